@@ -1,0 +1,30 @@
+//! `lagebild analyze`.
+
+use crate::Format;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// Read, annotate, cluster and analyse the inputs; print the analysis.
+pub fn run(paths: &[PathBuf], format: Format, _db: Option<&Path>) -> anyhow::Result<ExitCode> {
+    let mut engine = lagebild_story::StoryEngine::new();
+    let mut rejected = false;
+    lagebild_ingest::read_inputs(paths, &mut |r| match r {
+        Ok(a) => {
+            engine.add(lagebild_nlp::annotate(a));
+        }
+        Err(e) => {
+            eprintln!("{e}");
+            rejected = true;
+        }
+    });
+    let analysis = engine.analysis();
+    match format {
+        Format::Json => println!("{}", serde_json::to_string_pretty(&analysis)?),
+        _ => anyhow::bail!("format {format:?} is not supported by analyze yet"),
+    }
+    Ok(if rejected {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}

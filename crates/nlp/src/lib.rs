@@ -1,0 +1,37 @@
+//! Annotation: each component adds spans to an [`AnnotatedArticle`], in a fixed order.
+//!
+//! Components sit behind the [`Annotator`] trait (as in spaCy's pipeline) and read only what
+//! earlier components added. Language resources live as data files under `resources/<lang>/`.
+//!
+//! | module | adds |
+//! | --- | --- |
+//! | [`tokenize`] | sentences and tokens |
+//! | [`ner`] | entities with mentions and roles |
+//! | [`time`] | temporal expressions and sentence event dates |
+//! | [`quotes`] | direct, indirect and reported speech |
+
+use lagebild_model::{AnnotatedArticle, Article};
+
+pub mod ner;
+pub mod quotes;
+pub mod time;
+pub mod tokenize;
+
+/// One stage of annotation.
+pub trait Annotator {
+    /// Add this component's annotations to `doc`.
+    fn annotate(&self, doc: &mut AnnotatedArticle);
+}
+
+/// Run every annotator over an article, in pipeline order.
+pub fn annotate(article: Article) -> AnnotatedArticle {
+    let mut doc = AnnotatedArticle {
+        article,
+        ..Default::default()
+    };
+    tokenize::Segmenter.annotate(&mut doc);
+    ner::Tagger::default_for(&doc.article.language).annotate(&mut doc);
+    time::TimeTagger.annotate(&mut doc);
+    quotes::QuoteFinder.annotate(&mut doc);
+    doc
+}
