@@ -4,6 +4,8 @@
 //! through a callback, so memory stays flat however large the input. A bad input produces an
 //! [`IngestError`] naming the file and the reason; the run goes on.
 
+pub mod html;
+
 use lagebild_model::Article;
 use std::path::{Path, PathBuf};
 

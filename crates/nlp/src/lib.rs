@@ -8,11 +8,13 @@
 //! | [`tokenize`] | sentences and tokens |
 //! | [`ner`] | entities with mentions and roles |
 //! | [`time`] | temporal expressions and sentence event dates |
+//! | [`quantity`] | numbers and quantities |
 //! | [`quotes`] | direct, indirect and reported speech |
 
 use lagebild_model::{AnnotatedArticle, Article};
 
 pub mod ner;
+pub mod quantity;
 pub mod quotes;
 pub mod time;
 pub mod tokenize;
@@ -32,6 +34,7 @@ pub fn annotate(article: Article) -> AnnotatedArticle {
     tokenize::Segmenter.annotate(&mut doc);
     ner::Tagger::default_for(&doc.article.language).annotate(&mut doc);
     time::TimeTagger.annotate(&mut doc);
+    quantity::QuantityFinder.annotate(&mut doc);
     quotes::QuoteFinder.annotate(&mut doc);
     doc
 }

@@ -6,18 +6,16 @@ use std::process::ExitCode;
 
 /// Read, annotate, cluster and analyse the inputs; print the analysis.
 pub fn run(paths: &[PathBuf], format: Format, _db: Option<&Path>) -> anyhow::Result<ExitCode> {
-    let mut engine = lagebild_story::StoryEngine::new();
+    let mut docs = Vec::new();
     let mut rejected = false;
     lagebild_ingest::read_inputs(paths, &mut |r| match r {
-        Ok(a) => {
-            engine.add(lagebild_nlp::annotate(a));
-        }
+        Ok(a) => docs.push(lagebild_nlp::annotate(a)),
         Err(e) => {
             eprintln!("{e}");
             rejected = true;
         }
     });
-    let analysis = engine.analysis();
+    let analysis = lagebild_story::analyze_all(docs);
     match format {
         Format::Json => println!("{}", serde_json::to_string_pretty(&analysis)?),
         _ => anyhow::bail!("format {format:?} is not supported by analyze yet"),
