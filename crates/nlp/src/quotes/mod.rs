@@ -41,6 +41,23 @@ const DETERMINERS: &[&str] = &[
 
 const PRONOUNS: &[&str] = &["er", "sie"];
 
+/// Determiners that mark a phrase as an object, not a subject.
+const OBLIQUE: &[&str] = &[
+    "den", "dem", "einen", "einem", "diesen", "diesem", "seinen", "seinem", "ihren", "ihrem",
+    "sich", "ihm", "ihn", "ihnen", "uns",
+];
+
+/// Short adverbs that may stand between a verb and its subject.
+fn is_adverb(t: &Tok) -> bool {
+    t.is_word()
+        && matches!(
+            t.lower.as_str(),
+            "gestern" | "heute" | "zudem" | "außerdem" | "auch" | "dazu" | "weiter" | "ferner"
+                | "jedoch" | "aber" | "nun" | "bereits" | "schon" | "zuvor" | "später" | "dann"
+                | "damals" | "ebenfalls" | "demnach" | "daraufhin" | "inzwischen" | "allerdings"
+        )
+}
+
 /// Capitalised words that open sentences but never start a speaker phrase.
 const FUNCTION_WORDS: &[&str] = &[
     "auch",
@@ -312,6 +329,23 @@ impl<'a> Finder<'a> {
                         produced = true;
                         self.last_speaker = Some((sp.clone(), si));
                         self.push_direct(r, Some(sp), None, a, b);
+                    } else if let Some(sp) = self.sentence_subject(a, b) {
+                        // `Datenschützer warnen vor dem „gläsernen Menschen“`: the subject
+                        // of the sentence said the quoted words.
+                        if self.is_speechy(r) {
+                            produced = true;
+                            self.push_direct(r, Some(sp), None, a, b);
+                        }
+                    } else if self.region_words(r) >= 4 && self.is_speechy(r) {
+                        // A quoted passage of several words is speech even when its speaker
+                        // is out of reach; the previous sentence's subject or the last
+                        // speaker is the best guess.
+                        produced = true;
+                        let sp = si
+                            .checked_sub(1)
+                            .and_then(|p| self.sentence_subject(sents[p].0, sents[p].1))
+                            .or_else(|| self.last_speaker.as_ref().map(|(s, _)| s.clone()));
+                        self.push_direct(r, sp, None, a, b);
                     }
                 }
                 // Run-on Konjunktiv.
@@ -370,9 +404,15 @@ impl<'a> Finder<'a> {
         !words.is_empty() && words.iter().all(|t| t.region.is_some())
     }
 
-    /// A quoted passage that reads as speech rather than a name or title: several words.
+    /// A quoted passage that reads as speech rather than a name or title: not a short run of
+    /// capitalised words (`„Eagle“`, `„Management Plan“`).
     fn is_speechy(&self, r: usize) -> bool {
-        self.region_words(r) >= 1
+        let words: Vec<&Tok> = self
+            .toks
+            .iter()
+            .filter(|t| t.region == Some(r) && t.is_word())
+            .collect();
+        !words.is_empty() && (words.len() > 3 || words.iter().any(|t| !t.cap))
     }
 
     fn region_words(&self, r: usize) -> usize {
@@ -777,11 +817,15 @@ impl<'a> Finder<'a> {
                 let sub_wie = cs < i && toks[cs].lower == "wie";
                 // 1. Frame after its content: `…, sagte X.` / `„…“, sagte X.`
                 if cs == i && i > a && toks[i - 1].is_punct(',') && kind != FormKind::Participle {
+                    let mut k = i + 1;
+                    while k < b && k < i + 4 && (toks[k].lower == "sich" || is_adverb(&toks[k])) {
+                        k += 1;
+                    }
                     let sp = self
-                        .np_after(i + 1, ce.max(cue_end))
+                        .np_after(k, ce.max(cue_end))
                         .map(|(na, nb)| self.speaker(na, nb))
                         .or_else(|| self.np_after(cue_end, ce).map(|(x, y)| self.speaker(x, y)));
-                    if sp.is_some() || verb.clause {
+                    if sp.is_some() {
                         return Some(Frame {
                             content: (a, i - 1),
                             speaker: sp,
@@ -814,7 +858,7 @@ impl<'a> Finder<'a> {
                     let content = (ce + 1, b);
                     let ok = self.content_clause(ce + 1, b, verb.belief);
                     if ok && (verb.clause || verb.belief) {
-                        let sp = self.subject(cs, i, cue_end, ce, kind);
+                        let sp = self.subject(a, cs, i, ce, kind);
                         if sp.is_some() || kind == FormKind::Participle {
                             return Some(Frame {
                                 content,
@@ -831,7 +875,7 @@ impl<'a> Finder<'a> {
                     && toks[ce].is_punct(':')
                     && toks.get(ce + 1).is_some_and(|x| x.kind == Kind::Open)
                 {
-                    let sp = self.subject(cs, i, cue_end, ce, kind);
+                    let sp = self.subject(a, cs, i, ce, kind);
                     return Some(Frame {
                         content: (ce + 1, b),
                         speaker: sp,
@@ -842,7 +886,7 @@ impl<'a> Finder<'a> {
                 }
                 // 4. Reported speech act without a clause.
                 if verb.reported && kind != FormKind::Participle && cs == a {
-                    if let Some(sp) = self.subject(cs, i, cue_end, ce, kind) {
+                    if let Some(sp) = self.subject(a, cs, i, ce, kind) {
                         return Some(Frame {
                             content: (a, b),
                             speaker: Some(sp),
@@ -881,9 +925,9 @@ impl<'a> Finder<'a> {
     /// Subject of a main-clause speech verb at `v` in clause `[cs, ce)`.
     fn subject(
         &self,
+        sa: usize,
         cs: usize,
         v: usize,
-        cue_end: usize,
         ce: usize,
         kind: FormKind,
     ) -> Option<Speaker> {
@@ -905,21 +949,47 @@ impl<'a> Finder<'a> {
             let von = (fin..ce).find(|&k| toks[k].lower == "von" || toks[k].lower == "vom")?;
             return self.np_after(von + 1, ce).map(|(a, b)| self.speaker(a, b));
         }
-        // After the finite verb: `sagte Merkel`, `sagte er`.
+        // Before it, filling the whole field before the verb: `Merkel sagte`.
+        if fin > cs {
+            if let Some(na) = self.np_before(cs, fin) {
+                if na == cs && !OBLIQUE.contains(&toks[na].lower.as_str()) {
+                    return Some(self.speaker(na, fin));
+                }
+            }
+        }
+        // Subject with an apposition: `Anna Berg, Sprecherin des Amtes, sagte`.
+        if fin == cs && cs > sa && toks[cs - 1].is_punct(',') {
+            if let Some((na, nb)) = self.np_after(sa, cs) {
+                if nb < cs && toks[nb].is_punct(',') {
+                    return Some(self.speaker(na, nb));
+                }
+            }
+        }
+        // After the finite verb: `sagte Merkel`, `sagte er`, `erklärte gestern der Minister`.
         let after_end = if kind == FormKind::Participle { v } else { ce };
-        if let Some((na, nb)) = self.np_after(fin + 1, after_end.max(fin + 1)) {
-            if fin > cs {
+        let mut k = fin + 1;
+        while k < after_end && k < fin + 3 && is_adverb(&toks[k]) {
+            k += 1;
+        }
+        if let Some((na, nb)) = self.np_after(k, after_end.max(k)) {
+            if !OBLIQUE.contains(&toks[na].lower.as_str()) {
                 return Some(self.speaker(na, nb));
             }
         }
-        // Before it: `Merkel sagte`.
-        if fin > cs {
-            if let Some(na) = self.np_before(cs, fin) {
-                return Some(self.speaker(na, fin));
-            }
-        }
-        let _ = cue_end;
         None
+    }
+
+    /// The subject of a sentence when it opens with a noun phrase (`Die Polizei warnte …`,
+    /// `Ministerin Berg: „…“`).
+    fn sentence_subject(&self, a: usize, b: usize) -> Option<Speaker> {
+        let t = self.toks.get(a)?;
+        if t.region.is_some() || OBLIQUE.contains(&t.lower.as_str()) {
+            return None;
+        }
+        let (na, nb) = self.np_after(a, b)?;
+        let next = self.toks.get(nb)?;
+        let verbish = next.is_word() && !next.cap;
+        (verbish || next.is_punct(':') || next.is_punct(',')).then(|| self.speaker(na, nb))
     }
 
     /// Speaker of a sentence for `nach eigenen Angaben`: the first noun phrase outside the frame.
