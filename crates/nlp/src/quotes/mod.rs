@@ -41,6 +41,9 @@ const DETERMINERS: &[&str] = &[
 
 const PRONOUNS: &[&str] = &["er", "sie"];
 
+/// How many sentences after the last speech a Konjunktiv sentence is still run-on speech.
+const RUN_ON_WINDOW: usize = 3;
+
 /// Determiners that mark a phrase as an object, not a subject.
 const OBLIQUE: &[&str] = &[
     "den", "dem", "einen", "einem", "diesen", "diesem", "seinen", "seinem", "ihren", "ihrem",
@@ -285,8 +288,9 @@ struct Finder<'a> {
 
 impl<'a> Finder<'a> {
     fn run(&mut self, sents: &[(usize, usize)]) {
-        // Index of the quote that run-on indirect speech may extend, and its sentence.
-        let mut open_indirect: Option<(usize, usize)> = None;
+        // Index of the run-on quote that the next Konjunktiv sentence may extend, and the
+        // sentence it ends in.
+        let mut open_run: Option<(usize, usize)> = None;
         let mut last_quote_sent: Option<usize> = None;
         for (si, &(a, b)) in sents.iter().enumerate() {
             let sent_regions = self.regions_in(a, b);
@@ -294,7 +298,7 @@ impl<'a> Finder<'a> {
             let mut produced = false;
             if let Some(fr) = frame {
                 produced = true;
-                open_indirect = None;
+                open_run = None;
                 let sp = fr.speaker.clone();
                 if let Some(s) = &sp {
                     self.last_speaker = Some((s.clone(), si));
@@ -309,9 +313,6 @@ impl<'a> Finder<'a> {
                 if !only_quotes {
                     let q = self.quote(fr.kind, ca, cb, &fr, a, b);
                     if let Some(q) = q {
-                        if fr.kind == QuoteKind::Indirect {
-                            open_indirect = Some((self.out.len(), si));
-                        }
                         self.out.push(q);
                     }
                 }
@@ -348,42 +349,46 @@ impl<'a> Finder<'a> {
                         self.push_direct(r, sp, None, a, b);
                     }
                 }
-                // Run-on Konjunktiv.
-                if !produced && self.konjunktiv_main(a, b) {
-                    if let Some((qi, qs)) = open_indirect {
-                        if si == qs + 1 || si == qs + 2 {
+                // Run-on Konjunktiv: continues the last run-on quote, or opens one for
+                // the last speaker.
+                let outside = self.toks[a..b]
+                    .iter()
+                    .filter(|t| t.is_word() && t.region.is_none())
+                    .count();
+                if outside >= 3 && self.konjunktiv_main(a, b) {
+                    let mut done = false;
+                    if let Some((qi, qs)) = open_run {
+                        if si == qs + 1 {
                             self.extend(qi, b);
-                            open_indirect = Some((qi, si));
-                            produced = true;
+                            open_run = Some((qi, si));
+                            done = true;
                         }
                     }
-                    if !produced {
-                        let recent = self
-                            .last_speaker
-                            .as_ref()
-                            .filter(|(_, s)| si <= s + 3)
-                            .map(|(sp, _)| sp.clone());
-                        if let Some(sp) = recent {
-                            let fr = Frame {
-                                content: (a, b),
-                                speaker: Some(sp),
-                                cue: None,
-                                kind: QuoteKind::Indirect,
-                                denial: false,
-                            };
-                            if let Some(q) = self.quote(QuoteKind::Indirect, a, b, &fr, a, b) {
-                                open_indirect = Some((self.out.len(), si));
-                                self.out.push(q);
-                                produced = true;
-                            }
+                    let recent = self
+                        .last_speaker
+                        .as_ref()
+                        .filter(|(_, s)| si <= s + RUN_ON_WINDOW)
+                        .map(|(sp, _)| sp.clone());
+                    if let (false, Some(sp)) = (done, recent) {
+                        let fr = Frame {
+                            content: (a, b),
+                            speaker: Some(sp.clone()),
+                            cue: None,
+                            kind: QuoteKind::Indirect,
+                            denial: false,
+                        };
+                        if let Some(q) = self.quote(QuoteKind::Indirect, a, b, &fr, a, b) {
+                            open_run = Some((self.out.len(), si));
+                            self.out.push(q);
+                            self.last_speaker = Some((sp, si));
+                            done = true;
                         }
                     }
+                    produced |= done;
                 }
             }
             if produced {
                 last_quote_sent = Some(si);
-            } else if !self.konjunktiv_main(a, b) {
-                open_indirect = None;
             }
         }
     }
