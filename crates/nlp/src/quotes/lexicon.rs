@@ -283,11 +283,7 @@ mod tests {
         let kinds = |w: &str| {
             lex.forms
                 .get(w)
-                .map(|v| {
-                    v.iter()
-                        .map(|(i, k)| (lemma(*i), *k))
-                        .collect()
-                })
+                .map(|v| v.iter().map(|(i, k)| (lemma(*i), *k)).collect())
                 .unwrap_or_else(Vec::new)
         };
         assert!(kinds("sagte").contains(&("sagen".into(), FormKind::Joined)));

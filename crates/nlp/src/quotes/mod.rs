@@ -55,9 +55,28 @@ fn is_adverb(t: &Tok) -> bool {
     t.is_word()
         && matches!(
             t.lower.as_str(),
-            "gestern" | "heute" | "zudem" | "außerdem" | "auch" | "dazu" | "weiter" | "ferner"
-                | "jedoch" | "aber" | "nun" | "bereits" | "schon" | "zuvor" | "später" | "dann"
-                | "damals" | "ebenfalls" | "demnach" | "daraufhin" | "inzwischen" | "allerdings"
+            "gestern"
+                | "heute"
+                | "zudem"
+                | "außerdem"
+                | "auch"
+                | "dazu"
+                | "weiter"
+                | "ferner"
+                | "jedoch"
+                | "aber"
+                | "nun"
+                | "bereits"
+                | "schon"
+                | "zuvor"
+                | "später"
+                | "dann"
+                | "damals"
+                | "ebenfalls"
+                | "demnach"
+                | "daraufhin"
+                | "inzwischen"
+                | "allerdings"
         )
 }
 
@@ -164,6 +183,80 @@ const FUNCTION_WORDS: &[&str] = &[
     "jener",
     "welche",
     "welcher",
+    "während",
+    "nachdem",
+    "obwohl",
+    "bevor",
+    "sobald",
+    "solange",
+    "falls",
+    "zwar",
+    "denn",
+    "zuletzt",
+    "dagegen",
+    "offiziell",
+    "aufgrund",
+    "besorgt",
+    "erst",
+    "vorher",
+    "nachher",
+    "anschließend",
+    "schließlich",
+    "zuerst",
+    "letztlich",
+    "tatsächlich",
+    "wörtlich",
+    "ähnlich",
+    "konkret",
+    "stattdessen",
+    "indes",
+    "indessen",
+    "hingegen",
+    "ebenso",
+    "derzeit",
+    "künftig",
+    "bislang",
+    "bisher",
+    "erneut",
+    "zugleich",
+    "darauf",
+    "daraufhin",
+    "kürzlich",
+    "jüngst",
+    "einst",
+    "morgen",
+    "abends",
+    "morgens",
+    "nachts",
+    "insbesondere",
+    "vermutlich",
+    "möglicherweise",
+    "wahrscheinlich",
+    "demzufolge",
+    "somit",
+    "folglich",
+    "trotz",
+    "wegen",
+    "gemäß",
+    "zufolge",
+    "durch",
+    "ohne",
+    "neben",
+    "zwischen",
+    "innerhalb",
+    "außerhalb",
+    "angesichts",
+    "hierbei",
+    "hierfür",
+    "dafür",
+    "damit",
+    "davon",
+    "deswegen",
+    "also",
+    "sowie",
+    "entweder",
+    "weder",
+    "sowohl",
 ];
 
 /// Words that keep a genitive or `von` tail on a speaker phrase (`Sprecher des Ministeriums`).
@@ -722,6 +815,18 @@ impl<'a> Finder<'a> {
                         k = nb;
                     }
                 }
+                if sp.is_none() {
+                    // `In der Erklärung des Amtes heißt es: …`
+                    let cs = (a..i)
+                        .rev()
+                        .find(|&c| is_clause_sep(&toks[c]))
+                        .map_or(a, |c| c + 1);
+                    if cs < i && matches!(toks[cs].lower.as_str(), "in" | "im" | "aus" | "von") {
+                        if let Some((na, nb)) = self.np_after(cs + 1, i) {
+                            sp = Some(self.speaker(na, nb));
+                        }
+                    }
+                }
                 let cue = (self.join(i, i + 2), t.s, toks[i + 1].e);
                 let content = if i > a && toks[i - 1].is_punct(',') {
                     (a, i - 1)
@@ -821,7 +926,12 @@ impl<'a> Finder<'a> {
                 let cue = Some((cue_text, t.s, toks[cue_end - 1].e));
                 let sub_wie = cs < i && toks[cs].lower == "wie";
                 // 1. Frame after its content: `…, sagte X.` / `„…“, sagte X.`
-                if cs == i && i > a && toks[i - 1].is_punct(',') && kind != FormKind::Participle {
+                if cs == i
+                    && i > a
+                    && toks[i - 1].is_punct(',')
+                    && kind != FormKind::Participle
+                    && !self.is_np_list(a, i - 1)
+                {
                     let mut k = i + 1;
                     while k < b && k < i + 4 && (toks[k].lower == "sich" || is_adverb(&toks[k])) {
                         k += 1;
@@ -950,6 +1060,7 @@ impl<'a> Finder<'a> {
                 toks[fin].lower.as_str(),
                 "wurde" | "wurden" | "wird" | "werden"
             )
+            && toks[v].lower != "zitiert"
         {
             let von = (fin..ce).find(|&k| toks[k].lower == "von" || toks[k].lower == "vom")?;
             return self.np_after(von + 1, ce).map(|(a, b)| self.speaker(a, b));
@@ -1052,6 +1163,14 @@ impl<'a> Finder<'a> {
                 && !FUNCTION_WORDS.contains(&toks[*j].lower.as_str())
             {
                 *j += 1;
+                // Titles: `Prof. Dr. Anna Berg`.
+                if *j + 1 < limit
+                    && toks[*j].is_punct('.')
+                    && matches!(toks[*j - 1].lower.as_str(), "dr" | "prof" | "st")
+                    && toks[*j + 1].cap
+                {
+                    *j += 1;
+                }
             }
             // Bracketed party or abbreviation: `(CDU)`.
             if *j > caps && *j + 2 < limit && toks[*j].is_punct('(') && toks[*j + 2].is_punct(')') {
@@ -1077,6 +1196,20 @@ impl<'a> Finder<'a> {
             break;
         }
         Some((i, j))
+    }
+
+    /// True when tokens `[a, b)` are noun phrases separated by commas (a subject with its
+    /// apposition: `Anna Berg, die Sprecherin des Amtes`).
+    fn is_np_list(&self, a: usize, b: usize) -> bool {
+        let mut i = a;
+        while i < b {
+            match self.np_after(i, b) {
+                Some((_, nb)) if nb == b => return true,
+                Some((_, nb)) if self.toks[nb].is_punct(',') => i = nb + 1,
+                _ => return false,
+            }
+        }
+        false
     }
 
     /// Start of a speaker phrase that ends right before `end`, searching from `cs`.
