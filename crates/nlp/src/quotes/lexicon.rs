@@ -283,8 +283,12 @@ mod tests {
         let kinds = |w: &str| {
             lex.forms
                 .get(w)
-                .map(|v| v.iter().map(|(i, k)| (lemma(*i), *k)).collect())
-                .unwrap_or_else(Vec::new)
+                .map(|v| {
+                    v.iter()
+                        .map(|(i, k)| (lemma(*i), *k))
+                        .collect::<Vec<(String, FormKind)>>()
+                })
+                .unwrap_or_default()
         };
         assert!(kinds("sagte").contains(&("sagen".into(), FormKind::Joined)));
         assert!(kinds("teilte").contains(&("mitteilen".into(), FormKind::Finite)));

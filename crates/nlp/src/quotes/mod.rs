@@ -878,9 +878,9 @@ impl<'a> Finder<'a> {
         let after = words(fb.min(b), b);
         if before <= 1 {
             (fb.min(b), b)
-        } else if after <= 1 {
-            (a, fa)
-        } else if before >= 3 && fa > a && self.toks[fa - 1].is_punct(',') && after <= 3 {
+        } else if after <= 1
+            || (before >= 3 && fa > a && self.toks[fa - 1].is_punct(',') && after <= 3)
+        {
             (a, fa)
         } else {
             (a, b)

@@ -102,9 +102,8 @@ pub fn regions(text: &str) -> Vec<Region> {
                 while j < n && chars[j].1.is_whitespace() {
                     j += 1;
                 }
-                if j < n && chars[j].1 == first && first != '"' {
-                    skip_opener_at = Some(j);
-                } else if j < n && first == '"' && chars[j].1 == '"' && stack.len() == 1 {
+                let same_mark = j < n && chars[j].1 == first;
+                if same_mark && (first != '"' || stack.len() == 1) {
                     skip_opener_at = Some(j);
                 } else {
                     // Unclosed: the quote ends with its paragraph.
