@@ -479,6 +479,32 @@ impl<'a> Finder<'a> {
                     }
                     produced |= done;
                 }
+                // Hedged report without a source in the sentence: `Er soll … gewusst haben`.
+                if !produced
+                    && outside >= 4
+                    && self.hedged_report(a, b)
+                    && self
+                        .last_speaker
+                        .as_ref()
+                        .is_some_and(|(_, s)| si <= s + RUN_ON_WINDOW)
+                {
+                    let sp = self
+                        .last_speaker
+                        .as_ref()
+                        .filter(|(_, s)| si <= s + RUN_ON_WINDOW)
+                        .map(|(sp, _)| sp.clone());
+                    let fr = Frame {
+                        content: (a, b),
+                        speaker: sp,
+                        cue: None,
+                        kind: QuoteKind::Indirect,
+                        denial: false,
+                    };
+                    if let Some(q) = self.quote(QuoteKind::Indirect, a, b, &fr, a, b) {
+                        self.out.push(q);
+                        produced = true;
+                    }
+                }
             }
             if produced {
                 last_quote_sent = Some(si);
@@ -706,6 +732,22 @@ impl<'a> Finder<'a> {
         k2 && !self.toks[a..b]
             .iter()
             .any(|t| t.lower == "wenn" || t.lower == "falls")
+    }
+
+    /// `soll`/`sollen` with a perfect infinitive at the clause end (`soll … gewusst haben`),
+    /// or `angeblich`: a claim reported without naming its source.
+    fn hedged_report(&self, a: usize, b: usize) -> bool {
+        let words: Vec<&Tok> = self.toks[a..b]
+            .iter()
+            .filter(|t| t.is_word() && t.region.is_none())
+            .collect();
+        let modal = words
+            .iter()
+            .any(|t| t.lower == "soll" || t.lower == "sollen");
+        let perfect = words
+            .last()
+            .is_some_and(|t| matches!(t.lower.as_str(), "haben" | "sein"));
+        (modal && perfect) || words.iter().any(|t| t.lower == "angeblich")
     }
 
     /// The frame of a sentence, if it has one.
@@ -998,6 +1040,28 @@ impl<'a> Finder<'a> {
                         kind: QuoteKind::Indirect,
                         denial: verb.denial,
                     });
+                }
+                // 4a. Passive speech act with its agent: `Die Pläne wurden von der Opposition
+                // kritisiert`.
+                if verb.reported && kind == FormKind::Participle {
+                    let passive = (a..i).any(|k| {
+                        matches!(
+                            toks[k].lower.as_str(),
+                            "wurde" | "wurden" | "wird" | "werden"
+                        )
+                    });
+                    let von = (a..b).find(|&k| toks[k].lower == "von" || toks[k].lower == "vom");
+                    if let (true, Some(von)) = (passive, von) {
+                        if let Some((na, nb)) = self.np_after(von + 1, b) {
+                            return Some(Frame {
+                                content: (a, b),
+                                speaker: Some(self.speaker(na, nb)),
+                                cue,
+                                kind: QuoteKind::Reported,
+                                denial: verb.denial,
+                            });
+                        }
+                    }
                 }
                 // 4. Reported speech act without a clause.
                 if verb.reported && kind != FormKind::Participle && cs == a {
