@@ -785,7 +785,7 @@ impl<'a> Finder<'a> {
                     eigen |= toks[j].lower.starts_with("eigene");
                     j += 1;
                 }
-                if j < b && self.lex.nach_nouns.contains(&toks[j].lower) {
+                if j < b && toks[j].cap && self.lex.is_source_noun(&toks[j].lower) {
                     let noun = j;
                     if eigen {
                         let sp = self.subject_of_sentence(a, b, i);
@@ -957,15 +957,27 @@ impl<'a> Finder<'a> {
                     let found = (i + 1..ce).find(|&k| toks[k].lower == *p);
                     match found {
                         Some(k) if k + 1 == ce || toks[k + 1].region.is_some() => cue_end = k + 1,
+                        // Subordinate clause with the particle written apart: `wie heute
+                        // bekannt wurde`.
+                        _ if i > a && toks[i - 1].lower == *p => {}
                         _ => continue,
                     }
                 }
+                let particle_before = kind == FormKind::Finite && cue_end == i + 1;
+                let cue_start = if particle_before { i - 1 } else { i };
                 let cue_text = if cue_end > i + 1 {
                     format!("{} {}", t.lower, toks[cue_end - 1].lower)
+                } else if particle_before {
+                    format!("{} {}", toks[i - 1].lower, t.lower)
                 } else {
                     t.lower.clone()
                 };
-                let cue = Some((cue_text, t.s, toks[cue_end - 1].e));
+                let cue = Some((cue_text, toks[cue_start].s, toks[cue_end - 1].e));
+                let kind = if particle_before {
+                    FormKind::Joined
+                } else {
+                    kind
+                };
                 let sub_wie = cs < i && toks[cs].lower == "wie";
                 // 1. Frame after its content: `…, sagte X.` / `„…“, sagte X.`
                 if cs == i
