@@ -522,6 +522,11 @@ impl<'a> Finder<'a> {
         self.toks[a..b].iter().any(|t| t.region == Some(r))
     }
 
+    /// True when the token range holds a quotation region.
+    fn has_quote(&self, a: usize, b: usize) -> bool {
+        self.toks[a..b].iter().any(|t| t.region.is_some())
+    }
+
     /// True when every word of the token range is inside quotation marks.
     fn only_quotes(&self, a: usize, b: usize) -> bool {
         let words: Vec<&Tok> = self.toks[a..b].iter().filter(|t| t.is_word()).collect();
@@ -994,7 +999,10 @@ impl<'a> Finder<'a> {
                         .np_after(k, ce.max(cue_end))
                         .map(|(na, nb)| self.speaker(na, nb))
                         .or_else(|| self.np_after(cue_end, ce).map(|(x, y)| self.speaker(x, y)));
-                    if sp.is_some() {
+                    let content_ok = self.only_quotes(a, i - 1)
+                        || self.konjunktiv_main(a, i - 1)
+                        || (verb.clause && !verb.reported && self.has_quote(a, i - 1));
+                    if sp.is_some() && content_ok {
                         return Some(Frame {
                             content: (a, i - 1),
                             speaker: sp,
@@ -1062,7 +1070,14 @@ impl<'a> Finder<'a> {
                             "wurde" | "wurden" | "wird" | "werden"
                         )
                     });
-                    let von = (a..b).find(|&k| toks[k].lower == "von" || toks[k].lower == "vom");
+                    // Verbs that govern `von` themselves (`sprechen von`) have no agent there.
+                    let governs_von = matches!(
+                        toks[i].lower.as_str(),
+                        "gesprochen" | "ausgegangen" | "berichtet" | "gewarnt"
+                    );
+                    let von = (a..b)
+                        .filter(|_| !governs_von)
+                        .find(|&k| toks[k].lower == "von" || toks[k].lower == "vom");
                     if let (true, Some(von)) = (passive, von) {
                         if let Some((na, nb)) = self.np_after(von + 1, b) {
                             return Some(Frame {
@@ -1076,7 +1091,8 @@ impl<'a> Finder<'a> {
                     }
                 }
                 // 4. Reported speech act without a clause.
-                if verb.reported && kind != FormKind::Participle && cs == a {
+                let apposition = cs == i && i > a && toks[i - 1].is_punct(',');
+                if verb.reported && kind != FormKind::Participle && (cs == a || apposition) {
                     if let Some(sp) = self.subject(a, cs, i, ce, kind) {
                         return Some(Frame {
                             content: (a, b),
@@ -1140,6 +1156,10 @@ impl<'a> Finder<'a> {
         {
             let von = (fin..ce).find(|&k| toks[k].lower == "von" || toks[k].lower == "vom")?;
             return self.np_after(von + 1, ce).map(|(a, b)| self.speaker(a, b));
+        }
+        // Second verb of a coordination: `X traf Y und nannte …` — the sentence's subject.
+        if fin > cs && matches!(toks[fin - 1].lower.as_str(), "und" | "sowie") {
+            return self.sentence_subject(sa, ce);
         }
         // Before it, filling the whole field before the verb: `Merkel sagte`.
         if fin > cs {
@@ -1237,6 +1257,7 @@ impl<'a> Finder<'a> {
                 && toks[*j].region.is_none()
                 && toks[*j].cap
                 && !FUNCTION_WORDS.contains(&toks[*j].lower.as_str())
+                && !is_adverb_form(&toks[*j].lower)
             {
                 *j += 1;
                 // Titles: `Prof. Dr. Anna Berg`.
@@ -1381,6 +1402,13 @@ fn is_relative(t: &Tok) -> bool {
         t.lower.as_str(),
         "der" | "die" | "das" | "dem" | "den" | "deren" | "dessen" | "welche" | "welcher"
     ) && !t.cap
+}
+
+/// Capitalised adverbs opening a sentence (`Sinngemäß`, `Möglicherweise`, `Damals`).
+fn is_adverb_form(w: &str) -> bool {
+    ["weise", "gemäß", "maßen", "mals"]
+        .iter()
+        .any(|s| w.len() > s.len() + 2 && w.ends_with(s))
 }
 
 /// Lowercase word that can be an attributive adjective (`russische`, `hochrangiger`).
