@@ -359,3 +359,24 @@ fn a_killed_ingest_leaves_a_consistent_store_and_resumes_without_duplicates() {
     };
     assert_eq!(stories("k.db"), stories("clean.db"));
 }
+
+#[test]
+fn analyze_with_db_stores_and_prints_the_stories_of_its_inputs() {
+    let dir = corpus(ARTICLES);
+    let d = dir.path();
+    let first = run_json(d, &["analyze", "in", "--db", "a.db", "--format", "json"]);
+    let articles = first["articles"].as_array().expect("articles");
+    assert_eq!(articles.len(), 4);
+    let in_stories: usize = first["stories"]
+        .as_array()
+        .expect("stories")
+        .iter()
+        .map(|s| s["articles"].as_array().expect("ids").len())
+        .sum();
+    assert_eq!(in_stories, 4);
+    assert_eq!(stored_ids(d, "a.db").len(), 4);
+    // Everything already stored: the same picture again, nothing added.
+    let again = run_json(d, &["analyze", "in", "--db", "a.db", "--format", "json"]);
+    assert_eq!(again, first);
+    assert_eq!(stored_ids(d, "a.db").len(), 4);
+}

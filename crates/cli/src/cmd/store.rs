@@ -50,6 +50,9 @@ pub struct IngestOutcome {
     pub stories_analysed: Vec<String>,
     /// Stories that received new articles in this run, sorted.
     pub stories_touched: Vec<String>,
+    /// Stories the articles read belong to (newly stored or stored before), in order of their
+    /// first article among the inputs.
+    pub stories: Vec<String>,
 }
 
 thread_local! {
@@ -184,17 +187,26 @@ struct Ingest<'a> {
     since_checkpoint: usize,
     outcome: IngestOutcome,
     touched: BTreeSet<String>,
+    of_inputs: BTreeSet<String>,
+    of_inputs_order: Vec<String>,
     fatal: Option<anyhow::Error>,
     pb: &'a ProgressBar,
 }
 
 impl Ingest<'_> {
+    fn note_story(&mut self, story: String) {
+        if self.of_inputs.insert(story.clone()) {
+            self.of_inputs_order.push(story);
+        }
+    }
+
     fn article(&mut self, article: lagebild_model::Article) -> anyhow::Result<()> {
         self.outcome.read += 1;
         self.pb.inc(1);
         let key = article_key(&article);
-        if self.store.id_for_hash(&key)?.is_some() {
+        if let Some((_, story)) = self.store.find_hash(&key)? {
             self.outcome.duplicates += 1;
+            self.note_story(story);
             return Ok(());
         }
         let source = article.source.clone();
@@ -237,6 +249,7 @@ impl Ingest<'_> {
             Inserted::Added { seq } => {
                 self.last_seq = seq;
                 self.outcome.added += 1;
+                self.note_story(story.clone());
                 self.touched.insert(story);
                 self.since_checkpoint += 1;
                 if self.since_checkpoint >= CHECKPOINT_EVERY {
@@ -268,6 +281,8 @@ pub fn ingest_into(
         since_checkpoint: 0,
         outcome: IngestOutcome::default(),
         touched: BTreeSet::new(),
+        of_inputs: BTreeSet::new(),
+        of_inputs_order: Vec::new(),
         fatal: None,
         pb,
     };
@@ -295,6 +310,7 @@ pub fn ingest_into(
     save_engine(run.store, &run.engine, run.last_seq)?;
     let mut outcome = run.outcome;
     outcome.stories_touched = run.touched.into_iter().collect();
+    outcome.stories = run.of_inputs_order;
     let stale = run.store.stale_stories()?;
     pb.set_message(format!("analysing {} stories", stale.len()));
     for id in stale {
@@ -338,8 +354,8 @@ pub fn stored_analysis(store: &mut dyn Store, stories: &[String]) -> anyhow::Res
 }
 
 /// `analyze --db`: ingest `paths` into the store at `db` (see [`ingest_into`]) and return the
-/// up-to-date analyses of the stories that received articles, plus whether some input was
-/// rejected.
+/// up-to-date analyses of the stories the inputs' articles belong to (new or stored before),
+/// plus whether some input was rejected.
 pub fn analyze_with_store(paths: &[PathBuf], db: &Path) -> anyhow::Result<(Analysis, bool)> {
     let _lock = take_lock(db)?;
     let mut store = SqliteStore::open(db)?;
@@ -347,7 +363,7 @@ pub fn analyze_with_store(paths: &[PathBuf], db: &Path) -> anyhow::Result<(Analy
     let outcome = ingest_into(&mut store, paths, &pb);
     pb.finish_and_clear();
     let outcome = outcome?;
-    let analysis = stored_analysis(&mut store, &outcome.stories_touched)?;
+    let analysis = stored_analysis(&mut store, &outcome.stories)?;
     Ok((analysis, outcome.rejected > 0))
 }
 
