@@ -8,6 +8,7 @@
 //! - generated WARC.gz files (one gzip member per record, HTML responses) with 10,000 and
 //!   40,000 records, so that memory can be compared as the input grows.
 //!
+//! The data is looked for in `../shared` beside the repository, or in `$LAGEBILD_SHARED`.
 //! Each run is timed under `/usr/bin/time -v` for the peak resident set. Set
 //! `LAGEBILD_BENCH_WARC=10000,40000` to choose the WARC sizes (empty for none) and
 //! `LAGEBILD_BENCH_KEEP=1` to keep the work directory.
@@ -29,8 +30,10 @@ fn main() {
     let dir = work.path().to_path_buf();
     let mut rows = Vec::new();
 
-    let csv =
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/news-de-10kgnad/test.csv");
+    let shared = std::env::var_os("LAGEBILD_SHARED")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared"));
+    let csv = shared.join("data/news-de-10kgnad/test.csv");
     if csv.is_file() {
         let jsonl = dir.join("10kgnad-test.jsonl");
         let n = csv_to_jsonl(&csv, &jsonl);

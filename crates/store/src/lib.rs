@@ -16,6 +16,8 @@
 //!   catch up. Stories whose analysis lags behind their articles stay marked
 //!   ([`StoryRow::stale`]) until a new analysis is stored.
 
+#![warn(missing_docs)]
+
 mod query;
 mod sqlite;
 
