@@ -4,6 +4,7 @@
 //! through a callback, so memory stays flat however large the input. A bad input produces an
 //! [`IngestError`] naming the file and the reason; the run goes on.
 
+pub mod decode;
 pub mod html;
 
 use lagebild_model::Article;
@@ -31,7 +32,7 @@ pub fn read_inputs(paths: &[PathBuf], sink: &mut dyn FnMut(Result<Article, Inges
 pub fn read_path(path: &Path, sink: &mut dyn FnMut(Result<Article, IngestError>)) {
     let name = path.display().to_string();
     match std::fs::read(path) {
-        Ok(bytes) => match String::from_utf8(bytes) {
+        Ok(bytes) => match decode::decode(&bytes, None) {
             Ok(text) => {
                 let id = path
                     .file_stem()
@@ -47,9 +48,9 @@ pub fn read_path(path: &Path, sink: &mut dyn FnMut(Result<Article, IngestError>)
                     ..Default::default()
                 }))
             }
-            Err(_) => sink(Err(IngestError {
+            Err(e) => sink(Err(IngestError {
                 path: name,
-                reason: "not UTF-8".into(),
+                reason: e.to_string(),
             })),
         },
         Err(e) => sink(Err(IngestError {
