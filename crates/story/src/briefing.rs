@@ -21,7 +21,10 @@ fn readable(text: &str) -> bool {
         && !text.trim_end().ends_with('?')
         && !text.trim_end().ends_with(':')
         && !is_boilerplate(text)
-        && text.chars().next().is_some_and(|c| c.is_uppercase() || c == '„' || c == '"')
+        && text
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c == '„' || c == '"')
 }
 
 fn too_close(a: &Unit, b: &Unit) -> bool {
@@ -53,7 +56,10 @@ pub fn briefing(
             let Some(&rep) = us.iter().find(|&&u| readable(&units[u].text)) else {
                 continue;
             };
-            if chosen.iter().any(|(c, _, _)| *c == rep || too_close(&units[*c], &units[rep])) {
+            if chosen
+                .iter()
+                .any(|(c, _, _)| *c == rep || too_close(&units[*c], &units[rep]))
+            {
                 continue;
             }
             chosen.push((rep, f, us));

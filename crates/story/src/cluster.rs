@@ -99,7 +99,10 @@ pub(crate) fn features(doc: &AnnotatedArticle) -> ArticleFeatures {
     }
     let mut terms: Vec<(String, f64)> = counts
         .into_iter()
-        .filter(|(k, _)| !k.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ','))
+        .filter(|(k, _)| {
+            !k.chars()
+                .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+        })
         .map(|(k, c)| {
             let w = (1.0 + c.ln()) * idf(&k);
             (k, w)
@@ -295,7 +298,9 @@ mod tests {
         assert_eq!(day_number("1970-01-01"), Some(0));
         assert_eq!(day_number("2025-12-03"), Some(20425));
         assert_eq!(
-            day_number("2024-03-01").zip(day_number("2024-02-28")).map(|(a, b)| a - b),
+            day_number("2024-03-01")
+                .zip(day_number("2024-02-28"))
+                .map(|(a, b)| a - b),
             Some(2)
         );
         assert_eq!(day_number("2025-13-01"), None);

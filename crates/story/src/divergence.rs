@@ -68,10 +68,11 @@ fn ids(docs: &[AnnotatedArticle], set: &BTreeSet<usize>) -> Vec<String> {
 
 /// True when the variants split the articles: some article set is not inside another's.
 fn splits(variants: &[BTreeSet<usize>]) -> bool {
-    variants
-        .iter()
-        .enumerate()
-        .any(|(i, a)| variants.iter().enumerate().any(|(j, b)| i != j && a.difference(b).next().is_some() && b.difference(a).next().is_some()))
+    variants.iter().enumerate().any(|(i, a)| {
+        variants.iter().enumerate().any(|(j, b)| {
+            i != j && a.difference(b).next().is_some() && b.difference(a).next().is_some()
+        })
+    })
 }
 
 fn number_word(v: f64) -> String {
@@ -90,7 +91,9 @@ fn numbers(docs: &[AnnotatedArticle], texts: &[DocText], units: &[Unit]) -> Vec<
     for u in units {
         let doc = &docs[u.doc];
         for q in &doc.quantities {
-            let Some(unit) = q.unit.as_deref() else { continue };
+            let Some(unit) = q.unit.as_deref() else {
+                continue;
+            };
             if unit.is_empty() || unit == "ordinal" || !u.span.contains(&q.span) {
                 continue;
             }
@@ -110,10 +113,11 @@ fn numbers(docs: &[AnnotatedArticle], texts: &[DocText], units: &[Unit]) -> Vec<
             }
         }
     }
+    type Entry<'a> = (&'a (i64, String), &'a (BTreeSet<usize>, Vec<String>));
     let mut out = Vec::new();
     for (unit, vars) in by_unit {
         // chain close values into measurements
-        let mut groups: Vec<Vec<(&(i64, String), &(BTreeSet<usize>, Vec<String>))>> = Vec::new();
+        let mut groups: Vec<Vec<Entry>> = Vec::new();
         for (k, v) in &vars {
             let fits = groups.last().is_some_and(|g| {
                 let prev = g.last().map(|x| x.0 .0).unwrap_or(0) as f64;
@@ -174,8 +178,12 @@ fn attribution(docs: &[AnnotatedArticle], reports: &[Report]) -> Vec<Divergence>
     for g in groups.values() {
         let mut by_speaker: BTreeMap<String, (BTreeSet<usize>, String)> = BTreeMap::new();
         for r in g {
-            let Some(s) = r.quote.speaker.clone() else { continue };
-            let e = by_speaker.entry(s).or_insert_with(|| (BTreeSet::new(), r.quote.text.clone()));
+            let Some(s) = r.quote.speaker.clone() else {
+                continue;
+            };
+            let e = by_speaker
+                .entry(s)
+                .or_insert_with(|| (BTreeSet::new(), r.quote.text.clone()));
             e.0.insert(r.doc);
         }
         if by_speaker.len() < 2 {
@@ -245,7 +253,10 @@ fn wording(
         let mut by_terms: BTreeMap<String, BTreeSet<usize>> = BTreeMap::new();
         for &u in members {
             let t: Vec<String> = terms[u].iter().cloned().collect();
-            by_terms.entry(t.join(", ")).or_default().insert(units[u].doc);
+            by_terms
+                .entry(t.join(", "))
+                .or_default()
+                .insert(units[u].doc);
         }
         if by_terms.len() < 2 {
             continue;
@@ -333,7 +344,12 @@ fn contradictions(docs: &[AnnotatedArticle], units: &[Unit]) -> Vec<Divergence> 
             if b.doc == a.doc || !a.entities.is_subset(&b.entities) || b.entities.len() < 2 {
                 continue;
             }
-            let Some(day) = b.date.as_deref().filter(|d| d.len() == 10).and_then(crate::cluster::day_number) else {
+            let Some(day) = b
+                .date
+                .as_deref()
+                .filter(|d| d.len() == 10)
+                .and_then(crate::cluster::day_number)
+            else {
                 continue;
             };
             if day + 7 < first_day {

@@ -191,11 +191,11 @@ pub fn merge(docs: &[AnnotatedArticle]) -> Merged {
     }
     // Others: by whole-name key across ORG/LOC/MISC.
     let mut by_key: BTreeMap<String, usize> = BTreeMap::new();
-    for i in 0..n {
-        if items[i].kind == EntityType::Per {
+    for (i, item) in items.iter().enumerate() {
+        if item.kind == EntityType::Per {
             continue;
         }
-        let k = translit_key(&items[i].name);
+        let k = translit_key(&item.name);
         match by_key.get(&k) {
             Some(&j) => {
                 let (a, b) = (find(&mut parent, j), find(&mut parent, i));
@@ -228,7 +228,10 @@ pub fn merge(docs: &[AnnotatedArticle]) -> Merged {
             arts.insert(it.doc);
             mentions += ent.mentions.len().max(1);
             for r in &ent.roles {
-                match roles.iter_mut().find(|(x, _)| x.to_lowercase() == r.to_lowercase()) {
+                match roles
+                    .iter_mut()
+                    .find(|(x, _)| x.to_lowercase() == r.to_lowercase())
+                {
                     Some((_, c)) => *c += 1,
                     None => roles.push((r.clone(), 1)),
                 }

@@ -46,7 +46,8 @@ pub struct Unit {
 /// A valid calendar prefix of a TIMEX value (`2025-12-02T20:00` → `2025-12-02`).
 pub fn calendar_date(v: &str) -> Option<String> {
     let b = v.as_bytes();
-    let digits = |r: std::ops::Range<usize>| r.clone().all(|i| b.get(i).is_some_and(u8::is_ascii_digit));
+    let digits =
+        |r: std::ops::Range<usize>| r.clone().all(|i| b.get(i).is_some_and(u8::is_ascii_digit));
     if !digits(0..4) {
         return None;
     }
@@ -128,17 +129,19 @@ pub fn units(docs: &[AnnotatedArticle], texts: &[DocText], merged: &Merged) -> V
 
 /// Similarity of two units in `[0, ~1.2]`.
 pub fn similarity(a: &Unit, b: &Unit) -> f64 {
-    let shared: f64 = a
-        .keys
-        .iter()
-        .filter(|(k, _)| b.keys.contains_key(*k))
-        .map(|(_, w)| w)
-        .sum();
+    let (mut shared, mut count) = (0.0, 0usize);
+    for (k, w) in &a.keys {
+        if b.keys.contains_key(k) {
+            shared += w;
+            count += 1;
+        }
+    }
     if a.weight <= 0.0 || b.weight <= 0.0 {
         return 0.0;
     }
     let dice = 2.0 * shared / (a.weight + b.weight);
-    let cont = shared / a.weight.min(b.weight);
+    // containment says little when only one or two words are shared
+    let cont = shared / a.weight.min(b.weight) * (count as f64 / 3.0).min(1.0);
     let mut s = 0.5 * dice + 0.5 * cont;
     let ea = a.entities.len();
     let eb = b.entities.len();
@@ -197,8 +200,11 @@ pub fn candidates(units: &[Unit], wire: &WireResult) -> BTreeSet<(usize, usize)>
     out
 }
 
+/// Pair similarities of candidate unit pairs, keyed `(smaller, larger)` index.
+pub type Sims = HashMap<(usize, usize), f64>;
+
 /// Fact clusters: lists of unit indices (one per article at most), ordered by first unit.
-pub fn cluster(units: &[Unit], wire: &WireResult) -> (Vec<Vec<usize>>, HashMap<(usize, usize), f64>) {
+pub fn cluster(units: &[Unit], wire: &WireResult) -> (Vec<Vec<usize>>, Sims) {
     let mut scored: Vec<(f64, usize, usize)> = Vec::new();
     let mut sims = HashMap::new();
     for (i, j) in candidates(units, wire) {
@@ -240,11 +246,34 @@ pub fn sim_of(sims: &HashMap<(usize, usize), f64>, a: usize, b: usize) -> f64 {
     sims.get(&(a.min(b), a.max(b))).copied().unwrap_or(0.0)
 }
 
-/// The most central unit of a cluster (highest summed similarity; earliest on ties).
-pub fn representative(cluster: &[usize], sims: &HashMap<(usize, usize), f64>) -> usize {
+/// True when a unit reads as a full statement (not a headline, caption or fragment).
+pub fn statement(u: &Unit) -> bool {
+    let t = u.text.trim_end();
+    let words = t.split_whitespace().count();
+    (6..=70).contains(&words)
+        && (t.ends_with('.')
+            || t.ends_with('“')
+            || t.ends_with('"')
+            || t.ends_with('!')
+            || t.ends_with('»'))
+}
+
+/// The most central unit of a cluster (full statements first, then highest summed
+/// similarity; earliest on ties).
+pub fn representative(
+    units: &[Unit],
+    cluster: &[usize],
+    sims: &HashMap<(usize, usize), f64>,
+) -> usize {
     let mut best = (cluster[0], f64::MIN);
     for &u in cluster {
-        let s: f64 = cluster.iter().filter(|&&v| v != u).map(|&v| sim_of(sims, u, v)).sum();
+        let bonus = if statement(&units[u]) { 100.0 } else { 0.0 };
+        let s: f64 = bonus
+            + cluster
+                .iter()
+                .filter(|&&v| v != u)
+                .map(|&v| sim_of(sims, u, v))
+                .sum::<f64>();
         if s > best.1 + 1e-9 {
             best = (u, s);
         }
@@ -255,8 +284,7 @@ pub fn representative(cluster: &[usize], sims: &HashMap<(usize, usize), f64>) ->
 /// True when a lone sentence says enough to stand as a single-source fact.
 pub fn informative(u: &Unit) -> bool {
     let words = u.text.split_whitespace().count();
-    words >= 6
-        && words <= 80
+    (6..=80).contains(&words)
         && !u.text.trim_end().ends_with('?')
         && (!u.entities.is_empty() || !u.numbers.is_empty() || u.date.is_some())
 }
@@ -274,7 +302,7 @@ pub fn facts(
         if c.len() == 1 && !informative(&units[c[0]]) {
             continue;
         }
-        let rep = representative(c, sims);
+        let rep = representative(units, c, sims);
         let mut ev: Vec<usize> = c.clone();
         ev.sort_by_key(|&u| (units[u].doc, units[u].sent));
         let docs_in: BTreeSet<usize> = ev.iter().map(|&u| units[u].doc).collect();

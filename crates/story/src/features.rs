@@ -67,7 +67,7 @@ pub fn idf(key: &str) -> f64 {
     ((t.docs + 1.0) / (df + 0.5)).ln().max(0.1)
 }
 
-/// Fold a lower-case word: umlauts and `ß` to their base letters.
+/// Fold umlauts and `ß` (the stemmer folds most, not all forms).
 fn fold(lower: &str) -> String {
     let mut s = String::with_capacity(lower.len());
     for c in lower.chars() {
@@ -84,28 +84,26 @@ fn fold(lower: &str) -> String {
     s
 }
 
-/// The key of one word part (no hyphens), or `None` for function words and noise.
+/// The key of one word part (no hyphens), or `None` for function words and noise: the
+/// Snowball stem, folded and truncated so that compounds share their first part
+/// (`Änderungsvorschläge` and `Änderungen` → `anderung`).
 pub fn key(word: &str) -> Option<String> {
     let w = word
         .trim_matches(|c: char| !c.is_alphanumeric())
         .to_lowercase();
-    if w.is_empty() || is_stopword(&w) {
+    if w.is_empty() || is_stopword(&w) || lagebild_nlp::stopwords::is_stopword("de", &w) {
         return None;
     }
-    if w.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',') {
+    if w.chars()
+        .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+    {
         return Some(w);
     }
     if w.chars().count() < 2 || !w.chars().any(char::is_alphabetic) {
         return None;
     }
-    let mut f = fold(&w);
-    for suf in ["ern", "en", "er", "es", "em", "e", "n", "s"] {
-        if f.ends_with(suf) && f.chars().count() >= suf.len() + 4 {
-            f.truncate(f.len() - suf.len());
-            break;
-        }
-    }
-    Some(f.chars().take(KEY_CHARS).collect())
+    let stem = fold(&lagebild_nlp::stem::stem("de", &w));
+    Some(stem.chars().take(KEY_CHARS).collect())
 }
 
 /// Keys of a written word, hyphenated compounds giving one key per part.

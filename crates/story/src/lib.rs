@@ -17,7 +17,7 @@
 //! | [`briefing`] | 5–12 cited extractive sentences |
 //! | [`render`] | Markdown and self-contained HTML |
 
-use lagebild_model::{AnnotatedArticle, Analysis, ArticleSummary, StoryAnalysis};
+use lagebild_model::{Analysis, AnnotatedArticle, ArticleSummary, StoryAnalysis};
 use std::collections::BTreeSet;
 
 pub mod briefing;
@@ -42,8 +42,7 @@ pub fn analyze_story(id: &str, docs: &[AnnotatedArticle]) -> StoryAnalysis {
     let (clusters, sims) = facts::cluster(&units, &wire);
     let ranked = facts::facts(docs, &units, &clusters, &sims, &wire.origin);
     let reports = quotes::reports(docs, &merged);
-    let divergences =
-        divergence::divergences(docs, &texts, &units, &clusters, &sims, &reports);
+    let divergences = divergence::divergences(docs, &texts, &units, &clusters, &sims, &reports);
     let timeline = timeline::timeline(docs, &units, &clusters, &sims);
     let briefing = briefing::briefing(docs, &units, &ranked);
     let mut origins: Vec<Vec<String>> = Vec::new();

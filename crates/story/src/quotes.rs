@@ -139,16 +139,20 @@ fn group(reports: &mut [Report]) {
     for (i, j) in pairs {
         let (a, b) = (&reports[i], &reports[j]);
         let same_speaker = a.speaker_entity.is_some() && a.speaker_entity == b.speaker_entity;
-        let need = if same_speaker { SAME_QUOTE } else { SAME_QUOTE + 0.15 };
+        let need = if same_speaker {
+            SAME_QUOTE
+        } else {
+            SAME_QUOTE + 0.15
+        };
         if overlap(&a.keys, &b.keys) >= need {
             let (ra, rb) = (find(&mut parent, i), find(&mut parent, j));
             parent[rb.max(ra)] = ra.min(rb);
         }
     }
     let mut ids: BTreeMap<usize, usize> = BTreeMap::new();
-    for i in 0..n {
+    for (i, rep) in reports.iter_mut().enumerate() {
         let r = find(&mut parent, i);
         let next = ids.len() + 1;
-        reports[i].quote.group = *ids.entry(r).or_insert(next);
+        rep.quote.group = *ids.entry(r).or_insert(next);
     }
 }

@@ -43,10 +43,7 @@ impl Badges {
         ids.iter()
             .map(|id| {
                 let (n, label) = self.of.get(id).cloned().unwrap_or((0, id.clone()));
-                format!(
-                    "<span class=\"badge\" title=\"{}\">{n}</span>",
-                    esc(&label)
-                )
+                format!("<span class=\"badge\" title=\"{}\">{n}</span>", esc(&label))
             })
             .collect::<Vec<_>>()
             .join("")
@@ -91,11 +88,11 @@ fn quote_groups(story: &StoryAnalysis) -> Vec<Vec<&StoryQuote>> {
         g.entry(q.group).or_default().push(q);
     }
     let mut v: Vec<Vec<&StoryQuote>> = g.into_values().collect();
-    v.sort_by(|a, b| b.len().cmp(&a.len()));
+    v.sort_by_key(|g| std::cmp::Reverse(g.len()));
     v
 }
 
-fn articles_of<'a>(q: &[&'a StoryQuote]) -> Vec<String> {
+fn articles_of(q: &[&StoryQuote]) -> Vec<String> {
     let mut v: Vec<String> = q.iter().map(|x| x.article.clone()).collect();
     v.dedup();
     v
@@ -154,7 +151,13 @@ pub fn markdown_story(s: &StoryAnalysis, articles: &[ArticleSummary]) -> String 
     if !s.timeline.is_empty() {
         o.push_str("## Zeitleiste\n\n");
         for t in &s.timeline {
-            let _ = writeln!(o, "- **{}** {} {}", t.date, md_escape(&t.text), b.md(&t.articles));
+            let _ = writeln!(
+                o,
+                "- **{}** {} {}",
+                t.date,
+                md_escape(&t.text),
+                b.md(&t.articles)
+            );
         }
         o.push('\n');
     }
@@ -219,7 +222,8 @@ pub fn markdown_story(s: &StoryAnalysis, articles: &[ArticleSummary]) -> String 
             b.num(id),
             md_escape(a.map_or(id.as_str(), |a| a.title.as_str())),
             md_escape(a.and_then(|a| a.outlet.as_deref()).unwrap_or(id)),
-            a.and_then(|a| a.published.as_deref()).unwrap_or("ohne Datum"),
+            a.and_then(|a| a.published.as_deref())
+                .unwrap_or("ohne Datum"),
             a.filter(|a| !a.credits.is_empty())
                 .map(|a| format!(", Agentur: {}", md_escape(&a.credits.join(", "))))
                 .unwrap_or_default()
@@ -259,7 +263,8 @@ pub fn html(analysis: &Analysis) -> String {
 
 /// Self-contained HTML page of one story.
 pub fn html_story(s: &StoryAnalysis, articles: &[ArticleSummary]) -> String {
-    let mut o = String::from("<!DOCTYPE html>\n<html lang=\"de\"><head><meta charset=\"utf-8\"><title>");
+    let mut o =
+        String::from("<!DOCTYPE html>\n<html lang=\"de\"><head><meta charset=\"utf-8\"><title>");
     o.push_str(&esc(&s.title));
     o.push_str("</title><style>");
     o.push_str(CSS);
@@ -272,7 +277,12 @@ pub fn html_story(s: &StoryAnalysis, articles: &[ArticleSummary]) -> String {
 fn html_story_body(s: &StoryAnalysis, articles: &[ArticleSummary]) -> String {
     let b = Badges::new(s, articles);
     let mut o = String::new();
-    let _ = writeln!(o, "<article id=\"{}\">\n<h1>{}</h1>", esc(&s.id), esc(&s.title));
+    let _ = writeln!(
+        o,
+        "<article id=\"{}\">\n<h1>{}</h1>",
+        esc(&s.id),
+        esc(&s.title)
+    );
     let span = match (&s.first_published, &s.last_published) {
         (Some(a), Some(z)) if a != z => format!("{a} – {z}"),
         (Some(a), _) => a.clone(),
@@ -346,7 +356,12 @@ fn html_story_body(s: &StoryAnalysis, articles: &[ArticleSummary]) -> String {
                 esc(&d.summary)
             );
             for v in &d.variants {
-                let _ = write!(o, "<li class=\"var\">{}{}</li>", esc(&v.text), b.html(&v.articles));
+                let _ = write!(
+                    o,
+                    "<li class=\"var\">{}{}</li>",
+                    esc(&v.text),
+                    b.html(&v.articles)
+                );
             }
             o.push_str("</ul></li>\n");
         }
@@ -383,7 +398,9 @@ fn html_story_body(s: &StoryAnalysis, articles: &[ArticleSummary]) -> String {
             b.html(std::slice::from_ref(id)),
             esc(a.map_or(id.as_str(), |a| a.title.as_str())),
             esc(a.and_then(|a| a.outlet.as_deref()).unwrap_or(id)),
-            esc(a.and_then(|a| a.published.as_deref()).unwrap_or("ohne Datum")),
+            esc(a
+                .and_then(|a| a.published.as_deref())
+                .unwrap_or("ohne Datum")),
             esc(&a.map(|a| a.credits.join(", ")).unwrap_or_default())
         );
     }

@@ -83,6 +83,49 @@ fn shingles(words: &[&str]) -> BTreeSet<u64> {
     out
 }
 
+/// Words of sentence `i` outside quotation marks: reporting the same utterance is not
+/// sharing agency copy.
+fn unquoted_words<'a>(t: &DocText<'a>, i: usize) -> Vec<&'a str> {
+    let s = &t.doc.sentences[i];
+    let direct: Vec<lagebild_model::Span> = t
+        .doc
+        .quotes
+        .iter()
+        .filter(|q| q.kind == lagebild_model::QuoteKind::Direct && q.span.overlaps(&s.span))
+        .map(|q| q.span)
+        .collect();
+    let mut inside = false;
+    let mut out = Vec::new();
+    for tok in &s.tokens {
+        let w = t.slice(tok.span);
+        match w {
+            "„" | "»" if !inside => {
+                inside = true;
+                continue;
+            }
+            "“" | "«" | "”" if inside => {
+                inside = false;
+                continue;
+            }
+            "\"" => {
+                inside = !inside;
+                continue;
+            }
+            _ => {}
+        }
+        if inside || direct.iter().any(|q| q.contains(&tok.span)) {
+            continue;
+        }
+        if matches!(
+            tok.kind,
+            lagebild_model::TokenKind::Word | lagebild_model::TokenKind::Number
+        ) {
+            out.push(w);
+        }
+    }
+    out
+}
+
 fn normalise_credit(c: &str) -> String {
     c.trim().to_lowercase()
 }
@@ -95,7 +138,7 @@ pub fn analyse(docs: &[AnnotatedArticle], texts: &[DocText]) -> WireResult {
             if is_boilerplate(t.slice(s.span)) {
                 continue;
             }
-            let sh = shingles(&t.words(i));
+            let sh = shingles(&unquoted_words(t, i));
             if sh.len() >= MIN_SHARED {
                 passages.push(Passage {
                     doc: d,
