@@ -1,32 +1,29 @@
 //! `lagebild analyze`.
 
 use crate::Format;
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-/// Read, annotate, cluster and analyse the inputs; print the analysis.
-///
-/// With `--db`, the analysis still runs in memory; persisting it is the store's business
-/// (`lagebild ingest`), so the flag is accepted and reported on stderr.
+/// Read, annotate, cluster and analyse the inputs; print the analysis (JSON per SPEC §2.1,
+/// Markdown, or a self-contained HTML report). With `--db`, the store is updated as well.
 pub fn run(paths: &[PathBuf], format: Format, db: Option<&Path>) -> anyhow::Result<ExitCode> {
-    let mut docs = Vec::new();
-    let mut rejected = false;
-    lagebild_ingest::read_inputs(paths, &mut |r| match r {
-        Ok(a) => docs.push(lagebild_nlp::annotate(a)),
-        Err(e) => {
-            eprintln!("{e}");
-            rejected = true;
+    let (analysis, rejected) = match db {
+        Some(db) => crate::cmd::store::analyze_with_store(paths, db)?,
+        None => {
+            let mut docs = Vec::new();
+            let mut rejected = false;
+            lagebild_ingest::read_inputs(paths, &mut |r| match r {
+                Ok(a) => docs.push(lagebild_nlp::annotate(a)),
+                Err(e) => {
+                    eprintln!("{e}");
+                    rejected = true;
+                }
+            });
+            (lagebild_story::analyze_all(docs), rejected)
         }
-    });
-    if let Some(db) = db {
-        eprintln!(
-            "lagebild: analyze does not write {}; use `lagebild ingest --db` to store articles",
-            db.display()
-        );
-    }
-    let analysis = lagebild_story::analyze_all(docs);
+    };
     let mut out = std::io::stdout().lock();
-    use std::io::Write;
     match format {
         Format::Json => {
             serde_json::to_writer_pretty(&mut out, &analysis)?;
