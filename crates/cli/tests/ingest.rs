@@ -92,6 +92,15 @@ fn read_commands_show_what_was_stored() {
         .iter()
         .any(|x| x == "tagespost-deich"));
 
+    // Markdown and HTML renderings of the stored story.
+    for (format, marker) in [("md", "#"), ("html", "<html")] {
+        let o = run(d, &["show", &story, "--db", "x.db", "--format", format]);
+        assert_eq!(code(&o), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+        let out = String::from_utf8_lossy(&o.stdout);
+        assert!(out.contains(marker), "{format}: {out}");
+        assert!(out.contains("Niederaue"), "{format}: {out}");
+    }
+
     let hits = run_json(
         d,
         &["search", "Sandsäcke", "--db", "x.db", "--format", "json"],
@@ -126,13 +135,17 @@ fn read_commands_show_what_was_stored() {
 
 #[test]
 fn later_articles_join_their_stored_story_as_in_one_run() {
-    // Incremental: two reports, then the rest in a second run.
+    // Incremental: the first two files (in the order a directory is read: by name), then the
+    // rest in a second run, so both ways see the articles in the same order.
     let dir = corpus(ARTICLES);
     let d = dir.path();
     std::fs::create_dir(d.join("first")).expect("first/");
-    for (name, text) in &ARTICLES[..2] {
+    let mut sorted = ARTICLES.to_vec();
+    sorted.sort();
+    for (name, text) in &sorted[..2] {
         std::fs::write(d.join("first").join(name), text).expect("write");
     }
+    assert_eq!(sorted[3].0, "tagespost-deich.txt");
     assert_eq!(
         code(&run(d, &["ingest", "first", "--db", "inc.db"])),
         Some(0)
@@ -178,7 +191,7 @@ fn later_articles_join_their_stored_story_as_in_one_run() {
         d,
         &[
             "article",
-            "kurier-deich",
+            "tagespost-deich",
             "--db",
             "inc.db",
             "--format",
@@ -191,7 +204,7 @@ fn later_articles_join_their_stored_story_as_in_one_run() {
         .as_array()
         .expect("articles")
         .iter()
-        .any(|x| x == "kurier-deich"));
+        .any(|x| x == "tagespost-deich"));
 }
 
 #[test]

@@ -698,12 +698,14 @@ mod tests {
                 article: "a3".into(),
                 start: 10,
                 end: 26,
+                group: 0,
             }],
             facts: vec![Fact {
                 text: "Der Gemeinderat beriet über Haushaltsvorlagen.".into(),
                 articles: vec!["a1".into(), "a3".into()],
                 origins: 2,
                 evidence: vec![],
+                single_source: false,
             }],
             ..Default::default()
         };
@@ -767,6 +769,7 @@ mod tests {
                 articles: vec!["x2".into()],
                 origins: 1,
                 evidence: vec![],
+                single_source: true,
             }],
             ..Default::default()
         })

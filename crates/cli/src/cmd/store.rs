@@ -14,7 +14,7 @@
 use crate::Format;
 use anyhow::Context;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use lagebild_model::{Analysis, AnnotatedArticle, ArticleSummary, StoryAnalysis};
+use lagebild_model::{Analysis, AnnotatedArticle, StoryAnalysis};
 use lagebild_store::{article_key, Checkpoint, HitKind, Inserted, SqliteStore, Store};
 use lagebild_story::StoryEngine;
 use serde::Serialize;
@@ -332,20 +332,11 @@ pub fn ingest_into(
 pub fn stored_analysis(store: &mut dyn Store, stories: &[String]) -> anyhow::Result<Analysis> {
     let mut out = Analysis::default();
     for id in stories {
-        let analysis = up_to_date(store, id)?;
-        for aid in &analysis_articles(store, id)? {
+        let (analysis, members) = up_to_date(store, id)?;
+        for aid in &members {
             if let Some(a) = store.article(aid)? {
-                let art = a.doc.article;
-                out.articles.push(ArticleSummary {
-                    id: art.id,
-                    title: art.title,
-                    published: art.published,
-                    outlet: art.outlet,
-                    language: art.language,
-                    credits: art.credits,
-                    story: a.story,
-                    text: art.text,
-                });
+                out.articles
+                    .push(lagebild_story::summary(&a.doc.article, &a.story));
             }
         }
         out.stories.push(analysis);
@@ -367,22 +358,20 @@ pub fn analyze_with_store(paths: &[PathBuf], db: &Path) -> anyhow::Result<(Analy
     Ok((analysis, outcome.rejected > 0))
 }
 
-fn analysis_articles(store: &dyn Store, id: &str) -> anyhow::Result<Vec<String>> {
-    Ok(store.story(id)?.map(|s| s.row.articles).unwrap_or_default())
-}
-
-/// The latest analysis of a story, analysed now (and stored) when missing or stale.
-fn up_to_date(store: &mut dyn Store, id: &str) -> anyhow::Result<StoryAnalysis> {
+/// The latest analysis of a story, analysed now (and stored) when missing or stale, with the
+/// ids of all its stored articles in arrival order.
+fn up_to_date(store: &mut dyn Store, id: &str) -> anyhow::Result<(StoryAnalysis, Vec<String>)> {
     let stored = store
         .story(id)?
         .with_context(|| format!("no story {id} in the store"))?;
-    match stored.analysis {
-        Some(a) if !stored.row.stale => Ok(a),
+    let analysis = match stored.analysis {
+        Some(a) if !stored.row.stale => a,
         _ => {
             let _quiet = QuietPanics::install();
-            refresh_story(store, id)
+            refresh_story(store, id)?
         }
-    }
+    };
+    Ok((analysis, stored.row.articles))
 }
 
 fn take_lock(db: &Path) -> anyhow::Result<std::fs::File> {
@@ -552,11 +541,17 @@ pub fn stories(db: &Path, format: Format) -> anyhow::Result<ExitCode> {
 /// Show one stored story: its analysis, brought up to date first if articles joined since.
 pub fn show(story: &str, db: &Path, format: Format) -> anyhow::Result<ExitCode> {
     let mut store = open_existing(db)?;
-    let analysis = up_to_date(&mut store, story)?;
+    let ids = [story.to_string()];
     match format {
-        // Markdown and HTML renderings belong to the story crate; until they exist the
-        // analysis is printed as JSON in every format.
-        Format::Json | Format::Md | Format::Html | Format::Text => print_json(&analysis)?,
+        Format::Json => print_json(&up_to_date(&mut store, story)?.0)?,
+        Format::Md | Format::Text => {
+            let analysis = stored_analysis(&mut store, &ids)?;
+            print!("{}", lagebild_story::render::markdown(&analysis));
+        }
+        Format::Html => {
+            let analysis = stored_analysis(&mut store, &ids)?;
+            print!("{}", lagebild_story::render::html(&analysis));
+        }
     }
     Ok(ExitCode::SUCCESS)
 }
