@@ -5,17 +5,22 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 /// Read, annotate, cluster and analyse the inputs; print the analysis.
-pub fn run(paths: &[PathBuf], format: Format, _db: Option<&Path>) -> anyhow::Result<ExitCode> {
-    let mut docs = Vec::new();
-    let mut rejected = false;
-    lagebild_ingest::read_inputs(paths, &mut |r| match r {
-        Ok(a) => docs.push(lagebild_nlp::annotate(a)),
-        Err(e) => {
-            eprintln!("{e}");
-            rejected = true;
+pub fn run(paths: &[PathBuf], format: Format, db: Option<&Path>) -> anyhow::Result<ExitCode> {
+    let (analysis, rejected) = match db {
+        Some(db) => crate::cmd::store::analyze_with_store(paths, db)?,
+        None => {
+            let mut docs = Vec::new();
+            let mut rejected = false;
+            lagebild_ingest::read_inputs(paths, &mut |r| match r {
+                Ok(a) => docs.push(lagebild_nlp::annotate(a)),
+                Err(e) => {
+                    eprintln!("{e}");
+                    rejected = true;
+                }
+            });
+            (lagebild_story::analyze_all(docs), rejected)
         }
-    });
-    let analysis = lagebild_story::analyze_all(docs);
+    };
     match format {
         Format::Json => println!("{}", serde_json::to_string_pretty(&analysis)?),
         _ => anyhow::bail!("format {format:?} is not supported by analyze yet"),
