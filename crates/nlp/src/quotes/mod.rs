@@ -1279,6 +1279,14 @@ impl<'a> Finder<'a> {
             return None;
         }
         loop {
+            // Coordinated names: `Anna und Paul Berg`, `SPD und Grüne`.
+            if j + 1 < limit && toks[j].lower == "und" && toks[j + 1].cap {
+                let mut k = j + 1;
+                if core(&mut k) {
+                    j = k;
+                    continue;
+                }
+            }
             if j < limit && NP_LINKS.contains(&toks[j].lower.as_str()) {
                 let mut k = if toks[j].lower == "von" || toks[j].lower == "vom" {
                     j + 1
