@@ -46,6 +46,8 @@ static AGENCIES: LazyLock<BTreeMap<String, &'static str>> = LazyLock::new(|| {
 });
 static TEASERS: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| data_lines(include_str!("../resources/teasers.txt")).collect());
+static TEASER_CUES: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| data_lines(include_str!("../resources/teaser_cues.txt")).collect());
 static SECTIONS: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| data_lines(include_str!("../resources/sections.txt")).collect());
 static MONTHS: LazyLock<BTreeMap<&'static str, u32>> = LazyLock::new(|| {
@@ -119,7 +121,7 @@ static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
 
 /// `Quelle: AFP, dpa` footers and `Mit Material von …` lines.
 static FOOTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:quellen?|sources?)\s*:\s*(?P<q>.+)$|^(?:mit material (?:von|der|des)\s+(?:den\s+)?(?:nachrichtenagenturen?\s+)?|material von\s+)(?P<m>.+?)\.?$")
+    Regex::new(r"(?i)^(?:quellen?|sources?)\s*:\s*(?P<q>.+)$|^\(?(?:reporting|additional reporting|writing) by\s.*|^(?:mit material (?:von|der|des)\s+(?:den\s+)?(?:nachrichtenagenturen?\s+)?|material von\s+)(?P<m>.+?)\.?$")
         .expect("footer regex")
 });
 
@@ -141,7 +143,7 @@ static WIRE_SLUG: LazyLock<Regex> =
 static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
     let name = r"\p{Lu}[\p{L}'’.-]*(?:\s+(?:von|van|de|der|den|zu|di|da|del|le|la|\p{Lu}[\p{L}'’.-]*)){1,3}";
     Regex::new(&format!(
-        r"^(?:[Vv]on|VON|By|BY|Autor(?:in)?:|Autoren:|Text:)\s+(?P<names>{name}(?:\s*,\s*{name})*(?:\s*(?:,|und|and|&)\s*{name})?)(?:\s*,\s*\p{{Lu}}[\p{{L}}-]+)?\s*$"
+        r"^(?:(?:Ein|Eine)\s+(?:Kommentar|Gastbeitrag|Essay|Analyse|Interview|Reportage|Bericht)\s+von|Von\s+unser(?:em|er)\s+(?:Korrespondent(?:en|in)|Redakteur(?:in)?)|[Vv]on|VON|By|BY|Autor(?:in)?:|Autoren:|Text:)\s+(?P<names>{name}(?:\s*,\s*{name})*(?:\s*(?:,|und|and|&)\s*{name})?)(?:\s*,\s*\p{{Lu}}[\p{{L}}-]+)?\s*$"
     ))
     .expect("byline regex")
 });
@@ -153,7 +155,7 @@ static BROADCAST: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Lines that are only page furniture words.
 static FURNITURE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:teilen|artikel teilen|drucken|merken|kommentare?|\d+\s+kommentare?|lesezeit:?\s*\d+\s*min(?:\.|uten)?|\d+\s*min(?:\.|uten)?\s+lesezeit|zurück|nach oben|share|print|comments?|\d+ min read|werbung|anzeige|audio|video)$")
+    Regex::new(r"(?i)^(?:teilen|artikel teilen|drucken|merken|kommentare?|\d+\s+kommentare?|lesezeit:?\s*\d+\s*min(?:\.|uten)?|\d+\s*min(?:\.|uten)?\s+lesezeit|zurück|nach oben|share|print|comments?|\d+ min read|werbung|anzeige|advertisement|audio|video)$")
         .expect("furniture")
 });
 
@@ -235,7 +237,9 @@ fn classify(line: &str, in_header: bool) -> Option<BoilerplateKind> {
     if words <= 3 && CREDIT_LINE.is_match(t) && !credit_tokens(t, false).is_empty() {
         return Some(BoilerplateKind::SourceFooter);
     }
-    if STAMP_LINE.is_match(t) || BYLINE.is_match(t) || FURNITURE_WORDS.is_match(t) {
+    if segments(t).all(|seg| {
+        STAMP_LINE.is_match(seg) || BYLINE.is_match(seg) || FURNITURE_WORDS.is_match(seg)
+    }) {
         return Some(BoilerplateKind::Furniture);
     }
     if words <= 30 && BROADCAST.is_match(t) {
@@ -244,13 +248,33 @@ fn classify(line: &str, in_header: bool) -> Option<BoilerplateKind> {
     if t.starts_with(':') {
         return Some(BoilerplateKind::Teaser);
     }
-    if words <= 30 && TEASERS.iter().any(|p| contains_phrase(&lower, p)) {
+    if words <= 30 && is_teaser(t, &lower, words) {
         return Some(BoilerplateKind::Teaser);
     }
     if words == 1 && (in_header || SECTIONS.iter().any(|s| s.eq_ignore_ascii_case(t))) {
         return Some(BoilerplateKind::Furniture);
     }
     None
+}
+
+/// A live-blog, newsletter or "read more" teaser line. Multi-word phrases suffice; one-word
+/// phrases (`Liveblog`, `Newsletter`) need a short line, a closing colon or a cue (`unser`,
+/// `hier`, `abonnieren`, …), so that ordinary sentences mentioning them stay.
+fn is_teaser(t: &str, lower: &str, words: usize) -> bool {
+    TEASERS.iter().any(|p| {
+        contains_phrase(lower, p)
+            && (p.contains(' ')
+                || words <= 3
+                || t.ends_with(':')
+                || TEASER_CUES.iter().any(|c| lower.contains(c)))
+    })
+}
+
+/// Parts of a page-furniture line separated by `|`, `·` or `•` (`Von X | 03.12.2025`).
+fn segments(t: &str) -> impl Iterator<Item = &str> {
+    t.split(['|', '·', '•'])
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
 }
 
 /// `phrase` occurs in `hay` at word boundaries.
@@ -459,28 +483,18 @@ fn clean_lines(lines: &[String]) -> Cleaned {
 fn gather(t: &str, kind: BoilerplateKind, out: &mut Cleaned) {
     match kind {
         BoilerplateKind::Furniture => {
-            if let Some(c) = STAMP_LINE.captures(t) {
-                if let Some(date) = date_from_caps(&c) {
-                    let time = match (c.name("hh"), c.name("mm")) {
-                        (Some(h), Some(m)) => {
-                            let h: u32 = h.as_str().parse().unwrap_or(99);
-                            let m: u32 = m.as_str().parse().unwrap_or(99);
-                            (h < 24 && m < 60).then(|| format!("{h:02}:{m:02}"))
-                        }
-                        _ => None,
-                    };
-                    let label = c.name("label").map(|l| l.as_str().to_lowercase());
-                    out.stamps.push(Stamp {
-                        date,
-                        time,
-                        published_label: matches!(
-                            label.as_deref(),
-                            Some("veröffentlicht" | "erstellt" | "erschienen" | "published")
-                        ),
-                    });
+            let whole = [t];
+            let parts: Vec<&str> = if STAMP_LINE.is_match(t) {
+                whole.to_vec()
+            } else {
+                segments(t).collect()
+            };
+            for seg in parts {
+                if let Some(stamp) = stamp_of(seg) {
+                    out.stamps.push(stamp);
+                } else if let Some(a) = byline_authors(seg) {
+                    out.authors.extend(a);
                 }
-            } else if let Some(a) = byline_authors(t) {
-                out.authors.extend(a);
             }
         }
         BoilerplateKind::Video if VIDEO_LINE.is_match(t) => {
@@ -510,6 +524,29 @@ fn gather(t: &str, kind: BoilerplateKind, out: &mut Cleaned) {
         }
         _ => {}
     }
+}
+
+/// The stamp a pure date/time line carries.
+fn stamp_of(t: &str) -> Option<Stamp> {
+    let c = STAMP_LINE.captures(t)?;
+    let date = date_from_caps(&c)?;
+    let time = match (c.name("hh"), c.name("mm")) {
+        (Some(h), Some(m)) => {
+            let h: u32 = h.as_str().parse().ok()?;
+            let m: u32 = m.as_str().parse().ok()?;
+            (h < 24 && m < 60).then(|| format!("{h:02}:{m:02}"))
+        }
+        _ => None,
+    };
+    let label = c.name("label").map(|l| l.as_str().to_lowercase());
+    Some(Stamp {
+        date,
+        time,
+        published_label: matches!(
+            label.as_deref(),
+            Some("veröffentlicht" | "erstellt" | "erschienen" | "published")
+        ),
+    })
 }
 
 /// Choose the publication date among stamps: a stamp labelled as the publication wins;
@@ -932,6 +969,38 @@ Die Opposition reagierte mit Kritik auf die Ankündigung des Ministers.";
         assert_eq!(a.published.as_deref(), Some("2023-05-10"));
         assert_eq!(a.published_time.as_deref(), Some("08:00"));
         assert_eq!(kinds(&a, BoilerplateKind::Furniture).len(), 2);
+    }
+
+    #[test]
+    fn teaser_lines_versus_sentences() {
+        assert_eq!(classify("Newsletter", false), Some(BoilerplateKind::Teaser));
+        assert_eq!(
+            classify("Hier können Sie unseren Newsletter abonnieren", false),
+            Some(BoilerplateKind::Teaser)
+        );
+        assert_eq!(
+            classify(
+                "Der Newsletter der Stadt erscheint künftig wöchentlich.",
+                false
+            ),
+            None
+        );
+        assert_eq!(
+            classify("Lesen Sie auch: Warum die Mieten steigen", false),
+            Some(BoilerplateKind::Teaser)
+        );
+    }
+
+    #[test]
+    fn byline_with_stamp_on_one_line() {
+        let a = finish(draft(
+            "Rathaus saniert",
+            "Ein Kommentar von Petra Probe | 21.09.2022, 18:05 Uhr\n\nDas Rathaus wird für zwölf Millionen Euro saniert, und das ist gut so.",
+        ));
+        assert_eq!(a.authors, ["Petra Probe"]);
+        assert_eq!(a.published.as_deref(), Some("2022-09-21"));
+        assert_eq!(a.published_time.as_deref(), Some("18:05"));
+        assert!(a.text.ends_with("und das ist gut so."));
     }
 
     #[test]
