@@ -20,12 +20,95 @@ pub(super) fn main_text(html: &str, doc: &Html, url: Option<&str>) -> String {
     } else {
         paragraphs
     };
-    let rules = Rules::parse(BOILERPLATE);
-    let kept: Vec<String> = paragraphs
-        .into_iter()
-        .filter(|p| !rules.is_boilerplate(p))
-        .collect();
-    kept.join("\n\n")
+    let mut paragraphs = paragraphs;
+    if let Some(lead) = lead(doc, &paragraphs) {
+        paragraphs.insert(0, lead);
+    }
+    rules().filter(paragraphs).join("\n\n")
+}
+
+fn rules() -> &'static Rules<'static> {
+    static RULES: std::sync::OnceLock<Rules<'static>> = std::sync::OnceLock::new();
+    RULES.get_or_init(|| Rules::parse(BOILERPLATE))
+}
+
+/// White space collapsed, for comparing texts.
+fn squash(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The article's lead (standfirst), which extractors often drop because it sits in a
+/// `teaser`/`intro` box above the body: the first element before the main text that is marked
+/// as lead, intro, teaser, summary or description (or repeats the meta description), reads as
+/// prose (ends a sentence, little link text) and is not already in the text.
+fn lead(doc: &Html, paragraphs: &[String]) -> Option<String> {
+    let first = paragraphs.first()?;
+    let probe: String = squash(first).chars().take(40).collect();
+    let description = ["og:description", "description"].iter().find_map(|k| {
+        let s = scraper::Selector::parse(&format!(r#"meta[property="{k}"], meta[name="{k}"]"#)).ok()?;
+        doc.select(&s)
+            .find_map(|m| m.value().attr("content").map(squash))
+            .filter(|d| d.chars().count() >= 60)
+    });
+    let marked = |e: &ElementRef| {
+        let v = e.value();
+        let class = v.attr("class").unwrap_or("").to_ascii_lowercase();
+        let id = v.attr("id").unwrap_or("").to_ascii_lowercase();
+        v.attr("itemprop") == Some("description")
+            || ["lead", "intro", "teaser", "standfirst", "summary", "abstract", "kicker-text", "subline"]
+                .iter()
+                .any(|k| class.contains(k) || id.contains(k))
+    };
+    let whole: String = paragraphs.join(" ");
+    let whole = squash(&whole);
+    for node in doc.root_element().descendants() {
+        let Some(e) = ElementRef::wrap(node) else {
+            continue;
+        };
+        let name = e.value().name();
+        if matches!(name, "script" | "style" | "head" | "meta" | "noscript") {
+            continue;
+        }
+        if e.children().any(|c| c.value().as_text().is_some_and(|t| squash(t).contains(&probe))) {
+            // Reached the main text: no lead before it.
+            return None;
+        }
+        if !matches!(name, "p" | "div" | "h2" | "section" | "span" | "strong") {
+            continue;
+        }
+        let starts_description = || {
+            description.as_deref().is_some_and(|d| {
+                e.children().find_map(|c| c.value().as_text().map(|t| squash(t))).is_some_and(
+                    |t| t.chars().count() >= 20 && d.starts_with(&t),
+                )
+            })
+        };
+        if !(marked(&e) || starts_description()) {
+            continue;
+        }
+        let text = squash(&render(&e).join(" "));
+        let n = text.chars().count();
+        if !(80..=1500).contains(&n) {
+            continue;
+        }
+        if text.contains(&probe) || whole.contains(&text) {
+            continue;
+        }
+        let inside_furniture = e.ancestors().filter_map(ElementRef::wrap).any(|a| {
+            matches!(a.value().name(), "a" | "nav" | "aside" | "footer" | "li")
+        });
+        let link_chars: usize = e
+            .descendants()
+            .filter_map(ElementRef::wrap)
+            .filter(|d| d.value().name() == "a")
+            .map(|a| squash(&a.text().collect::<String>()).chars().count())
+            .sum();
+        let prose = text.ends_with(['.', '!', '?', '“', '"', '«', '»', ')']);
+        if !inside_furniture && link_chars * 5 < n && prose {
+            return Some(render(&e).join("\n"));
+        }
+    }
+    None
 }
 
 /// The content HTML trafilatura finds, if any.
@@ -231,6 +314,7 @@ fn fallback(doc: &Html) -> Vec<String> {
 struct Rules<'a> {
     whole: Vec<&'a str>,
     prefix: Vec<&'a str>,
+    section: Vec<&'a str>,
 }
 
 impl<'a> Rules<'a> {
@@ -238,26 +322,70 @@ impl<'a> Rules<'a> {
         let mut r = Rules {
             whole: Vec::new(),
             prefix: Vec::new(),
+            section: Vec::new(),
         };
         for line in data.lines().map(str::trim) {
             if let Some(w) = line.strip_prefix('=') {
                 r.whole.push(w);
             } else if let Some(p) = line.strip_prefix('^') {
                 r.prefix.push(p);
+            } else if let Some(p) = line.strip_prefix('>') {
+                r.section.push(p);
             }
         }
         r
     }
 
-    /// A short paragraph that matches a pattern (long ones are text whatever they start with).
+    /// Lower-cased paragraph without trailing punctuation, if short enough to be furniture.
+    fn key(p: &str) -> Option<String> {
+        (p.chars().count() <= 200).then(|| {
+            p.to_lowercase()
+                .trim_end_matches([':', '.', '!', '?', ' ', '…'])
+                .to_string()
+        })
+    }
+
+    /// A short paragraph that matches a line pattern (long ones are text whatever they start
+    /// with).
     fn is_boilerplate(&self, p: &str) -> bool {
-        if p.chars().count() > 200 {
-            return false;
+        Self::key(p).is_some_and(|l| {
+            self.whole.iter().any(|w| l == *w) || self.prefix.iter().any(|w| l.starts_with(w))
+        })
+    }
+
+    fn is_section(&self, p: &str) -> bool {
+        Self::key(p).is_some_and(|l| self.section.iter().any(|w| l == *w))
+    }
+
+    /// Drop boilerplate paragraphs, and teaser sections: a heading such as `Mehr zum Thema`
+    /// with the short (headline-like) paragraphs under it; in the last third of the text,
+    /// everything after such a heading.
+    fn filter(&self, paragraphs: Vec<String>) -> Vec<String> {
+        let total: usize = paragraphs.iter().map(|p| p.len()).sum();
+        let mut out = Vec::new();
+        let mut seen = 0usize;
+        let mut in_teasers = false;
+        for p in paragraphs {
+            seen += p.len();
+            if self.is_section(&p) {
+                if (seen - p.len()) * 3 >= total * 2 {
+                    break;
+                }
+                in_teasers = true;
+                continue;
+            }
+            if in_teasers {
+                let headline_like = p.chars().count() < 120
+                    && !p.trim_end().ends_with(['.', '!', '?', ':', '“', '"']);
+                if headline_like {
+                    continue;
+                }
+                in_teasers = false;
+            }
+            if !self.is_boilerplate(&p) {
+                out.push(p);
+            }
         }
-        let l = p
-            .to_lowercase()
-            .trim_end_matches([':', '.', '!', ' ', '…'])
-            .to_string();
-        self.whole.iter().any(|w| l == *w) || self.prefix.iter().any(|w| l.starts_with(w))
+        out
     }
 }
