@@ -95,10 +95,13 @@ enum Command {
         #[arg(long, value_enum, default_value = "md")]
         format: Format,
     },
-    /// Full-text search over stored articles.
+    /// Full-text search over stored articles, quotes and facts.
     Search {
-        /// Query words.
+        /// Query words: all must occur; `word*` is a prefix, `a OR b` either, "…" a phrase.
         query: String,
+        /// Most hits of each kind (articles; quotes and facts).
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
         /// Store file.
         #[arg(long, default_value = "lagebild.db")]
         db: PathBuf,
@@ -168,7 +171,12 @@ fn main() -> ExitCode {
         Command::Article { id, db, format } => cmd::store::article(&id, &db, format),
         Command::Stories { db, format } => cmd::store::stories(&db, format),
         Command::Show { story, db, format } => cmd::store::show(&story, &db, format),
-        Command::Search { query, db, format } => cmd::store::search(&query, &db, format),
+        Command::Search {
+            query,
+            limit,
+            db,
+            format,
+        } => cmd::store::search(&query, &db, format, limit),
         Command::Extract { file, format } => cmd::extract::run(&file, format),
         Command::Ner {
             file,

@@ -54,7 +54,8 @@ fn read_page(path: &Path) -> Result<String> {
     } else {
         raw
     };
-    Ok(lagebild_ingest::html::decode_html(&bytes))
+    lagebild_ingest::decode::decode_markup(&bytes, None)
+        .with_context(|| format!("decoding {}", path.display()))
 }
 
 /// Extract and time one page.

@@ -44,6 +44,15 @@ pub struct StoryAnalysis {
     pub title: String,
     /// Article ids, in arrival order.
     pub articles: Vec<String>,
+    /// Outlets of the articles, sorted.
+    #[serde(default)]
+    pub outlets: Vec<String>,
+    /// Earliest publication date of its articles, `YYYY-MM-DD`.
+    #[serde(default)]
+    pub first_published: Option<String>,
+    /// Latest publication date of its articles, `YYYY-MM-DD`.
+    #[serde(default)]
+    pub last_published: Option<String>,
     /// Entities merged across articles.
     pub entities: Vec<StoryEntity>,
     /// Quotes, one entry per report.
@@ -56,6 +65,9 @@ pub struct StoryAnalysis {
     pub divergences: Vec<Divergence>,
     /// Shared agency copy between article pairs.
     pub wire_copy: Vec<WireCopy>,
+    /// Independent origins: groups of articles linked by shared copy or the same agency credit.
+    #[serde(default)]
+    pub origins: Vec<Vec<String>>,
     /// Cited extractive briefing.
     pub briefing: Vec<BriefingSentence>,
 }
@@ -93,6 +105,9 @@ pub struct StoryQuote {
     pub start: usize,
     /// Char offset of the end of the content.
     pub end: usize,
+    /// Quote group: reports of the same utterance (across articles) share this number.
+    #[serde(default)]
+    pub group: usize,
 }
 
 /// One dated event.
@@ -104,6 +119,9 @@ pub struct TimelineEntry {
     pub text: String,
     /// Articles reporting it.
     pub articles: Vec<String>,
+    /// Where it is stated: one citation per article.
+    #[serde(default)]
+    pub citations: Vec<Citation>,
 }
 
 /// A passage of one article supporting a fact.
@@ -130,6 +148,9 @@ pub struct Fact {
     pub origins: usize,
     /// Supporting passages.
     pub evidence: Vec<Evidence>,
+    /// True when only one article states it.
+    #[serde(default)]
+    pub single_source: bool,
 }
 
 /// What outlets disagree about.
@@ -179,6 +200,9 @@ pub struct WireCopy {
     pub passages: usize,
     /// Some of the shared passages.
     pub examples: Vec<String>,
+    /// Agency credits the two articles share.
+    #[serde(default)]
+    pub shared_credits: Vec<String>,
 }
 
 /// A citation of a briefing sentence.

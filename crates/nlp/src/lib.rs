@@ -10,12 +10,16 @@
 //! | [`time`] | temporal expressions and sentence event dates |
 //! | [`quantity`] | numbers and quantities |
 //! | [`quotes`] | direct, indirect and reported speech |
+//!
+//! Helpers for matching: [`stem::stem`] (Snowball stems) and [`stopwords::is_stopword`].
 
 use lagebild_model::{AnnotatedArticle, Article};
 
 pub mod ner;
 pub mod quantity;
 pub mod quotes;
+pub mod stem;
+pub mod stopwords;
 pub mod time;
 pub mod tokenize;
 

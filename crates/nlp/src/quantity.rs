@@ -1,11 +1,382 @@
 //! Numbers and quantities with units.
+//!
+//! Finds numbers written with digits (`28`, `1.000`, `3,5`), number words (`fünf`,
+//! `zweihundert`, `einundzwanzig`), number adjectives (`fünfstündig`, `zweitägig`,
+//! `hundertmal`), hyphen compounds (`28-Punkte-Plan`) and fractions (`ein Fünftel`, `die
+//! Hälfte`), with a following multiplier (`Millionen`) and unit or counted noun (`Stunden`,
+//! `Prozent`, `Friedensvorschlägen`), and a qualifier before them (`fast`, `rund`, `mehr als`).
+//! Dates, times and ordinals are left to the time tagger. Word lists live in
+//! `resources/de/quantities.txt`.
 
 use crate::Annotator;
-use lagebild_model::AnnotatedArticle;
+use lagebild_model::{AnnotatedArticle, CharIndex, Quantity, Span, TokenKind};
+use std::collections::HashMap;
+use std::sync::OnceLock;
 
 /// Finds numbers and quantities.
 pub struct QuantityFinder;
 
 impl Annotator for QuantityFinder {
-    fn annotate(&self, _doc: &mut AnnotatedArticle) {}
+    fn annotate(&self, doc: &mut AnnotatedArticle) {
+        let text = &doc.article.text;
+        let ix = CharIndex::new(text);
+        let mut out = Vec::new();
+        for s in &doc.sentences {
+            let toks: Vec<Tok> = s
+                .tokens
+                .iter()
+                .map(|t| Tok {
+                    text: text
+                        .get(ix.byte_of(t.span.start)..ix.byte_of(t.span.end))
+                        .unwrap_or(""),
+                    span: t.span,
+                    kind: t.kind,
+                })
+                .collect();
+            find(&toks, &mut out);
+        }
+        doc.quantities = out;
+    }
+}
+
+struct Lists {
+    numbers: HashMap<String, f64>,
+    fractions: HashMap<String, f64>,
+    multipliers: HashMap<String, f64>,
+    units: HashMap<String, String>,
+    adjectives: Vec<(String, String)>,
+    qualifiers: Vec<Vec<String>>,
+}
+
+fn lists() -> &'static Lists {
+    static L: OnceLock<Lists> = OnceLock::new();
+    L.get_or_init(|| {
+        let mut l = Lists {
+            numbers: HashMap::new(),
+            fractions: HashMap::new(),
+            multipliers: HashMap::new(),
+            units: HashMap::new(),
+            adjectives: Vec::new(),
+            qualifiers: Vec::new(),
+        };
+        let mut section = "";
+        for line in crate::tokenize::data_lines(include_str!("../resources/de/quantities.txt")) {
+            if line.starts_with('[') {
+                section = line;
+                continue;
+            }
+            let mut it = line.split_whitespace();
+            let (Some(a), b) = (it.next(), it.next()) else {
+                continue;
+            };
+            let num = b.and_then(|b| b.parse::<f64>().ok());
+            match (section, num, b) {
+                ("[numbers]", Some(v), _) => {
+                    l.numbers.insert(a.to_string(), v);
+                }
+                ("[fractions]", Some(v), _) => {
+                    l.fractions.insert(a.to_string(), v);
+                }
+                ("[multipliers]", Some(v), _) => {
+                    l.multipliers.insert(a.to_string(), v);
+                }
+                ("[units]", _, Some(u)) => {
+                    l.units.insert(a.to_string(), u.to_string());
+                }
+                ("[adjectives]", _, Some(u)) => l.adjectives.push((a.to_string(), u.to_string())),
+                ("[qualifiers]", _, _) => {
+                    l.qualifiers
+                        .push(line.split_whitespace().map(str::to_string).collect());
+                }
+                _ => {}
+            }
+        }
+        // longest adjective suffix first
+        l.adjectives
+            .sort_by(|x, y| y.0.len().cmp(&x.0.len()).then(x.0.cmp(&y.0)));
+        l.qualifiers.sort_by_key(|q| std::cmp::Reverse(q.len()));
+        l
+    })
+}
+
+struct Tok<'a> {
+    text: &'a str,
+    span: Span,
+    kind: TokenKind,
+}
+
+/// Value of a German number word, compounds included (`zweihundertfünfzig`, `einundzwanzig`).
+pub fn number_word(w: &str) -> Option<f64> {
+    let w = w.to_lowercase();
+    parse_word(&w)
+}
+
+fn parse_word(w: &str) -> Option<f64> {
+    if w.is_empty() {
+        return None;
+    }
+    let l = lists();
+    if let Some(&v) = l.numbers.get(w) {
+        return Some(v);
+    }
+    for (mul, f) in [("tausend", 1000.0), ("hundert", 100.0)] {
+        if let Some(pos) = w.find(mul) {
+            let (left, right) = (&w[..pos], &w[pos + mul.len()..]);
+            let lv = if left.is_empty() || left == "ein" {
+                1.0
+            } else {
+                parse_word(left)?
+            };
+            let rv = if right.is_empty() {
+                0.0
+            } else {
+                parse_word(right)?
+            };
+            return Some(lv * f + rv);
+        }
+    }
+    if let Some((u, t)) = w.split_once("und") {
+        let uv = if u == "ein" { 1.0 } else { parse_word(u)? };
+        let tv = parse_word(t)?;
+        if uv < 10.0 && (20.0..100.0).contains(&tv) && tv % 10.0 == 0.0 {
+            return Some(tv + uv);
+        }
+    }
+    None
+}
+
+/// Value of digits as written in German (`1.000`, `3,5`, `28`); `None` for dates and times.
+fn digits(t: &str) -> Option<f64> {
+    if t.is_empty()
+        || !t
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+    {
+        return None;
+    }
+    if !t.chars().next()?.is_ascii_digit() || t.ends_with('.') || t.ends_with(',') {
+        return None;
+    }
+    let dots = t.matches('.').count();
+    if dots > 0 {
+        // thousands separators only: groups of three after the first
+        let parts: Vec<&str> = t.split(',').next()?.split('.').collect();
+        if parts[1..].iter().any(|p| p.len() != 3) || parts[0].len() > 3 {
+            return None;
+        }
+    }
+    t.replace('.', "").replace(',', ".").parse().ok()
+}
+
+/// A number adjective: `fünfstündigen` → (5, `stunde`), `hundertmal` → (100, `mal`).
+fn adjective(w: &str) -> Option<(f64, String)> {
+    let w = w.to_lowercase();
+    let base = ["en", "er", "es", "em", "e"]
+        .iter()
+        .find_map(|s| w.strip_suffix(s).filter(|b| b.ends_with("ig")))
+        .unwrap_or(&w);
+    for (suf, unit) in &lists().adjectives {
+        if let Some(num) = base.strip_suffix(suf.as_str()) {
+            let v = digits(num.trim_end_matches('-')).or_else(|| parse_word(num))?;
+            return Some((v, unit.clone()));
+        }
+    }
+    None
+}
+
+fn unit_of(w: &str) -> Option<String> {
+    let low = w.to_lowercase();
+    if let Some(u) = lists().units.get(&low) {
+        return Some(u.clone());
+    }
+    let first = w.chars().next()?;
+    if first.is_uppercase()
+        && w.chars().all(|c| c.is_alphabetic() || c == '-')
+        && w.chars().count() > 2
+    {
+        return Some(crate::stem::stem("de", w));
+    }
+    None
+}
+
+fn find(toks: &[Tok], out: &mut Vec<Quantity>) {
+    let l = lists();
+    let mut i = 0;
+    while i < toks.len() {
+        let t = &toks[i];
+        let low = t.text.to_lowercase();
+        let start_i = i;
+        let mut value: Option<f64> = None;
+        let mut unit: Option<String> = None;
+        let mut end = t.span.end;
+        let mut j = i + 1;
+        if t.text.contains('-')
+            && t.text
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_ascii_digit() || c.is_alphabetic())
+        {
+            // 28-Punkte-Plan, 5-Jährige
+            let mut parts = t.text.split('-');
+            if let (Some(n), Some(u)) = (parts.next(), parts.next()) {
+                if let Some(v) = digits(n).or_else(|| parse_word(&n.to_lowercase())) {
+                    if let Some(unit_s) = unit_of(u) {
+                        value = Some(v);
+                        unit = Some(unit_s);
+                    }
+                }
+            }
+        } else if let Some(v) = digits(t.text) {
+            let year_like = t.text.len() == 4 && (1800.0..=2100.0).contains(&v);
+            let known_unit = toks
+                .get(j)
+                .is_some_and(|n| l.units.contains_key(&n.text.to_lowercase()));
+            if !year_like || known_unit {
+                value = Some(v);
+            }
+        } else if t.kind == TokenKind::Word {
+            if let Some((v, u)) = adjective(t.text) {
+                value = Some(v);
+                unit = Some(u);
+            } else if let Some(v) = parse_word(&low) {
+                value = Some(v);
+            } else if matches!(
+                low.as_str(),
+                "ein" | "eine" | "einen" | "einem" | "einer" | "die" | "der"
+            ) {
+                // ein Fünftel, die Hälfte
+                if let Some(n) = toks.get(j) {
+                    if let Some(&d) = l.fractions.get(&n.text.to_lowercase()) {
+                        let whole = !matches!(low.as_str(), "die" | "der");
+                        if whole || d == 2.0 {
+                            value = Some(1.0 / d);
+                            unit = Some("anteil".into());
+                            end = n.span.end;
+                            j += 1;
+                        }
+                    }
+                }
+            }
+        }
+        let Some(mut v) = value else {
+            i += 1;
+            continue;
+        };
+        if unit.is_none() {
+            // fraction after a number: zwei Drittel
+            if let Some(n) = toks.get(j) {
+                if let Some(&d) = l.fractions.get(&n.text.to_lowercase()) {
+                    v /= d;
+                    unit = Some("anteil".into());
+                    end = n.span.end;
+                    j += 1;
+                }
+            }
+        }
+        if unit.is_none() {
+            if let Some(n) = toks.get(j) {
+                if let Some(&m) = l.multipliers.get(&n.text.to_lowercase()) {
+                    v *= m;
+                    end = n.span.end;
+                    j += 1;
+                }
+            }
+            if let Some(n) = toks.get(j) {
+                if let Some(u) = unit_of(n.text) {
+                    unit = Some(u);
+                    end = n.span.end;
+                    j += 1;
+                }
+            }
+        }
+        // qualifier before the number
+        let mut start = t.span.start;
+        let mut qualifier = None;
+        for q in &l.qualifiers {
+            if q.len() > start_i {
+                continue;
+            }
+            let before = &toks[start_i - q.len()..start_i];
+            if before
+                .iter()
+                .zip(q)
+                .all(|(b, w)| b.text.to_lowercase() == *w)
+            {
+                qualifier = Some(q.join(" "));
+                start = before[0].span.start;
+                break;
+            }
+        }
+        out.push(Quantity {
+            span: Span::new(start, end),
+            value: v,
+            unit,
+            qualifier,
+        });
+        i = j;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use lagebild_model::Article;
+
+    fn run(text: &str) -> Vec<(String, f64, Option<String>, Option<String>)> {
+        let mut doc = AnnotatedArticle {
+            article: Article {
+                text: text.to_string(),
+                ..Default::default()
+            },
+            ..Default::default()
+        };
+        crate::tokenize::Segmenter.annotate(&mut doc);
+        QuantityFinder.annotate(&mut doc);
+        doc.quantities
+            .iter()
+            .map(|q| {
+                (
+                    lagebild_model::slice_chars(text, q.span).to_string(),
+                    q.value,
+                    q.unit.clone(),
+                    q.qualifier.clone(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn durations_with_qualifiers() {
+        let q = run("Die Sitzung endete nach fast fünf Stunden.");
+        assert_eq!(q.len(), 1);
+        assert_eq!(q[0].0, "fast fünf Stunden");
+        assert_eq!(q[0].1, 5.0);
+        assert_eq!(q[0].2.as_deref(), Some("stunde"));
+        assert_eq!(q[0].3.as_deref(), Some("fast"));
+        let q = run("Das dreistündige Gespräch blieb ohne Ergebnis.");
+        assert_eq!((q[0].1, q[0].2.as_deref()), (3.0, Some("stunde")));
+    }
+
+    #[test]
+    fn compounds_fractions_and_words() {
+        let q = run("Der 12-Punkte-Plan sieht vor, dass ein Fünftel der Mittel bleibt.");
+        assert_eq!((q[0].1, q[0].2.as_deref()), (12.0, Some("punkt")));
+        assert_eq!((q[1].0.as_str(), q[1].1), ("ein Fünftel", 0.2));
+        let q = run("Es kamen mehr als zweihundertfünfzig Menschen, das sagte er hundertmal.");
+        assert_eq!(q[0].1, 250.0);
+        assert_eq!(q[0].3.as_deref(), Some("mehr als"));
+        assert_eq!(q[0].2.as_deref(), Some("mensch"));
+        assert_eq!((q[1].1, q[1].2.as_deref()), (100.0, Some("mal")));
+        assert_eq!(number_word("einundzwanzig"), Some(21.0));
+    }
+
+    #[test]
+    fn money_and_dates() {
+        let q = run("Am 3. Dezember 2024 flossen 3,5 Millionen Euro, also 1.000 Euro am Tag.");
+        let vals: Vec<f64> = q.iter().map(|x| x.1).collect();
+        assert!(vals.contains(&3_500_000.0));
+        assert!(vals.contains(&1000.0));
+        assert!(!vals.contains(&2024.0));
+        assert!(!vals.contains(&3.0));
+    }
 }

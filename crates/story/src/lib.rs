@@ -3,70 +3,122 @@
 //! Articles arrive one at a time ([`StoryEngine::assign`]) and join the best-matching story or
 //! open a new one. The engine keeps only compact story profiles, so its state can be persisted
 //! by the store and resumed. [`analyze_story`] runs the cross-source analysis of one story
-//! from its annotated articles.
+//! from its annotated articles:
+//!
+//! | module | does |
+//! | --- | --- |
+//! | [`cluster`] | streaming story assignment |
+//! | [`entities`] | one entity per real person or body across articles (transliteration keys) |
+//! | [`wire`] | near-identical passages (MinHash/LSH), wire-copy pairs, independent origins |
+//! | [`facts`] | sentences stating the same thing, grouped (inverted index, best-first merge) |
+//! | [`quotes`] | quote reports with resolved speakers, grouped across outlets |
+//! | [`divergence`] | numbers, attribution, wording, dates, contradictions |
+//! | [`timeline`] | dated sentences merged across sources |
+//! | [`briefing`] | 5–12 cited extractive sentences |
+//! | [`render`] | Markdown and self-contained HTML |
 
-use lagebild_model::{AnnotatedArticle, StoryAnalysis};
-use serde::{Deserialize, Serialize};
+use lagebild_model::{Analysis, AnnotatedArticle, ArticleSummary, StoryAnalysis};
+use std::collections::BTreeSet;
 
-/// Streaming story assignment. Serializable so that a store can keep it between runs.
-#[derive(Default, Serialize, Deserialize)]
-pub struct StoryEngine {
-    stories: usize,
-}
+pub mod briefing;
+pub mod cluster;
+pub mod divergence;
+pub mod entities;
+pub mod facts;
+pub mod features;
+pub mod quotes;
+pub mod render;
+pub mod timeline;
+pub mod wire;
 
-impl StoryEngine {
-    /// An empty engine.
-    pub fn new() -> Self {
-        Self::default()
-    }
-
-    /// Assign an article to a story; returns the id of the story it joined or opened.
-    pub fn assign(&mut self, _doc: &AnnotatedArticle) -> String {
-        if self.stories == 0 {
-            self.stories = 1;
-        }
-        "s1".to_string()
-    }
-}
+pub use cluster::StoryEngine;
 
 /// The cross-source analysis of one story from its annotated articles (arrival order).
 pub fn analyze_story(id: &str, docs: &[AnnotatedArticle]) -> StoryAnalysis {
+    let texts: Vec<features::DocText> = docs.iter().map(features::DocText::new).collect();
+    let merged = entities::merge(docs);
+    let wire = wire::analyse(docs, &texts);
+    let units = facts::units(docs, &texts, &merged);
+    let (clusters, sims) = facts::cluster(&units, &wire);
+    let ranked = facts::facts(docs, &units, &clusters, &sims, &wire.origin);
+    let reports = quotes::reports(docs, &merged);
+    let divergences = divergence::divergences(docs, &texts, &units, &clusters, &sims, &reports);
+    let timeline = timeline::timeline(docs, &units, &clusters, &sims);
+    let briefing = briefing::briefing(docs, &units, &ranked);
+    let mut origins: Vec<Vec<String>> = Vec::new();
+    for (d, &o) in wire.origin.iter().enumerate() {
+        if origins.len() <= o {
+            origins.resize(o + 1, Vec::new());
+        }
+        origins[o].push(docs[d].article.id.clone());
+    }
+    let outlets: BTreeSet<String> = docs
+        .iter()
+        .filter_map(|d| d.article.outlet.clone())
+        .collect();
+    let dates: BTreeSet<&str> = docs
+        .iter()
+        .filter_map(|d| d.article.published.as_deref())
+        .collect();
+    let title = docs
+        .iter()
+        .map(|d| d.article.title.trim())
+        .find(|t| !t.is_empty())
+        .map(str::to_string)
+        .or_else(|| ranked.first().map(|f| f.0.text.clone()))
+        .unwrap_or_default();
     StoryAnalysis {
         id: id.to_string(),
+        title,
         articles: docs.iter().map(|d| d.article.id.clone()).collect(),
-        ..Default::default()
+        outlets: outlets.into_iter().collect(),
+        first_published: dates.first().map(|s| s.to_string()),
+        last_published: dates.last().map(|s| s.to_string()),
+        entities: merged.entities,
+        quotes: reports.into_iter().map(|r| r.quote).collect(),
+        timeline,
+        facts: ranked.into_iter().map(|(f, _)| f).collect(),
+        divergences,
+        wire_copy: wire.wire_copy,
+        origins,
+        briefing,
+    }
+}
+
+/// The analysis-output summary of an article.
+pub fn summary(a: &lagebild_model::Article, story: &str) -> ArticleSummary {
+    ArticleSummary {
+        id: a.id.clone(),
+        title: a.title.clone(),
+        published: a.published.clone(),
+        outlet: a.outlet.clone(),
+        language: a.language.clone(),
+        credits: a.credits.clone(),
+        story: story.to_string(),
+        text: a.text.clone(),
     }
 }
 
 /// Convenience for one-shot runs: assign every article, analyse every story.
-pub fn analyze_all(docs: Vec<AnnotatedArticle>) -> lagebild_model::Analysis {
+pub fn analyze_all(docs: Vec<AnnotatedArticle>) -> Analysis {
     let mut engine = StoryEngine::new();
     let mut order: Vec<(String, Vec<AnnotatedArticle>)> = Vec::new();
-    let mut summaries = Vec::new();
+    let mut pos: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let mut articles = Vec::with_capacity(docs.len());
     for d in docs {
         let sid = engine.assign(&d);
-        summaries.push((d.article.clone(), sid.clone()));
-        match order.iter_mut().find(|(s, _)| *s == sid) {
-            Some((_, v)) => v.push(d),
-            None => order.push((sid, vec![d])),
+        articles.push(summary(&d.article, &sid));
+        match pos.get(&sid) {
+            Some(&i) => order[i].1.push(d),
+            None => {
+                pos.insert(sid.clone(), order.len());
+                order.push((sid, vec![d]));
+            }
         }
     }
-    let articles = summaries
-        .into_iter()
-        .map(|(a, story)| lagebild_model::ArticleSummary {
-            id: a.id,
-            title: a.title,
-            published: a.published,
-            outlet: a.outlet,
-            language: a.language,
-            credits: a.credits,
-            story,
-            text: a.text,
-        })
-        .collect();
     let stories = order
         .iter()
         .map(|(sid, ds)| analyze_story(sid, ds))
         .collect();
-    lagebild_model::Analysis { articles, stories }
+    Analysis { articles, stories }
 }

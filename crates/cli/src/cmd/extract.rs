@@ -1,6 +1,7 @@
 //! `lagebild extract`.
 
 use crate::Format;
+use lagebild_ingest::decode;
 use lagebild_ingest::html::{self, Extracted};
 use std::path::Path;
 use std::process::ExitCode;
@@ -25,25 +26,16 @@ pub fn run(file: &Path, format: Format) -> anyhow::Result<ExitCode> {
 /// Read, decode and extract; `Err` is the reason the file is rejected.
 fn read(file: &Path) -> Result<Extracted, String> {
     let bytes = std::fs::read(file).map_err(|e| e.to_string())?;
-    if bytes.iter().all(u8::is_ascii_whitespace) {
-        return Err("empty file".into());
+    let text = decode::decode_markup(&bytes, None).map_err(|e| e.to_string())?;
+    if !text.contains('<') {
+        return Err("not HTML: no markup found".into());
     }
-    if looks_binary(&bytes) {
-        return Err("binary data, not HTML".into());
-    }
-    let text = html::decode_html(&bytes);
     // A local file has no URL; the page's own canonical link is used where it has one.
     let e = html::extract(&text, None);
     if e.text.trim().is_empty() {
         return Err("no main text found".into());
     }
     Ok(e)
-}
-
-/// NUL bytes in the first 8 KiB (outside a UTF-16 byte-order mark) mean binary data.
-fn looks_binary(bytes: &[u8]) -> bool {
-    let utf16 = bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]);
-    !utf16 && bytes.iter().take(8192).any(|&b| b == 0)
 }
 
 fn to_json(e: &Extracted) -> serde_json::Value {

@@ -1,35 +1,574 @@
 //! Store commands: `ingest`, `articles`, `article`, `stories`, `show`, `search`.
+//!
+//! `ingest` streams: each input article is read, checked against the store by its hash,
+//! annotated, assigned to a story by the [`StoryEngine`] and stored in its own transaction;
+//! nothing but the engine's compact state is kept in memory. At the end every story that
+//! received articles (or was left stale by an interrupted run) is analysed again from its
+//! stored articles. The engine state is checkpointed every [`CHECKPOINT_EVERY`] articles; after
+//! an interruption the articles stored since the checkpoint are replayed through the engine,
+//! so a resumed run continues exactly where the killed one stopped.
+//!
+//! Other commands can drive the same steps: [`ingest_into`] and [`stored_analysis`] (used by
+//! `analyze --db`).
 
 use crate::Format;
+use anyhow::Context;
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use lagebild_model::{Analysis, AnnotatedArticle, ArticleSummary, StoryAnalysis};
+use lagebild_store::{article_key, Checkpoint, HitKind, Inserted, SqliteStore, Store};
+use lagebild_story::StoryEngine;
+use serde::Serialize;
+use std::cell::RefCell;
+use std::collections::BTreeSet;
+use std::io::{IsTerminal, Write};
+use std::panic::AssertUnwindSafe;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::time::Duration;
+
+/// Save the story engine's state after this many new articles.
+pub const CHECKPOINT_EVERY: usize = 1000;
+
+/// A story analysis reads at most this many of the story's latest articles, so that memory
+/// stays bounded however large one story grows.
+pub const ANALYSIS_CAP: usize = 2000;
+
+/// What an ingest run did.
+#[derive(Debug, Default, Clone, Serialize)]
+pub struct IngestOutcome {
+    /// Articles the readers produced.
+    pub read: usize,
+    /// Articles newly stored.
+    pub added: usize,
+    /// Articles already stored (same normalised text); skipped.
+    pub duplicates: usize,
+    /// Articles stored under a new id because their id was taken by another text.
+    pub renamed: usize,
+    /// Inputs (files or records) rejected, each reported on stderr.
+    pub rejected: usize,
+    /// Stories whose analysis was brought up to date, in order of first arrival.
+    pub stories_analysed: Vec<String>,
+    /// Stories that received new articles in this run, sorted.
+    pub stories_touched: Vec<String>,
+}
+
+thread_local! {
+    static LAST_PANIC: RefCell<Option<String>> = const { RefCell::new(None) };
+}
+
+/// Run `f`, turning a panic into an error message of one line (the panic is a bug; the input
+/// that caused it is reported and the run goes on).
+fn guarded<T>(f: impl FnOnce() -> T) -> Result<T, String> {
+    std::panic::catch_unwind(AssertUnwindSafe(f)).map_err(|_| {
+        LAST_PANIC
+            .with(|p| p.borrow_mut().take())
+            .unwrap_or_else(|| "panicked".into())
+    })
+}
+
+/// A panic hook as `std::panic::take_hook` returns it.
+type PanicHook = Box<dyn Fn(&std::panic::PanicHookInfo<'_>) + Sync + Send + 'static>;
+
+/// Panics inside [`guarded`] are recorded instead of printed, while this value lives.
+struct QuietPanics {
+    previous: Option<PanicHook>,
+}
+
+impl QuietPanics {
+    fn install() -> Self {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(|info| {
+            let msg = one_line(&info.to_string());
+            LAST_PANIC.with(|p| *p.borrow_mut() = Some(msg));
+        }));
+        Self {
+            previous: Some(previous),
+        }
+    }
+}
+
+impl Drop for QuietPanics {
+    fn drop(&mut self) {
+        if let Some(prev) = self.previous.take() {
+            std::panic::set_hook(prev);
+        }
+    }
+}
+
+fn one_line(s: &str) -> String {
+    s.split(['\n', '\r'])
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A progress display on stderr: a spinner with counts, drawn only when stderr is a terminal.
+pub fn progress() -> ProgressBar {
+    if !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let pb = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
+    let style =
+        ProgressStyle::with_template("{spinner} {pos} articles [{elapsed}] {per_sec} {msg}")
+            .unwrap_or_else(|_| ProgressStyle::default_spinner());
+    pb.set_style(style);
+    pb.enable_steady_tick(Duration::from_millis(120));
+    pb
+}
+
+/// Print one problem line on stderr without tearing the progress display.
+fn report(pb: &ProgressBar, line: &str) {
+    let line = one_line(line);
+    pb.suspend(|| eprintln!("{line}"));
+}
+
+/// Load the story engine and bring it up to date with the store: from its checkpoint, then
+/// every article stored after that checkpoint, in arrival order. Returns the engine and the
+/// arrival number of the last article it has seen.
+fn load_engine(store: &dyn Store, pb: &ProgressBar) -> anyhow::Result<(StoryEngine, i64)> {
+    let (mut engine, from) = match store.checkpoint()? {
+        Some(cp) => match serde_json::from_str::<StoryEngine>(&cp.state) {
+            Ok(engine) => (engine, cp.seq),
+            Err(e) => {
+                report(
+                    pb,
+                    &format!("store: saved story engine state unreadable ({e}); rebuilding it from the stored articles"),
+                );
+                (StoryEngine::new(), 0)
+            }
+        },
+        None => (StoryEngine::new(), 0),
+    };
+    let mut last = from;
+    let mut moved = 0usize;
+    if from > 0 || store.article_count()? > 0 {
+        pb.set_message("catching up with stored articles");
+        store.for_each_article_after(from, &mut |seq, story, doc| {
+            if engine.assign(&doc) != story {
+                moved += 1;
+            }
+            last = seq;
+        })?;
+    }
+    if moved > 0 {
+        report(
+            pb,
+            &format!("store: {moved} stored articles would now join another story; they keep their stored story"),
+        );
+    }
+    Ok((engine, last))
+}
+
+fn save_engine(store: &mut dyn Store, engine: &StoryEngine, seq: i64) -> anyhow::Result<()> {
+    let state = serde_json::to_string(engine).context("encoding the story engine state")?;
+    store.put_checkpoint(&Checkpoint { state, seq })?;
+    Ok(())
+}
+
+/// Analyse one story from its stored articles (the latest [`ANALYSIS_CAP`]) and store the
+/// analysis.
+pub fn refresh_story(store: &mut dyn Store, id: &str) -> anyhow::Result<StoryAnalysis> {
+    let docs = store.story_docs(id, ANALYSIS_CAP)?;
+    let analysis = guarded(|| lagebild_story::analyze_story(id, &docs))
+        .map_err(|msg| anyhow::anyhow!("story {id}: analysis failed: {msg}"))?;
+    store.put_analysis(&analysis)?;
+    Ok(analysis)
+}
+
+/// The step of [`ingest_into`] for one article read.
+struct Ingest<'a> {
+    store: &'a mut dyn Store,
+    engine: StoryEngine,
+    last_seq: i64,
+    since_checkpoint: usize,
+    outcome: IngestOutcome,
+    touched: BTreeSet<String>,
+    fatal: Option<anyhow::Error>,
+    pb: &'a ProgressBar,
+}
+
+impl Ingest<'_> {
+    fn article(&mut self, article: lagebild_model::Article) -> anyhow::Result<()> {
+        self.outcome.read += 1;
+        self.pb.inc(1);
+        let key = article_key(&article);
+        if self.store.id_for_hash(&key)?.is_some() {
+            self.outcome.duplicates += 1;
+            return Ok(());
+        }
+        let source = article.source.clone();
+        let mut doc: AnnotatedArticle = match guarded(|| lagebild_nlp::annotate(article)) {
+            Ok(d) => d,
+            Err(msg) => {
+                self.outcome.rejected += 1;
+                report(self.pb, &format!("{source}: cannot annotate: {msg}"));
+                return Ok(());
+            }
+        };
+        doc.article.hash = key;
+        if self.store.has_id(&doc.article.id)? {
+            let base = format!(
+                "{}-{}",
+                doc.article.id,
+                &doc.article.hash[..8.min(doc.article.hash.len())]
+            );
+            let mut id = base.clone();
+            let mut n = 1;
+            while self.store.has_id(&id)? {
+                n += 1;
+                id = format!("{base}-{n}");
+            }
+            doc.article.id = id;
+            self.outcome.renamed += 1;
+        }
+        let story = match guarded(|| self.engine.assign(&doc)) {
+            Ok(s) => s,
+            Err(msg) => {
+                self.outcome.rejected += 1;
+                report(
+                    self.pb,
+                    &format!("{source}: cannot assign to a story: {msg}"),
+                );
+                return Ok(());
+            }
+        };
+        match self.store.insert_article(&doc, &story)? {
+            Inserted::Added { seq } => {
+                self.last_seq = seq;
+                self.outcome.added += 1;
+                self.touched.insert(story);
+                self.since_checkpoint += 1;
+                if self.since_checkpoint >= CHECKPOINT_EVERY {
+                    save_engine(self.store, &self.engine, self.last_seq)?;
+                    self.since_checkpoint = 0;
+                }
+            }
+            Inserted::Duplicate { .. } => self.outcome.duplicates += 1,
+        }
+        Ok(())
+    }
+}
+
+/// Ingest `paths` into `store`: read, skip what is stored, annotate, assign, store, then bring
+/// the analyses of the affected stories up to date. Rejected inputs are reported on stderr
+/// (one line each, naming the file) and counted; a store failure ends the run with an error.
+pub fn ingest_into(
+    store: &mut dyn Store,
+    paths: &[PathBuf],
+    pb: &ProgressBar,
+) -> anyhow::Result<IngestOutcome> {
+    let _quiet = QuietPanics::install();
+    let (engine, last_seq) = load_engine(store, pb)?;
+    pb.set_message("");
+    let mut run = Ingest {
+        store,
+        engine,
+        last_seq,
+        since_checkpoint: 0,
+        outcome: IngestOutcome::default(),
+        touched: BTreeSet::new(),
+        fatal: None,
+        pb,
+    };
+    lagebild_ingest::read_inputs(paths, &mut |r| {
+        if run.fatal.is_some() {
+            return;
+        }
+        match r {
+            Ok(article) => {
+                if let Err(e) = run.article(article) {
+                    run.fatal = Some(e);
+                }
+            }
+            Err(e) => {
+                run.outcome.rejected += 1;
+                report(run.pb, &e.to_string());
+            }
+        }
+    });
+    if let Some(e) = run.fatal {
+        return Err(
+            e.context("ingest stopped; everything stored before stays, run again to resume")
+        );
+    }
+    save_engine(run.store, &run.engine, run.last_seq)?;
+    let mut outcome = run.outcome;
+    outcome.stories_touched = run.touched.into_iter().collect();
+    let stale = run.store.stale_stories()?;
+    pb.set_message(format!("analysing {} stories", stale.len()));
+    for id in stale {
+        match refresh_story(run.store, &id) {
+            Ok(_) => outcome.stories_analysed.push(id),
+            Err(e) => {
+                if e.downcast_ref::<lagebild_store::StoreError>().is_some() {
+                    return Err(e);
+                }
+                report(pb, &format!("{e:#}"));
+            }
+        }
+    }
+    Ok(outcome)
+}
+
+/// The stored analyses of `stories` as one [`Analysis`] (SPEC §2.1 shape): their articles in
+/// arrival order and their latest analyses (analysed now where stale).
+pub fn stored_analysis(store: &mut dyn Store, stories: &[String]) -> anyhow::Result<Analysis> {
+    let mut out = Analysis::default();
+    for id in stories {
+        let analysis = up_to_date(store, id)?;
+        for aid in &analysis_articles(store, id)? {
+            if let Some(a) = store.article(aid)? {
+                let art = a.doc.article;
+                out.articles.push(ArticleSummary {
+                    id: art.id,
+                    title: art.title,
+                    published: art.published,
+                    outlet: art.outlet,
+                    language: art.language,
+                    credits: art.credits,
+                    story: a.story,
+                    text: art.text,
+                });
+            }
+        }
+        out.stories.push(analysis);
+    }
+    Ok(out)
+}
+
+/// `analyze --db`: ingest `paths` into the store at `db` (see [`ingest_into`]) and return the
+/// up-to-date analyses of the stories that received articles, plus whether some input was
+/// rejected.
+pub fn analyze_with_store(paths: &[PathBuf], db: &Path) -> anyhow::Result<(Analysis, bool)> {
+    let _lock = take_lock(db)?;
+    let mut store = SqliteStore::open(db)?;
+    let pb = progress();
+    let outcome = ingest_into(&mut store, paths, &pb);
+    pb.finish_and_clear();
+    let outcome = outcome?;
+    let analysis = stored_analysis(&mut store, &outcome.stories_touched)?;
+    Ok((analysis, outcome.rejected > 0))
+}
+
+fn analysis_articles(store: &dyn Store, id: &str) -> anyhow::Result<Vec<String>> {
+    Ok(store.story(id)?.map(|s| s.row.articles).unwrap_or_default())
+}
+
+/// The latest analysis of a story, analysed now (and stored) when missing or stale.
+fn up_to_date(store: &mut dyn Store, id: &str) -> anyhow::Result<StoryAnalysis> {
+    let stored = store
+        .story(id)?
+        .with_context(|| format!("no story {id} in the store"))?;
+    match stored.analysis {
+        Some(a) if !stored.row.stale => Ok(a),
+        _ => {
+            let _quiet = QuietPanics::install();
+            refresh_story(store, id)
+        }
+    }
+}
+
+fn take_lock(db: &Path) -> anyhow::Result<std::fs::File> {
+    let mut name = db.as_os_str().to_owned();
+    name.push("-lock");
+    let path = PathBuf::from(name);
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&path)
+        .with_context(|| format!("cannot create lock file {}", path.display()))?;
+    match file.try_lock() {
+        Ok(()) => Ok(file),
+        Err(std::fs::TryLockError::WouldBlock) => {
+            anyhow::bail!(
+                "another ingest is writing to {}; try again when it is done",
+                db.display()
+            )
+        }
+        Err(std::fs::TryLockError::Error(e)) => {
+            Err(e).with_context(|| format!("cannot lock {}", path.display()))
+        }
+    }
+}
+
+fn open_existing(db: &Path) -> anyhow::Result<SqliteStore> {
+    Ok(SqliteStore::open_existing(db)?)
+}
+
+fn print_json<T: Serialize>(value: &T) -> anyhow::Result<()> {
+    let mut out = std::io::stdout().lock();
+    serde_json::to_writer_pretty(&mut out, value).context("writing JSON")?;
+    writeln!(out).context("writing JSON")?;
+    Ok(())
+}
 
 /// Add articles to the store.
-pub fn ingest(_paths: &[PathBuf], _db: &Path, _format: Format) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("ingest is not available yet")
+pub fn ingest(paths: &[PathBuf], db: &Path, format: Format) -> anyhow::Result<ExitCode> {
+    let _lock = take_lock(db)?;
+    let mut store = SqliteStore::open(db)?;
+    let pb = progress();
+    let outcome = ingest_into(&mut store, paths, &pb);
+    pb.finish_and_clear();
+    let outcome = outcome?;
+    match format {
+        Format::Json => print_json(&outcome)?,
+        _ => println!(
+            "{} articles read: {} added, {} already stored{}; {} inputs rejected; {} stories analysed",
+            outcome.read,
+            outcome.added,
+            outcome.duplicates,
+            if outcome.renamed > 0 {
+                format!(", {} stored under a new id (id taken)", outcome.renamed)
+            } else {
+                String::new()
+            },
+            outcome.rejected,
+            outcome.stories_analysed.len()
+        ),
+    }
+    Ok(if outcome.rejected > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 /// List stored articles.
-pub fn articles(_db: &Path, _format: Format) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("articles is not available yet")
+pub fn articles(db: &Path, format: Format) -> anyhow::Result<ExitCode> {
+    let store = open_existing(db)?;
+    let rows = store.articles()?;
+    match format {
+        Format::Json => print_json(&rows)?,
+        _ => {
+            let mut out = std::io::stdout().lock();
+            for r in rows {
+                writeln!(
+                    out,
+                    "{}\t{}\t{}\t{}\t{}",
+                    r.id,
+                    r.published.as_deref().unwrap_or("-"),
+                    r.outlet.as_deref().unwrap_or("-"),
+                    r.story,
+                    one_line(&r.title)
+                )?;
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 /// Show one stored article.
-pub fn article(_id: &str, _db: &Path, _format: Format) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("article is not available yet")
+pub fn article(id: &str, db: &Path, format: Format) -> anyhow::Result<ExitCode> {
+    let store = open_existing(db)?;
+    let a = store
+        .article(id)?
+        .with_context(|| format!("no article {id} in {}", db.display()))?;
+    match format {
+        Format::Json => print_json(&a)?,
+        _ => {
+            let art = &a.doc.article;
+            let mut out = std::io::stdout().lock();
+            writeln!(out, "{}", art.title)?;
+            writeln!(out)?;
+            writeln!(out, "id:        {}", art.id)?;
+            writeln!(out, "story:     {}", a.story)?;
+            writeln!(
+                out,
+                "published: {}",
+                art.published.as_deref().unwrap_or("-")
+            )?;
+            writeln!(out, "outlet:    {}", art.outlet.as_deref().unwrap_or("-"))?;
+            if !art.authors.is_empty() {
+                writeln!(out, "authors:   {}", art.authors.join(", "))?;
+            }
+            if !art.credits.is_empty() {
+                writeln!(out, "credits:   {}", art.credits.join(", "))?;
+            }
+            writeln!(out, "language:  {}", art.language)?;
+            writeln!(out, "source:    {}", art.source)?;
+            writeln!(
+                out,
+                "annotated: {} sentences, {} entities, {} quotes, {} time expressions",
+                a.doc.sentences.len(),
+                a.doc.entities.len(),
+                a.doc.quotes.len(),
+                a.doc.timexes.len()
+            )?;
+            writeln!(out)?;
+            writeln!(out, "{}", art.text)?;
+            if !art.removed.is_empty() {
+                writeln!(out)?;
+                writeln!(out, "removed:")?;
+                for r in &art.removed {
+                    writeln!(out, "  [{:?}] {}", r.kind, one_line(&r.text))?;
+                }
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 /// List stored stories.
-pub fn stories(_db: &Path, _format: Format) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("stories is not available yet")
+pub fn stories(db: &Path, format: Format) -> anyhow::Result<ExitCode> {
+    let store = open_existing(db)?;
+    let rows = store.stories()?;
+    match format {
+        Format::Json => print_json(&rows)?,
+        _ => {
+            let mut out = std::io::stdout().lock();
+            for s in rows {
+                writeln!(
+                    out,
+                    "{}\t{} articles{}\t{}",
+                    s.id,
+                    s.articles.len(),
+                    if s.stale { " (analysis pending)" } else { "" },
+                    one_line(&s.title)
+                )?;
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
-/// Show one stored story.
-pub fn show(_story: &str, _db: &Path, _format: Format) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("show is not available yet")
+/// Show one stored story: its analysis, brought up to date first if articles joined since.
+pub fn show(story: &str, db: &Path, format: Format) -> anyhow::Result<ExitCode> {
+    let mut store = open_existing(db)?;
+    let analysis = up_to_date(&mut store, story)?;
+    match format {
+        // Markdown and HTML renderings belong to the story crate; until they exist the
+        // analysis is printed as JSON in every format.
+        Format::Json | Format::Md | Format::Html | Format::Text => print_json(&analysis)?,
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 /// Full-text search.
-pub fn search(_query: &str, _db: &Path, _format: Format) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("search is not available yet")
+pub fn search(query: &str, db: &Path, format: Format, limit: usize) -> anyhow::Result<ExitCode> {
+    let store = open_existing(db)?;
+    let hits = store.search(query, limit)?;
+    match format {
+        Format::Json => print_json(&hits)?,
+        _ => {
+            let mut out = std::io::stdout().lock();
+            for h in hits {
+                let kind = match h.kind {
+                    HitKind::Article => "article",
+                    HitKind::Quote => "quote",
+                    HitKind::Fact => "fact",
+                };
+                writeln!(
+                    out,
+                    "{kind}\t{}\t{}\t{}\t{}",
+                    h.article.as_deref().unwrap_or("-"),
+                    h.story,
+                    one_line(&h.title),
+                    one_line(&h.snippet)
+                )?;
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
 }

@@ -203,7 +203,9 @@ fn strip_site(title: &str, outlet: Option<&str>) -> String {
         let (first, last) = (parts[0], parts[parts.len() - 1]);
         let matches_outlet = |p: &str| {
             let n = norm(p);
-            !outlet_n.is_empty() && !n.is_empty() && (outlet_n.contains(&n) || n.contains(&outlet_n))
+            !outlet_n.is_empty()
+                && !n.is_empty()
+                && (outlet_n.contains(&n) || n.contains(&outlet_n))
         };
         if matches_outlet(last) {
             return parts[..parts.len() - 1].join(sep).trim().to_string();
@@ -243,9 +245,13 @@ fn title(page: &Page, outlet: Option<&str>) -> String {
 pub(super) fn parse_datetime(s: &str) -> Option<(String, Option<String>)> {
     let s = s.trim();
     let digits = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
-    let valid = |y: u32, m: u32, d: u32| (1900..=2100).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d);
+    let valid = |y: u32, m: u32, d: u32| {
+        (1900..=2100).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d)
+    };
     let time_of = |rest: &str| -> Option<String> {
-        let rest = rest.trim_start_matches(['T', ' ', ',', '/', '-', '|']).trim_start();
+        let rest = rest
+            .trim_start_matches(['T', ' ', ',', '/', '-', '|'])
+            .trim_start();
         let rest = rest.strip_prefix("um ").unwrap_or(rest);
         let b = rest.as_bytes();
         let h_len = b.iter().take_while(|c| c.is_ascii_digit()).count();
@@ -258,7 +264,8 @@ pub(super) fn parse_datetime(s: &str) -> Option<(String, Option<String>)> {
         (h < 24 && mi < 60).then(|| format!("{h:02}:{mi:02}"))
     };
     // ISO: YYYY-MM-DD
-    if s.len() >= 10 && s.as_bytes()[4] == b'-' && s.as_bytes()[7] == b'-' && s.is_char_boundary(10) {
+    if s.len() >= 10 && s.as_bytes()[4] == b'-' && s.as_bytes()[7] == b'-' && s.is_char_boundary(10)
+    {
         let (y, m, d) = (&s[..4], &s[5..7], &s[8..10]);
         if digits(y) && digits(m) && digits(d) {
             let (yy, mm, dd) = (y.parse().ok()?, m.parse().ok()?, d.parse().ok()?);
@@ -281,7 +288,11 @@ pub(super) fn parse_datetime(s: &str) -> Option<(String, Option<String>)> {
     }
     // Compact: YYYYMMDD
     if s.len() == 8 && digits(s) {
-        let (yy, mm, dd) = (s[..4].parse().ok()?, s[4..6].parse().ok()?, s[6..].parse().ok()?);
+        let (yy, mm, dd) = (
+            s[..4].parse().ok()?,
+            s[4..6].parse().ok()?,
+            s[6..].parse().ok()?,
+        );
         if valid(yy, mm, dd) {
             return Some((format!("{yy:04}-{mm:02}-{dd:02}"), None));
         }
@@ -324,7 +335,9 @@ fn published(page: &Page) -> Option<(String, Option<String>)> {
     };
     [
         metas.as_deref().and_then(parse_datetime),
-        page.ld_str("datePublished").as_deref().and_then(parse_datetime),
+        page.ld_str("datePublished")
+            .as_deref()
+            .and_then(parse_datetime),
         sel(r#"[itemprop="datePublished"]"#).and_then(|s| {
             page.doc.select(&s).find_map(|e| {
                 let v = e.value();
@@ -337,7 +350,9 @@ fn published(page: &Page) -> Option<(String, Option<String>)> {
             })
         }),
         time_el(),
-        page.ld_str("dateCreated").as_deref().and_then(parse_datetime),
+        page.ld_str("dateCreated")
+            .as_deref()
+            .and_then(parse_datetime),
         page.meta(&["article:modified_time", "dateModified", "last-modified"])
             .as_deref()
             .and_then(parse_datetime),
@@ -352,14 +367,25 @@ fn published(page: &Page) -> Option<(String, Option<String>)> {
 /// Split an author field (`Anna Berg und Jonas Kühn`, `A. Berg, J. Kühn`) into names.
 fn split_names(s: &str) -> Vec<String> {
     let s = s.trim();
-    let s = ["Von ", "von ", "By ", "by ", "Text: ", "Autor: ", "Autorin: ", "Author: "]
-        .iter()
-        .find_map(|p| s.strip_prefix(p))
-        .unwrap_or(s);
+    let s = [
+        "Von ",
+        "von ",
+        "By ",
+        "by ",
+        "Text: ",
+        "Autor: ",
+        "Autorin: ",
+        "Author: ",
+    ]
+    .iter()
+    .find_map(|p| s.strip_prefix(p))
+    .unwrap_or(s);
     let mut out = Vec::new();
     for part in s.split([',', ';', '&', '/', '|']) {
         for name in part.split(" und ").flat_map(|p| p.split(" and ")) {
-            let n = name.trim().trim_matches(|c: char| !c.is_alphanumeric() && c != '.');
+            let n = name
+                .trim()
+                .trim_matches(|c: char| !c.is_alphanumeric() && c != '.');
             if plausible_name(n) {
                 out.push(n.to_string());
             }
@@ -457,13 +483,18 @@ fn outlet(page: &Page, url: Option<&str>) -> Option<String> {
             _ => None,
         })
     };
-    page.meta(&["og:site_name", "application-name", "publisher", "dc.publisher"])
-        .or_else(publisher)
-        .filter(|s| !s.is_empty())
-        .or_else(|| {
-            let host = url::Url::parse(url?).ok()?.host_str()?.to_string();
-            Some(host.strip_prefix("www.").unwrap_or(&host).to_string())
-        })
+    page.meta(&[
+        "og:site_name",
+        "application-name",
+        "publisher",
+        "dc.publisher",
+    ])
+    .or_else(publisher)
+    .filter(|s| !s.is_empty())
+    .or_else(|| {
+        let host = url::Url::parse(url?).ok()?.host_str()?.to_string();
+        Some(host.strip_prefix("www.").unwrap_or(&host).to_string())
+    })
 }
 
 fn language(page: &Page) -> Option<String> {
@@ -476,11 +507,7 @@ fn language(page: &Page) -> Option<String> {
     attr.or_else(|| page.meta(&["content-language", "og:locale", "dc.language", "language"]))
         .or_else(|| page.ld_str("inLanguage"))
         .and_then(|l| {
-            let primary: String = l
-                .trim()
-                .split(['-', '_'])
-                .next()?
-                .to_ascii_lowercase();
+            let primary: String = l.trim().split(['-', '_']).next()?.to_ascii_lowercase();
             (primary.len() == 2 || primary.len() == 3)
                 .then_some(primary)
                 .filter(|p| p.chars().all(|c| c.is_ascii_lowercase()))

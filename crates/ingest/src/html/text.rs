@@ -45,7 +45,8 @@ fn lead(doc: &Html, paragraphs: &[String]) -> Option<String> {
     let first = paragraphs.first()?;
     let probe: String = squash(first).chars().take(40).collect();
     let description = ["og:description", "description"].iter().find_map(|k| {
-        let s = scraper::Selector::parse(&format!(r#"meta[property="{k}"], meta[name="{k}"]"#)).ok()?;
+        let s =
+            scraper::Selector::parse(&format!(r#"meta[property="{k}"], meta[name="{k}"]"#)).ok()?;
         doc.select(&s)
             .find_map(|m| m.value().attr("content").map(squash))
             .filter(|d| d.chars().count() >= 60)
@@ -55,9 +56,18 @@ fn lead(doc: &Html, paragraphs: &[String]) -> Option<String> {
         let class = v.attr("class").unwrap_or("").to_ascii_lowercase();
         let id = v.attr("id").unwrap_or("").to_ascii_lowercase();
         v.attr("itemprop") == Some("description")
-            || ["lead", "intro", "teaser", "standfirst", "summary", "abstract", "kicker-text", "subline"]
-                .iter()
-                .any(|k| class.contains(k) || id.contains(k))
+            || [
+                "lead",
+                "intro",
+                "teaser",
+                "standfirst",
+                "summary",
+                "abstract",
+                "kicker-text",
+                "subline",
+            ]
+            .iter()
+            .any(|k| class.contains(k) || id.contains(k))
     };
     let whole: String = paragraphs.join(" ");
     let whole = squash(&whole);
@@ -69,7 +79,11 @@ fn lead(doc: &Html, paragraphs: &[String]) -> Option<String> {
         if matches!(name, "script" | "style" | "head" | "meta" | "noscript") {
             continue;
         }
-        if e.children().any(|c| c.value().as_text().is_some_and(|t| squash(t).contains(&probe))) {
+        if e.children().any(|c| {
+            c.value()
+                .as_text()
+                .is_some_and(|t| squash(t).contains(&probe))
+        }) {
             // Reached the main text: no lead before it.
             return None;
         }
@@ -78,9 +92,9 @@ fn lead(doc: &Html, paragraphs: &[String]) -> Option<String> {
         }
         let starts_description = || {
             description.as_deref().is_some_and(|d| {
-                e.children().find_map(|c| c.value().as_text().map(|t| squash(t))).is_some_and(
-                    |t| t.chars().count() >= 20 && d.starts_with(&t),
-                )
+                e.children()
+                    .find_map(|c| c.value().as_text().map(|t| squash(t)))
+                    .is_some_and(|t| t.chars().count() >= 20 && d.starts_with(&t))
             })
         };
         if !(marked(&e) || starts_description()) {
@@ -94,9 +108,10 @@ fn lead(doc: &Html, paragraphs: &[String]) -> Option<String> {
         if text.contains(&probe) || whole.contains(&text) {
             continue;
         }
-        let inside_furniture = e.ancestors().filter_map(ElementRef::wrap).any(|a| {
-            matches!(a.value().name(), "a" | "nav" | "aside" | "footer" | "li")
-        });
+        let inside_furniture = e
+            .ancestors()
+            .filter_map(ElementRef::wrap)
+            .any(|a| matches!(a.value().name(), "a" | "nav" | "aside" | "footer" | "li"));
         let link_chars: usize = e
             .descendants()
             .filter_map(ElementRef::wrap)

@@ -1,0 +1,308 @@
+//! Streaming story clustering.
+//!
+//! Each arriving article is turned into a tf-idf vector of its keys (title counted twice) and a
+//! set of name keys (persons by surname, other entities by name; transliteration-normalised).
+//! Stories keep a compact profile only: the top terms of the sum of their articles' vectors,
+//! their most frequent name keys and their date range. The article joins the story with the
+//! highest score (cosine to the profile, plus a bonus for shared names, damped by the distance
+//! in days) when that score clears [`JOIN_THRESHOLD`]; otherwise it opens a new story.
+//! Candidate stories come from an inverted index over profile terms, so an article is never
+//! compared with every story.
+
+use crate::entities::name_key;
+use crate::features::{idf, text_keys, DocText};
+use lagebild_model::{AnnotatedArticle, EntityType};
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+/// Terms kept per article vector.
+const ARTICLE_TERMS: usize = 80;
+/// Terms kept per story profile.
+const PROFILE_TERMS: usize = 200;
+/// Name keys kept per story profile.
+const PROFILE_NAMES: usize = 40;
+/// Article terms used to look up candidate stories.
+const LOOKUP_TERMS: usize = 25;
+/// Score an article needs to join a story (calibrated with `lagebild-eval stories`).
+pub const JOIN_THRESHOLD: f64 = 0.30;
+/// Bonus per shared person name, and per shared other name (capped).
+const PERSON_BONUS: f64 = 0.04;
+const NAME_BONUS: f64 = 0.015;
+const BONUS_CAP: f64 = 0.16;
+/// Days of distance that cost nothing; beyond, the score decays with this scale (days).
+const DAYS_FREE: i64 = 2;
+const DAYS_SCALE: f64 = 4.0;
+
+/// The compact profile of one story.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct Profile {
+    id: String,
+    /// Sum of member article vectors, top terms only.
+    terms: BTreeMap<String, f64>,
+    /// Name keys with the number of member articles naming them.
+    names: BTreeMap<String, u32>,
+    first_day: Option<i64>,
+    last_day: Option<i64>,
+    articles: u32,
+}
+
+impl Profile {
+    fn norm(&self) -> f64 {
+        self.terms.values().map(|w| w * w).sum::<f64>().sqrt()
+    }
+}
+
+/// What an article contributes to clustering.
+pub(crate) struct ArticleFeatures {
+    /// L2-normalised tf-idf vector, top terms.
+    pub terms: Vec<(String, f64)>,
+    /// Name keys with `true` for persons.
+    pub names: BTreeMap<String, bool>,
+    /// Publication day number.
+    pub day: Option<i64>,
+}
+
+/// Day number of a `YYYY-MM-DD` date (days since 1970-01-01), `None` if malformed.
+pub(crate) fn day_number(date: &str) -> Option<i64> {
+    let mut it = date.get(..10)?.split('-');
+    let y: i64 = it.next()?.parse().ok()?;
+    let m: i64 = it.next()?.parse().ok()?;
+    let d: i64 = it.next()?.parse().ok()?;
+    if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+        return None;
+    }
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    Some(era * 146097 + doe - 719468)
+}
+
+/// Clustering features of one article.
+pub(crate) fn features(doc: &AnnotatedArticle) -> ArticleFeatures {
+    let dt = DocText::new(doc);
+    let mut counts: HashMap<String, f64> = HashMap::new();
+    for i in 0..doc.sentences.len() {
+        for k in dt.keys(i) {
+            *counts.entry(k).or_default() += 1.0;
+        }
+    }
+    if doc.sentences.is_empty() {
+        for k in text_keys(&doc.article.text) {
+            *counts.entry(k).or_default() += 1.0;
+        }
+    }
+    for k in text_keys(&doc.article.title) {
+        *counts.entry(k).or_default() += 1.0;
+    }
+    let mut terms: Vec<(String, f64)> = counts
+        .into_iter()
+        .filter(|(k, _)| {
+            !k.chars()
+                .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+        })
+        .map(|(k, c)| {
+            let w = (1.0 + c.ln()) * idf(&k);
+            (k, w)
+        })
+        .collect();
+    terms.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    terms.truncate(ARTICLE_TERMS);
+    let norm = terms.iter().map(|(_, w)| w * w).sum::<f64>().sqrt();
+    if norm > 0.0 {
+        for t in &mut terms {
+            t.1 /= norm;
+        }
+    }
+    let mut names = BTreeMap::new();
+    for e in &doc.entities {
+        if let Some(k) = name_key(&e.name, e.kind) {
+            let person = e.kind == EntityType::Per;
+            let v = names.entry(k).or_insert(false);
+            *v |= person;
+        }
+    }
+    ArticleFeatures {
+        terms,
+        names,
+        day: doc.article.published.as_deref().and_then(day_number),
+    }
+}
+
+/// Streaming story assignment. Serializable so that a store can keep it between runs.
+#[derive(Debug, Default, Clone, Serialize, Deserialize)]
+pub struct StoryEngine {
+    stories: Vec<Profile>,
+    /// Term → stories whose profile holds it.
+    index: BTreeMap<String, BTreeSet<usize>>,
+}
+
+impl StoryEngine {
+    /// An empty engine.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Number of stories opened so far.
+    pub fn len(&self) -> usize {
+        self.stories.len()
+    }
+
+    /// True when no story has been opened.
+    pub fn is_empty(&self) -> bool {
+        self.stories.is_empty()
+    }
+
+    /// Assign an article to a story; returns the id of the story it joined or opened.
+    pub fn assign(&mut self, doc: &AnnotatedArticle) -> String {
+        let f = features(doc);
+        match self.best(&f) {
+            Some((i, score)) if score >= JOIN_THRESHOLD => {
+                self.add(i, &f);
+                self.stories[i].id.clone()
+            }
+            _ => {
+                let id = format!("s{}", self.stories.len() + 1);
+                self.stories.push(Profile {
+                    id: id.clone(),
+                    terms: BTreeMap::new(),
+                    names: BTreeMap::new(),
+                    first_day: None,
+                    last_day: None,
+                    articles: 0,
+                });
+                self.add(self.stories.len() - 1, &f);
+                id
+            }
+        }
+    }
+
+    /// The best story for an article and its score, if any candidate exists.
+    fn best(&self, f: &ArticleFeatures) -> Option<(usize, f64)> {
+        let mut cands: BTreeSet<usize> = BTreeSet::new();
+        for (t, _) in f.terms.iter().take(LOOKUP_TERMS) {
+            if let Some(s) = self.index.get(t) {
+                cands.extend(s.iter().copied());
+            }
+        }
+        let mut best: Option<(usize, f64)> = None;
+        for i in cands {
+            let s = score(&self.stories[i], f);
+            if best.is_none_or(|(_, b)| s > b) {
+                best = Some((i, s));
+            }
+        }
+        best
+    }
+
+    fn add(&mut self, i: usize, f: &ArticleFeatures) {
+        let p = &mut self.stories[i];
+        let old: Vec<String> = p.terms.keys().cloned().collect();
+        for (t, w) in &f.terms {
+            *p.terms.entry(t.clone()).or_default() += w;
+        }
+        if p.terms.len() > PROFILE_TERMS {
+            let mut v: Vec<(String, f64)> = std::mem::take(&mut p.terms).into_iter().collect();
+            v.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+            v.truncate(PROFILE_TERMS);
+            p.terms = v.into_iter().collect();
+        }
+        for k in f.names.keys() {
+            *p.names.entry(k.clone()).or_default() += 1;
+        }
+        if p.names.len() > PROFILE_NAMES {
+            let mut v: Vec<(String, u32)> = std::mem::take(&mut p.names).into_iter().collect();
+            v.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+            v.truncate(PROFILE_NAMES);
+            p.names = v.into_iter().collect();
+        }
+        if let Some(d) = f.day {
+            p.first_day = Some(p.first_day.map_or(d, |x| x.min(d)));
+            p.last_day = Some(p.last_day.map_or(d, |x| x.max(d)));
+        }
+        p.articles += 1;
+        for t in old {
+            if !p.terms.contains_key(&t) {
+                if let Some(s) = self.index.get_mut(&t) {
+                    s.remove(&i);
+                    if s.is_empty() {
+                        self.index.remove(&t);
+                    }
+                }
+            }
+        }
+        let terms: Vec<String> = self.stories[i].terms.keys().cloned().collect();
+        for t in terms {
+            self.index.entry(t).or_default().insert(i);
+        }
+    }
+}
+
+/// Score of an article against a story profile.
+fn score(p: &Profile, f: &ArticleFeatures) -> f64 {
+    let norm = p.norm();
+    if norm <= 0.0 {
+        return 0.0;
+    }
+    let dot: f64 = f
+        .terms
+        .iter()
+        .filter_map(|(t, w)| p.terms.get(t).map(|pw| pw * w))
+        .sum();
+    let cos = dot / norm;
+    let mut bonus = 0.0;
+    for (k, person) in &f.names {
+        if p.names.contains_key(k) {
+            bonus += if *person { PERSON_BONUS } else { NAME_BONUS };
+        }
+    }
+    let s = cos + bonus.min(BONUS_CAP) * cos.min(0.2) / 0.2;
+    s * decay(p, f.day)
+}
+
+/// Damping for the distance between an article's day and a story's date range.
+fn decay(p: &Profile, day: Option<i64>) -> f64 {
+    let (Some(d), Some(a), Some(b)) = (day, p.first_day, p.last_day) else {
+        return 1.0;
+    };
+    let gap = if d < a {
+        a - d
+    } else if d > b {
+        d - b
+    } else {
+        0
+    };
+    if gap <= DAYS_FREE {
+        1.0
+    } else {
+        (-((gap - DAYS_FREE) as f64) / DAYS_SCALE).exp()
+    }
+}
+
+/// Pairwise score of two articles as the engine would see them (for calibration tools).
+pub fn pair_score(a: &AnnotatedArticle, b: &AnnotatedArticle) -> f64 {
+    let mut e = StoryEngine::new();
+    e.assign(a);
+    let f = features(b);
+    e.stories.first().map_or(0.0, |p| score(p, &f))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn day_numbers() {
+        assert_eq!(day_number("1970-01-01"), Some(0));
+        assert_eq!(day_number("2025-12-03"), Some(20425));
+        assert_eq!(
+            day_number("2024-03-01")
+                .zip(day_number("2024-02-28"))
+                .map(|(a, b)| a - b),
+            Some(2)
+        );
+        assert_eq!(day_number("2025-13-01"), None);
+    }
+}

@@ -1,0 +1,415 @@
+//! Divergences: where the outlets of a story differ.
+//!
+//! - *number*: quantities of one unit whose values are close (within a factor of 1.5) but not
+//!   equal, or equal with a different qualifier (`fast fünf Stunden` vs `fünf Stunden`);
+//! - *attribution*: one quote group whose reports name different speakers;
+//! - *wording*: similar sentences of different articles judging with different evaluative
+//!   words (`rundweg ab` vs `inakzeptabel`; lexicon `resources/de/evaluative.txt`);
+//! - *date*: one fact dated differently by different articles;
+//! - *contradiction*: a "for the first time" claim about people whom another article shows
+//!   together at an earlier date.
+
+use crate::facts::{sim_of, Unit};
+use crate::features::DocText;
+use crate::quotes::Report;
+use lagebild_model::{AnnotatedArticle, Divergence, DivergenceKind, Variant};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::sync::OnceLock;
+
+const EVALUATIVE: &str = include_str!("../resources/de/evaluative.txt");
+/// Similarity two sentences need for their evaluations to be compared.
+const WORDING_SIM: f64 = 0.3;
+/// Largest ratio between two values still read as the same measurement.
+const NUMBER_RATIO: f64 = 1.5;
+
+fn lexicon() -> &'static Vec<String> {
+    static L: OnceLock<Vec<String>> = OnceLock::new();
+    L.get_or_init(|| {
+        EVALUATIVE
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .map(str::to_lowercase)
+            .collect()
+    })
+}
+
+/// Evaluative terms of a sentence, as lexicon entries.
+pub fn evaluative_terms(sentence: &str) -> BTreeSet<String> {
+    let low = sentence.to_lowercase();
+    let words: Vec<&str> = low
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let mut out = BTreeSet::new();
+    for e in lexicon() {
+        let hit = if e.contains(' ') {
+            let phrase: Vec<&str> = e.split(' ').collect();
+            words.windows(phrase.len()).any(|w| w == phrase.as_slice())
+        } else {
+            words.iter().any(|w| {
+                w.strip_prefix(e.as_str())
+                    .is_some_and(|rest| ["", "e", "en", "er", "es", "em", "n", "s"].contains(&rest))
+            })
+        };
+        if hit {
+            out.insert(e.clone());
+        }
+    }
+    // a phrase subsumes its single words
+    let phrases: Vec<String> = out.iter().filter(|e| e.contains(' ')).cloned().collect();
+    out.retain(|e| e.contains(' ') || !phrases.iter().any(|p| p.split(' ').any(|w| w == e)));
+    out
+}
+
+fn ids(docs: &[AnnotatedArticle], set: &BTreeSet<usize>) -> Vec<String> {
+    set.iter().map(|&d| docs[d].article.id.clone()).collect()
+}
+
+/// True when the variants split the articles: some article set is not inside another's.
+fn splits(variants: &[BTreeSet<usize>]) -> bool {
+    variants.iter().enumerate().any(|(i, a)| {
+        variants.iter().enumerate().any(|(j, b)| {
+            i != j && a.difference(b).next().is_some() && b.difference(a).next().is_some()
+        })
+    })
+}
+
+fn number_word(v: f64) -> String {
+    if (v - v.round()).abs() < 1e-9 {
+        format!("{}", v.round() as i64)
+    } else {
+        format!("{v}")
+    }
+}
+
+/// Number divergences from the quantities of the story's (non-furniture) sentences.
+fn numbers(docs: &[AnnotatedArticle], texts: &[DocText], units: &[Unit]) -> Vec<Divergence> {
+    // unit → (value, qualifier) → (articles, surface forms)
+    type Variants = BTreeMap<(i64, String), (BTreeSet<usize>, Vec<String>)>;
+    let mut by_unit: BTreeMap<String, Variants> = BTreeMap::new();
+    for u in units {
+        let doc = &docs[u.doc];
+        for q in &doc.quantities {
+            let Some(unit) = q.unit.as_deref() else {
+                continue;
+            };
+            if unit.is_empty() || unit == "ordinal" || !u.span.contains(&q.span) {
+                continue;
+            }
+            let key = (
+                (q.value * 1000.0).round() as i64,
+                q.qualifier.clone().unwrap_or_default(),
+            );
+            let e = by_unit
+                .entry(unit.to_string())
+                .or_default()
+                .entry(key)
+                .or_default();
+            e.0.insert(u.doc);
+            let surface = texts[u.doc].slice(q.span).trim().to_string();
+            if !e.1.contains(&surface) {
+                e.1.push(surface);
+            }
+        }
+    }
+    type Entry<'a> = (&'a (i64, String), &'a (BTreeSet<usize>, Vec<String>));
+    let mut out = Vec::new();
+    for (unit, vars) in by_unit {
+        // chain close values into measurements
+        let mut groups: Vec<Vec<Entry>> = Vec::new();
+        for (k, v) in &vars {
+            let fits = groups.last().is_some_and(|g| {
+                let prev = g.last().map(|x| x.0 .0).unwrap_or(0) as f64;
+                let cur = k.0 as f64;
+                prev > 0.0 && cur / prev <= NUMBER_RATIO
+            });
+            if fits {
+                if let Some(g) = groups.last_mut() {
+                    g.push((k, v));
+                }
+            } else {
+                groups.push(vec![(k, v)]);
+            }
+        }
+        for g in groups {
+            if g.len() < 2 {
+                continue;
+            }
+            let sets: Vec<BTreeSet<usize>> = g.iter().map(|(_, v)| v.0.clone()).collect();
+            if !splits(&sets) {
+                continue;
+            }
+            let variants: Vec<Variant> = g
+                .iter()
+                .map(|(_, v)| Variant {
+                    text: v.1.join(" / "),
+                    articles: ids(docs, &v.0),
+                })
+                .collect();
+            let values: Vec<String> = g
+                .iter()
+                .map(|(k, _)| {
+                    let v = number_word(k.0 as f64 / 1000.0);
+                    if k.1.is_empty() {
+                        v
+                    } else {
+                        format!("{} {v}", k.1)
+                    }
+                })
+                .collect();
+            out.push(Divergence {
+                kind: DivergenceKind::Number,
+                summary: format!("Angaben weichen ab ({unit}): {}", values.join(" vs. ")),
+                variants,
+            });
+        }
+    }
+    out
+}
+
+/// Attribution divergences from quote groups.
+fn attribution(docs: &[AnnotatedArticle], reports: &[Report]) -> Vec<Divergence> {
+    let mut groups: BTreeMap<usize, Vec<&Report>> = BTreeMap::new();
+    for r in reports {
+        groups.entry(r.quote.group).or_default().push(r);
+    }
+    let mut out = Vec::new();
+    for g in groups.values() {
+        let mut by_speaker: BTreeMap<String, (BTreeSet<usize>, String)> = BTreeMap::new();
+        for r in g {
+            let Some(s) = r.quote.speaker.clone() else {
+                continue;
+            };
+            let e = by_speaker
+                .entry(s)
+                .or_insert_with(|| (BTreeSet::new(), r.quote.text.clone()));
+            e.0.insert(r.doc);
+        }
+        if by_speaker.len() < 2 {
+            continue;
+        }
+        let sets: Vec<BTreeSet<usize>> = by_speaker.values().map(|v| v.0.clone()).collect();
+        if !splits(&sets) {
+            continue;
+        }
+        let text = g[0].quote.text.clone();
+        let speakers: Vec<String> = by_speaker.keys().cloned().collect();
+        out.push(Divergence {
+            kind: DivergenceKind::Attribution,
+            summary: format!("Wer sagte „{}“? {}", text, speakers.join(" oder ")),
+            variants: by_speaker
+                .into_iter()
+                .map(|(s, (arts, t))| Variant {
+                    text: format!("{s}: „{t}“"),
+                    articles: ids(docs, &arts),
+                })
+                .collect(),
+        });
+    }
+    out
+}
+
+fn find(p: &mut [usize], mut x: usize) -> usize {
+    while p[x] != x {
+        p[x] = p[p[x]];
+        x = p[x];
+    }
+    x
+}
+
+/// Wording divergences between similar sentences with different evaluations.
+fn wording(
+    docs: &[AnnotatedArticle],
+    units: &[Unit],
+    sims: &HashMap<(usize, usize), f64>,
+) -> Vec<Divergence> {
+    let terms: Vec<BTreeSet<String>> = units.iter().map(|u| evaluative_terms(&u.text)).collect();
+    let mut pairs: Vec<(usize, usize)> = sims
+        .iter()
+        .filter(|(&(i, j), &s)| {
+            s >= WORDING_SIM
+                && units[i].doc != units[j].doc
+                && !terms[i].is_empty()
+                && !terms[j].is_empty()
+                && terms[i].is_disjoint(&terms[j])
+        })
+        .map(|(&p, _)| p)
+        .collect();
+    pairs.sort();
+    let n = units.len();
+    let mut parent: Vec<usize> = (0..n).collect();
+    for &(i, j) in &pairs {
+        let (a, b) = (find(&mut parent, i), find(&mut parent, j));
+        parent[b.max(a)] = a.min(b);
+    }
+    let mut comps: BTreeMap<usize, BTreeSet<usize>> = BTreeMap::new();
+    for &(i, j) in &pairs {
+        let r = find(&mut parent, i);
+        comps.entry(r).or_default().extend([i, j]);
+    }
+    let mut out = Vec::new();
+    for members in comps.values() {
+        let mut by_terms: BTreeMap<String, BTreeSet<usize>> = BTreeMap::new();
+        for &u in members {
+            let t: Vec<String> = terms[u].iter().cloned().collect();
+            by_terms
+                .entry(t.join(", "))
+                .or_default()
+                .insert(units[u].doc);
+        }
+        if by_terms.len() < 2 {
+            continue;
+        }
+        let first = members.iter().next().copied().unwrap_or(0);
+        let best = members
+            .iter()
+            .copied()
+            .max_by(|&a, &b| {
+                let sa: f64 = members.iter().map(|&v| sim_of(sims, a, v)).sum();
+                let sb: f64 = members.iter().map(|&v| sim_of(sims, b, v)).sum();
+                sa.total_cmp(&sb).then(b.cmp(&a))
+            })
+            .unwrap_or(first);
+        let labels: Vec<String> = by_terms.keys().map(|k| format!("„{k}“")).collect();
+        out.push(Divergence {
+            kind: DivergenceKind::Wording,
+            summary: format!(
+                "Unterschiedliche Wertung: {} — {}",
+                labels.join(" vs. "),
+                units[best].text
+            ),
+            variants: by_terms
+                .into_iter()
+                .map(|(t, arts)| Variant {
+                    text: t,
+                    articles: ids(docs, &arts),
+                })
+                .collect(),
+        });
+    }
+    out
+}
+
+/// Date divergences inside facts.
+fn dates(docs: &[AnnotatedArticle], units: &[Unit], clusters: &[Vec<usize>]) -> Vec<Divergence> {
+    let mut out = Vec::new();
+    for c in clusters {
+        let mut by_date: BTreeMap<String, BTreeSet<usize>> = BTreeMap::new();
+        for &u in c {
+            if let Some(d) = units[u].date.as_ref().filter(|d| d.len() == 10) {
+                by_date.entry(d.clone()).or_default().insert(units[u].doc);
+            }
+        }
+        if by_date.len() < 2 {
+            continue;
+        }
+        let sets: Vec<BTreeSet<usize>> = by_date.values().cloned().collect();
+        if !splits(&sets) {
+            continue;
+        }
+        out.push(Divergence {
+            kind: DivergenceKind::Date,
+            summary: format!("Unterschiedliche Datierung: {}", units[c[0]].text),
+            variants: by_date
+                .into_iter()
+                .map(|(d, arts)| Variant {
+                    text: d,
+                    articles: ids(docs, &arts),
+                })
+                .collect(),
+        });
+    }
+    out
+}
+
+/// "For the first time" claims contradicted by an earlier dated co-occurrence elsewhere.
+fn contradictions(docs: &[AnnotatedArticle], units: &[Unit]) -> Vec<Divergence> {
+    const FIRST: [&str; 4] = ["erstmals", "zum ersten mal", "erstmalig", "noch nie"];
+    let first_day = docs
+        .iter()
+        .filter_map(|d| d.article.published.as_deref())
+        .filter_map(crate::cluster::day_number)
+        .min();
+    let Some(first_day) = first_day else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for a in units {
+        let low = a.text.to_lowercase();
+        if a.entities.is_empty() || !FIRST.iter().any(|f| low.contains(f)) {
+            continue;
+        }
+        for b in units {
+            if b.doc == a.doc || !a.entities.is_subset(&b.entities) || b.entities.len() < 2 {
+                continue;
+            }
+            let Some(day) = b
+                .date
+                .as_deref()
+                .filter(|d| d.len() == 10)
+                .and_then(crate::cluster::day_number)
+            else {
+                continue;
+            };
+            if day + 7 < first_day {
+                out.push(Divergence {
+                    kind: DivergenceKind::Contradiction,
+                    summary: format!("Erstmals? „{}“ — dagegen: „{}“", a.text, b.text),
+                    variants: vec![
+                        Variant {
+                            text: a.text.clone(),
+                            articles: vec![docs[a.doc].article.id.clone()],
+                        },
+                        Variant {
+                            text: b.text.clone(),
+                            articles: vec![docs[b.doc].article.id.clone()],
+                        },
+                    ],
+                });
+                break;
+            }
+        }
+    }
+    out
+}
+
+/// All divergences of a story.
+pub fn divergences(
+    docs: &[AnnotatedArticle],
+    texts: &[DocText],
+    units: &[Unit],
+    clusters: &[Vec<usize>],
+    sims: &HashMap<(usize, usize), f64>,
+    reports: &[Report],
+) -> Vec<Divergence> {
+    let mut out = numbers(docs, texts, units);
+    out.extend(attribution(docs, reports));
+    out.extend(wording(docs, units, sims));
+    out.extend(dates(docs, units, clusters));
+    out.extend(contradictions(docs, units));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn evaluative_words_and_phrases() {
+        let t = evaluative_terms("Die Vorschläge lehne er „rundweg ab“, sie seien inakzeptabel.");
+        assert!(t.contains("rundweg ab"));
+        assert!(t.contains("inakzeptabel"));
+        assert!(evaluative_terms("Ein Gutachten liegt vor.").is_empty());
+        assert!(evaluative_terms("Die Gespräche seien gut gewesen.").contains("gut"));
+    }
+
+    #[test]
+    fn split_detection() {
+        let a: BTreeSet<usize> = [0].into();
+        let b: BTreeSet<usize> = [1, 2].into();
+        let ab: BTreeSet<usize> = [0, 1].into();
+        assert!(splits(&[a.clone(), b]));
+        assert!(!splits(&[a, ab]));
+    }
+}

@@ -1,0 +1,321 @@
+//! Entities across the articles of a story: one entity per real person or body.
+//!
+//! Names are compared through a transliteration key that maps the German and English
+//! renderings of Cyrillic names onto one form (`Uschakow`/`Ushakov` → `ushakov`,
+//! `Selenskyj`/`Zelensky`/`Zelenskyy` → `selenski`), plus a small edit distance for long keys.
+//! Persons are grouped by surname; a surname shared by people with different first names
+//! (`Donald Trump`, `Melania Trump`) is split by first name, and surname-only mentions go to
+//! the person named most often.
+
+use lagebild_model::{AnnotatedArticle, EntityType, StoryEntity};
+use std::collections::{BTreeMap, HashMap};
+
+/// Transliteration key of a name: lower case, German and English transliteration folded.
+pub fn translit_key(name: &str) -> String {
+    let mut s: String = name
+        .to_lowercase()
+        .chars()
+        .filter_map(|c| match c {
+            'ä' => Some('a'),
+            'ö' => Some('o'),
+            'ü' => Some('u'),
+            'é' | 'è' | 'ë' => Some('e'),
+            'ß' => Some('s'),
+            c if c.is_alphabetic() => Some(c),
+            ' ' => Some(' '),
+            _ => None,
+        })
+        .collect();
+    for (from, to) in [
+        ("tsch", "ch"),
+        ("sch", "sh"),
+        ("zh", "sh"),
+        ("kh", "ch"),
+        ("ts", "s"),
+        ("tz", "s"),
+        ("z", "s"),
+        ("w", "v"),
+        ("ph", "f"),
+        ("ck", "k"),
+        ("y", "i"),
+        ("j", "i"),
+    ] {
+        s = s.replace(from, to);
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut last = None;
+    for c in s.chars() {
+        if Some(c) != last {
+            out.push(c);
+        }
+        last = Some(c);
+    }
+    out.trim().to_string()
+}
+
+/// The key by which clustering and merging compare an entity: persons by surname, other
+/// entities by their whole name. `None` for empty names.
+pub fn name_key(name: &str, kind: EntityType) -> Option<String> {
+    let k = match kind {
+        EntityType::Per => translit_key(name.split_whitespace().last()?),
+        _ => translit_key(name),
+    };
+    (!k.is_empty()).then_some(k)
+}
+
+/// Edit distance, bounded use only (short keys).
+fn levenshtein(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for i in 1..=a.len() {
+        let mut cur = vec![i; b.len() + 1];
+        for j in 1..=b.len() {
+            let sub = prev[j - 1] + usize::from(a[i - 1] != b[j - 1]);
+            cur[j] = sub.min(prev[j] + 1).min(cur[j - 1] + 1);
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+/// True when two keys name the same thing: equal, or long and one edit apart.
+pub fn keys_match(a: &str, b: &str) -> bool {
+    a == b
+        || (a.chars().count() >= 7
+            && b.chars().count() >= 7
+            && a.chars().next() == b.chars().next()
+            && levenshtein(a, b) <= 1)
+}
+
+/// Result of merging: the story entities and, for each article entity, its story entity.
+pub struct Merged {
+    /// Story entities, most widely reported first.
+    pub entities: Vec<StoryEntity>,
+    /// `(article index, entity index)` → index into `entities`.
+    pub of: HashMap<(usize, usize), usize>,
+}
+
+struct Item {
+    doc: usize,
+    ent: usize,
+    kind: EntityType,
+    name: String,
+    surname: String,
+    first: Option<String>,
+}
+
+/// Union-find over items.
+fn find(p: &mut [usize], mut x: usize) -> usize {
+    while p[x] != x {
+        p[x] = p[p[x]];
+        x = p[x];
+    }
+    x
+}
+
+/// Merge the entities of a story's articles.
+pub fn merge(docs: &[AnnotatedArticle]) -> Merged {
+    let mut items = Vec::new();
+    for (d, doc) in docs.iter().enumerate() {
+        for (e, ent) in doc.entities.iter().enumerate() {
+            let toks: Vec<&str> = ent.name.split_whitespace().collect();
+            let Some(last) = toks.last() else { continue };
+            let surname = translit_key(last);
+            if surname.is_empty() {
+                continue;
+            }
+            let first = (ent.kind == EntityType::Per && toks.len() >= 2)
+                .then(|| translit_key(toks[0]))
+                .filter(|f| !f.is_empty());
+            items.push(Item {
+                doc: d,
+                ent: e,
+                kind: ent.kind,
+                name: ent.name.clone(),
+                surname,
+                first,
+            });
+        }
+    }
+    let n = items.len();
+    let mut parent: Vec<usize> = (0..n).collect();
+    // Persons: by surname key (fuzzy), split by first name.
+    let persons: Vec<usize> = (0..n)
+        .filter(|&i| items[i].kind == EntityType::Per)
+        .collect();
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    let mut group_keys: Vec<String> = Vec::new();
+    for &i in &persons {
+        match group_keys
+            .iter()
+            .position(|k| keys_match(k, &items[i].surname))
+        {
+            Some(g) => groups[g].push(i),
+            None => {
+                group_keys.push(items[i].surname.clone());
+                groups.push(vec![i]);
+            }
+        }
+    }
+    for g in &groups {
+        // first-name clusters inside the surname group
+        let mut firsts: Vec<(String, Vec<usize>)> = Vec::new();
+        let mut bare = Vec::new();
+        for &i in g {
+            match &items[i].first {
+                Some(f) => match firsts.iter_mut().find(|(k, _)| keys_match(k, f) || k == f) {
+                    Some((_, v)) => v.push(i),
+                    None => firsts.push((f.clone(), vec![i])),
+                },
+                None => bare.push(i),
+            }
+        }
+        let mut heads = Vec::new();
+        for (_, v) in &firsts {
+            for &i in &v[1..] {
+                let (a, b) = (find(&mut parent, v[0]), find(&mut parent, i));
+                parent[b] = a;
+            }
+            let arts: std::collections::BTreeSet<usize> = v.iter().map(|&i| items[i].doc).collect();
+            heads.push((arts.len(), v[0]));
+        }
+        heads.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        let head = heads.first().map(|h| h.1).or(bare.first().copied());
+        if let Some(h) = head {
+            for &i in &bare {
+                let (a, b) = (find(&mut parent, h), find(&mut parent, i));
+                parent[b] = a;
+            }
+        }
+    }
+    // Others: by whole-name key across ORG/LOC/MISC.
+    let mut by_key: BTreeMap<String, usize> = BTreeMap::new();
+    for (i, item) in items.iter().enumerate() {
+        if item.kind == EntityType::Per {
+            continue;
+        }
+        let k = translit_key(&item.name);
+        match by_key.get(&k) {
+            Some(&j) => {
+                let (a, b) = (find(&mut parent, j), find(&mut parent, i));
+                parent[b] = a;
+            }
+            None => {
+                by_key.insert(k, i);
+            }
+        }
+    }
+    // Build story entities.
+    let mut clusters: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for i in 0..n {
+        let r = find(&mut parent, i);
+        clusters.entry(r).or_default().push(i);
+    }
+    let mut built: Vec<(StoryEntity, usize, Vec<usize>)> = Vec::new();
+    for (_, members) in clusters {
+        let mut forms: BTreeMap<String, std::collections::BTreeSet<usize>> = BTreeMap::new();
+        let mut kinds: BTreeMap<EntityType, usize> = BTreeMap::new();
+        let mut roles: Vec<(String, usize)> = Vec::new();
+        let mut alias_forms: Vec<String> = Vec::new();
+        let mut arts = std::collections::BTreeSet::new();
+        let mut mentions = 0;
+        for &i in &members {
+            let it = &items[i];
+            let ent = &docs[it.doc].entities[it.ent];
+            forms.entry(it.name.clone()).or_default().insert(it.doc);
+            *kinds.entry(it.kind).or_default() += ent.mentions.len().max(1);
+            arts.insert(it.doc);
+            mentions += ent.mentions.len().max(1);
+            for r in &ent.roles {
+                match roles
+                    .iter_mut()
+                    .find(|(x, _)| x.to_lowercase() == r.to_lowercase())
+                {
+                    Some((_, c)) => *c += 1,
+                    None => roles.push((r.clone(), 1)),
+                }
+            }
+            alias_forms.extend(ent.aliases.iter().cloned());
+        }
+        let kind = kinds
+            .iter()
+            .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+            .map(|(k, _)| *k)
+            .unwrap_or(EntityType::Misc);
+        let name = forms
+            .iter()
+            .max_by(|a, b| {
+                let wa = a.0.split_whitespace().count().min(3);
+                let wb = b.0.split_whitespace().count().min(3);
+                let multi_a = usize::from(kind == EntityType::Per && wa >= 2);
+                let multi_b = usize::from(kind == EntityType::Per && wb >= 2);
+                multi_a
+                    .cmp(&multi_b)
+                    .then(a.1.len().cmp(&b.1.len()))
+                    .then(a.0.chars().count().cmp(&b.0.chars().count()))
+                    .then(b.0.cmp(a.0))
+            })
+            .map(|(n, _)| n.clone())
+            .unwrap_or_default();
+        let mut aliases: Vec<String> = Vec::new();
+        for a in forms.keys().cloned().chain(alias_forms) {
+            if a != name && !aliases.contains(&a) && !a.trim().is_empty() {
+                aliases.push(a);
+            }
+        }
+        aliases.sort();
+        roles.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        let articles = arts.iter().map(|&d| docs[d].article.id.clone()).collect();
+        built.push((
+            StoryEntity {
+                name,
+                kind,
+                aliases,
+                roles: roles.into_iter().map(|r| r.0).collect(),
+                articles,
+            },
+            mentions,
+            members,
+        ));
+    }
+    built.sort_by(|a, b| {
+        b.0.articles
+            .len()
+            .cmp(&a.0.articles.len())
+            .then(b.1.cmp(&a.1))
+            .then(a.0.name.cmp(&b.0.name))
+    });
+    let mut of = HashMap::new();
+    let mut entities = Vec::with_capacity(built.len());
+    for (idx, (e, _, members)) in built.into_iter().enumerate() {
+        for i in members {
+            of.insert((items[i].doc, items[i].ent), idx);
+        }
+        entities.push(e);
+    }
+    Merged { entities, of }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn transliteration_variants_share_a_key() {
+        assert_eq!(translit_key("Uschakow"), translit_key("Ushakov"));
+        assert_eq!(translit_key("Dmitrijew"), translit_key("Dmitriev"));
+        assert_eq!(translit_key("Selenskyj"), translit_key("Zelensky"));
+        assert_eq!(translit_key("Zelenskyy"), translit_key("Selenskyj"));
+        assert_eq!(translit_key("Peskow"), translit_key("Peskov"));
+        assert_eq!(translit_key("Jelzin"), translit_key("Yeltsin"));
+        assert_eq!(translit_key("Chodorkowski"), translit_key("Khodorkovsky"));
+        assert_ne!(translit_key("Schulz"), translit_key("Scholz"));
+    }
+
+    #[test]
+    fn fuzzy_keys() {
+        assert!(keys_match("gerasimov", "gerasimow"));
+        assert!(!keys_match("merz", "mers1"));
+    }
+}

@@ -1,0 +1,354 @@
+//! Facts: sentences of different articles that state the same thing, grouped.
+//!
+//! Every sentence that is not page furniture becomes a *unit* with its keys (idf-weighted),
+//! the story entities it mentions, its quantities and its event date. Candidate pairs come from
+//! an inverted index over each unit's rarest keys, its entities and the shared-copy passages;
+//! postings longer than [`MAX_POSTING`] are skipped, so a big story is never compared all
+//! pairs. Pairs scoring at least [`FACT_THRESHOLD`] are merged best first, never putting two
+//! sentences of one article into one fact.
+
+use crate::entities::Merged;
+use crate::features::{idf, is_boilerplate, DocText};
+use crate::wire::WireResult;
+use lagebild_model::{AnnotatedArticle, Evidence, Fact, Span};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+/// Posting lists longer than this are not used for candidates.
+const MAX_POSTING: usize = 40;
+/// Rarest keys of a unit used as index terms.
+const INDEX_KEYS: usize = 5;
+/// Similarity two sentences need to state the same fact.
+pub const FACT_THRESHOLD: f64 = 0.42;
+
+/// One sentence of one article, prepared for comparison.
+#[derive(Debug, Clone)]
+pub struct Unit {
+    /// Article index within the story.
+    pub doc: usize,
+    /// Sentence index within the article.
+    pub sent: usize,
+    /// Char span in the article text.
+    pub span: Span,
+    /// The sentence text (trimmed).
+    pub text: String,
+    /// Distinct keys with their idf.
+    pub keys: BTreeMap<String, f64>,
+    /// Sum of the key weights.
+    pub weight: f64,
+    /// Story entity indices mentioned.
+    pub entities: BTreeSet<usize>,
+    /// Quantities as (value in thousandths, unit).
+    pub numbers: BTreeSet<(i64, String)>,
+    /// Event date (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`).
+    pub date: Option<String>,
+}
+
+/// A valid calendar prefix of a TIMEX value (`2025-12-02T20:00` → `2025-12-02`).
+pub fn calendar_date(v: &str) -> Option<String> {
+    let b = v.as_bytes();
+    let digits =
+        |r: std::ops::Range<usize>| r.clone().all(|i| b.get(i).is_some_and(u8::is_ascii_digit));
+    if !digits(0..4) {
+        return None;
+    }
+    if b.len() >= 7 && b[4] == b'-' && digits(5..7) {
+        if b.len() >= 10 && b[7] == b'-' && digits(8..10) {
+            return Some(v[..10].to_string());
+        }
+        return Some(v[..7].to_string());
+    }
+    (b.len() == 4 || !b[4].is_ascii_digit()).then(|| v[..4].to_string())
+}
+
+/// Build the units of a story.
+pub fn units(docs: &[AnnotatedArticle], texts: &[DocText], merged: &Merged) -> Vec<Unit> {
+    let mut out = Vec::new();
+    for (d, doc) in docs.iter().enumerate() {
+        let t = &texts[d];
+        // mention spans → story entity
+        let mut mentions: Vec<(Span, usize)> = Vec::new();
+        for (e, ent) in doc.entities.iter().enumerate() {
+            if let Some(&se) = merged.of.get(&(d, e)) {
+                for m in &ent.mentions {
+                    mentions.push((m.span, se));
+                }
+            }
+        }
+        mentions.sort();
+        for (i, s) in doc.sentences.iter().enumerate() {
+            let raw = t.slice(s.span);
+            let text = raw.trim();
+            if text.is_empty() || is_boilerplate(text) {
+                continue;
+            }
+            let lead = raw.chars().take_while(|c| c.is_whitespace()).count();
+            let trail = raw.chars().rev().take_while(|c| c.is_whitespace()).count();
+            let span = Span::new(s.span.start + lead, s.span.end.saturating_sub(trail));
+            let mut keys = BTreeMap::new();
+            for k in t.keys(i) {
+                let w = idf(&k);
+                keys.insert(k, w);
+            }
+            let weight = keys.values().sum();
+            let entities = mentions
+                .iter()
+                .filter(|(m, _)| s.span.contains(m))
+                .map(|(_, e)| *e)
+                .collect();
+            let numbers = doc
+                .quantities
+                .iter()
+                .filter(|q| s.span.contains(&q.span))
+                .map(|q| {
+                    (
+                        (q.value * 1000.0).round() as i64,
+                        q.unit.clone().unwrap_or_default(),
+                    )
+                })
+                .collect();
+            let date = doc
+                .sentence_dates
+                .get(i)
+                .and_then(|d| d.as_deref())
+                .and_then(calendar_date);
+            out.push(Unit {
+                doc: d,
+                sent: i,
+                span,
+                text: text.to_string(),
+                keys,
+                weight,
+                entities,
+                numbers,
+                date,
+            });
+        }
+    }
+    out
+}
+
+/// Similarity of two units in `[0, ~1.2]`.
+pub fn similarity(a: &Unit, b: &Unit) -> f64 {
+    let (mut shared, mut count) = (0.0, 0usize);
+    for (k, w) in &a.keys {
+        if b.keys.contains_key(k) {
+            shared += w;
+            count += 1;
+        }
+    }
+    if a.weight <= 0.0 || b.weight <= 0.0 {
+        return 0.0;
+    }
+    let dice = 2.0 * shared / (a.weight + b.weight);
+    // containment says little when only one or two words are shared
+    let cont = shared / a.weight.min(b.weight) * (count as f64 / 3.0).min(1.0);
+    let mut s = 0.5 * dice + 0.5 * cont;
+    let ea = a.entities.len();
+    let eb = b.entities.len();
+    if ea > 0 && eb > 0 {
+        let se = a.entities.intersection(&b.entities).count() as f64;
+        let ent = se / ea.min(eb) as f64;
+        s = 0.7 * s + 0.3 * ent + 0.05 * se.min(3.0);
+    }
+    if a.numbers.iter().any(|n| n.0 != 0 && b.numbers.contains(n)) {
+        s += 0.1;
+    }
+    match (&a.date, &b.date) {
+        (Some(x), Some(y)) if x == y && x.len() == 10 => s += 0.05,
+        (Some(x), Some(y)) if x.len() == 10 && y.len() == 10 && x != y => s -= 0.1,
+        _ => {}
+    }
+    s
+}
+
+/// Candidate unit pairs (different articles) from the inverted index and shared copy.
+pub fn candidates(units: &[Unit], wire: &WireResult) -> BTreeSet<(usize, usize)> {
+    let mut postings: HashMap<String, Vec<usize>> = HashMap::new();
+    for (u, unit) in units.iter().enumerate() {
+        let mut ks: Vec<(&String, &f64)> = unit.keys.iter().collect();
+        ks.sort_by(|a, b| b.1.total_cmp(a.1).then(a.0.cmp(b.0)));
+        for (k, _) in ks.into_iter().take(INDEX_KEYS) {
+            postings.entry(format!("k:{k}")).or_default().push(u);
+        }
+        for e in &unit.entities {
+            postings.entry(format!("e:{e}")).or_default().push(u);
+        }
+    }
+    let mut out = BTreeSet::new();
+    for list in postings.values() {
+        if list.len() > MAX_POSTING {
+            continue;
+        }
+        for (x, &i) in list.iter().enumerate() {
+            for &j in &list[x + 1..] {
+                if units[i].doc != units[j].doc {
+                    out.insert((i.min(j), i.max(j)));
+                }
+            }
+        }
+    }
+    let at: HashMap<(usize, usize), usize> = units
+        .iter()
+        .enumerate()
+        .map(|(i, u)| ((u.doc, u.sent), i))
+        .collect();
+    for p in &wire.passages {
+        if let (Some(&i), Some(&j)) = (at.get(&p.a), at.get(&p.b)) {
+            out.insert((i.min(j), i.max(j)));
+        }
+    }
+    out
+}
+
+/// Pair similarities of candidate unit pairs, keyed `(smaller, larger)` index.
+pub type Sims = HashMap<(usize, usize), f64>;
+
+/// Fact clusters: lists of unit indices (one per article at most), ordered by first unit.
+pub fn cluster(units: &[Unit], wire: &WireResult) -> (Vec<Vec<usize>>, Sims) {
+    let mut scored: Vec<(f64, usize, usize)> = Vec::new();
+    let mut sims = HashMap::new();
+    for (i, j) in candidates(units, wire) {
+        let s = similarity(&units[i], &units[j]);
+        sims.insert((i, j), s);
+        if s >= FACT_THRESHOLD {
+            scored.push((s, i, j));
+        }
+    }
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+    let n = units.len();
+    let mut of: Vec<usize> = (0..n).collect();
+    let mut members: Vec<Vec<usize>> = (0..n).map(|i| vec![i]).collect();
+    for (_, i, j) in scored {
+        let (ci, cj) = (of[i], of[j]);
+        if ci == cj {
+            continue;
+        }
+        let di: BTreeSet<usize> = members[ci].iter().map(|&u| units[u].doc).collect();
+        if members[cj].iter().any(|&u| di.contains(&units[u].doc)) {
+            continue;
+        }
+        let moved = std::mem::take(&mut members[cj]);
+        for &u in &moved {
+            of[u] = ci;
+        }
+        members[ci].extend(moved);
+    }
+    let mut clusters: Vec<Vec<usize>> = members.into_iter().filter(|m| !m.is_empty()).collect();
+    for c in &mut clusters {
+        c.sort();
+    }
+    clusters.sort_by_key(|c| c[0]);
+    (clusters, sims)
+}
+
+/// Similarity lookup for an unordered pair.
+pub fn sim_of(sims: &HashMap<(usize, usize), f64>, a: usize, b: usize) -> f64 {
+    sims.get(&(a.min(b), a.max(b))).copied().unwrap_or(0.0)
+}
+
+/// True when a unit reads as a full statement (not a headline, caption or fragment).
+pub fn statement(u: &Unit) -> bool {
+    let t = u.text.trim_end();
+    let words = t.split_whitespace().count();
+    (6..=70).contains(&words)
+        && (t.ends_with('.')
+            || t.ends_with('“')
+            || t.ends_with('"')
+            || t.ends_with('!')
+            || t.ends_with('»'))
+}
+
+/// The most central unit of a cluster (full statements first, then highest summed
+/// similarity; earliest on ties).
+pub fn representative(
+    units: &[Unit],
+    cluster: &[usize],
+    sims: &HashMap<(usize, usize), f64>,
+) -> usize {
+    let mut best = (cluster[0], f64::MIN);
+    for &u in cluster {
+        let bonus = if statement(&units[u]) { 100.0 } else { 0.0 };
+        let s: f64 = bonus
+            + cluster
+                .iter()
+                .filter(|&&v| v != u)
+                .map(|&v| sim_of(sims, u, v))
+                .sum::<f64>();
+        if s > best.1 + 1e-9 {
+            best = (u, s);
+        }
+    }
+    best.0
+}
+
+/// True when a lone sentence says enough to stand as a single-source fact.
+pub fn informative(u: &Unit) -> bool {
+    let words = u.text.split_whitespace().count();
+    (6..=80).contains(&words)
+        && !u.text.trim_end().ends_with('?')
+        && (!u.entities.is_empty() || !u.numbers.is_empty() || u.date.is_some())
+}
+
+/// Build the facts of a story from its clusters.
+pub fn facts(
+    docs: &[AnnotatedArticle],
+    units: &[Unit],
+    clusters: &[Vec<usize>],
+    sims: &HashMap<(usize, usize), f64>,
+    origin: &[usize],
+) -> Vec<(Fact, Vec<usize>)> {
+    let mut out = Vec::new();
+    for c in clusters {
+        if c.len() == 1 && !informative(&units[c[0]]) {
+            continue;
+        }
+        let rep = representative(units, c, sims);
+        let mut ev: Vec<usize> = c.clone();
+        ev.sort_by_key(|&u| (units[u].doc, units[u].sent));
+        let docs_in: BTreeSet<usize> = ev.iter().map(|&u| units[u].doc).collect();
+        let origins: BTreeSet<usize> = docs_in.iter().map(|&d| origin[d]).collect();
+        let fact = Fact {
+            text: units[rep].text.clone(),
+            articles: docs_in
+                .iter()
+                .map(|&d| docs[d].article.id.clone())
+                .collect(),
+            origins: origins.len(),
+            evidence: ev
+                .iter()
+                .map(|&u| Evidence {
+                    article: docs[units[u].doc].article.id.clone(),
+                    text: units[u].text.clone(),
+                    start: units[u].span.start,
+                    end: units[u].span.end,
+                })
+                .collect(),
+            single_source: docs_in.len() == 1,
+        };
+        let mut order = vec![rep];
+        order.extend(ev.iter().copied().filter(|&u| u != rep));
+        out.push((fact, order));
+    }
+    out.sort_by(|a, b| {
+        b.0.origins
+            .cmp(&a.0.origins)
+            .then(b.0.articles.len().cmp(&a.0.articles.len()))
+            .then(a.1.iter().min().cmp(&b.1.iter().min()))
+    });
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn calendar_prefixes() {
+        assert_eq!(calendar_date("2025-12-02T20:00"), Some("2025-12-02".into()));
+        assert_eq!(calendar_date("2025-11"), Some("2025-11".into()));
+        assert_eq!(calendar_date("2025"), Some("2025".into()));
+        assert_eq!(calendar_date("XXXX-12-24"), None);
+        assert_eq!(calendar_date("PT5H"), None);
+        assert_eq!(calendar_date("2025-W49"), Some("2025".into()));
+    }
+}

@@ -1,0 +1,245 @@
+//! Word features shared by clustering and the cross-source analysis.
+//!
+//! A *key* is a light, compound-tolerant normal form of a content word: lower case, umlauts
+//! folded, inflection endings stripped, truncated. Keys of function words (a resource list)
+//! are dropped. Rarity comes from an IDF table built from German news text
+//! (`resources/de/idf.tsv`, see `examples/build_idf.rs`).
+
+use lagebild_model::{slice_chars, AnnotatedArticle, CharIndex, Span, TokenKind};
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+const STOPWORDS: &str = include_str!("../resources/de/stopwords.txt");
+const IDF: &str = include_str!("../resources/de/idf.tsv");
+
+/// Longest key, in chars: long compounds share their head part with shorter forms.
+const KEY_CHARS: usize = 8;
+
+fn stopwords() -> &'static HashSet<&'static str> {
+    static S: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    S.get_or_init(|| {
+        STOPWORDS
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .collect()
+    })
+}
+
+/// True for a function word (lower case).
+pub fn is_stopword(lower: &str) -> bool {
+    stopwords().contains(lower)
+}
+
+struct IdfTable {
+    docs: f64,
+    df: HashMap<String, u32>,
+}
+
+fn idf_table() -> &'static IdfTable {
+    static T: OnceLock<IdfTable> = OnceLock::new();
+    T.get_or_init(|| {
+        let mut docs = 1.0;
+        let mut df = HashMap::new();
+        for line in IDF.lines() {
+            if let Some(n) = line.strip_prefix("#docs\t") {
+                docs = n.trim().parse().unwrap_or(1.0);
+                continue;
+            }
+            if line.starts_with('#') {
+                continue;
+            }
+            let mut it = line.split('\t');
+            if let (Some(k), Some(n)) = (it.next(), it.next()) {
+                if let Ok(n) = n.trim().parse::<u32>() {
+                    df.insert(k.to_string(), n);
+                }
+            }
+        }
+        IdfTable { docs, df }
+    })
+}
+
+/// Inverse document frequency of a key: high for rare words, unknown words count as rarest.
+pub fn idf(key: &str) -> f64 {
+    let t = idf_table();
+    let df = t.df.get(key).copied().unwrap_or(0) as f64;
+    ((t.docs + 1.0) / (df + 0.5)).ln().max(0.1)
+}
+
+/// Fold umlauts and `ß` (the stemmer folds most, not all forms).
+fn fold(lower: &str) -> String {
+    let mut s = String::with_capacity(lower.len());
+    for c in lower.chars() {
+        match c {
+            'ä' => s.push('a'),
+            'ö' => s.push('o'),
+            'ü' => s.push('u'),
+            'ß' => s.push_str("ss"),
+            'é' | 'è' | 'ê' => s.push('e'),
+            'á' | 'à' | 'â' => s.push('a'),
+            _ => s.push(c),
+        }
+    }
+    s
+}
+
+/// The key of one word part (no hyphens), or `None` for function words and noise: the
+/// Snowball stem, folded and truncated so that compounds share their first part
+/// (`Änderungsvorschläge` and `Änderungen` → `anderung`).
+pub fn key(word: &str) -> Option<String> {
+    let w = word
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    if w.is_empty() || is_stopword(&w) || lagebild_nlp::stopwords::is_stopword("de", &w) {
+        return None;
+    }
+    if w.chars()
+        .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+    {
+        return Some(w);
+    }
+    if w.chars().count() < 2 || !w.chars().any(char::is_alphabetic) {
+        return None;
+    }
+    let stem = fold(&lagebild_nlp::stem::stem("de", &w));
+    Some(stem.chars().take(KEY_CHARS).collect())
+}
+
+/// Keys of a written word, hyphenated compounds giving one key per part.
+pub fn word_keys(word: &str, out: &mut Vec<String>) {
+    for part in word.split(['-', '‑', '/']) {
+        if let Some(k) = key(part) {
+            out.push(k);
+        }
+    }
+}
+
+/// Per-article text access: sentence texts and their keys.
+pub struct DocText<'a> {
+    /// The annotated article.
+    pub doc: &'a AnnotatedArticle,
+    index: CharIndex,
+}
+
+impl<'a> DocText<'a> {
+    /// Index an article for fast slicing.
+    pub fn new(doc: &'a AnnotatedArticle) -> Self {
+        DocText {
+            doc,
+            index: CharIndex::new(&doc.article.text),
+        }
+    }
+
+    /// Text of a char span.
+    pub fn slice(&self, span: Span) -> &'a str {
+        let t = &self.doc.article.text;
+        let (s, e) = (self.index.byte_of(span.start), self.index.byte_of(span.end));
+        t.get(s..e).unwrap_or("")
+    }
+
+    /// Number of chars in the text.
+    pub fn len(&self) -> usize {
+        self.index.len()
+    }
+
+    /// True for an empty text.
+    pub fn is_empty(&self) -> bool {
+        self.index.is_empty()
+    }
+
+    /// Words of sentence `i` (word and number tokens), as written.
+    pub fn words(&self, i: usize) -> Vec<&'a str> {
+        let Some(s) = self.doc.sentences.get(i) else {
+            return Vec::new();
+        };
+        s.tokens
+            .iter()
+            .filter(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number))
+            .map(|t| self.slice(t.span))
+            .collect()
+    }
+
+    /// Keys of sentence `i`, in order (with repeats).
+    pub fn keys(&self, i: usize) -> Vec<String> {
+        let mut out = Vec::new();
+        for w in self.words(i) {
+            word_keys(w, &mut out);
+        }
+        out
+    }
+}
+
+/// Keys of a free text split on anything that is not a letter, digit or hyphen (for titles and
+/// resource building, where no tokens exist).
+pub fn text_keys(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for w in text.split(|c: char| !(c.is_alphanumeric() || c == '-')) {
+        if !w.is_empty() {
+            word_keys(w, &mut out);
+        }
+    }
+    out
+}
+
+/// The text of a char span of an article (helper for callers without a [`DocText`]).
+pub fn span_text(doc: &AnnotatedArticle, span: Span) -> &str {
+    slice_chars(&doc.article.text, span)
+}
+
+/// Phrases that mark page furniture rather than reporting (captions, embeds, teasers).
+const BOILERPLATE: &str = include_str!("../resources/de/boilerplate.txt");
+
+/// True when a sentence looks like page furniture and must not be used as a statement.
+pub fn is_boilerplate(sentence: &str) -> bool {
+    static P: OnceLock<Vec<String>> = OnceLock::new();
+    let pats = P.get_or_init(|| {
+        BOILERPLATE
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .map(str::to_lowercase)
+            .collect()
+    });
+    let low = sentence.to_lowercase();
+    if pats.iter().any(|p| low.contains(p.as_str())) {
+        return true;
+    }
+    // Video and timestamp lines: `02.12.2025 | 3:37 min`.
+    if low.contains(" | ") && low.contains("min") {
+        return true;
+    }
+    let letters = sentence.chars().filter(|c| c.is_alphabetic()).count();
+    letters < 12
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_fold_inflection_and_compounds() {
+        assert_eq!(key("Verhandlungen"), key("Verhandlung"));
+        assert_eq!(key("Vorschläge"), key("Vorschlag"));
+        assert_eq!(key("Putins"), key("Putin"));
+        assert_eq!(key("der"), None);
+        assert_eq!(key("28"), Some("28".to_string()));
+        let mut v = Vec::new();
+        word_keys("Kreml-Berater", &mut v);
+        assert_eq!(v.len(), 2);
+    }
+
+    #[test]
+    fn rare_words_weigh_more() {
+        assert!(idf("gesprach") < idf("zzzunbekannt"));
+    }
+
+    #[test]
+    fn boilerplate_lines() {
+        assert!(is_boilerplate("02.12.2025 | 3:37 min"));
+        assert!(is_boilerplate("Mehr dazu in unserem Liveblog"));
+        assert!(!is_boilerplate(
+            "Die Ministerin reiste am Montag nach Brüssel."
+        ));
+    }
+}

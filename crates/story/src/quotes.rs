@@ -1,0 +1,158 @@
+//! Quotes across outlets: one entry per report, reports of one utterance share a group.
+//!
+//! Speakers are resolved to the story's merged entities (so `Uschakow`, `Juri Uschakow` and
+//! `Ushakov` are one speaker). Reports are grouped when their content keys overlap strongly
+//! (verbatim, shortened, or direct in one outlet and indirect in another); candidates come
+//! from an inverted index over the rarest content keys.
+
+use crate::entities::{translit_key, Merged};
+use crate::features::{idf, text_keys};
+use lagebild_model::{AnnotatedArticle, EntityType, StoryQuote};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+/// Content overlap for two reports of one utterance.
+const SAME_QUOTE: f64 = 0.5;
+/// Postings longer than this are skipped.
+const MAX_POSTING: usize = 40;
+
+/// A quote report with what grouping needs.
+pub struct Report {
+    /// The JSON entry.
+    pub quote: StoryQuote,
+    /// Article index.
+    pub doc: usize,
+    /// Story entity of the speaker, if resolved.
+    pub speaker_entity: Option<usize>,
+    /// Content keys with idf.
+    pub keys: BTreeMap<String, f64>,
+}
+
+/// Resolve a speaker description to a story person by surname key.
+fn resolve_by_name(speaker: &str, merged: &Merged) -> Option<usize> {
+    let last = speaker.split_whitespace().last()?;
+    let k = translit_key(last.trim_end_matches('s'));
+    let k_full = translit_key(last);
+    merged.entities.iter().position(|e| {
+        e.kind == EntityType::Per
+            && std::iter::once(&e.name)
+                .chain(e.aliases.iter())
+                .filter_map(|n| n.split_whitespace().last())
+                .any(|s| {
+                    let sk = translit_key(s);
+                    sk == k || sk == k_full
+                })
+    })
+}
+
+/// Overlap of two key sets: mean of weighted containment and Dice.
+pub fn overlap(a: &BTreeMap<String, f64>, b: &BTreeMap<String, f64>) -> f64 {
+    let wa: f64 = a.values().sum();
+    let wb: f64 = b.values().sum();
+    if wa <= 0.0 || wb <= 0.0 {
+        return 0.0;
+    }
+    let shared: f64 = a
+        .iter()
+        .filter(|(k, _)| b.contains_key(*k))
+        .map(|(_, w)| w)
+        .sum();
+    0.5 * shared / wa.min(wb) + shared / (wa + wb)
+}
+
+/// The quote reports of a story, grouped.
+pub fn reports(docs: &[AnnotatedArticle], merged: &Merged) -> Vec<Report> {
+    let mut out = Vec::new();
+    for (d, doc) in docs.iter().enumerate() {
+        for q in &doc.quotes {
+            let mut ent = q
+                .speaker_entity
+                .and_then(|e| merged.of.get(&(d, e)).copied());
+            if ent.is_none() {
+                ent = q.speaker.as_deref().and_then(|s| {
+                    let first = s.chars().next()?;
+                    first.is_uppercase().then(|| resolve_by_name(s, merged))?
+                });
+            }
+            let speaker = match ent {
+                Some(e) => Some(merged.entities[e].name.clone()),
+                None => q.speaker.clone(),
+            };
+            let keys = text_keys(&q.text)
+                .into_iter()
+                .map(|k| {
+                    let w = idf(&k);
+                    (k, w)
+                })
+                .collect();
+            out.push(Report {
+                quote: StoryQuote {
+                    speaker,
+                    kind: q.kind,
+                    text: q.text.clone(),
+                    cue: q.cue.clone(),
+                    article: doc.article.id.clone(),
+                    start: q.span.start,
+                    end: q.span.end,
+                    group: 0,
+                },
+                doc: d,
+                speaker_entity: ent,
+                keys,
+            });
+        }
+    }
+    group(&mut out);
+    out
+}
+
+fn find(p: &mut [usize], mut x: usize) -> usize {
+    while p[x] != x {
+        p[x] = p[p[x]];
+        x = p[x];
+    }
+    x
+}
+
+/// Assign group numbers (1-based, in order of first report).
+fn group(reports: &mut [Report]) {
+    let n = reports.len();
+    let mut postings: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, r) in reports.iter().enumerate() {
+        let mut ks: Vec<(&String, &f64)> = r.keys.iter().collect();
+        ks.sort_by(|a, b| b.1.total_cmp(a.1).then(a.0.cmp(b.0)));
+        for (k, _) in ks.into_iter().take(4) {
+            postings.entry(k.as_str()).or_default().push(i);
+        }
+    }
+    let mut pairs: BTreeSet<(usize, usize)> = BTreeSet::new();
+    for l in postings.values() {
+        if l.len() > MAX_POSTING {
+            continue;
+        }
+        for (x, &i) in l.iter().enumerate() {
+            for &j in &l[x + 1..] {
+                pairs.insert((i.min(j), i.max(j)));
+            }
+        }
+    }
+    let mut parent: Vec<usize> = (0..n).collect();
+    for (i, j) in pairs {
+        let (a, b) = (&reports[i], &reports[j]);
+        let same_speaker = a.speaker_entity.is_some() && a.speaker_entity == b.speaker_entity;
+        let need = if same_speaker {
+            SAME_QUOTE
+        } else {
+            SAME_QUOTE + 0.15
+        };
+        if overlap(&a.keys, &b.keys) >= need {
+            let (ra, rb) = (find(&mut parent, i), find(&mut parent, j));
+            parent[rb.max(ra)] = ra.min(rb);
+        }
+    }
+    let mut ids: BTreeMap<usize, usize> = BTreeMap::new();
+    for (i, rep) in reports.iter_mut().enumerate() {
+        let r = find(&mut parent, i);
+        let next = ids.len() + 1;
+        rep.quote.group = *ids.entry(r).or_insert(next);
+    }
+}

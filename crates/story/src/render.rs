@@ -1,0 +1,432 @@
+//! Renderings of an analysis for readers: Markdown and self-contained HTML.
+//!
+//! Both follow the sections of SPEC §1.4: briefing, who said what, timeline, confirmed facts
+//! with their origin counts, divergences, single-source facts, people and places, and the
+//! sources with their shared copy. Sources are shown as numbered badges (`[2]`). All article
+//! text is escaped.
+
+use lagebild_model::{Analysis, ArticleSummary, StoryAnalysis, StoryQuote};
+use std::collections::BTreeMap;
+use std::fmt::Write;
+
+/// Source badges of one story: article id → (number, label).
+struct Badges {
+    of: BTreeMap<String, (usize, String)>,
+}
+
+impl Badges {
+    fn new(story: &StoryAnalysis, articles: &[ArticleSummary]) -> Self {
+        let mut of = BTreeMap::new();
+        for (i, id) in story.articles.iter().enumerate() {
+            let label = articles
+                .iter()
+                .find(|a| &a.id == id)
+                .and_then(|a| a.outlet.clone())
+                .unwrap_or_else(|| id.clone());
+            of.insert(id.clone(), (i + 1, label));
+        }
+        Badges { of }
+    }
+
+    fn num(&self, id: &str) -> usize {
+        self.of.get(id).map_or(0, |b| b.0)
+    }
+
+    fn md(&self, ids: &[String]) -> String {
+        ids.iter()
+            .map(|id| format!("[{}]", self.num(id)))
+            .collect::<Vec<_>>()
+            .join("")
+    }
+
+    fn html(&self, ids: &[String]) -> String {
+        ids.iter()
+            .map(|id| {
+                let (n, label) = self.of.get(id).cloned().unwrap_or((0, id.clone()));
+                format!("<span class=\"badge\" title=\"{}\">{n}</span>", esc(&label))
+            })
+            .collect::<Vec<_>>()
+            .join("")
+    }
+}
+
+/// Escape text for Markdown: characters that would start markup, and HTML.
+pub fn md_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '#' | '|' | '<' | '>' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\n' | '\r' => out.push(' '),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// Escape text for HTML.
+pub fn esc(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+fn quote_groups(story: &StoryAnalysis) -> Vec<Vec<&StoryQuote>> {
+    let mut g: BTreeMap<usize, Vec<&StoryQuote>> = BTreeMap::new();
+    for q in &story.quotes {
+        g.entry(q.group).or_default().push(q);
+    }
+    let mut v: Vec<Vec<&StoryQuote>> = g.into_values().collect();
+    v.sort_by_key(|g| std::cmp::Reverse(g.len()));
+    v
+}
+
+fn articles_of(q: &[&StoryQuote]) -> Vec<String> {
+    let mut v: Vec<String> = q.iter().map(|x| x.article.clone()).collect();
+    v.dedup();
+    v
+}
+
+/// Markdown of a whole analysis (every story).
+pub fn markdown(analysis: &Analysis) -> String {
+    let mut out = String::new();
+    for s in &analysis.stories {
+        out.push_str(&markdown_story(s, &analysis.articles));
+        out.push('\n');
+    }
+    out
+}
+
+/// Markdown of one story; `articles` supplies titles and outlets for the source list.
+pub fn markdown_story(s: &StoryAnalysis, articles: &[ArticleSummary]) -> String {
+    let b = Badges::new(s, articles);
+    let mut o = String::new();
+    let _ = writeln!(o, "# {}\n", md_escape(&s.title));
+    let span = match (&s.first_published, &s.last_published) {
+        (Some(a), Some(z)) if a != z => format!("{a} – {z}"),
+        (Some(a), _) => a.clone(),
+        _ => "undatiert".into(),
+    };
+    let _ = writeln!(
+        o,
+        "{} Artikel, {} unabhängige Quellen, {span}\n",
+        s.articles.len(),
+        s.origins.len()
+    );
+    if !s.briefing.is_empty() {
+        o.push_str("## Lagebild\n\n");
+        for x in &s.briefing {
+            let ids: Vec<String> = x.citations.iter().map(|c| c.article.clone()).collect();
+            let _ = writeln!(o, "- {} {}", md_escape(&x.text), b.md(&ids));
+        }
+        o.push('\n');
+    }
+    let groups = quote_groups(s);
+    if !groups.is_empty() {
+        o.push_str("## Wer sagte was\n\n");
+        for g in groups.iter().take(30) {
+            let q = g[0];
+            let who = q.speaker.as_deref().unwrap_or("unbekannt");
+            let _ = writeln!(
+                o,
+                "- **{}**: „{}“ {}",
+                md_escape(who),
+                md_escape(&q.text),
+                b.md(&articles_of(g))
+            );
+        }
+        o.push('\n');
+    }
+    if !s.timeline.is_empty() {
+        o.push_str("## Zeitleiste\n\n");
+        for t in &s.timeline {
+            let _ = writeln!(
+                o,
+                "- **{}** {} {}",
+                t.date,
+                md_escape(&t.text),
+                b.md(&t.articles)
+            );
+        }
+        o.push('\n');
+    }
+    let multi: Vec<_> = s.facts.iter().filter(|f| f.articles.len() > 1).collect();
+    if !multi.is_empty() {
+        o.push_str("## Bestätigte Fakten\n\n");
+        for f in multi {
+            let _ = writeln!(
+                o,
+                "- {} {} — {} Artikel, {} unabhängig",
+                md_escape(&f.text),
+                b.md(&f.articles),
+                f.articles.len(),
+                f.origins
+            );
+        }
+        o.push('\n');
+    }
+    if !s.divergences.is_empty() {
+        o.push_str("## Abweichungen\n\n");
+        for d in &s.divergences {
+            let _ = writeln!(o, "- *{:?}*: {}", d.kind, md_escape(&d.summary));
+            for v in &d.variants {
+                let _ = writeln!(o, "  - {} {}", md_escape(&v.text), b.md(&v.articles));
+            }
+        }
+        o.push('\n');
+    }
+    let single: Vec<_> = s.facts.iter().filter(|f| f.articles.len() == 1).collect();
+    if !single.is_empty() {
+        o.push_str("## Nur eine Quelle\n\n");
+        for f in single.iter().take(40) {
+            let _ = writeln!(o, "- {} {}", md_escape(&f.text), b.md(&f.articles));
+        }
+        o.push('\n');
+    }
+    if !s.entities.is_empty() {
+        o.push_str("## Beteiligte\n\n");
+        for e in s.entities.iter().take(40) {
+            let roles = if e.roles.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", md_escape(&e.roles.join(", ")))
+            };
+            let _ = writeln!(
+                o,
+                "- {} `{}`{} {}",
+                md_escape(&e.name),
+                e.kind.as_str(),
+                roles,
+                b.md(&e.articles)
+            );
+        }
+        o.push('\n');
+    }
+    o.push_str("## Quellen\n\n");
+    for id in &s.articles {
+        let a = articles.iter().find(|a| &a.id == id);
+        let _ = writeln!(
+            o,
+            "{}. {} — {} ({}){}",
+            b.num(id),
+            md_escape(a.map_or(id.as_str(), |a| a.title.as_str())),
+            md_escape(a.and_then(|a| a.outlet.as_deref()).unwrap_or(id)),
+            a.and_then(|a| a.published.as_deref())
+                .unwrap_or("ohne Datum"),
+            a.filter(|a| !a.credits.is_empty())
+                .map(|a| format!(", Agentur: {}", md_escape(&a.credits.join(", "))))
+                .unwrap_or_default()
+        );
+    }
+    if !s.wire_copy.is_empty() {
+        o.push_str("\n**Gemeinsames Agenturmaterial**\n\n");
+        for w in &s.wire_copy {
+            let _ = writeln!(o, "- {}: {} Passagen", b.md(&w.articles), w.passages);
+            for e in &w.examples {
+                let _ = writeln!(o, "  - „{}“", md_escape(e));
+            }
+        }
+    }
+    o
+}
+
+const CSS: &str = "body{font:16px/1.5 Georgia,serif;max-width:52rem;margin:2rem auto;padding:0 1rem;color:#222;background:#fdfcf8}\
+h1{font-size:1.7rem;margin-bottom:.2rem}h2{font:600 1.05rem system-ui,sans-serif;text-transform:uppercase;letter-spacing:.06em;color:#7a4b12;border-bottom:1px solid #e5dccb;padding-bottom:.2rem;margin-top:2rem}\
+.meta{color:#666;font:14px system-ui,sans-serif}ul{padding-left:1.2rem}li{margin:.35rem 0}\
+.badge{display:inline-block;min-width:1.2em;padding:0 .3em;margin-left:.15em;border-radius:.6em;background:#2f5d8a;color:#fff;font:600 11px/1.5 system-ui,sans-serif;text-align:center;vertical-align:middle}\
+.org{font:12px system-ui,sans-serif;color:#2f6b3a;margin-left:.4em}.date{font:600 13px system-ui,sans-serif;color:#7a4b12;margin-right:.5em}\
+.who{font-weight:600}.kind{font:12px system-ui,sans-serif;color:#a33}.var{color:#444}table{border-collapse:collapse;font:14px system-ui,sans-serif}td{padding:.2rem .6rem;border-bottom:1px solid #eee}\
+blockquote{margin:.3rem 0 .3rem 1rem;color:#555;font-style:italic}";
+
+/// Self-contained HTML of a whole analysis (every story), with inline styles.
+pub fn html(analysis: &Analysis) -> String {
+    let mut o = String::from("<!DOCTYPE html>\n<html lang=\"de\"><head><meta charset=\"utf-8\"><title>Lagebild</title><style>");
+    o.push_str(CSS);
+    o.push_str("</style></head><body>\n");
+    for s in &analysis.stories {
+        o.push_str(&html_story_body(s, &analysis.articles));
+    }
+    o.push_str("</body></html>\n");
+    o
+}
+
+/// Self-contained HTML page of one story.
+pub fn html_story(s: &StoryAnalysis, articles: &[ArticleSummary]) -> String {
+    let mut o =
+        String::from("<!DOCTYPE html>\n<html lang=\"de\"><head><meta charset=\"utf-8\"><title>");
+    o.push_str(&esc(&s.title));
+    o.push_str("</title><style>");
+    o.push_str(CSS);
+    o.push_str("</style></head><body>\n");
+    o.push_str(&html_story_body(s, articles));
+    o.push_str("</body></html>\n");
+    o
+}
+
+fn html_story_body(s: &StoryAnalysis, articles: &[ArticleSummary]) -> String {
+    let b = Badges::new(s, articles);
+    let mut o = String::new();
+    let _ = writeln!(
+        o,
+        "<article id=\"{}\">\n<h1>{}</h1>",
+        esc(&s.id),
+        esc(&s.title)
+    );
+    let span = match (&s.first_published, &s.last_published) {
+        (Some(a), Some(z)) if a != z => format!("{a} – {z}"),
+        (Some(a), _) => a.clone(),
+        _ => "undatiert".into(),
+    };
+    let _ = writeln!(
+        o,
+        "<p class=\"meta\">{} Artikel · {} unabhängige Quellen · {}</p>",
+        s.articles.len(),
+        s.origins.len(),
+        esc(&span)
+    );
+    if !s.briefing.is_empty() {
+        o.push_str("<h2>Lagebild</h2><ul>\n");
+        for x in &s.briefing {
+            let ids: Vec<String> = x.citations.iter().map(|c| c.article.clone()).collect();
+            let _ = writeln!(o, "<li>{}{}</li>", esc(&x.text), b.html(&ids));
+        }
+        o.push_str("</ul>\n");
+    }
+    let groups = quote_groups(s);
+    if !groups.is_empty() {
+        o.push_str("<h2>Wer sagte was</h2><ul>\n");
+        for g in groups.iter().take(30) {
+            let q = g[0];
+            let _ = writeln!(
+                o,
+                "<li><span class=\"who\">{}</span>: „{}“{}</li>",
+                esc(q.speaker.as_deref().unwrap_or("unbekannt")),
+                esc(&q.text),
+                b.html(&articles_of(g))
+            );
+        }
+        o.push_str("</ul>\n");
+    }
+    if !s.timeline.is_empty() {
+        o.push_str("<h2>Zeitleiste</h2><ul>\n");
+        for t in &s.timeline {
+            let _ = writeln!(
+                o,
+                "<li><span class=\"date\">{}</span>{}{}</li>",
+                esc(&t.date),
+                esc(&t.text),
+                b.html(&t.articles)
+            );
+        }
+        o.push_str("</ul>\n");
+    }
+    let multi: Vec<_> = s.facts.iter().filter(|f| f.articles.len() > 1).collect();
+    if !multi.is_empty() {
+        o.push_str("<h2>Bestätigte Fakten</h2><ul>\n");
+        for f in multi {
+            let _ = writeln!(
+                o,
+                "<li>{}{}<span class=\"org\">{} Artikel, {} unabhängig</span></li>",
+                esc(&f.text),
+                b.html(&f.articles),
+                f.articles.len(),
+                f.origins
+            );
+        }
+        o.push_str("</ul>\n");
+    }
+    if !s.divergences.is_empty() {
+        o.push_str("<h2>Abweichungen</h2><ul>\n");
+        for d in &s.divergences {
+            let _ = write!(
+                o,
+                "<li><span class=\"kind\">{:?}</span> {}<ul>",
+                d.kind,
+                esc(&d.summary)
+            );
+            for v in &d.variants {
+                let _ = write!(
+                    o,
+                    "<li class=\"var\">{}{}</li>",
+                    esc(&v.text),
+                    b.html(&v.articles)
+                );
+            }
+            o.push_str("</ul></li>\n");
+        }
+        o.push_str("</ul>\n");
+    }
+    let single: Vec<_> = s.facts.iter().filter(|f| f.articles.len() == 1).collect();
+    if !single.is_empty() {
+        o.push_str("<h2>Nur eine Quelle</h2><ul>\n");
+        for f in single.iter().take(40) {
+            let _ = writeln!(o, "<li>{}{}</li>", esc(&f.text), b.html(&f.articles));
+        }
+        o.push_str("</ul>\n");
+    }
+    if !s.entities.is_empty() {
+        o.push_str("<h2>Beteiligte</h2><table>\n");
+        for e in s.entities.iter().take(40) {
+            let _ = writeln!(
+                o,
+                "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                esc(&e.name),
+                e.kind.as_str(),
+                esc(&e.roles.join(", ")),
+                b.html(&e.articles)
+            );
+        }
+        o.push_str("</table>\n");
+    }
+    o.push_str("<h2>Quellen</h2><table>\n");
+    for id in &s.articles {
+        let a = articles.iter().find(|a| &a.id == id);
+        let _ = writeln!(
+            o,
+            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            b.html(std::slice::from_ref(id)),
+            esc(a.map_or(id.as_str(), |a| a.title.as_str())),
+            esc(a.and_then(|a| a.outlet.as_deref()).unwrap_or(id)),
+            esc(a
+                .and_then(|a| a.published.as_deref())
+                .unwrap_or("ohne Datum")),
+            esc(&a.map(|a| a.credits.join(", ")).unwrap_or_default())
+        );
+    }
+    o.push_str("</table>\n");
+    if !s.wire_copy.is_empty() {
+        o.push_str("<h2>Gemeinsames Agenturmaterial</h2><ul>\n");
+        for w in &s.wire_copy {
+            let _ = write!(o, "<li>{} — {} Passagen", b.html(&w.articles), w.passages);
+            for e in &w.examples {
+                let _ = write!(o, "<blockquote>{}</blockquote>", esc(e));
+            }
+            o.push_str("</li>\n");
+        }
+        o.push_str("</ul>\n");
+    }
+    o.push_str("</article>\n");
+    o
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escaping() {
+        assert_eq!(esc("<b>&\"'"), "&lt;b&gt;&amp;&quot;&#39;");
+        assert_eq!(md_escape("a*b_[c]"), "a\\*b\\_\\[c\\]");
+    }
+}

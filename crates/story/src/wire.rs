@@ -1,0 +1,275 @@
+//! Wire copy and independent origins.
+//!
+//! Sentences are compared through word 3-gram shingles. Candidate pairs come from MinHash
+//! signatures with locality-sensitive hashing (12 bands of 2 rows), so a big story is never
+//! compared all pairs; candidates are verified by shingle containment. Two articles that
+//! share at least [`MIN_PASSAGES`] such passages carry the same agency copy. Origins are the
+//! connected groups of articles linked by shared copy or by a shared agency credit.
+
+use crate::features::{is_boilerplate, DocText};
+use lagebild_model::{AnnotatedArticle, WireCopy};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+const BANDS: usize = 12;
+const ROWS: usize = 2;
+/// Buckets larger than this are page furniture repeated everywhere; skipped.
+const MAX_BUCKET: usize = 48;
+/// Containment of shingles (shared / smaller set) for a near-identical passage.
+const MIN_CONTAINMENT: f64 = 0.5;
+/// Shared shingles a passage needs at least.
+const MIN_SHARED: usize = 5;
+/// Passages two articles must share to count as wire copy.
+pub const MIN_PASSAGES: usize = 2;
+
+/// 64-bit FNV-1a.
+pub(crate) fn fnv(s: &str) -> u64 {
+    let mut h: u64 = 0xcbf29ce484222325;
+    for b in s.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x100000001b3);
+    }
+    h
+}
+
+/// SplitMix64 finaliser: a cheap, well-mixed permutation of u64.
+pub(crate) fn mix(mut z: u64) -> u64 {
+    z = z.wrapping_add(0x9e3779b97f4a7c15);
+    z = (z ^ (z >> 30)).wrapping_mul(0xbf58476d1ce4e5b9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94d049bb133111eb);
+    z ^ (z >> 31)
+}
+
+/// One sentence prepared for copy detection.
+struct Passage {
+    doc: usize,
+    sent: usize,
+    shingles: BTreeSet<u64>,
+}
+
+/// A near-identical sentence pair between two articles.
+#[derive(Debug, Clone)]
+pub struct SharedPassage {
+    /// Article index and sentence index of the first side.
+    pub a: (usize, usize),
+    /// Article index and sentence index of the second side.
+    pub b: (usize, usize),
+    /// Shingle containment.
+    pub containment: f64,
+}
+
+/// Shared passages, wire copy pairs and origins of a story.
+pub struct WireResult {
+    /// All near-identical sentence pairs across articles.
+    pub passages: Vec<SharedPassage>,
+    /// Article pairs sharing copy, in the JSON shape.
+    pub wire_copy: Vec<WireCopy>,
+    /// Origin number of each article (articles of one origin share the number).
+    pub origin: Vec<usize>,
+}
+
+fn shingles(words: &[&str]) -> BTreeSet<u64> {
+    let norm: Vec<String> = words
+        .iter()
+        .map(|w| w.to_lowercase())
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .collect();
+    let mut out = BTreeSet::new();
+    if norm.len() < 3 {
+        return out;
+    }
+    for w in norm.windows(3) {
+        out.insert(fnv(&w.join(" ")));
+    }
+    out
+}
+
+/// Words of sentence `i` outside quotation marks: reporting the same utterance is not
+/// sharing agency copy.
+fn unquoted_words<'a>(t: &DocText<'a>, i: usize) -> Vec<&'a str> {
+    let s = &t.doc.sentences[i];
+    let direct: Vec<lagebild_model::Span> = t
+        .doc
+        .quotes
+        .iter()
+        .filter(|q| q.kind == lagebild_model::QuoteKind::Direct && q.span.overlaps(&s.span))
+        .map(|q| q.span)
+        .collect();
+    let mut inside = false;
+    let mut out = Vec::new();
+    for tok in &s.tokens {
+        let w = t.slice(tok.span);
+        match w {
+            "„" | "»" if !inside => {
+                inside = true;
+                continue;
+            }
+            "“" | "«" | "”" if inside => {
+                inside = false;
+                continue;
+            }
+            "\"" => {
+                inside = !inside;
+                continue;
+            }
+            _ => {}
+        }
+        if inside || direct.iter().any(|q| q.contains(&tok.span)) {
+            continue;
+        }
+        if matches!(
+            tok.kind,
+            lagebild_model::TokenKind::Word | lagebild_model::TokenKind::Number
+        ) {
+            out.push(w);
+        }
+    }
+    out
+}
+
+fn normalise_credit(c: &str) -> String {
+    c.trim().to_lowercase()
+}
+
+/// Find shared copy and origins among a story's articles.
+pub fn analyse(docs: &[AnnotatedArticle], texts: &[DocText]) -> WireResult {
+    let mut passages = Vec::new();
+    for (d, t) in texts.iter().enumerate() {
+        for (i, s) in t.doc.sentences.iter().enumerate() {
+            if is_boilerplate(t.slice(s.span)) {
+                continue;
+            }
+            let sh = shingles(&unquoted_words(t, i));
+            if sh.len() >= MIN_SHARED {
+                passages.push(Passage {
+                    doc: d,
+                    sent: i,
+                    shingles: sh,
+                });
+            }
+        }
+    }
+    // LSH buckets.
+    let mut buckets: HashMap<(usize, u64), Vec<usize>> = HashMap::new();
+    for (pi, p) in passages.iter().enumerate() {
+        let mut sig = [u64::MAX; BANDS * ROWS];
+        for &s in &p.shingles {
+            for (j, slot) in sig.iter_mut().enumerate() {
+                let h = mix(s ^ (j as u64).wrapping_mul(0x9e3779b97f4a7c15));
+                if h < *slot {
+                    *slot = h;
+                }
+            }
+        }
+        for b in 0..BANDS {
+            let mut h = 0u64;
+            for r in 0..ROWS {
+                h = mix(h ^ sig[b * ROWS + r]);
+            }
+            buckets.entry((b, h)).or_default().push(pi);
+        }
+    }
+    let mut cands: BTreeSet<(usize, usize)> = BTreeSet::new();
+    for v in buckets.values() {
+        if v.len() > MAX_BUCKET {
+            continue;
+        }
+        for (x, &i) in v.iter().enumerate() {
+            for &j in &v[x + 1..] {
+                if passages[i].doc != passages[j].doc {
+                    cands.insert((i.min(j), i.max(j)));
+                }
+            }
+        }
+    }
+    let mut shared = Vec::new();
+    for (i, j) in cands {
+        let (a, b) = (&passages[i], &passages[j]);
+        let inter = a.shingles.intersection(&b.shingles).count();
+        let c = inter as f64 / a.shingles.len().min(b.shingles.len()) as f64;
+        if inter >= MIN_SHARED && c >= MIN_CONTAINMENT {
+            let (x, y) = if a.doc < b.doc { (a, b) } else { (b, a) };
+            shared.push(SharedPassage {
+                a: (x.doc, x.sent),
+                b: (y.doc, y.sent),
+                containment: c,
+            });
+        }
+    }
+    // Article pairs.
+    let mut pairs: BTreeMap<(usize, usize), Vec<&SharedPassage>> = BTreeMap::new();
+    for s in &shared {
+        pairs.entry((s.a.0, s.b.0)).or_default().push(s);
+    }
+    let n = docs.len();
+    let mut parent: Vec<usize> = (0..n).collect();
+    fn find(p: &mut [usize], mut x: usize) -> usize {
+        while p[x] != x {
+            p[x] = p[p[x]];
+            x = p[x];
+        }
+        x
+    }
+    let mut wire_copy = Vec::new();
+    let credits: Vec<BTreeSet<String>> = docs
+        .iter()
+        .map(|d| {
+            let outlet = d.article.outlet.as_deref().map(normalise_credit);
+            d.article
+                .credits
+                .iter()
+                .map(|c| normalise_credit(c))
+                .filter(|c| !c.is_empty() && Some(c) != outlet.as_ref())
+                .collect()
+        })
+        .collect();
+    let mut linked: BTreeMap<(usize, usize), Vec<String>> = BTreeMap::new();
+    for a in 0..n {
+        for b in a + 1..n {
+            let common: Vec<String> = credits[a].intersection(&credits[b]).cloned().collect();
+            if !common.is_empty() {
+                linked.insert((a, b), common);
+            }
+        }
+    }
+    for (&(a, b), ps) in &pairs {
+        // distinct sentences on each side
+        let sa: BTreeSet<usize> = ps.iter().map(|p| p.a.1).collect();
+        let sb: BTreeSet<usize> = ps.iter().map(|p| p.b.1).collect();
+        let count = sa.len().min(sb.len());
+        if count < MIN_PASSAGES {
+            continue;
+        }
+        let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
+        parent[rb] = ra;
+        let ta = &texts[a];
+        let mut examples: Vec<String> = Vec::new();
+        for p in ps.iter() {
+            let s = ta.slice(docs[a].sentences[p.a.1].span).trim().to_string();
+            if !examples.contains(&s) && examples.len() < 3 {
+                examples.push(s);
+            }
+        }
+        wire_copy.push(WireCopy {
+            articles: vec![docs[a].article.id.clone(), docs[b].article.id.clone()],
+            passages: count,
+            examples,
+            shared_credits: linked.get(&(a, b)).cloned().unwrap_or_default(),
+        });
+    }
+    for &(a, b) in linked.keys() {
+        let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
+        parent[rb] = ra;
+    }
+    let mut ids: BTreeMap<usize, usize> = BTreeMap::new();
+    let mut origin = Vec::with_capacity(n);
+    for d in 0..n {
+        let r = find(&mut parent, d);
+        let next = ids.len();
+        origin.push(*ids.entry(r).or_insert(next));
+    }
+    WireResult {
+        passages: shared,
+        wire_copy,
+        origin,
+    }
+}
