@@ -190,10 +190,13 @@ impl SqliteStore {
 }
 
 impl Store for SqliteStore {
-    fn id_for_hash(&self, hash: &str) -> Result<Option<String>> {
+    fn find_hash(&self, hash: &str) -> Result<Option<(String, String)>> {
         self.conn
-            .prepare_cached("SELECT id FROM articles WHERE hash = ?1")
-            .and_then(|mut s| s.query_row([hash], |r| r.get(0)).optional())
+            .prepare_cached("SELECT id, story FROM articles WHERE hash = ?1")
+            .and_then(|mut s| {
+                s.query_row([hash], |r| Ok((r.get(0)?, r.get(1)?)))
+                    .optional()
+            })
             .map_err(sql("looking up an article hash"))
     }
 
@@ -646,8 +649,8 @@ mod tests {
         assert!(s.article("other").expect("get").is_none());
         assert!(s.has_id("a1").expect("id"));
         assert_eq!(
-            s.id_for_hash(&crate::article_key(&d.article)).expect("h"),
-            Some("a1".into())
+            s.find_hash(&crate::article_key(&d.article)).expect("h"),
+            Some(("a1".into(), "s1".into()))
         );
     }
 
@@ -695,12 +698,14 @@ mod tests {
                 article: "a3".into(),
                 start: 10,
                 end: 26,
+                group: 0,
             }],
             facts: vec![Fact {
                 text: "Der Gemeinderat beriet über Haushaltsvorlagen.".into(),
                 articles: vec!["a1".into(), "a3".into()],
                 origins: 2,
                 evidence: vec![],
+                single_source: false,
             }],
             ..Default::default()
         };
@@ -764,6 +769,7 @@ mod tests {
                 articles: vec!["x2".into()],
                 origins: 1,
                 evidence: vec![],
+                single_source: true,
             }],
             ..Default::default()
         })
