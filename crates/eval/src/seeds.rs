@@ -28,7 +28,11 @@ pub fn norm(s: &str) -> String {
 
 fn strs(v: &Value) -> Vec<String> {
     v.as_array()
-        .map(|a| a.iter().filter_map(|x| x.as_str().map(str::to_string)).collect())
+        .map(|a| {
+            a.iter()
+                .filter_map(|x| x.as_str().map(str::to_string))
+                .collect()
+        })
         .unwrap_or_default()
 }
 
@@ -41,7 +45,8 @@ fn match_lists(v: &Value) -> Vec<Vec<String>> {
 /// True when `text` contains, for every inner list, at least one of its strings.
 pub fn has_all(text: &str, m: &[Vec<String>]) -> bool {
     let t = norm(text);
-    m.iter().all(|alts| alts.iter().any(|a| t.contains(&norm(a))))
+    m.iter()
+        .all(|alts| alts.iter().any(|a| t.contains(&norm(a))))
 }
 
 /// One scored section: got, of, note.
@@ -189,7 +194,11 @@ pub fn score(gold: &Value, out: &Value) -> (Vec<(String, Section)>, f64) {
         ("organisations", "organisations", ["ORG", "LOC", "MISC"]),
     ] {
         let all: BTreeSet<String> = strs(&gold[key]).into_iter().collect();
-        let found: BTreeSet<String> = all.iter().filter(|x| find_ent(x, &types)).cloned().collect();
+        let found: BTreeSet<String> = all
+            .iter()
+            .filter(|x| find_ent(x, &types))
+            .cloned()
+            .collect();
         let miss: Vec<String> = all.difference(&found).cloned().collect();
         report.push((
             section.into(),
@@ -233,7 +242,10 @@ pub fn score(gold: &Value, out: &Value) -> (Vec<(String, Section)>, f64) {
             qmiss.push(format!(
                 "{}:{}",
                 q["speaker"].as_str().unwrap_or(""),
-                m.first().and_then(|a| a.first()).cloned().unwrap_or_default()
+                m.first()
+                    .and_then(|a| a.first())
+                    .cloned()
+                    .unwrap_or_default()
             ));
             continue;
         }
@@ -274,13 +286,20 @@ pub fn score(gold: &Value, out: &Value) -> (Vec<(String, Section)>, f64) {
         } else {
             tmiss.push(format!(
                 "{date}:{}",
-                m.first().and_then(|a| a.first()).cloned().unwrap_or_default()
+                m.first()
+                    .and_then(|a| a.first())
+                    .cloned()
+                    .unwrap_or_default()
             ));
         }
     }
     report.push((
         "timeline".into(),
-        (tf, gold_tl.len() as f64, format!("missing: {}", tmiss.join("; "))),
+        (
+            tf,
+            gold_tl.len() as f64,
+            format!("missing: {}", tmiss.join("; ")),
+        ),
     ));
 
     // facts
@@ -301,14 +320,21 @@ pub fn score(gold: &Value, out: &Value) -> (Vec<(String, Section)>, f64) {
         let mut best: f64 = 0.0;
         for f in facts.iter().filter(|f| has_all(&fact_text(f), &m)) {
             let cover = want.intersection(&arts_of(f)).count() as f64 / want.len().max(1) as f64;
-            let orig = if f["origins"].as_u64().unwrap_or(0) >= min_o { 1.0 } else { 0.0 };
+            let orig = if f["origins"].as_u64().unwrap_or(0) >= min_o {
+                1.0
+            } else {
+                0.0
+            };
             best = best.max(0.6 * cover + 0.4 * orig);
         }
         ff += best;
         if best < 1.0 {
             fmiss.push(format!(
                 "{}={best:.1}",
-                m.first().and_then(|a| a.first()).cloned().unwrap_or_default()
+                m.first()
+                    .and_then(|a| a.first())
+                    .cloned()
+                    .unwrap_or_default()
             ));
         }
     }
@@ -401,7 +427,9 @@ pub fn score(gold: &Value, out: &Value) -> (Vec<(String, Section)>, f64) {
         let mut okc = !cs.is_empty();
         for c in cs {
             let a = c["article"].as_str().and_then(|id| articles.get(id));
-            let len = a.and_then(|a| a["text"].as_str()).map(|t| t.chars().count());
+            let len = a
+                .and_then(|a| a["text"].as_str())
+                .map(|t| t.chars().count());
             let (st, en) = (
                 c["start"].as_i64().unwrap_or(-1),
                 c["end"].as_i64().unwrap_or(-1),
@@ -417,7 +445,11 @@ pub fn score(gold: &Value, out: &Value) -> (Vec<(String, Section)>, f64) {
     report.push((
         "briefing".into(),
         (
-            if (5..=12).contains(&nb) { cited as f64 } else { 0.0 },
+            if (5..=12).contains(&nb) {
+                cited as f64
+            } else {
+                0.0
+            },
             nb.max(5) as f64,
             format!("{nb} sentences, {cited} with valid citations"),
         ),

@@ -10,7 +10,7 @@
 //!    with the WikiNews documents, as the reference scorer `score_stories.py` does.
 
 use anyhow::Context;
-use lagebild_model::{AnnotatedArticle, Analysis, Article};
+use lagebild_model::{Analysis, AnnotatedArticle, Article};
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -39,10 +39,15 @@ pub fn gnad_jsonl(shared: &Path) -> anyhow::Result<Option<PathBuf>> {
         return Ok(None);
     }
     let text = std::fs::read_to_string(&csv).with_context(|| csv.display().to_string())?;
-    let out = std::env::temp_dir().join(format!("lagebild-eval-10kgnad-{}.jsonl", std::process::id()));
+    let out = std::env::temp_dir().join(format!(
+        "lagebild-eval-10kgnad-{}.jsonl",
+        std::process::id()
+    ));
     let mut f = std::fs::File::create(&out).with_context(|| out.display().to_string())?;
     for (i, line) in text.lines().enumerate() {
-        let Some((cat, body)) = line.split_once(';') else { continue };
+        let Some((cat, body)) = line.split_once(';') else {
+            continue;
+        };
         let body = body.trim().trim_matches('\'');
         let title = body.split(['.', '–']).next().unwrap_or("").trim();
         let rec = serde_json::json!({
@@ -62,16 +67,27 @@ fn wikinews(shared: &Path) -> Vec<Article> {
     let mut out = Vec::new();
     for split in ["train", "dev"] {
         let dir = shared.join("data/quotes-de-wikinews").join(split);
-        let Ok(rd) = std::fs::read_dir(&dir) else { continue };
+        let Ok(rd) = std::fs::read_dir(&dir) else {
+            continue;
+        };
         let mut files: Vec<PathBuf> = rd.filter_map(|e| e.ok().map(|e| e.path())).collect();
         files.sort();
         for f in files {
-            let Ok(s) = std::fs::read_to_string(&f) else { continue };
-            let Ok(v) = serde_json::from_str::<serde_json::Value>(&s) else { continue };
+            let Ok(s) = std::fs::read_to_string(&f) else {
+                continue;
+            };
+            let Ok(v) = serde_json::from_str::<serde_json::Value>(&s) else {
+                continue;
+            };
             let text = v["originalText"].as_str().unwrap_or("").to_string();
             let title = text.split(". ").next().unwrap_or("").to_string();
             out.push(Article {
-                id: format!("wn{}", f.file_stem().map(|s| s.to_string_lossy()).unwrap_or_default()),
+                id: format!(
+                    "wn{}",
+                    f.file_stem()
+                        .map(|s| s.to_string_lossy())
+                        .unwrap_or_default()
+                ),
                 title,
                 published: v["date"].as_str().map(str::to_string),
                 language: "de".into(),
@@ -90,10 +106,14 @@ fn own_pairs() -> Vec<(String, bool, Article, Article)> {
         let mut lines = block.lines();
         let head = lines.next().unwrap_or("");
         let mut h = head.split_whitespace();
-        let (Some(id), Some(label)) = (h.next(), h.next()) else { continue };
+        let (Some(id), Some(label)) = (h.next(), h.next()) else {
+            continue;
+        };
         let rest: Vec<&str> = lines.collect();
         let joined = rest.join("\n");
-        let Some((a, b)) = joined.split_once("\n---\n") else { continue };
+        let Some((a, b)) = joined.split_once("\n---\n") else {
+            continue;
+        };
         let mk = |side: &str, t: &str| {
             let mut ls = t.trim().lines();
             let date = ls.next().unwrap_or("").trim().to_string();
@@ -140,7 +160,8 @@ pub fn run(shared: &Path) -> anyhow::Result<()> {
                     .filter(|x| !x.id.starts_with("gnad"))
                     .map(|x| x.id.clone())
                     .collect();
-                let stories: BTreeSet<&String> = seed_ids.iter().filter_map(|i| so.get(i)).collect();
+                let stories: BTreeSet<&String> =
+                    seed_ids.iter().filter_map(|i| so.get(i)).collect();
                 let joined = a
                     .articles
                     .iter()
@@ -156,7 +177,9 @@ pub fn run(shared: &Path) -> anyhow::Result<()> {
             }
             let _ = std::fs::remove_file(&jsonl);
         }
-        _ => println!("stories: seeds+distractors skipped (corpus/seeds or data/news-de-10kgnad absent)"),
+        _ => println!(
+            "stories: seeds+distractors skipped (corpus/seeds or data/news-de-10kgnad absent)"
+        ),
     }
     // 2 + 3. WikiNews as distinct events, with the own pairs mixed in
     let wn = wikinews(shared);
@@ -188,7 +211,10 @@ pub fn run(shared: &Path) -> anyhow::Result<()> {
         }
         let shared_n = wn
             .iter()
-            .filter(|w| so.get(&w.id).is_some_and(|s| count.get(s).copied().unwrap_or(0) > 1))
+            .filter(|w| {
+                so.get(&w.id)
+                    .is_some_and(|s| count.get(s).copied().unwrap_or(0) > 1)
+            })
             .count();
         println!(
             "stories (WikiNews, distinct events): {shared_n} of {} documents share a story with another",
@@ -200,7 +226,7 @@ pub fn run(shared: &Path) -> anyhow::Result<()> {
     let (mut same, mut same_ok, mut diff, mut diff_ok) = (0, 0, 0, 0);
     let mut wrong = Vec::new();
     for (id, is_same, x, y) in &pairs {
-        let together = so.get(&x.id).is_some() && so.get(&x.id) == so.get(&y.id);
+        let together = so.contains_key(&x.id) && so.get(&x.id) == so.get(&y.id);
         if *is_same {
             same += 1;
             same_ok += usize::from(together);
@@ -215,7 +241,11 @@ pub fn run(shared: &Path) -> anyhow::Result<()> {
             &lagebild_nlp::annotate(x.clone()),
             &lagebild_nlp::annotate(y.clone()),
         );
-        println!("  pair {id:6} {:5} score {score:.3}{}", if *is_same { "same" } else { "diff" }, if together == *is_same { "" } else { "  WRONG" });
+        println!(
+            "  pair {id:6} {:5} score {score:.3}{}",
+            if *is_same { "same" } else { "diff" },
+            if together == *is_same { "" } else { "  WRONG" }
+        );
     }
     println!(
         "stories (own pairs): same-event joined {same_ok}/{same}; different-event apart {diff_ok}/{diff}; accuracy {:.3}{}",
