@@ -479,6 +479,32 @@ impl<'a> Finder<'a> {
                     }
                     produced |= done;
                 }
+                // Hedged report without a source in the sentence: `Er soll … gewusst haben`.
+                if !produced
+                    && outside >= 4
+                    && self.hedged_report(a, b)
+                    && self
+                        .last_speaker
+                        .as_ref()
+                        .is_some_and(|(_, s)| si <= s + RUN_ON_WINDOW)
+                {
+                    let sp = self
+                        .last_speaker
+                        .as_ref()
+                        .filter(|(_, s)| si <= s + RUN_ON_WINDOW)
+                        .map(|(sp, _)| sp.clone());
+                    let fr = Frame {
+                        content: (a, b),
+                        speaker: sp,
+                        cue: None,
+                        kind: QuoteKind::Indirect,
+                        denial: false,
+                    };
+                    if let Some(q) = self.quote(QuoteKind::Indirect, a, b, &fr, a, b) {
+                        self.out.push(q);
+                        produced = true;
+                    }
+                }
             }
             if produced {
                 last_quote_sent = Some(si);
@@ -494,6 +520,11 @@ impl<'a> Finder<'a> {
 
     fn region_in_tokens(&self, r: usize, a: usize, b: usize) -> bool {
         self.toks[a..b].iter().any(|t| t.region == Some(r))
+    }
+
+    /// True when the token range holds a quotation region.
+    fn has_quote(&self, a: usize, b: usize) -> bool {
+        self.toks[a..b].iter().any(|t| t.region.is_some())
     }
 
     /// True when every word of the token range is inside quotation marks.
@@ -708,6 +739,22 @@ impl<'a> Finder<'a> {
             .any(|t| t.lower == "wenn" || t.lower == "falls")
     }
 
+    /// `soll`/`sollen` with a perfect infinitive at the clause end (`soll … gewusst haben`),
+    /// or `angeblich`: a claim reported without naming its source.
+    fn hedged_report(&self, a: usize, b: usize) -> bool {
+        let words: Vec<&Tok> = self.toks[a..b]
+            .iter()
+            .filter(|t| t.is_word() && t.region.is_none())
+            .collect();
+        let modal = words
+            .iter()
+            .any(|t| t.lower == "soll" || t.lower == "sollen");
+        let perfect = words
+            .last()
+            .is_some_and(|t| matches!(t.lower.as_str(), "haben" | "sein"));
+        (modal && perfect) || words.iter().any(|t| t.lower == "angeblich")
+    }
+
     /// The frame of a sentence, if it has one.
     fn frame(&self, a: usize, b: usize, _regions: &[usize]) -> Option<Frame> {
         self.attribution_frame(a, b)
@@ -743,7 +790,7 @@ impl<'a> Finder<'a> {
                     eigen |= toks[j].lower.starts_with("eigene");
                     j += 1;
                 }
-                if j < b && self.lex.nach_nouns.contains(&toks[j].lower) {
+                if j < b && toks[j].cap && self.lex.is_source_noun(&toks[j].lower) {
                     let noun = j;
                     if eigen {
                         let sp = self.subject_of_sentence(a, b, i);
@@ -915,15 +962,27 @@ impl<'a> Finder<'a> {
                     let found = (i + 1..ce).find(|&k| toks[k].lower == *p);
                     match found {
                         Some(k) if k + 1 == ce || toks[k + 1].region.is_some() => cue_end = k + 1,
+                        // Subordinate clause with the particle written apart: `wie heute
+                        // bekannt wurde`.
+                        _ if i > a && toks[i - 1].lower == *p => {}
                         _ => continue,
                     }
                 }
+                let particle_before = kind == FormKind::Finite && cue_end == i + 1;
+                let cue_start = if particle_before { i - 1 } else { i };
                 let cue_text = if cue_end > i + 1 {
                     format!("{} {}", t.lower, toks[cue_end - 1].lower)
+                } else if particle_before {
+                    format!("{} {}", toks[i - 1].lower, t.lower)
                 } else {
                     t.lower.clone()
                 };
-                let cue = Some((cue_text, t.s, toks[cue_end - 1].e));
+                let cue = Some((cue_text, toks[cue_start].s, toks[cue_end - 1].e));
+                let kind = if particle_before {
+                    FormKind::Joined
+                } else {
+                    kind
+                };
                 let sub_wie = cs < i && toks[cs].lower == "wie";
                 // 1. Frame after its content: `…, sagte X.` / `„…“, sagte X.`
                 if cs == i
@@ -940,7 +999,10 @@ impl<'a> Finder<'a> {
                         .np_after(k, ce.max(cue_end))
                         .map(|(na, nb)| self.speaker(na, nb))
                         .or_else(|| self.np_after(cue_end, ce).map(|(x, y)| self.speaker(x, y)));
-                    if sp.is_some() {
+                    let content_ok = self.only_quotes(a, i - 1)
+                        || self.konjunktiv_main(a, i - 1)
+                        || (verb.clause && !verb.reported && self.has_quote(a, i - 1));
+                    if sp.is_some() && content_ok {
                         return Some(Frame {
                             content: (a, i - 1),
                             speaker: sp,
@@ -999,8 +1061,38 @@ impl<'a> Finder<'a> {
                         denial: verb.denial,
                     });
                 }
+                // 4a. Passive speech act with its agent: `Die Pläne wurden von der Opposition
+                // kritisiert`.
+                if verb.reported && kind == FormKind::Participle {
+                    let passive = (a..i).any(|k| {
+                        matches!(
+                            toks[k].lower.as_str(),
+                            "wurde" | "wurden" | "wird" | "werden"
+                        )
+                    });
+                    // Verbs that govern `von` themselves (`sprechen von`) have no agent there.
+                    let governs_von = matches!(
+                        toks[i].lower.as_str(),
+                        "gesprochen" | "ausgegangen" | "berichtet" | "gewarnt"
+                    );
+                    let von = (a..b)
+                        .filter(|_| !governs_von)
+                        .find(|&k| toks[k].lower == "von" || toks[k].lower == "vom");
+                    if let (true, Some(von)) = (passive, von) {
+                        if let Some((na, nb)) = self.np_after(von + 1, b) {
+                            return Some(Frame {
+                                content: (a, b),
+                                speaker: Some(self.speaker(na, nb)),
+                                cue,
+                                kind: QuoteKind::Reported,
+                                denial: verb.denial,
+                            });
+                        }
+                    }
+                }
                 // 4. Reported speech act without a clause.
-                if verb.reported && kind != FormKind::Participle && cs == a {
+                let apposition = cs == i && i > a && toks[i - 1].is_punct(',');
+                if verb.reported && kind != FormKind::Participle && (cs == a || apposition) {
                     if let Some(sp) = self.subject(a, cs, i, ce, kind) {
                         return Some(Frame {
                             content: (a, b),
@@ -1064,6 +1156,10 @@ impl<'a> Finder<'a> {
         {
             let von = (fin..ce).find(|&k| toks[k].lower == "von" || toks[k].lower == "vom")?;
             return self.np_after(von + 1, ce).map(|(a, b)| self.speaker(a, b));
+        }
+        // Second verb of a coordination: `X traf Y und nannte …` — the sentence's subject.
+        if fin > cs && matches!(toks[fin - 1].lower.as_str(), "und" | "sowie") {
+            return self.sentence_subject(sa, ce);
         }
         // Before it, filling the whole field before the verb: `Merkel sagte`.
         if fin > cs {
@@ -1161,6 +1257,7 @@ impl<'a> Finder<'a> {
                 && toks[*j].region.is_none()
                 && toks[*j].cap
                 && !FUNCTION_WORDS.contains(&toks[*j].lower.as_str())
+                && !is_adverb_form(&toks[*j].lower)
             {
                 *j += 1;
                 // Titles: `Prof. Dr. Anna Berg`.
@@ -1305,6 +1402,13 @@ fn is_relative(t: &Tok) -> bool {
         t.lower.as_str(),
         "der" | "die" | "das" | "dem" | "den" | "deren" | "dessen" | "welche" | "welcher"
     ) && !t.cap
+}
+
+/// Capitalised adverbs opening a sentence (`Sinngemäß`, `Möglicherweise`, `Damals`).
+fn is_adverb_form(w: &str) -> bool {
+    ["weise", "gemäß", "maßen", "mals"]
+        .iter()
+        .any(|s| w.len() > s.len() + 2 && w.ends_with(s))
 }
 
 /// Lowercase word that can be an attributive adjective (`russische`, `hochrangiger`).
