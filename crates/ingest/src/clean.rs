@@ -225,7 +225,7 @@ fn classify(line: &str, in_header: bool) -> Option<BoilerplateKind> {
     if VIDEO_LINE.is_match(t) {
         return Some(BoilerplateKind::Video);
     }
-    if EMBED.is_match(t) {
+    if words <= 40 && EMBED.is_match(t) {
         return Some(BoilerplateKind::Embed);
     }
     if words <= 60 && CAPTION.is_match(t) {
@@ -431,13 +431,16 @@ fn clean_lines(lines: &[String]) -> Cleaned {
             }
         }
     }
-    // Tail: from the first teaser/footer after which little unclassified text remains.
+    // Tail: from the first link announcement (a teaser line ending with a colon) or source
+    // footer in the last third after which little unclassified text remains.
     let total: usize = lines.iter().map(|l| l.len()).sum();
     for i in 0..n {
-        if !matches!(
-            kinds[i],
-            Some(BoilerplateKind::Teaser | BoilerplateKind::SourceFooter)
-        ) {
+        let trigger = match kinds[i] {
+            Some(BoilerplateKind::SourceFooter) => true,
+            Some(BoilerplateKind::Teaser) => lines[i].trim_end().ends_with(':'),
+            _ => false,
+        };
+        if !trigger {
             continue;
         }
         let before: usize = lines[..i].iter().map(|l| l.len()).sum();
@@ -467,7 +470,19 @@ fn clean_lines(lines: &[String]) -> Cleaned {
             continue;
         }
         let Some(kind) = kinds[i] else {
-            out.paragraphs.push(t.to_string());
+            let (kept, embeds) = strip_inline_embeds(t);
+            for e in embeds {
+                if let Some(c) = EMBED_DATE.captures(&e) {
+                    out.weak_dates.extend(date_from_caps(&c));
+                }
+                out.removed.push(Removed {
+                    kind: BoilerplateKind::Embed,
+                    text: e,
+                });
+            }
+            if !kept.is_empty() {
+                out.paragraphs.push(kept);
+            }
             continue;
         };
         gather(t, kind, &mut out);
@@ -477,6 +492,29 @@ fn clean_lines(lines: &[String]) -> Cleaned {
         });
     }
     out
+}
+
+/// Embed leftovers inside a longer line (`… pic.twitter.com/x — Name (@handle) May 2, 2024`).
+static INLINE_EMBED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)\s*(?:pic\.twitter\.com/\S+|https?://t\.co/\S+|[—–]\s?[^—–()\n]{{1,60}}\(@\w{{1,30}}\)(?:\s*(?:{}))?)",
+        date_src()
+    ))
+    .expect("inline embed")
+});
+
+/// Cut embed leftovers out of a kept line; returns the rest and the cut pieces.
+fn strip_inline_embeds(t: &str) -> (String, Vec<String>) {
+    if !INLINE_EMBED.is_match(t) {
+        return (t.to_string(), Vec::new());
+    }
+    let cut: Vec<String> = INLINE_EMBED
+        .find_iter(t)
+        .map(|m| m.as_str().trim().to_string())
+        .collect();
+    let rest = INLINE_EMBED.replace_all(t, "");
+    let rest = rest.split_whitespace().collect::<Vec<_>>().join(" ");
+    (rest, cut)
 }
 
 /// Metadata carried by a removed line.
@@ -876,6 +914,30 @@ Quelle: dpa, AFP, rbb
         assert!(kinds(&a, BoilerplateKind::Video).contains(&"13.03.2024 | 2:14 min"));
         assert!(kinds(&a, BoilerplateKind::Video).contains(&"Deichschau am Morgen"));
         assert_eq!(a.language, "de");
+    }
+
+    #[test]
+    fn inline_embed_cut_from_long_line() {
+        let body = "Der Verein hat am Wochenende seinen neuen Trainer vorgestellt, der die Mannschaft ab sofort betreuen soll und einen Vertrag bis zum Sommer erhalten hat. Willkommen! pic.twitter.com/Xy12Ab — FC Beispiel (@fcbeispiel) 4. Mai 2024 Der Trainer kommt aus der zweiten Liga und gilt als Taktiker, der junge Spieler fördert.";
+        let a = finish(draft("Neuer Trainer", body));
+        assert!(
+            a.text.contains("Willkommen! Der Trainer kommt"),
+            "{}",
+            a.text
+        );
+        assert!(!a.text.contains("pic.twitter"));
+        assert!(!a.text.contains("@fcbeispiel"));
+        assert_eq!(kinds(&a, BoilerplateKind::Embed).len(), 2);
+        assert_eq!(a.published.as_deref(), Some("2024-05-04"));
+    }
+
+    #[test]
+    fn paragraph_after_standalone_teaser_stays() {
+        let body = "Die Straße bleibt bis Freitag gesperrt, teilte das Bauamt am Montag mit. Umleitungen sind ausgeschildert und führen über die Nordstadt.\n\nLiveblog: Alle Entwicklungen zur Baustelle\n\nDer Ortsbeirat will die Lage am Donnerstag erneut beraten.\n\nQuelle: dpa";
+        let a = finish(draft("Straße gesperrt", body));
+        assert!(a.text.contains("Der Ortsbeirat will"), "{}", a.text);
+        assert!(!a.text.contains("Liveblog"));
+        assert!(!a.text.contains("Quelle"));
     }
 
     #[test]
