@@ -75,7 +75,7 @@ fn month_alt() -> String {
 fn date_src() -> String {
     let m = month_alt();
     format!(
-        r"(?:(?P<d1>\d{{1,2}})\.\s?(?P<m1>\d{{1,2}})\.\s?(?P<y1>\d{{4}}|\d{{2}})\b|(?P<y2>\d{{4}})-(?P<m2>\d{{2}})-(?P<d2>\d{{2}})|(?P<d3>\d{{1,2}})\.?\s+(?P<mn3>{m})\.?\s+(?P<y3>\d{{4}})|(?P<mn4>{m})\.?\s+(?P<d4>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y4>\d{{4}}))"
+        r"(?:(?P<d1>\d{{1,2}})\.\s?(?P<m1>\d{{1,2}})\.\s?(?P<y1>\d{{4}}|\d{{2}})(?-u:\b)|(?P<y2>\d{{4}})-(?P<m2>\d{{2}})-(?P<d2>\d{{2}})|(?P<d3>\d{{1,2}})\.?\s+(?P<mn3>{m})\.?\s+(?P<y3>\d{{4}})|(?P<mn4>{m})\.?\s+(?P<d4>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y4>\d{{4}}))"
     )
 }
 
@@ -114,7 +114,7 @@ static EMBED: LazyLock<Regex> = LazyLock::new(|| {
 /// Picture captions and photo credits.
 static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)[(\[](?:bild|foto|fotos|bilder|grafik|quelle|image|photo|picture)\s*:|^(?:bild|foto|fotos|bilder|grafik|bildquelle|fotoquelle|image|photo|credit)\s*:|©|\(c\)\s|copyright\b|^v\.\s?l\.\s?:|^archivbild\b|^symbolbild\b|picture alliance|getty images|imago images|^bildergalerie\b|\b(?:foto|bild)\s*:\s*\p{Lu}",
+        r"(?i)[(\[](?:bild|foto|fotos|bilder|grafik|quelle|image|photo|picture)\s*:|^(?:bild|foto|fotos|bilder|grafik|bildquelle|fotoquelle|image|photo|credit)\s*:|©|\(c\)\s|copyright(?-u:\b)|^v\.\s?l\.\s?:|^archivbild(?-u:\b)|^symbolbild(?-u:\b)|picture alliance|getty images|imago images|^bildergalerie(?-u:\b)|(?-u:\b)(?:foto|bild)\s*:\s*\p{Lu}",
     )
     .expect("caption regex")
 });
@@ -237,9 +237,11 @@ fn classify(line: &str, in_header: bool) -> Option<BoilerplateKind> {
     if words <= 3 && CREDIT_LINE.is_match(t) && !credit_tokens(t, false).is_empty() {
         return Some(BoilerplateKind::SourceFooter);
     }
-    if segments(t).all(|seg| {
-        STAMP_LINE.is_match(seg) || BYLINE.is_match(seg) || FURNITURE_WORDS.is_match(seg)
-    }) {
+    if t.len() <= 240
+        && segments(t).all(|seg| {
+            STAMP_LINE.is_match(seg) || BYLINE.is_match(seg) || FURNITURE_WORDS.is_match(seg)
+        })
+    {
         return Some(BoilerplateKind::Furniture);
     }
     if words <= 30 && BROADCAST.is_match(t) {
@@ -434,26 +436,30 @@ fn clean_lines(lines: &[String]) -> Cleaned {
     // Tail: from the first link announcement (a teaser line ending with a colon) or source
     // footer in the last third after which little unclassified text remains.
     let total: usize = lines.iter().map(|l| l.len()).sum();
+    // Unclassified characters after each line (suffix sums keep this linear).
+    let mut unclassified_after = vec![0usize; n + 1];
+    for j in (0..n).rev() {
+        unclassified_after[j] = unclassified_after[j + 1]
+            + if kinds[j].is_none() {
+                lines[j].len()
+            } else {
+                0
+            };
+    }
+    let mut before = 0usize;
     for i in 0..n {
         let trigger = match kinds[i] {
             Some(BoilerplateKind::SourceFooter) => true,
             Some(BoilerplateKind::Teaser) => lines[i].trim_end().ends_with(':'),
             _ => false,
         };
-        if !trigger {
-            continue;
-        }
-        let before: usize = lines[..i].iter().map(|l| l.len()).sum();
-        let rest: usize = (i + 1..n)
-            .filter(|&j| kinds[j].is_none())
-            .map(|j| lines[j].len())
-            .sum();
-        if before * 3 >= total * 2 && rest <= 700 {
+        if trigger && before * 3 >= total * 2 && unclassified_after[i + 1] <= 700 {
             for k in kinds.iter_mut().skip(i + 1) {
                 k.get_or_insert(BoilerplateKind::Teaser);
             }
             break;
         }
+        before += lines[i].len();
     }
 
     let mut out = Cleaned {
