@@ -1,0 +1,1467 @@
+//! Direct, indirect and reported speech with speakers.
+//!
+//! The finder works sentence by sentence over a quote-aware segmentation ([`text`]):
+//! 1. quotation-mark regions (every mark style, nested, across paragraphs) are direct quotes;
+//! 2. in each sentence a *frame* is looked for outside the quotes: a speech verb from the
+//!    lexicon (`sagte X`, `X teilte mit`, `wie X mitteilte`) or an attribution phrase (`laut X`,
+//!    `X zufolge`, `nach Angaben von X`, `…, so X`, `hieß es aus X`); the frame's content
+//!    clause (after or before it) is indirect speech, a clause-less speech act is reported
+//!    speech, and quotes the frame touches take its speaker;
+//! 3. sentences in Konjunktiv I without a cue continue the last indirect quote;
+//! 4. speakers are noun phrases next to the cue, linked to a person entity where one is
+//!    mentioned there; pronouns go to the last speaker or the nearest person.
+//!
+//! Word lists live in `resources/de/quotes_*.txt`.
+
+mod lexicon;
+mod text;
+
+use crate::Annotator;
+use lagebild_model::{
+    AnnotatedArticle, CharIndex, EntityType, Epistemic, MentionKind, Quote, QuoteKind,
+};
+use lexicon::{FormKind, Lexicon};
+use text::{Kind, Region, Tok};
+
+/// The quote finder.
+pub struct QuoteFinder;
+
+impl Annotator for QuoteFinder {
+    fn annotate(&self, doc: &mut AnnotatedArticle) {
+        doc.quotes = find_quotes(doc);
+    }
+}
+
+const DETERMINERS: &[&str] = &[
+    "der", "die", "das", "des", "dem", "den", "ein", "eine", "einer", "eines", "einem", "einen",
+    "sein", "seine", "seiner", "seines", "seinem", "seinen", "ihr", "ihre", "ihrer", "ihres",
+    "ihrem", "ihren", "unser", "unsere", "dieser", "diese", "dieses", "diesem", "diesen",
+    "mehrere", "zwei", "drei", "vier", "viele", "einige", "beide", "alle",
+];
+
+const PRONOUNS: &[&str] = &["er", "sie"];
+
+/// How many sentences after the last speech a Konjunktiv sentence is still run-on speech.
+const RUN_ON_WINDOW: usize = 3;
+
+/// Determiners that mark a phrase as an object, not a subject.
+const OBLIQUE: &[&str] = &[
+    "den", "dem", "einen", "einem", "diesen", "diesem", "seinen", "seinem", "ihren", "ihrem",
+    "sich", "ihm", "ihn", "ihnen", "uns",
+];
+
+/// Short adverbs that may stand between a verb and its subject.
+fn is_adverb(t: &Tok) -> bool {
+    t.is_word()
+        && matches!(
+            t.lower.as_str(),
+            "gestern"
+                | "heute"
+                | "zudem"
+                | "außerdem"
+                | "auch"
+                | "dazu"
+                | "weiter"
+                | "ferner"
+                | "jedoch"
+                | "aber"
+                | "nun"
+                | "bereits"
+                | "schon"
+                | "zuvor"
+                | "später"
+                | "dann"
+                | "damals"
+                | "ebenfalls"
+                | "demnach"
+                | "daraufhin"
+                | "inzwischen"
+                | "allerdings"
+        )
+}
+
+/// Capitalised words that open sentences but never start a speaker phrase.
+const FUNCTION_WORDS: &[&str] = &[
+    "auch",
+    "dabei",
+    "zudem",
+    "am",
+    "im",
+    "in",
+    "nach",
+    "so",
+    "doch",
+    "aber",
+    "dann",
+    "zuvor",
+    "gestern",
+    "heute",
+    "bereits",
+    "nun",
+    "jetzt",
+    "damals",
+    "später",
+    "außerdem",
+    "ebenfalls",
+    "deshalb",
+    "daher",
+    "dies",
+    "es",
+    "man",
+    "wie",
+    "zum",
+    "zur",
+    "bei",
+    "beim",
+    "vor",
+    "mit",
+    "von",
+    "vom",
+    "auf",
+    "aus",
+    "für",
+    "gegen",
+    "über",
+    "unter",
+    "um",
+    "an",
+    "als",
+    "wenn",
+    "weil",
+    "dass",
+    "ob",
+    "und",
+    "oder",
+    "noch",
+    "schon",
+    "zunächst",
+    "inzwischen",
+    "allerdings",
+    "jedoch",
+    "trotzdem",
+    "darüber",
+    "hierzu",
+    "dazu",
+    "demnach",
+    "danach",
+    "laut",
+    "ich",
+    "wir",
+    "ihr",
+    "du",
+    "was",
+    "wer",
+    "wo",
+    "warum",
+    "mittlerweile",
+    "gleichzeitig",
+    "seitdem",
+    "seit",
+    "bis",
+    "nicht",
+    "kein",
+    "keine",
+    "da",
+    "hier",
+    "dort",
+    "sonst",
+    "vielmehr",
+    "ferner",
+    "weiter",
+    "weiterhin",
+    "insgesamt",
+    "immer",
+    "offenbar",
+    "angeblich",
+    "gegenüber",
+    "ende",
+    "anfang",
+    "mitte",
+    "diese",
+    "dieser",
+    "dieses",
+    "jener",
+    "welche",
+    "welcher",
+    "während",
+    "nachdem",
+    "obwohl",
+    "bevor",
+    "sobald",
+    "solange",
+    "falls",
+    "zwar",
+    "denn",
+    "zuletzt",
+    "dagegen",
+    "offiziell",
+    "aufgrund",
+    "besorgt",
+    "erst",
+    "vorher",
+    "nachher",
+    "anschließend",
+    "schließlich",
+    "zuerst",
+    "letztlich",
+    "tatsächlich",
+    "wörtlich",
+    "ähnlich",
+    "konkret",
+    "stattdessen",
+    "indes",
+    "indessen",
+    "hingegen",
+    "ebenso",
+    "derzeit",
+    "künftig",
+    "bislang",
+    "bisher",
+    "erneut",
+    "zugleich",
+    "darauf",
+    "daraufhin",
+    "kürzlich",
+    "jüngst",
+    "einst",
+    "morgen",
+    "abends",
+    "morgens",
+    "nachts",
+    "insbesondere",
+    "vermutlich",
+    "möglicherweise",
+    "wahrscheinlich",
+    "demzufolge",
+    "somit",
+    "folglich",
+    "trotz",
+    "wegen",
+    "gemäß",
+    "zufolge",
+    "durch",
+    "ohne",
+    "neben",
+    "zwischen",
+    "innerhalb",
+    "außerhalb",
+    "angesichts",
+    "hierbei",
+    "hierfür",
+    "dafür",
+    "damit",
+    "davon",
+    "deswegen",
+    "also",
+    "sowie",
+    "entweder",
+    "weder",
+    "sowohl",
+];
+
+/// Words that keep a genitive or `von` tail on a speaker phrase (`Sprecher des Ministeriums`).
+const NP_LINKS: &[&str] = &["des", "der", "von", "vom"];
+
+const CONTENT_OPENERS: &[&str] = &[
+    "dass",
+    "ob",
+    "wie",
+    "warum",
+    "wann",
+    "wo",
+    "wer",
+    "was",
+    "weshalb",
+    "wieso",
+    "welche",
+    "welcher",
+    "welches",
+    "inwieweit",
+];
+
+const AUXILIARIES: &[&str] = &[
+    "hat", "haben", "hatte", "hatten", "ist", "sind", "war", "waren", "wurde", "wurden", "wird",
+    "werden", "habe", "sei", "seien", "hätte", "hätten",
+];
+
+/// Find every quote of an annotated article (uses its sentences and entities when present).
+pub fn find_quotes(doc: &AnnotatedArticle) -> Vec<Quote> {
+    let text = doc.article.text.as_str();
+    let ix = CharIndex::new(text);
+    let regions = text::regions(text);
+    let toks = text::tokens(text, &regions);
+    let starts = tokenizer_starts(doc, &toks, &ix);
+    let sents = text::sentences(&toks, starts.as_deref());
+    let mut f = Finder {
+        text,
+        ix: &ix,
+        doc,
+        lex: Lexicon::get(),
+        regions: &regions,
+        toks: &toks,
+        out: Vec::new(),
+        last_speaker: None,
+        persons: person_mentions(doc),
+    };
+    f.run(&sents);
+    let mut out = f.out;
+    out.sort_by(|a, b| {
+        (a.span.start, a.span.end, a.kind as u8).cmp(&(b.span.start, b.span.end, b.kind as u8))
+    });
+    out.dedup_by(|a, b| a.span == b.span && a.kind == b.kind);
+    out
+}
+
+/// Token indices where the tokenizer starts sentences, if it produced any.
+fn tokenizer_starts(doc: &AnnotatedArticle, toks: &[Tok], ix: &CharIndex) -> Option<Vec<usize>> {
+    if doc.sentences.is_empty() {
+        return None;
+    }
+    let mut starts = Vec::new();
+    for s in &doc.sentences {
+        let b = ix.byte_of(s.span.start);
+        let i = toks.partition_point(|t| t.s < b);
+        starts.push(i);
+    }
+    starts.sort_unstable();
+    starts.dedup();
+    Some(starts)
+}
+
+/// (byte start, byte end, entity index) of every person mention, in text order.
+fn person_mentions(doc: &AnnotatedArticle) -> Vec<(usize, usize, usize, MentionKind)> {
+    let ix = CharIndex::new(&doc.article.text);
+    let mut v: Vec<_> = doc
+        .entities
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.kind == EntityType::Per)
+        .flat_map(|(i, e)| {
+            e.mentions
+                .iter()
+                .map(move |m| (m.span.start, m.span.end, i, m.kind))
+        })
+        .map(|(s, e, i, k)| (ix.byte_of(s), ix.byte_of(e), i, k))
+        .collect();
+    v.sort_by_key(|x| (x.0, x.1, x.2));
+    v
+}
+
+/// A speaker as found: text range in bytes, name to report, entity index.
+#[derive(Debug, Clone)]
+struct Speaker {
+    name: String,
+    entity: Option<usize>,
+    span: Option<(usize, usize)>,
+}
+
+/// A frame found in a sentence.
+#[derive(Debug, Clone)]
+struct Frame {
+    /// Token range of the content (indirect) or of the whole statement (reported).
+    content: (usize, usize),
+    speaker: Option<Speaker>,
+    /// Cue text and byte range.
+    cue: Option<(String, usize, usize)>,
+    kind: QuoteKind,
+    denial: bool,
+}
+
+struct Finder<'a> {
+    text: &'a str,
+    ix: &'a CharIndex,
+    doc: &'a AnnotatedArticle,
+    lex: &'static Lexicon,
+    regions: &'a [Region],
+    toks: &'a [Tok],
+    out: Vec<Quote>,
+    last_speaker: Option<(Speaker, usize)>,
+    persons: Vec<(usize, usize, usize, MentionKind)>,
+}
+
+impl<'a> Finder<'a> {
+    fn run(&mut self, sents: &[(usize, usize)]) {
+        // Index of the run-on quote that the next Konjunktiv sentence may extend, and the
+        // sentence it ends in.
+        let mut open_run: Option<(usize, usize)> = None;
+        let mut last_quote_sent: Option<usize> = None;
+        for (si, &(a, b)) in sents.iter().enumerate() {
+            let sent_regions = self.regions_in(a, b);
+            let frame = self.frame(a, b, &sent_regions);
+            let mut produced = false;
+            if let Some(fr) = frame {
+                produced = true;
+                open_run = None;
+                let sp = fr.speaker.clone();
+                if let Some(s) = &sp {
+                    self.last_speaker = Some((s.clone(), si));
+                }
+                let (ca, cb) = fr.content;
+                let content_regions: Vec<usize> = sent_regions
+                    .iter()
+                    .copied()
+                    .filter(|&r| self.region_in_tokens(r, ca, cb))
+                    .collect();
+                let only_quotes = self.only_quotes(ca, cb);
+                if !only_quotes {
+                    let q = self.quote(fr.kind, ca, cb, &fr, a, b);
+                    if let Some(q) = q {
+                        self.out.push(q);
+                    }
+                }
+                // Quotes of the sentence: those in the content, and (for a frame that binds
+                // quotes) every quote of the sentence.
+                for &r in &sent_regions {
+                    if content_regions.contains(&r) || only_quotes || self.is_speechy(r) {
+                        self.push_direct(r, sp.clone(), fr.cue.clone(), a, b);
+                    }
+                }
+            } else {
+                // Direct quotes without a frame in their sentence.
+                for &r in &sent_regions {
+                    if let Some(sp) = self.context_speaker(r, si, sents, last_quote_sent) {
+                        produced = true;
+                        self.last_speaker = Some((sp.clone(), si));
+                        self.push_direct(r, Some(sp), None, a, b);
+                    } else if let Some(sp) = self.sentence_subject(a, b) {
+                        // `Datenschützer warnen vor dem „gläsernen Menschen“`: the subject
+                        // of the sentence said the quoted words.
+                        if self.is_speechy(r) {
+                            produced = true;
+                            self.push_direct(r, Some(sp), None, a, b);
+                        }
+                    } else if self.region_words(r) >= 4 && self.is_speechy(r) {
+                        // A quoted passage of several words is speech even when its speaker
+                        // is out of reach; the previous sentence's subject or the last
+                        // speaker is the best guess.
+                        produced = true;
+                        let sp = si
+                            .checked_sub(1)
+                            .and_then(|p| self.sentence_subject(sents[p].0, sents[p].1))
+                            .or_else(|| self.last_speaker.as_ref().map(|(s, _)| s.clone()));
+                        self.push_direct(r, sp, None, a, b);
+                    }
+                }
+                // Run-on Konjunktiv: continues the last run-on quote, or opens one for
+                // the last speaker.
+                let outside = self.toks[a..b]
+                    .iter()
+                    .filter(|t| t.is_word() && t.region.is_none())
+                    .count();
+                if outside >= 3 && self.konjunktiv_main(a, b) {
+                    let mut done = false;
+                    if let Some((qi, qs)) = open_run {
+                        if si == qs + 1 {
+                            self.extend(qi, b);
+                            open_run = Some((qi, si));
+                            done = true;
+                        }
+                    }
+                    let recent = self
+                        .last_speaker
+                        .as_ref()
+                        .filter(|(_, s)| si <= s + RUN_ON_WINDOW)
+                        .map(|(sp, _)| sp.clone());
+                    if let (false, Some(sp)) = (done, recent) {
+                        let fr = Frame {
+                            content: (a, b),
+                            speaker: Some(sp.clone()),
+                            cue: None,
+                            kind: QuoteKind::Indirect,
+                            denial: false,
+                        };
+                        if let Some(q) = self.quote(QuoteKind::Indirect, a, b, &fr, a, b) {
+                            open_run = Some((self.out.len(), si));
+                            self.out.push(q);
+                            self.last_speaker = Some((sp, si));
+                            done = true;
+                        }
+                    }
+                    produced |= done;
+                }
+                // Hedged report without a source in the sentence: `Er soll … gewusst haben`.
+                if !produced
+                    && outside >= 4
+                    && self.hedged_report(a, b)
+                    && self
+                        .last_speaker
+                        .as_ref()
+                        .is_some_and(|(_, s)| si <= s + RUN_ON_WINDOW)
+                {
+                    let sp = self
+                        .last_speaker
+                        .as_ref()
+                        .filter(|(_, s)| si <= s + RUN_ON_WINDOW)
+                        .map(|(sp, _)| sp.clone());
+                    let fr = Frame {
+                        content: (a, b),
+                        speaker: sp,
+                        cue: None,
+                        kind: QuoteKind::Indirect,
+                        denial: false,
+                    };
+                    if let Some(q) = self.quote(QuoteKind::Indirect, a, b, &fr, a, b) {
+                        self.out.push(q);
+                        produced = true;
+                    }
+                }
+            }
+            if produced {
+                last_quote_sent = Some(si);
+            }
+        }
+    }
+
+    fn regions_in(&self, a: usize, b: usize) -> Vec<usize> {
+        let mut v: Vec<usize> = self.toks[a..b].iter().filter_map(|t| t.region).collect();
+        v.dedup();
+        v
+    }
+
+    fn region_in_tokens(&self, r: usize, a: usize, b: usize) -> bool {
+        self.toks[a..b].iter().any(|t| t.region == Some(r))
+    }
+
+    /// True when the token range holds a quotation region.
+    fn has_quote(&self, a: usize, b: usize) -> bool {
+        self.toks[a..b].iter().any(|t| t.region.is_some())
+    }
+
+    /// True when every word of the token range is inside quotation marks.
+    fn only_quotes(&self, a: usize, b: usize) -> bool {
+        let words: Vec<&Tok> = self.toks[a..b].iter().filter(|t| t.is_word()).collect();
+        !words.is_empty() && words.iter().all(|t| t.region.is_some())
+    }
+
+    /// A quoted passage that reads as speech rather than a name or title: not a short run of
+    /// capitalised words (`„Eagle“`, `„Management Plan“`).
+    fn is_speechy(&self, r: usize) -> bool {
+        let words: Vec<&Tok> = self
+            .toks
+            .iter()
+            .filter(|t| t.region == Some(r) && t.is_word())
+            .collect();
+        !words.is_empty() && (words.len() > 3 || words.iter().any(|t| !t.cap))
+    }
+
+    fn region_words(&self, r: usize) -> usize {
+        self.toks
+            .iter()
+            .filter(|t| t.region == Some(r) && t.is_word())
+            .count()
+    }
+
+    fn tok_range_of_region(&self, r: usize) -> Option<(usize, usize)> {
+        let a = self.toks.iter().position(|t| t.region == Some(r))?;
+        let b = self.toks.iter().rposition(|t| t.region == Some(r))?;
+        Some((a, b + 1))
+    }
+
+    /// Speaker of a direct quote with no frame in its sentence: a pull-quote line below it,
+    /// a colon-ended frame before it, or the speaker of the quote just before.
+    fn context_speaker(
+        &self,
+        r: usize,
+        si: usize,
+        sents: &[(usize, usize)],
+        last_quote_sent: Option<usize>,
+    ) -> Option<Speaker> {
+        let (ra, rb) = self.tok_range_of_region(r)?;
+        let (a, b) = sents[si];
+        let words_outside = self.toks[a..b]
+            .iter()
+            .filter(|t| t.is_word() && t.region.is_none())
+            .count();
+        let standalone = words_outside == 0;
+        let nwords = self.region_words(r);
+        // Pull quote: the quote stands alone on its line and the next line names the speaker.
+        if standalone {
+            let line_end = self.toks[rb..].iter().position(|t| t.kind == Kind::Newline);
+            if let Some(off) = line_end {
+                let mut j = rb + off;
+                while j < self.toks.len() && self.toks[j].kind == Kind::Newline {
+                    j += 1;
+                }
+                let line_b = self.toks[j..]
+                    .iter()
+                    .position(|t| t.kind == Kind::Newline)
+                    .map_or(self.toks.len(), |o| j + o);
+                let line = &self.toks[j..line_b];
+                let short = line.len() <= 16
+                    && !line
+                        .iter()
+                        .any(|t| matches!(t.kind, Kind::Punct('.' | '!' | '?')));
+                if short && line.first().is_some_and(|t| t.is_word() && t.cap) {
+                    if let Some((na, nb)) = self.np_after(j, line_b) {
+                        return Some(self.speaker(na, nb));
+                    }
+                }
+            }
+            // `X sagte:` ending the previous sentence.
+            if si > 0 {
+                let (pa, pb) = sents[si - 1];
+                if pb > pa && self.toks[pb - 1].is_punct(':') {
+                    if let Some(fr) = self.frame(pa, pb, &[]) {
+                        if fr.speaker.is_some() {
+                            return fr.speaker;
+                        }
+                    }
+                    if let Some((na, nb)) = self.np_after(pa, pb) {
+                        return Some(self.speaker(na, nb));
+                    }
+                }
+            }
+        }
+        let _ = ra;
+        // Continuing speech of the last speaker.
+        let recent = last_quote_sent.is_some_and(|q| si <= q + 2);
+        if recent && (standalone || nwords >= 4) {
+            return self.last_speaker.as_ref().map(|(s, _)| s.clone());
+        }
+        None
+    }
+
+    fn push_direct(
+        &mut self,
+        r: usize,
+        speaker: Option<Speaker>,
+        cue: Option<(String, usize, usize)>,
+        sa: usize,
+        sb: usize,
+    ) {
+        let reg = &self.regions[r];
+        let (s, e) = trim_bytes(self.text, reg.inner_start, reg.inner_end);
+        if s >= e {
+            return;
+        }
+        let epistemic = self.epistemic(sa, sb, false);
+        let q = Quote {
+            kind: QuoteKind::Direct,
+            span: self.ix.span(s, e),
+            text: self.text[s..e].to_string(),
+            speaker: speaker.as_ref().map(|x| x.name.clone()),
+            speaker_entity: speaker.as_ref().and_then(|x| x.entity),
+            speaker_span: speaker
+                .as_ref()
+                .and_then(|x| x.span)
+                .map(|(a, b)| self.ix.span(a, b)),
+            cue: cue.as_ref().map(|c| c.0.clone()),
+            cue_span: cue.as_ref().map(|c| self.ix.span(c.1, c.2)),
+            epistemic,
+        };
+        self.out.push(q);
+    }
+
+    /// Build a quote over tokens `[ca, cb)` with the frame's speaker and cue.
+    fn quote(
+        &self,
+        kind: QuoteKind,
+        ca: usize,
+        cb: usize,
+        fr: &Frame,
+        sa: usize,
+        sb: usize,
+    ) -> Option<Quote> {
+        let (mut a, mut b) = (ca, cb);
+        while a < b && !self.toks[a].is_word() && self.toks[a].kind != Kind::Open {
+            a += 1;
+        }
+        while b > a && !self.toks[b - 1].is_word() && self.toks[b - 1].kind != Kind::Close {
+            b -= 1;
+        }
+        if a >= b || !self.toks[a..b].iter().any(|t| t.is_word()) {
+            return None;
+        }
+        let (s, e) = (self.toks[a].s, self.toks[b - 1].e);
+        let sp = fr.speaker.as_ref();
+        Some(Quote {
+            kind,
+            span: self.ix.span(s, e),
+            text: self.text[s..e].to_string(),
+            speaker: sp.map(|x| x.name.clone()),
+            speaker_entity: sp.and_then(|x| x.entity),
+            speaker_span: sp.and_then(|x| x.span).map(|(a, b)| self.ix.span(a, b)),
+            cue: fr.cue.as_ref().map(|c| c.0.clone()),
+            cue_span: fr.cue.as_ref().map(|c| self.ix.span(c.1, c.2)),
+            epistemic: self.epistemic(sa, sb, fr.denial),
+        })
+    }
+
+    /// Extend quote `qi` to end with token `b` (run-on indirect speech).
+    fn extend(&mut self, qi: usize, b: usize) {
+        let mut b = b;
+        while b > 0 && !self.toks[b - 1].is_word() && self.toks[b - 1].kind != Kind::Close {
+            b -= 1;
+        }
+        if b == 0 {
+            return;
+        }
+        let e = self.toks[b - 1].e;
+        if let Some(q) = self.out.get_mut(qi) {
+            let s = self.ix.byte_of(q.span.start);
+            if e > s {
+                q.span = self.ix.span(s, e);
+                q.text = self.text[s..e].to_string();
+            }
+        }
+    }
+
+    fn epistemic(&self, a: usize, b: usize, denial: bool) -> Epistemic {
+        if denial {
+            return Epistemic::Denied;
+        }
+        if self.toks[a..b]
+            .iter()
+            .any(|t| t.region.is_none() && t.is_word() && self.lex.hedges.contains(&t.lower))
+        {
+            return Epistemic::Hedged;
+        }
+        Epistemic::Attributed
+    }
+
+    /// True when the sentence's text outside quotes has a Konjunktiv I form (or a Konjunktiv
+    /// II stand-in) that is not inside a subordinate `wenn`/`als ob` clause.
+    fn konjunktiv_main(&self, a: usize, b: usize) -> bool {
+        let mut k2 = false;
+        for t in &self.toks[a..b] {
+            if t.region.is_some() || !t.is_word() || t.cap {
+                continue;
+            }
+            if self.lex.is_konjunktiv_one(&t.lower) {
+                return true;
+            }
+            if self.lex.is_konjunktiv_two(&t.lower) {
+                k2 = true;
+            }
+        }
+        k2 && !self.toks[a..b]
+            .iter()
+            .any(|t| t.lower == "wenn" || t.lower == "falls")
+    }
+
+    /// `soll`/`sollen` with a perfect infinitive at the clause end (`soll … gewusst haben`),
+    /// or `angeblich`: a claim reported without naming its source.
+    fn hedged_report(&self, a: usize, b: usize) -> bool {
+        let words: Vec<&Tok> = self.toks[a..b]
+            .iter()
+            .filter(|t| t.is_word() && t.region.is_none())
+            .collect();
+        let modal = words
+            .iter()
+            .any(|t| t.lower == "soll" || t.lower == "sollen");
+        let perfect = words
+            .last()
+            .is_some_and(|t| matches!(t.lower.as_str(), "haben" | "sein"));
+        (modal && perfect) || words.iter().any(|t| t.lower == "angeblich")
+    }
+
+    /// The frame of a sentence, if it has one.
+    fn frame(&self, a: usize, b: usize, _regions: &[usize]) -> Option<Frame> {
+        self.attribution_frame(a, b)
+            .or_else(|| self.verb_frame(a, b))
+    }
+
+    // ----- attribution phrases -----
+
+    fn attribution_frame(&self, a: usize, b: usize) -> Option<Frame> {
+        let toks = self.toks;
+        for i in a..b {
+            let t = &toks[i];
+            if t.region.is_some() || !t.is_word() {
+                continue;
+            }
+            // laut X / gemäß X
+            if self.lex.pre.contains(&t.lower) {
+                if let Some((na, nb)) = self.np_after(i + 1, b) {
+                    return Some(self.attr_frame(a, b, i, nb, na, nb, &t.lower));
+                }
+            }
+            // X zufolge
+            if self.lex.post.contains(&t.lower) && i > a {
+                if let Some(na) = self.np_before(a, i) {
+                    return Some(self.attr_frame(a, b, na, i + 1, na, i, &t.lower));
+                }
+            }
+            // nach Angaben (von|des) X / nach eigenen Angaben
+            if t.lower == "nach" {
+                let mut j = i + 1;
+                let mut eigen = false;
+                while j < b && toks[j].is_word() && !toks[j].cap && j < i + 3 {
+                    eigen |= toks[j].lower.starts_with("eigene");
+                    j += 1;
+                }
+                if j < b && toks[j].cap && self.lex.is_source_noun(&toks[j].lower) {
+                    let noun = j;
+                    if eigen {
+                        let sp = self.subject_of_sentence(a, b, i);
+                        let cue = (self.join(i, noun + 1), toks[i].s, toks[noun].e);
+                        return Some(Frame {
+                            content: self.minus(a, b, i, noun + 1),
+                            speaker: sp,
+                            cue: Some(cue),
+                            kind: QuoteKind::Indirect,
+                            denial: false,
+                        });
+                    }
+                    let mut k = noun + 1;
+                    if k < b && (toks[k].lower == "von" || toks[k].lower == "vom") {
+                        k += 1;
+                    }
+                    let np = self.np_after(k, b).or_else(|| {
+                        // `nach Angaben der Polizei` — the genitive article starts the NP.
+                        self.np_after(noun + 1, b)
+                    });
+                    let (na, nb) = np.unwrap_or((noun, noun + 1));
+                    return Some(self.attr_frame(a, b, i, nb.max(noun + 1), na, nb, "nach"));
+                }
+                // `seiner Meinung nach`
+                if i >= a + 2 && self.lex.nach_nouns.contains(&toks[i - 1].lower) && toks[i - 1].cap
+                {
+                    let sp = self.subject_of_sentence(a, b, i - 2);
+                    let cue = (self.join(i - 2, i + 1), toks[i - 2].s, toks[i].e);
+                    return Some(Frame {
+                        content: self.minus(a, b, i - 2, i + 1),
+                        speaker: sp,
+                        cue: Some(cue),
+                        kind: QuoteKind::Indirect,
+                        denial: false,
+                    });
+                }
+            }
+            // …, so X.
+            if t.lower == "so" && i > a && toks[i - 1].is_punct(',') {
+                if let Some((na, nb)) = self.np_after(i + 1, b) {
+                    let rest_ok = nb >= b
+                        || toks[nb..b]
+                            .iter()
+                            .all(|x| !x.is_word() || x.lower == "weiter" || x.lower == "auch");
+                    let rest_ok = rest_ok || toks.get(nb).is_some_and(|x| x.is_punct(','));
+                    if rest_ok {
+                        let sp = Some(self.speaker(na, nb));
+                        return Some(Frame {
+                            content: self.minus(a, b, i - 1, nb),
+                            speaker: sp,
+                            cue: Some(("so".into(), t.s, t.e)),
+                            kind: QuoteKind::Indirect,
+                            denial: false,
+                        });
+                    }
+                }
+            }
+            // hieß es aus X / heißt es in X
+            if self.lex.heissen.contains(&t.lower)
+                && toks.get(i + 1).is_some_and(|x| x.lower == "es")
+                && i + 1 < b
+            {
+                let mut k = i + 2;
+                let mut sp = None;
+                if k < b && matches!(toks[k].lower.as_str(), "aus" | "von" | "vom" | "in" | "im") {
+                    k += 1;
+                    if let Some((na, nb)) = self.np_after(k, b) {
+                        sp = Some(self.speaker(na, nb));
+                        k = nb;
+                    }
+                }
+                if sp.is_none() {
+                    // `In der Erklärung des Amtes heißt es: …`
+                    let cs = (a..i)
+                        .rev()
+                        .find(|&c| is_clause_sep(&toks[c]))
+                        .map_or(a, |c| c + 1);
+                    if cs < i && matches!(toks[cs].lower.as_str(), "in" | "im" | "aus" | "von") {
+                        if let Some((na, nb)) = self.np_after(cs + 1, i) {
+                            sp = Some(self.speaker(na, nb));
+                        }
+                    }
+                }
+                let cue = (self.join(i, i + 2), t.s, toks[i + 1].e);
+                let content = if i > a && toks[i - 1].is_punct(',') {
+                    (a, i - 1)
+                } else if let Some(c) =
+                    (k..b).find(|&c| toks[c].is_punct(',') || toks[c].is_punct(':'))
+                {
+                    (c + 1, b)
+                } else {
+                    (a, b)
+                };
+                return Some(Frame {
+                    content,
+                    speaker: sp,
+                    cue: Some(cue),
+                    kind: QuoteKind::Indirect,
+                    denial: false,
+                });
+            }
+        }
+        None
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn attr_frame(
+        &self,
+        a: usize,
+        b: usize,
+        fa: usize,
+        fb: usize,
+        na: usize,
+        nb: usize,
+        cue: &str,
+    ) -> Frame {
+        let toks = self.toks;
+        Frame {
+            content: self.minus(a, b, fa, fb),
+            speaker: Some(self.speaker(na, nb)),
+            cue: Some((cue.to_string(), toks[fa].s, toks[fb - 1].e)),
+            kind: QuoteKind::Indirect,
+            denial: false,
+        }
+    }
+
+    /// Sentence `[a, b)` without the frame `[fa, fb)`: the larger side (frames at the start
+    /// or end), or the whole sentence when the frame stands inside.
+    fn minus(&self, a: usize, b: usize, fa: usize, fb: usize) -> (usize, usize) {
+        let words = |x: usize, y: usize| self.toks[x..y].iter().filter(|t| t.is_word()).count();
+        let before = words(a, fa);
+        let after = words(fb.min(b), b);
+        if before <= 1 {
+            (fb.min(b), b)
+        } else if after <= 1
+            || (before >= 3 && fa > a && self.toks[fa - 1].is_punct(',') && after <= 3)
+        {
+            (a, fa)
+        } else {
+            (a, b)
+        }
+    }
+
+    // ----- speech verbs -----
+
+    fn verb_frame(&self, a: usize, b: usize) -> Option<Frame> {
+        let toks = self.toks;
+        let lex = self.lex;
+        for i in a..b {
+            let t = &toks[i];
+            if t.region.is_some() || !t.is_word() || t.cap && i > a {
+                continue;
+            }
+            let Some(entries) = lex.forms.get(&t.lower) else {
+                continue;
+            };
+            for &(vi, kind) in entries {
+                let verb = &lex.verbs[vi];
+                // Clause limits around the verb.
+                let cs = (a..i)
+                    .rev()
+                    .find(|&k| is_clause_sep(&toks[k]))
+                    .map_or(a, |k| k + 1);
+                let ce = (i + 1..b).find(|&k| is_clause_sep(&toks[k])).unwrap_or(b);
+                // Separable particle needed later in the clause.
+                let mut cue_end = i + 1;
+                if kind == FormKind::Finite {
+                    let Some(p) = &verb.particle else { continue };
+                    let found = (i + 1..ce).find(|&k| toks[k].lower == *p);
+                    match found {
+                        Some(k) if k + 1 == ce || toks[k + 1].region.is_some() => cue_end = k + 1,
+                        // Subordinate clause with the particle written apart: `wie heute
+                        // bekannt wurde`.
+                        _ if i > a && toks[i - 1].lower == *p => {}
+                        _ => continue,
+                    }
+                }
+                let particle_before = kind == FormKind::Finite && cue_end == i + 1;
+                let cue_start = if particle_before { i - 1 } else { i };
+                let cue_text = if cue_end > i + 1 {
+                    format!("{} {}", t.lower, toks[cue_end - 1].lower)
+                } else if particle_before {
+                    format!("{} {}", toks[i - 1].lower, t.lower)
+                } else {
+                    t.lower.clone()
+                };
+                let cue = Some((cue_text, toks[cue_start].s, toks[cue_end - 1].e));
+                let kind = if particle_before {
+                    FormKind::Joined
+                } else {
+                    kind
+                };
+                let sub_wie = cs < i && toks[cs].lower == "wie";
+                // 1. Frame after its content: `…, sagte X.` / `„…“, sagte X.`
+                if cs == i
+                    && i > a
+                    && toks[i - 1].is_punct(',')
+                    && kind != FormKind::Participle
+                    && !self.is_np_list(a, i - 1)
+                {
+                    let mut k = i + 1;
+                    while k < b && k < i + 4 && (toks[k].lower == "sich" || is_adverb(&toks[k])) {
+                        k += 1;
+                    }
+                    let sp = self
+                        .np_after(k, ce.max(cue_end))
+                        .map(|(na, nb)| self.speaker(na, nb))
+                        .or_else(|| self.np_after(cue_end, ce).map(|(x, y)| self.speaker(x, y)));
+                    let content_ok = self.only_quotes(a, i - 1)
+                        || self.konjunktiv_main(a, i - 1)
+                        || (verb.clause && !verb.reported && self.has_quote(a, i - 1));
+                    if sp.is_some() && content_ok {
+                        return Some(Frame {
+                            content: (a, i - 1),
+                            speaker: sp,
+                            cue,
+                            kind: QuoteKind::Indirect,
+                            denial: verb.denial,
+                        });
+                    }
+                }
+                // 2. `wie X mitteilte,` — subordinate frame.
+                if sub_wie && (kind == FormKind::Joined || kind == FormKind::Participle) {
+                    let sp = self
+                        .np_after(cs + 1, i)
+                        .map(|(na, nb)| self.speaker(na, nb));
+                    let content = if cs == a || cs == a + 1 {
+                        (ce.min(b), b)
+                    } else {
+                        (a, cs.saturating_sub(1).max(a))
+                    };
+                    return Some(Frame {
+                        content,
+                        speaker: sp,
+                        cue,
+                        kind: QuoteKind::Indirect,
+                        denial: verb.denial,
+                    });
+                }
+                // 3. Frame before its content: `X sagte(,|:) CONTENT`.
+                if ce < b && (toks[ce].is_punct(',') || toks[ce].is_punct(':')) {
+                    let content = (ce + 1, b);
+                    let ok = self.content_clause(ce + 1, b, verb.belief);
+                    if ok && (verb.clause || verb.belief) {
+                        let sp = self.subject(a, cs, i, ce, kind);
+                        if sp.is_some() || kind == FormKind::Participle {
+                            return Some(Frame {
+                                content,
+                                speaker: sp,
+                                cue,
+                                kind: QuoteKind::Indirect,
+                                denial: verb.denial,
+                            });
+                        }
+                    }
+                }
+                // Colon introducing a quote: `X sagte: „…“`
+                if ce < b
+                    && toks[ce].is_punct(':')
+                    && toks.get(ce + 1).is_some_and(|x| x.kind == Kind::Open)
+                {
+                    let sp = self.subject(a, cs, i, ce, kind);
+                    return Some(Frame {
+                        content: (ce + 1, b),
+                        speaker: sp,
+                        cue,
+                        kind: QuoteKind::Indirect,
+                        denial: verb.denial,
+                    });
+                }
+                // 4a. Passive speech act with its agent: `Die Pläne wurden von der Opposition
+                // kritisiert`.
+                if verb.reported && kind == FormKind::Participle {
+                    let passive = (a..i).any(|k| {
+                        matches!(
+                            toks[k].lower.as_str(),
+                            "wurde" | "wurden" | "wird" | "werden"
+                        )
+                    });
+                    // Verbs that govern `von` themselves (`sprechen von`) have no agent there.
+                    let governs_von = matches!(
+                        toks[i].lower.as_str(),
+                        "gesprochen" | "ausgegangen" | "berichtet" | "gewarnt"
+                    );
+                    let von = (a..b)
+                        .filter(|_| !governs_von)
+                        .find(|&k| toks[k].lower == "von" || toks[k].lower == "vom");
+                    if let (true, Some(von)) = (passive, von) {
+                        if let Some((na, nb)) = self.np_after(von + 1, b) {
+                            return Some(Frame {
+                                content: (a, b),
+                                speaker: Some(self.speaker(na, nb)),
+                                cue,
+                                kind: QuoteKind::Reported,
+                                denial: verb.denial,
+                            });
+                        }
+                    }
+                }
+                // 4. Reported speech act without a clause.
+                let apposition = cs == i && i > a && toks[i - 1].is_punct(',');
+                if verb.reported && kind != FormKind::Participle && (cs == a || apposition) {
+                    if let Some(sp) = self.subject(a, cs, i, ce, kind) {
+                        return Some(Frame {
+                            content: (a, b),
+                            speaker: Some(sp),
+                            cue,
+                            kind: QuoteKind::Reported,
+                            denial: verb.denial,
+                        });
+                    }
+                }
+            }
+        }
+        None
+    }
+
+    /// True when tokens `[a, b)` read as a content clause: `dass`/`ob`, a Konjunktiv, or a
+    /// direct quote. Belief verbs need one of these; speech verbs also take a plain clause.
+    fn content_clause(&self, a: usize, b: usize, strict: bool) -> bool {
+        let Some(first) = self.toks[a..b].iter().find(|t| t.kind != Kind::Newline) else {
+            return false;
+        };
+        if first.kind == Kind::Open {
+            return true;
+        }
+        if CONTENT_OPENERS.contains(&first.lower.as_str()) && !first.cap {
+            return true;
+        }
+        if first.lower == "um" || first.lower == "und" || first.lower == "sondern" {
+            return false;
+        }
+        let k = self.konjunktiv_main(a, b);
+        k || (!strict
+            && self.toks[a..b].iter().filter(|t| t.is_word()).count() >= 3
+            && !is_relative(first))
+    }
+
+    /// Subject of a main-clause speech verb at `v` in clause `[cs, ce)`.
+    fn subject(
+        &self,
+        sa: usize,
+        cs: usize,
+        v: usize,
+        ce: usize,
+        kind: FormKind,
+    ) -> Option<Speaker> {
+        let toks = self.toks;
+        // Finite verb position: for a participle, the auxiliary.
+        let fin = if kind == FormKind::Participle {
+            (cs..v).find(|&k| AUXILIARIES.contains(&toks[k].lower.as_str()))
+        } else {
+            Some(v)
+        };
+        let fin = fin?;
+        // Passive `wurde mitgeteilt` — agent after `von`, else none.
+        if kind == FormKind::Participle
+            && matches!(
+                toks[fin].lower.as_str(),
+                "wurde" | "wurden" | "wird" | "werden"
+            )
+            && toks[v].lower != "zitiert"
+        {
+            let von = (fin..ce).find(|&k| toks[k].lower == "von" || toks[k].lower == "vom")?;
+            return self.np_after(von + 1, ce).map(|(a, b)| self.speaker(a, b));
+        }
+        // Second verb of a coordination: `X traf Y und nannte …` — the sentence's subject.
+        if fin > cs && matches!(toks[fin - 1].lower.as_str(), "und" | "sowie") {
+            return self.sentence_subject(sa, ce);
+        }
+        // Before it, filling the whole field before the verb: `Merkel sagte`.
+        if fin > cs {
+            if let Some(na) = self.np_before(cs, fin) {
+                if na == cs && !OBLIQUE.contains(&toks[na].lower.as_str()) {
+                    return Some(self.speaker(na, fin));
+                }
+            }
+        }
+        // Subject with an apposition: `Anna Berg, Sprecherin des Amtes, sagte`.
+        if fin == cs && cs > sa && toks[cs - 1].is_punct(',') {
+            if let Some((na, nb)) = self.np_after(sa, cs) {
+                if nb < cs && toks[nb].is_punct(',') {
+                    return Some(self.speaker(na, nb));
+                }
+            }
+        }
+        // After the finite verb: `sagte Merkel`, `sagte er`, `erklärte gestern der Minister`.
+        let after_end = if kind == FormKind::Participle { v } else { ce };
+        let mut k = fin + 1;
+        while k < after_end && k < fin + 3 && is_adverb(&toks[k]) {
+            k += 1;
+        }
+        if let Some((na, nb)) = self.np_after(k, after_end.max(k)) {
+            if !OBLIQUE.contains(&toks[na].lower.as_str()) {
+                return Some(self.speaker(na, nb));
+            }
+        }
+        None
+    }
+
+    /// The subject of a sentence when it opens with a noun phrase (`Die Polizei warnte …`,
+    /// `Ministerin Berg: „…“`).
+    fn sentence_subject(&self, a: usize, b: usize) -> Option<Speaker> {
+        let t = self.toks.get(a)?;
+        if t.region.is_some() || OBLIQUE.contains(&t.lower.as_str()) {
+            return None;
+        }
+        let (na, nb) = self.np_after(a, b)?;
+        let next = self.toks.get(nb)?;
+        let verbish = next.is_word() && !next.cap;
+        (verbish || next.is_punct(':') || next.is_punct(',')).then(|| self.speaker(na, nb))
+    }
+
+    /// Speaker of a sentence for `nach eigenen Angaben`: the first noun phrase outside the frame.
+    fn subject_of_sentence(&self, a: usize, b: usize, frame: usize) -> Option<Speaker> {
+        let mut i = a;
+        while i < b {
+            if i != frame {
+                if let Some((na, nb)) = self.np_after(i, b) {
+                    if nb <= frame || na > frame + 2 {
+                        return Some(self.speaker(na, nb));
+                    }
+                }
+            }
+            i += 1;
+        }
+        self.last_speaker.as_ref().map(|(s, _)| s.clone())
+    }
+
+    // ----- noun phrases and speakers -----
+
+    /// A speaker phrase starting at `i` (before `limit`): `[det] adj* Cap+ (des|von …)*`, or a
+    /// personal pronoun. Returns its token range.
+    fn np_after(&self, i: usize, limit: usize) -> Option<(usize, usize)> {
+        let toks = self.toks;
+        let limit = limit.min(toks.len());
+        if i >= limit {
+            return None;
+        }
+        let t = &toks[i];
+        if t.region.is_some() || !t.is_word() {
+            return None;
+        }
+        if PRONOUNS.contains(&t.lower.as_str()) {
+            return Some((i, i + 1));
+        }
+        let mut j = i;
+        let core = |j: &mut usize| -> bool {
+            let start = *j;
+            if *j < limit && DETERMINERS.contains(&toks[*j].lower.as_str()) {
+                *j += 1;
+            }
+            while *j < limit
+                && toks[*j].is_word()
+                && !toks[*j].cap
+                && is_adjective(&toks[*j].lower)
+                && *j < start + 4
+            {
+                *j += 1;
+            }
+            let caps = *j;
+            while *j < limit
+                && toks[*j].is_word()
+                && toks[*j].region.is_none()
+                && toks[*j].cap
+                && !FUNCTION_WORDS.contains(&toks[*j].lower.as_str())
+                && !is_adverb_form(&toks[*j].lower)
+            {
+                *j += 1;
+                // Titles: `Prof. Dr. Anna Berg`.
+                if *j + 1 < limit
+                    && toks[*j].is_punct('.')
+                    && matches!(toks[*j - 1].lower.as_str(), "dr" | "prof" | "st")
+                    && toks[*j + 1].cap
+                {
+                    *j += 1;
+                }
+            }
+            // Bracketed party or abbreviation: `(CDU)`.
+            if *j > caps && *j + 2 < limit && toks[*j].is_punct('(') && toks[*j + 2].is_punct(')') {
+                *j += 3;
+            }
+            *j > caps
+        };
+        if !core(&mut j) {
+            return None;
+        }
+        loop {
+            if j < limit && NP_LINKS.contains(&toks[j].lower.as_str()) {
+                let mut k = if toks[j].lower == "von" || toks[j].lower == "vom" {
+                    j + 1
+                } else {
+                    j
+                };
+                if core(&mut k) {
+                    j = k;
+                    continue;
+                }
+            }
+            break;
+        }
+        Some((i, j))
+    }
+
+    /// True when tokens `[a, b)` are noun phrases separated by commas (a subject with its
+    /// apposition: `Anna Berg, die Sprecherin des Amtes`).
+    fn is_np_list(&self, a: usize, b: usize) -> bool {
+        let mut i = a;
+        while i < b {
+            match self.np_after(i, b) {
+                Some((_, nb)) if nb == b => return true,
+                Some((_, nb)) if self.toks[nb].is_punct(',') => i = nb + 1,
+                _ => return false,
+            }
+        }
+        false
+    }
+
+    /// Start of a speaker phrase that ends right before `end`, searching from `cs`.
+    fn np_before(&self, cs: usize, end: usize) -> Option<usize> {
+        let lo = end.saturating_sub(12).max(cs);
+        (lo..end).find(|&k| {
+            let t = &self.toks[k];
+            let starts_ok = t.is_word()
+                && (!FUNCTION_WORDS.contains(&t.lower.as_str())
+                    || DETERMINERS.contains(&t.lower.as_str()))
+                && (k == cs
+                    || !self.toks[k - 1].is_word()
+                    || !DETERMINERS.contains(&self.toks[k - 1].lower.as_str()));
+            starts_ok && self.np_after(k, end).is_some_and(|(_, nb)| nb == end)
+        })
+    }
+
+    /// Resolve a speaker phrase to a person entity or keep it as written.
+    fn speaker(&self, a: usize, b: usize) -> Speaker {
+        let toks = self.toks;
+        let (s, e) = (toks[a].s, toks[b - 1].e);
+        let written = self.text[s..e].to_string();
+        if b == a + 1 && PRONOUNS.contains(&toks[a].lower.as_str()) {
+            return self.resolve_pronoun(s, e, &written);
+        }
+        // A person mention at the head (end) of the phrase, or covering it.
+        let head = self
+            .persons
+            .iter()
+            .filter(|m| {
+                m.1 <= e + 1 && m.1 + 1 >= e && m.0 >= s.saturating_sub(1) || (m.0 <= s && m.1 >= e)
+            })
+            .max_by_key(|m| m.1 - m.0);
+        if let Some(&(_, _, ei, _)) = head {
+            if let Some(ent) = self.doc.entities.get(ei) {
+                return Speaker {
+                    name: ent.name.clone(),
+                    entity: Some(ei),
+                    span: Some((s, e)),
+                };
+            }
+        }
+        Speaker {
+            name: strip_article(&written),
+            entity: None,
+            span: Some((s, e)),
+        }
+    }
+
+    /// `er`/`sie`: the last speaker when recent, else the nearest preceding person.
+    fn resolve_pronoun(&self, s: usize, e: usize, written: &str) -> Speaker {
+        if let Some((sp, _)) = &self.last_speaker {
+            if sp.span.is_some_and(|(x, _)| x < s && s - x < 600) {
+                return Speaker {
+                    span: Some((s, e)),
+                    ..sp.clone()
+                };
+            }
+        }
+        if let Some(&(_, _, ei, _)) = self.persons.iter().rev().find(|m| m.1 <= s) {
+            if let Some(ent) = self.doc.entities.get(ei) {
+                return Speaker {
+                    name: ent.name.clone(),
+                    entity: Some(ei),
+                    span: Some((s, e)),
+                };
+            }
+        }
+        if let Some((sp, _)) = &self.last_speaker {
+            return Speaker {
+                span: Some((s, e)),
+                ..sp.clone()
+            };
+        }
+        Speaker {
+            name: written.to_string(),
+            entity: None,
+            span: Some((s, e)),
+        }
+    }
+
+    fn join(&self, a: usize, b: usize) -> String {
+        self.text[self.toks[a].s..self.toks[b - 1].e].to_string()
+    }
+}
+
+fn is_clause_sep(t: &Tok) -> bool {
+    matches!(t.kind, Kind::Punct(',' | ':' | ';' | '(' | ')' | '–' | '—')) || t.kind == Kind::Open
+}
+
+fn is_relative(t: &Tok) -> bool {
+    matches!(
+        t.lower.as_str(),
+        "der" | "die" | "das" | "dem" | "den" | "deren" | "dessen" | "welche" | "welcher"
+    ) && !t.cap
+}
+
+/// Capitalised adverbs opening a sentence (`Sinngemäß`, `Möglicherweise`, `Damals`).
+fn is_adverb_form(w: &str) -> bool {
+    ["weise", "gemäß", "maßen", "mals"]
+        .iter()
+        .any(|s| w.len() > s.len() + 2 && w.ends_with(s))
+}
+
+/// Lowercase word that can be an attributive adjective (`russische`, `hochrangiger`).
+fn is_adjective(w: &str) -> bool {
+    w.chars().count() > 3
+        && ["e", "en", "er", "es", "em"].iter().any(|s| w.ends_with(s))
+        && !FUNCTION_WORDS.contains(&w)
+        && !DETERMINERS.contains(&w)
+        && !matches!(
+            w,
+            "unter"
+                | "hinter"
+                | "wieder"
+                | "immer"
+                | "aber"
+                | "oder"
+                | "nachdem"
+                | "indem"
+                | "gegen"
+                | "neben"
+                | "zwischen"
+                | "ohne"
+                | "heute"
+                | "gestern"
+                | "morgen"
+                | "wegen"
+                | "später"
+                | "seit"
+        )
+}
+
+/// Drop a leading definite article: `der Kreml` → `Kreml` keeps the name as the speaker;
+/// descriptions with an indefinite article stay as written.
+fn strip_article(s: &str) -> String {
+    for a in [
+        "der ", "die ", "das ", "Der ", "Die ", "Das ", "dem ", "den ", "des ",
+    ] {
+        if let Some(rest) = s.strip_prefix(a) {
+            if rest.chars().next().is_some_and(char::is_uppercase) {
+                return rest.to_string();
+            }
+        }
+    }
+    s.to_string()
+}
+
+/// Trim whitespace at both ends of a byte range.
+fn trim_bytes(text: &str, s: usize, e: usize) -> (usize, usize) {
+    let sub = &text[s..e];
+    let lead = sub.len() - sub.trim_start().len();
+    let trail = sub.len() - sub.trim_end().len();
+    (s + lead, (e - trail).max(s + lead))
+}
+
+#[cfg(test)]
+mod tests;
