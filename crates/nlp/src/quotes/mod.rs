@@ -1011,7 +1011,12 @@ impl<'a> Finder<'a> {
                     let Some(p) = &verb.particle else { continue };
                     let found = (i + 1..ce).find(|&k| toks[k].lower == *p);
                     match found {
-                        Some(k) if k + 1 == ce || toks[k + 1].region.is_some() => cue_end = k + 1,
+                        Some(k)
+                            if toks[k + 1..ce].iter().all(|x| !x.is_word())
+                                || toks[k + 1].region.is_some() =>
+                        {
+                            cue_end = k + 1
+                        }
                         // Subordinate clause with the particle written apart: `wie heute
                         // bekannt wurde`.
                         _ if i > a && toks[i - 1].lower == *p => {}
