@@ -445,7 +445,7 @@ impl<'a> Finder<'a> {
                     } else if let Some(sp) = self.sentence_subject(a, b) {
                         // `Datenschützer warnen vor dem „gläsernen Menschen“`: the subject
                         // of the sentence said the quoted words.
-                        if self.is_speechy(r) {
+                        if self.is_speechy(r) && !self.title_like(r) {
                             produced = true;
                             // Right after another quote, the speech usually goes on.
                             let sp = match (&self.last_speaker, last_quote_sent) {
@@ -454,7 +454,8 @@ impl<'a> Finder<'a> {
                             };
                             self.push_direct(r, Some(sp), None, a, b);
                         }
-                    } else if self.region_words(r) >= 4 && self.is_speechy(r) {
+                    } else if self.region_words(r) >= 4 && self.is_speechy(r) && !self.title_like(r)
+                    {
                         // A quoted passage of several words is speech even when its speaker
                         // is out of reach; the previous sentence's subject or the last
                         // speaker is the best guess.
@@ -599,6 +600,19 @@ impl<'a> Finder<'a> {
     fn is_speechy(&self, r: usize) -> bool {
         let words: Vec<&Tok> = self.region_toks(r).iter().filter(|t| t.is_word()).collect();
         !words.is_empty() && (words.len() > 3 || words.iter().any(|t| !t.cap))
+    }
+
+    /// A quote of four or five words that is not a sentence (`„Die Stadt der Zukunft“`)
+    /// reads as a title or slogan when no speech cue frames it.
+    fn title_like(&self, r: usize) -> bool {
+        let toks = self.region_toks(r);
+        let n = toks.iter().filter(|t| t.is_word()).count();
+        let sentence = toks
+            .iter()
+            .rev()
+            .find(|t| t.kind != Kind::Close)
+            .is_some_and(|t| matches!(t.kind, Kind::Punct('.' | '!' | '?')));
+        (4..=5).contains(&n) && !sentence
     }
 
     fn region_words(&self, r: usize) -> usize {
