@@ -482,11 +482,24 @@ impl<'a> Finder<'a> {
                             done = true;
                         }
                     }
-                    let recent = self
-                        .last_speaker
-                        .as_ref()
-                        .filter(|(_, s)| si <= s + RUN_ON_WINDOW)
-                        .map(|(sp, _)| sp.clone());
+                    // A Konjunktiv sentence opening a paragraph belongs to the cue right
+                    // after it (`Die Lage sei ernst. Es gebe viel zu tun, sagte X.`).
+                    let next_frame = if done || !self.starts_paragraph(a) {
+                        None
+                    } else {
+                        sents
+                            .get(si + 1)
+                            .filter(|&&(na, _)| !self.starts_paragraph(na))
+                            .and_then(|&(na, nb)| self.frame(na, nb, &[]))
+                            .filter(|fr| fr.kind == QuoteKind::Indirect)
+                            .and_then(|fr| fr.speaker)
+                    };
+                    let recent = next_frame.or_else(|| {
+                        self.last_speaker
+                            .as_ref()
+                            .filter(|(_, s)| si <= s + RUN_ON_WINDOW)
+                            .map(|(sp, _)| sp.clone())
+                    });
                     if let (false, Some(sp)) = (done, recent) {
                         let fr = Frame {
                             content: (a, b),
@@ -571,6 +584,15 @@ impl<'a> Finder<'a> {
             }
         }
         k
+    }
+
+    /// True when the token at `a` opens a paragraph (first token or after a line break).
+    fn starts_paragraph(&self, a: usize) -> bool {
+        a == 0
+            || self
+                .toks
+                .get(a - 1)
+                .is_some_and(|t| t.kind == Kind::Newline)
     }
 
     /// True when quotation region `r` ends with the word `w`.
