@@ -463,6 +463,10 @@ impl<'a> Finder<'a> {
                         let sp = si
                             .checked_sub(1)
                             .and_then(|p| self.sentence_subject(sents[p].0, sents[p].1))
+                            .or_else(|| {
+                                let from = sents[si.saturating_sub(2)].0;
+                                self.person_between(self.toks[from].s, self.toks[a].s)
+                            })
                             .or_else(|| self.last_speaker.as_ref().map(|(s, _)| s.clone()));
                         self.push_direct(r, sp, None, a, b);
                     }
@@ -1494,6 +1498,17 @@ impl<'a> Finder<'a> {
             entity: None,
             span: Some((s, e)),
         }
+    }
+
+    /// The last person mentioned in the byte range `[s, e)`.
+    fn person_between(&self, s: usize, e: usize) -> Option<Speaker> {
+        let &(ms, me, ei, _) = self.persons.iter().rev().find(|m| m.0 >= s && m.1 <= e)?;
+        let ent = self.doc.entities.get(ei)?;
+        Some(Speaker {
+            name: ent.name.clone(),
+            entity: Some(ei),
+            span: Some((ms, me)),
+        })
     }
 
     /// `er`/`sie`: the last speaker when recent, else the nearest preceding person.
