@@ -1288,6 +1288,18 @@ impl<'a> Finder<'a> {
                     return Some(self.speaker(na, nb));
                 }
             }
+            // The apposition itself: `Der Vertreter der Arbeitgeber im Rat, Peter Clever, hat`.
+            let seg = (sa..cs - 1)
+                .rev()
+                .find(|&k| toks[k].is_punct(','))
+                .map(|k| k + 1);
+            if let Some(seg) = seg {
+                if let Some((na, nb)) = self.np_after(seg, cs - 1) {
+                    if nb == cs - 1 {
+                        return Some(self.speaker(na, nb));
+                    }
+                }
+            }
         }
         // After the finite verb: `sagte Merkel`, `sagte er`, `erklärte gestern der Minister`.
         let after_end = if kind == FormKind::Participle { v } else { ce };
