@@ -148,34 +148,37 @@ impl Gazetteer {
     ///
     /// Inflected forms (`Präsidenten`, `Beraters`) are recognised.
     pub fn role_head(&self, w: &str) -> Option<String> {
+        self.role(w).map(|(_, head)| head)
+    }
+
+    /// The role a word names: the word in its base form (`US-Präsidenten` → `US-Präsident`)
+    /// and the lower-cased role noun it is or ends in (`präsident`).
+    pub fn role(&self, w: &str) -> Option<(String, String)> {
         if !w.chars().next().is_some_and(char::is_uppercase) || w.len() < 4 {
             return None;
         }
         let lower = w.to_lowercase();
-        let forms = [
-            lower.as_str(),
-            lower.strip_suffix("en").unwrap_or(""),
-            lower.strip_suffix('n').unwrap_or(""),
-            lower.strip_suffix('s').unwrap_or(""),
-            lower.strip_suffix("innen").unwrap_or(""),
-        ];
-        for f in forms {
-            if f.is_empty() {
+        for cut in ["", "en", "n", "s", "innen"] {
+            let Some(f) = lower.strip_suffix(cut) else {
+                continue;
+            };
+            if f.len() < 3 {
                 continue;
             }
+            let base = || w.get(..w.len() - cut.len()).unwrap_or(w).to_string();
             if self.roles.contains(f) {
-                return Some(f.to_string());
+                return Some((base(), f.to_string()));
             }
             // compound: a known role noun as the last part (after a hyphen or glued)
             if let Some((_, last)) = f.rsplit_once('-') {
                 if self.roles.contains(last) {
-                    return Some(last.to_string());
+                    return Some((base(), last.to_string()));
                 }
             }
             for (i, _) in f.char_indices().skip(3) {
                 let tail = &f[i..];
                 if tail.len() >= 5 && self.roles.contains(tail) {
-                    return Some(tail.to_string());
+                    return Some((base(), tail.to_string()));
                 }
             }
         }
