@@ -393,3 +393,33 @@ fn analyze_with_db_stores_and_prints_the_stories_of_its_inputs() {
     assert_eq!(again, first);
     assert_eq!(stored_ids(d, "a.db").len(), 4);
 }
+
+#[test]
+fn ingest_reads_stdin() {
+    use std::io::Write;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let d = dir.path();
+    let mut child = std::process::Command::new(bin())
+        .args(["ingest", "-", "--db", "x.db", "--format", "json"])
+        .current_dir(d)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(ARTICLES[3].1.as_bytes())
+        .expect("write stdin");
+    let o = child.wait_with_output().expect("wait");
+    assert_eq!(code(&o), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!(json(&o)["added"], 1);
+    let rows = run_json(d, &["articles", "--db", "x.db", "--format", "json"]);
+    assert_eq!(rows.as_array().expect("rows").len(), 1);
+    assert!(rows[0]["title"]
+        .as_str()
+        .expect("title")
+        .contains("Schachturnier"));
+}

@@ -134,7 +134,14 @@ impl Grammar {
                 && !self.is_edge(text, c.start)
             {
                 if let Some(p) = Point::of_value(&value) {
-                    ctx.reference = Some(p);
+                    // A relative expression moves the reference forward or within a day, never
+                    // back to an earlier year (`Ende des vorangegangenen Jahres`).
+                    let backwards = template.contains('{')
+                        && p.day.is_none()
+                        && ctx.reference.is_some_and(|r| p.year < r.year);
+                    if !backwards {
+                        ctx.reference = Some(p);
+                    }
                 }
             }
             out.push(TimeExpr {
@@ -148,10 +155,10 @@ impl Grammar {
     }
 }
 
-/// Marks explicit year-only mentions that are side remarks rather than the text's timeline
-/// (`die 1881 gegründete Bank` in a text about 1862): neither the nearest explicit mention with
-/// a month before nor the one after lies within a year of it. Side remarks do not become the
-/// reference for later expressions.
+/// Marks explicit mentions that are side remarks rather than the text's timeline (`die 1881
+/// gegründete Bank` or a flashback `beim Kriegsrat vom 8. Dezember 1912` in a text about
+/// 1914): neither the nearest other explicit mention with a month before nor the one after
+/// lies within a year of it. Side remarks do not become the reference for later expressions.
 fn side_years(cands: &[engine::Candidate]) -> Vec<bool> {
     let explicit: Vec<Option<Point>> = cands
         .iter()
@@ -173,13 +180,13 @@ fn side_years(cands: &[engine::Candidate]) -> Vec<bool> {
         .iter()
         .enumerate()
         .map(|(i, p)| {
-            let Some(p) = p.filter(|p| p.month.is_none()) else {
+            let Some(p) = p else {
                 return false;
             };
             let at = monthly.partition_point(|&(j, _)| j < i);
             let near = |k: Option<&(usize, i32)>| k.is_some_and(|&(_, y)| (y - p.year).abs() <= 1);
             let before = at.checked_sub(1).and_then(|k| monthly.get(k));
-            let after = monthly.get(at);
+            let after = monthly[at..].iter().find(|&&(j, _)| j > i);
             (before.is_some() || after.is_some()) && !near(before) && !near(after)
         })
         .collect()
