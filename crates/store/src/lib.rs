@@ -16,6 +16,8 @@
 //!   catch up. Stories whose analysis lags behind their articles stay marked
 //!   ([`StoryRow::stale`]) until a new analysis is stored.
 
+#![warn(missing_docs)]
+
 mod query;
 mod sqlite;
 
@@ -197,8 +199,8 @@ pub struct Checkpoint {
 ///
 /// Writes take `&mut self`; every write method is one transaction.
 pub trait Store {
-    /// The id under which an article with this hash is stored, if any.
-    fn id_for_hash(&self, hash: &str) -> Result<Option<String>>;
+    /// The id and story of the article stored with this hash, if any.
+    fn find_hash(&self, hash: &str) -> Result<Option<(String, String)>>;
 
     /// True when some stored article has this id.
     fn has_id(&self, id: &str) -> Result<bool>;

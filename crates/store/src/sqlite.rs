@@ -11,7 +11,10 @@ use std::time::Duration;
 
 /// Ordered migration scripts: `(schema version, SQL)`. A store at version `v` gets every
 /// script above `v`, each in its own transaction together with the new `user_version`.
-const MIGRATIONS: &[(i64, &str)] = &[(1, include_str!("../migrations/0001_init.sql"))];
+const MIGRATIONS: &[(i64, &str)] = &[
+    (1, include_str!("../migrations/0001_init.sql")),
+    (2, include_str!("../migrations/0002_analysis_items.sql")),
+];
 
 /// Name of the story engine's row in the `engine` table.
 const ENGINE: &str = "story";
@@ -190,10 +193,13 @@ impl SqliteStore {
 }
 
 impl Store for SqliteStore {
-    fn id_for_hash(&self, hash: &str) -> Result<Option<String>> {
+    fn find_hash(&self, hash: &str) -> Result<Option<(String, String)>> {
         self.conn
-            .prepare_cached("SELECT id FROM articles WHERE hash = ?1")
-            .and_then(|mut s| s.query_row([hash], |r| r.get(0)).optional())
+            .prepare_cached("SELECT id, story FROM articles WHERE hash = ?1")
+            .and_then(|mut s| {
+                s.query_row([hash], |r| Ok((r.get(0)?, r.get(1)?)))
+                    .optional()
+            })
             .map_err(sql("looking up an article hash"))
     }
 
@@ -214,18 +220,18 @@ impl Store for SqliteStore {
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(sql("starting an article transaction"))?;
         let existing: Option<String> = tx
-            .query_row("SELECT id FROM articles WHERE hash = ?1", [&hash], |r| {
-                r.get(0)
-            })
-            .optional()
+            .prepare_cached("SELECT id FROM articles WHERE hash = ?1")
+            .and_then(|mut s| s.query_row([&hash], |r| r.get(0)).optional())
             .map_err(sql("looking up an article hash"))?;
         if let Some(id) = existing {
             return Ok(Inserted::Duplicate { id });
         }
-        tx.execute(
+        tx.prepare_cached(
             "INSERT INTO articles (id, hash, story, title, published, outlet, language, source, text, doc)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-            params![
+        )
+        .and_then(|mut s| {
+            s.execute(params![
                 a.id,
                 hash,
                 story,
@@ -236,15 +242,15 @@ impl Store for SqliteStore {
                 a.source,
                 a.text,
                 body
-            ],
-        )
+            ])
+        })
         .map_err(sql("storing an article"))?;
         let seq = tx.last_insert_rowid();
-        tx.execute(
+        tx.prepare_cached(
             "INSERT INTO stories (id, title, first_seq, stale) VALUES (?1, ?2, ?3, 1)
              ON CONFLICT (id) DO UPDATE SET stale = 1",
-            params![story, a.title, seq],
         )
+        .and_then(|mut s| s.execute(params![story, a.title, seq]))
         .map_err(sql("updating the article's story"))?;
         tx.commit().map_err(sql("committing an article"))?;
         Ok(Inserted::Added { seq })
@@ -422,12 +428,12 @@ impl Store for SqliteStore {
                 source: rusqlite::Error::QueryReturnedNoRows,
             });
         }
-        tx.execute("DELETE FROM analysis_fts WHERE story = ?1", [id])
+        tx.execute("DELETE FROM analysis_items WHERE story = ?1", [id])
             .map_err(sql("re-indexing a story analysis"))?;
         {
             let mut ins = tx
                 .prepare_cached(
-                    "INSERT INTO analysis_fts (story, kind, article, text) VALUES (?1, ?2, ?3, ?4)",
+                    "INSERT INTO analysis_items (story, kind, article, text) VALUES (?1, ?2, ?3, ?4)",
                 )
                 .map_err(sql("re-indexing a story analysis"))?;
             for q in &analysis.quotes {
@@ -480,9 +486,9 @@ impl Store for SqliteStore {
             .prepare(
                 "SELECT f.kind, f.story, f.article,
                         coalesce(a.title, s.title, ''),
-                        snippet(analysis_fts, 3, '[', ']', '…', 16),
+                        snippet(analysis_fts, 0, '[', ']', '…', 16),
                         bm25(analysis_fts) AS score
-                 FROM analysis_fts f
+                 FROM analysis_fts JOIN analysis_items f ON f.rowid = analysis_fts.rowid
                  LEFT JOIN articles a ON a.id = f.article
                  LEFT JOIN stories s ON s.id = f.story
                  WHERE analysis_fts MATCH ?1
@@ -612,6 +618,57 @@ mod tests {
     }
 
     #[test]
+    fn a_version_1_store_is_migrated_with_its_analyses_reindexed() {
+        let (path, dir) = temp_db("v1");
+        {
+            let conn = Connection::open(&path).expect("open");
+            conn.execute_batch(MIGRATIONS[0].1).expect("v1 schema");
+            conn.execute_batch("PRAGMA user_version = 1").expect("v1");
+            let d = sample(1);
+            conn.execute(
+                "INSERT INTO articles (id, hash, story, title, language, source, text, doc)
+                 VALUES ('a1', 'h1', 's1', ?1, 'de', 'x', ?2, ?3)",
+                params![
+                    d.article.title,
+                    d.article.text,
+                    serde_json::to_string(&d).expect("json")
+                ],
+            )
+            .expect("article");
+            let analysis = StoryAnalysis {
+                id: "s1".into(),
+                title: "Haushalt".into(),
+                facts: vec![Fact {
+                    text: "Der Kämmerer legte den Haushaltsentwurf vor.".into(),
+                    articles: vec!["a1".into()],
+                    origins: 1,
+                    evidence: vec![],
+                    single_source: true,
+                }],
+                ..Default::default()
+            };
+            conn.execute(
+                "INSERT INTO stories (id, title, first_seq, analysis, stale) VALUES ('s1', 'Haushalt', 1, ?1, 0)",
+                [serde_json::to_string(&analysis).expect("json")],
+            )
+            .expect("story");
+        }
+        let s = SqliteStore::open(&path).expect("migrate");
+        assert_eq!(
+            s.schema_version().expect("v"),
+            SqliteStore::latest_schema_version()
+        );
+        assert!(s.check().expect("check").is_empty());
+        let hits = s.search("Haushaltsentwurf", 10).expect("search");
+        assert_eq!(hits.len(), 1, "{hits:?}");
+        assert_eq!(hits[0].kind, HitKind::Fact);
+        assert_eq!(hits[0].story, "s1");
+        assert_eq!(s.search("Vorlage", 10).expect("search").len(), 1);
+        drop(s);
+        let _ = std::fs::remove_dir_all(dir);
+    }
+
+    #[test]
     fn open_existing_refuses_a_missing_file() {
         let (path, dir) = temp_db("missing");
         assert!(matches!(
@@ -646,8 +703,8 @@ mod tests {
         assert!(s.article("other").expect("get").is_none());
         assert!(s.has_id("a1").expect("id"));
         assert_eq!(
-            s.id_for_hash(&crate::article_key(&d.article)).expect("h"),
-            Some("a1".into())
+            s.find_hash(&crate::article_key(&d.article)).expect("h"),
+            Some(("a1".into(), "s1".into()))
         );
     }
 
@@ -695,12 +752,14 @@ mod tests {
                 article: "a3".into(),
                 start: 10,
                 end: 26,
+                group: 0,
             }],
             facts: vec![Fact {
                 text: "Der Gemeinderat beriet über Haushaltsvorlagen.".into(),
                 articles: vec!["a1".into(), "a3".into()],
                 origins: 2,
                 evidence: vec![],
+                single_source: false,
             }],
             ..Default::default()
         };
@@ -764,6 +823,7 @@ mod tests {
                 articles: vec!["x2".into()],
                 origins: 1,
                 evidence: vec![],
+                single_source: true,
             }],
             ..Default::default()
         })

@@ -14,7 +14,7 @@
 use crate::Format;
 use anyhow::Context;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use lagebild_model::{Analysis, AnnotatedArticle, ArticleSummary, StoryAnalysis};
+use lagebild_model::{Analysis, AnnotatedArticle, StoryAnalysis};
 use lagebild_store::{article_key, Checkpoint, HitKind, Inserted, SqliteStore, Store};
 use lagebild_story::StoryEngine;
 use serde::Serialize;
@@ -50,6 +50,9 @@ pub struct IngestOutcome {
     pub stories_analysed: Vec<String>,
     /// Stories that received new articles in this run, sorted.
     pub stories_touched: Vec<String>,
+    /// Stories the articles read belong to (newly stored or stored before), in order of their
+    /// first article among the inputs.
+    pub stories: Vec<String>,
 }
 
 thread_local! {
@@ -184,17 +187,26 @@ struct Ingest<'a> {
     since_checkpoint: usize,
     outcome: IngestOutcome,
     touched: BTreeSet<String>,
+    of_inputs: BTreeSet<String>,
+    of_inputs_order: Vec<String>,
     fatal: Option<anyhow::Error>,
     pb: &'a ProgressBar,
 }
 
 impl Ingest<'_> {
+    fn note_story(&mut self, story: String) {
+        if self.of_inputs.insert(story.clone()) {
+            self.of_inputs_order.push(story);
+        }
+    }
+
     fn article(&mut self, article: lagebild_model::Article) -> anyhow::Result<()> {
         self.outcome.read += 1;
         self.pb.inc(1);
         let key = article_key(&article);
-        if self.store.id_for_hash(&key)?.is_some() {
+        if let Some((_, story)) = self.store.find_hash(&key)? {
             self.outcome.duplicates += 1;
+            self.note_story(story);
             return Ok(());
         }
         let source = article.source.clone();
@@ -237,6 +249,7 @@ impl Ingest<'_> {
             Inserted::Added { seq } => {
                 self.last_seq = seq;
                 self.outcome.added += 1;
+                self.note_story(story.clone());
                 self.touched.insert(story);
                 self.since_checkpoint += 1;
                 if self.since_checkpoint >= CHECKPOINT_EVERY {
@@ -268,6 +281,8 @@ pub fn ingest_into(
         since_checkpoint: 0,
         outcome: IngestOutcome::default(),
         touched: BTreeSet::new(),
+        of_inputs: BTreeSet::new(),
+        of_inputs_order: Vec::new(),
         fatal: None,
         pb,
     };
@@ -295,6 +310,7 @@ pub fn ingest_into(
     save_engine(run.store, &run.engine, run.last_seq)?;
     let mut outcome = run.outcome;
     outcome.stories_touched = run.touched.into_iter().collect();
+    outcome.stories = run.of_inputs_order;
     let stale = run.store.stale_stories()?;
     pb.set_message(format!("analysing {} stories", stale.len()));
     for id in stale {
@@ -316,20 +332,11 @@ pub fn ingest_into(
 pub fn stored_analysis(store: &mut dyn Store, stories: &[String]) -> anyhow::Result<Analysis> {
     let mut out = Analysis::default();
     for id in stories {
-        let analysis = up_to_date(store, id)?;
-        for aid in &analysis_articles(store, id)? {
+        let (analysis, members) = up_to_date(store, id)?;
+        for aid in &members {
             if let Some(a) = store.article(aid)? {
-                let art = a.doc.article;
-                out.articles.push(ArticleSummary {
-                    id: art.id,
-                    title: art.title,
-                    published: art.published,
-                    outlet: art.outlet,
-                    language: art.language,
-                    credits: art.credits,
-                    story: a.story,
-                    text: art.text,
-                });
+                out.articles
+                    .push(lagebild_story::summary(&a.doc.article, &a.story));
             }
         }
         out.stories.push(analysis);
@@ -338,8 +345,8 @@ pub fn stored_analysis(store: &mut dyn Store, stories: &[String]) -> anyhow::Res
 }
 
 /// `analyze --db`: ingest `paths` into the store at `db` (see [`ingest_into`]) and return the
-/// up-to-date analyses of the stories that received articles, plus whether some input was
-/// rejected.
+/// up-to-date analyses of the stories the inputs' articles belong to (new or stored before),
+/// plus whether some input was rejected.
 pub fn analyze_with_store(paths: &[PathBuf], db: &Path) -> anyhow::Result<(Analysis, bool)> {
     let _lock = take_lock(db)?;
     let mut store = SqliteStore::open(db)?;
@@ -347,26 +354,24 @@ pub fn analyze_with_store(paths: &[PathBuf], db: &Path) -> anyhow::Result<(Analy
     let outcome = ingest_into(&mut store, paths, &pb);
     pb.finish_and_clear();
     let outcome = outcome?;
-    let analysis = stored_analysis(&mut store, &outcome.stories_touched)?;
+    let analysis = stored_analysis(&mut store, &outcome.stories)?;
     Ok((analysis, outcome.rejected > 0))
 }
 
-fn analysis_articles(store: &dyn Store, id: &str) -> anyhow::Result<Vec<String>> {
-    Ok(store.story(id)?.map(|s| s.row.articles).unwrap_or_default())
-}
-
-/// The latest analysis of a story, analysed now (and stored) when missing or stale.
-fn up_to_date(store: &mut dyn Store, id: &str) -> anyhow::Result<StoryAnalysis> {
+/// The latest analysis of a story, analysed now (and stored) when missing or stale, with the
+/// ids of all its stored articles in arrival order.
+fn up_to_date(store: &mut dyn Store, id: &str) -> anyhow::Result<(StoryAnalysis, Vec<String>)> {
     let stored = store
         .story(id)?
         .with_context(|| format!("no story {id} in the store"))?;
-    match stored.analysis {
-        Some(a) if !stored.row.stale => Ok(a),
+    let analysis = match stored.analysis {
+        Some(a) if !stored.row.stale => a,
         _ => {
             let _quiet = QuietPanics::install();
-            refresh_story(store, id)
+            refresh_story(store, id)?
         }
-    }
+    };
+    Ok((analysis, stored.row.articles))
 }
 
 fn take_lock(db: &Path) -> anyhow::Result<std::fs::File> {
@@ -536,11 +541,17 @@ pub fn stories(db: &Path, format: Format) -> anyhow::Result<ExitCode> {
 /// Show one stored story: its analysis, brought up to date first if articles joined since.
 pub fn show(story: &str, db: &Path, format: Format) -> anyhow::Result<ExitCode> {
     let mut store = open_existing(db)?;
-    let analysis = up_to_date(&mut store, story)?;
+    let ids = [story.to_string()];
     match format {
-        // Markdown and HTML renderings belong to the story crate; until they exist the
-        // analysis is printed as JSON in every format.
-        Format::Json | Format::Md | Format::Html | Format::Text => print_json(&analysis)?,
+        Format::Json => print_json(&up_to_date(&mut store, story)?.0)?,
+        Format::Md | Format::Text => {
+            let analysis = stored_analysis(&mut store, &ids)?;
+            print!("{}", lagebild_story::render::markdown(&analysis));
+        }
+        Format::Html => {
+            let analysis = stored_analysis(&mut store, &ids)?;
+            print!("{}", lagebild_story::render::html(&analysis));
+        }
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -242,6 +242,16 @@ impl Lexicon {
         })
     }
 
+    /// True for a source noun after `nach` (`Angaben`), also at the end of a compound
+    /// (`Polizeiangaben`, `Medienberichten`).
+    pub fn is_source_noun(&self, w: &str) -> bool {
+        self.nach_nouns.contains(w)
+            || self
+                .nach_nouns
+                .iter()
+                .any(|n| n.chars().count() >= 6 && w.len() > n.len() && w.ends_with(n.as_str()))
+    }
+
     /// True for a Konjunktiv II stand-in (`hätten`, `würden`, `wären`).
     pub fn is_konjunktiv_two(&self, w: &str) -> bool {
         self.k2.contains(w)

@@ -301,7 +301,8 @@ pub fn find_quotes(doc: &AnnotatedArticle) -> Vec<Quote> {
         toks: &toks,
         out: Vec::new(),
         last_speaker: None,
-        persons: person_mentions(doc),
+        persons: person_mentions(doc, &ix),
+        region_span: region_spans(&toks, regions.len()),
     };
     f.run(&sents);
     let mut out = f.out;
@@ -309,6 +310,20 @@ pub fn find_quotes(doc: &AnnotatedArticle) -> Vec<Quote> {
         (a.span.start, a.span.end, a.kind as u8).cmp(&(b.span.start, b.span.end, b.kind as u8))
     });
     out.dedup_by(|a, b| a.span == b.span && a.kind == b.kind);
+    out
+}
+
+/// Token range `[first, last + 1)` of every quotation region.
+fn region_spans(toks: &[Tok], n: usize) -> Vec<(usize, usize)> {
+    let mut out = vec![(usize::MAX, 0); n];
+    for (i, t) in toks.iter().enumerate() {
+        if let Some(r) = t.region {
+            if let Some(e) = out.get_mut(r) {
+                e.0 = e.0.min(i);
+                e.1 = i + 1;
+            }
+        }
+    }
     out
 }
 
@@ -329,8 +344,10 @@ fn tokenizer_starts(doc: &AnnotatedArticle, toks: &[Tok], ix: &CharIndex) -> Opt
 }
 
 /// (byte start, byte end, entity index) of every person mention, in text order.
-fn person_mentions(doc: &AnnotatedArticle) -> Vec<(usize, usize, usize, MentionKind)> {
-    let ix = CharIndex::new(&doc.article.text);
+fn person_mentions(
+    doc: &AnnotatedArticle,
+    ix: &CharIndex,
+) -> Vec<(usize, usize, usize, MentionKind)> {
     let mut v: Vec<_> = doc
         .entities
         .iter()
@@ -377,6 +394,8 @@ struct Finder<'a> {
     out: Vec<Quote>,
     last_speaker: Option<(Speaker, usize)>,
     persons: Vec<(usize, usize, usize, MentionKind)>,
+    /// Token range of each quotation region.
+    region_span: Vec<(usize, usize)>,
 }
 
 impl<'a> Finder<'a> {
@@ -428,6 +447,11 @@ impl<'a> Finder<'a> {
                         // of the sentence said the quoted words.
                         if self.is_speechy(r) {
                             produced = true;
+                            // Right after another quote, the speech usually goes on.
+                            let sp = match (&self.last_speaker, last_quote_sent) {
+                                (Some((last, _)), Some(q)) if q + 1 == si => last.clone(),
+                                _ => sp,
+                            };
                             self.push_direct(r, Some(sp), None, a, b);
                         }
                     } else if self.region_words(r) >= 4 && self.is_speechy(r) {
@@ -479,6 +503,32 @@ impl<'a> Finder<'a> {
                     }
                     produced |= done;
                 }
+                // Hedged report without a source in the sentence: `Er soll … gewusst haben`.
+                if !produced
+                    && outside >= 4
+                    && self.hedged_report(a, b)
+                    && self
+                        .last_speaker
+                        .as_ref()
+                        .is_some_and(|(_, s)| si <= s + RUN_ON_WINDOW)
+                {
+                    let sp = self
+                        .last_speaker
+                        .as_ref()
+                        .filter(|(_, s)| si <= s + RUN_ON_WINDOW)
+                        .map(|(sp, _)| sp.clone());
+                    let fr = Frame {
+                        content: (a, b),
+                        speaker: sp,
+                        cue: None,
+                        kind: QuoteKind::Indirect,
+                        denial: false,
+                    };
+                    if let Some(q) = self.quote(QuoteKind::Indirect, a, b, &fr, a, b) {
+                        self.out.push(q);
+                        produced = true;
+                    }
+                }
             }
             if produced {
                 last_quote_sent = Some(si);
@@ -496,6 +546,48 @@ impl<'a> Finder<'a> {
         self.toks[a..b].iter().any(|t| t.region == Some(r))
     }
 
+    /// Skip adverbs, `sich` and short time or place phrases between a verb and its subject
+    /// (`sagte am Dienstag auch X`).
+    fn skip_adjuncts(&self, mut k: usize, limit: usize) -> usize {
+        let toks = self.toks;
+        let start = k;
+        while k < limit && k < start + 6 {
+            let t = &toks[k];
+            if t.lower == "sich" || is_adverb(t) || matches!(t.lower.as_str(), "noch" | "nun") {
+                k += 1;
+            } else if matches!(
+                t.lower.as_str(),
+                "am" | "im" | "beim" | "gegenüber" | "in" | "vor" | "nach"
+            ) && k + 1 < limit
+                && toks[k + 1].is_word()
+                && toks[k + 1].cap
+                && k + 2 < limit
+                && toks[k + 2].is_word()
+            {
+                k += 2;
+            } else {
+                break;
+            }
+        }
+        k
+    }
+
+    /// True when quotation region `r` ends with the word `w`.
+    fn quote_ends_with(&self, r: Option<usize>, w: &str) -> bool {
+        r.is_some_and(|r| {
+            self.region_toks(r)
+                .iter()
+                .rev()
+                .find(|t| t.is_word())
+                .is_some_and(|t| t.lower == w)
+        })
+    }
+
+    /// True when the token range holds a quotation region.
+    fn has_quote(&self, a: usize, b: usize) -> bool {
+        self.toks[a..b].iter().any(|t| t.region.is_some())
+    }
+
     /// True when every word of the token range is inside quotation marks.
     fn only_quotes(&self, a: usize, b: usize) -> bool {
         let words: Vec<&Tok> = self.toks[a..b].iter().filter(|t| t.is_word()).collect();
@@ -505,25 +597,22 @@ impl<'a> Finder<'a> {
     /// A quoted passage that reads as speech rather than a name or title: not a short run of
     /// capitalised words (`„Eagle“`, `„Management Plan“`).
     fn is_speechy(&self, r: usize) -> bool {
-        let words: Vec<&Tok> = self
-            .toks
-            .iter()
-            .filter(|t| t.region == Some(r) && t.is_word())
-            .collect();
+        let words: Vec<&Tok> = self.region_toks(r).iter().filter(|t| t.is_word()).collect();
         !words.is_empty() && (words.len() > 3 || words.iter().any(|t| !t.cap))
     }
 
     fn region_words(&self, r: usize) -> usize {
-        self.toks
-            .iter()
-            .filter(|t| t.region == Some(r) && t.is_word())
-            .count()
+        self.region_toks(r).iter().filter(|t| t.is_word()).count()
     }
 
     fn tok_range_of_region(&self, r: usize) -> Option<(usize, usize)> {
-        let a = self.toks.iter().position(|t| t.region == Some(r))?;
-        let b = self.toks.iter().rposition(|t| t.region == Some(r))?;
-        Some((a, b + 1))
+        self.region_span.get(r).copied().filter(|(a, b)| a < b)
+    }
+
+    /// The tokens of quotation region `r`, marks included.
+    fn region_toks(&self, r: usize) -> &[Tok] {
+        self.tok_range_of_region(r)
+            .map_or(&[], |(a, b)| &self.toks[a..b])
     }
 
     /// Speaker of a direct quote with no frame in its sentence: a pull-quote line below it,
@@ -691,7 +780,6 @@ impl<'a> Finder<'a> {
     /// True when the sentence's text outside quotes has a Konjunktiv I form (or a Konjunktiv
     /// II stand-in) that is not inside a subordinate `wenn`/`als ob` clause.
     fn konjunktiv_main(&self, a: usize, b: usize) -> bool {
-        let mut k2 = false;
         for t in &self.toks[a..b] {
             if t.region.is_some() || !t.is_word() || t.cap {
                 continue;
@@ -699,13 +787,38 @@ impl<'a> Finder<'a> {
             if self.lex.is_konjunktiv_one(&t.lower) {
                 return true;
             }
-            if self.lex.is_konjunktiv_two(&t.lower) {
-                k2 = true;
+        }
+        // A Konjunktiv II counts in the main clause, not in a conditional one.
+        let mut in_condition = false;
+        for t in &self.toks[a..b] {
+            if t.lower == "wenn" || t.lower == "falls" {
+                in_condition = true;
+            } else if !in_condition
+                && t.is_word()
+                && t.region.is_none()
+                && !t.cap
+                && self.lex.is_konjunktiv_two(&t.lower)
+            {
+                return true;
             }
         }
-        k2 && !self.toks[a..b]
+        false
+    }
+
+    /// `soll`/`sollen` with a perfect infinitive at the clause end (`soll … gewusst haben`),
+    /// or `angeblich`: a claim reported without naming its source.
+    fn hedged_report(&self, a: usize, b: usize) -> bool {
+        let words: Vec<&Tok> = self.toks[a..b]
             .iter()
-            .any(|t| t.lower == "wenn" || t.lower == "falls")
+            .filter(|t| t.is_word() && t.region.is_none())
+            .collect();
+        let modal = words
+            .iter()
+            .any(|t| t.lower == "soll" || t.lower == "sollen");
+        let perfect = words
+            .last()
+            .is_some_and(|t| matches!(t.lower.as_str(), "haben" | "sein"));
+        (modal && perfect) || words.iter().any(|t| t.lower == "angeblich")
     }
 
     /// The frame of a sentence, if it has one.
@@ -743,7 +856,7 @@ impl<'a> Finder<'a> {
                     eigen |= toks[j].lower.starts_with("eigene");
                     j += 1;
                 }
-                if j < b && self.lex.nach_nouns.contains(&toks[j].lower) {
+                if j < b && toks[j].cap && self.lex.is_source_noun(&toks[j].lower) {
                     let noun = j;
                     if eigen {
                         let sp = self.subject_of_sentence(a, b, i);
@@ -914,16 +1027,37 @@ impl<'a> Finder<'a> {
                     let Some(p) = &verb.particle else { continue };
                     let found = (i + 1..ce).find(|&k| toks[k].lower == *p);
                     match found {
-                        Some(k) if k + 1 == ce || toks[k + 1].region.is_some() => cue_end = k + 1,
+                        Some(k)
+                            if toks[k + 1..ce].iter().all(|x| !x.is_word())
+                                || toks[k + 1].region.is_some() =>
+                        {
+                            cue_end = k + 1
+                        }
+                        // Subordinate clause with the particle written apart: `wie heute
+                        // bekannt wurde`.
+                        _ if i > a && toks[i - 1].lower == *p => {}
+                        // Particle inside the quote that ends the clause: `lehne „rundweg ab“`.
+                        _ if ce < b
+                            && toks[ce].kind == Kind::Open
+                            && self.quote_ends_with(toks[ce].region, p) => {}
                         _ => continue,
                     }
                 }
+                let particle_before = kind == FormKind::Finite && cue_end == i + 1;
+                let cue_start = if particle_before { i - 1 } else { i };
                 let cue_text = if cue_end > i + 1 {
                     format!("{} {}", t.lower, toks[cue_end - 1].lower)
+                } else if particle_before {
+                    format!("{} {}", toks[i - 1].lower, t.lower)
                 } else {
                     t.lower.clone()
                 };
-                let cue = Some((cue_text, t.s, toks[cue_end - 1].e));
+                let cue = Some((cue_text, toks[cue_start].s, toks[cue_end - 1].e));
+                let kind = if particle_before {
+                    FormKind::Joined
+                } else {
+                    kind
+                };
                 let sub_wie = cs < i && toks[cs].lower == "wie";
                 // 1. Frame after its content: `…, sagte X.` / `„…“, sagte X.`
                 if cs == i
@@ -932,15 +1066,15 @@ impl<'a> Finder<'a> {
                     && kind != FormKind::Participle
                     && !self.is_np_list(a, i - 1)
                 {
-                    let mut k = i + 1;
-                    while k < b && k < i + 4 && (toks[k].lower == "sich" || is_adverb(&toks[k])) {
-                        k += 1;
-                    }
+                    let k = self.skip_adjuncts(i + 1, b);
                     let sp = self
                         .np_after(k, ce.max(cue_end))
                         .map(|(na, nb)| self.speaker(na, nb))
                         .or_else(|| self.np_after(cue_end, ce).map(|(x, y)| self.speaker(x, y)));
-                    if sp.is_some() {
+                    let content_ok = self.only_quotes(a, i - 1)
+                        || self.konjunktiv_main(a, i - 1)
+                        || (verb.clause && !verb.reported && self.has_quote(a, i - 1));
+                    if sp.is_some() && content_ok {
                         return Some(Frame {
                             content: (a, i - 1),
                             speaker: sp,
@@ -999,8 +1133,38 @@ impl<'a> Finder<'a> {
                         denial: verb.denial,
                     });
                 }
+                // 4a. Passive speech act with its agent: `Die Pläne wurden von der Opposition
+                // kritisiert`.
+                if verb.reported && kind == FormKind::Participle {
+                    let passive = (a..i).any(|k| {
+                        matches!(
+                            toks[k].lower.as_str(),
+                            "wurde" | "wurden" | "wird" | "werden"
+                        )
+                    });
+                    // Verbs that govern `von` themselves (`sprechen von`) have no agent there.
+                    let governs_von = matches!(
+                        toks[i].lower.as_str(),
+                        "gesprochen" | "ausgegangen" | "berichtet" | "gewarnt"
+                    );
+                    let von = (a..b)
+                        .filter(|_| !governs_von)
+                        .find(|&k| toks[k].lower == "von" || toks[k].lower == "vom");
+                    if let (true, Some(von)) = (passive, von) {
+                        if let Some((na, nb)) = self.np_after(von + 1, b) {
+                            return Some(Frame {
+                                content: (a, b),
+                                speaker: Some(self.speaker(na, nb)),
+                                cue,
+                                kind: QuoteKind::Reported,
+                                denial: verb.denial,
+                            });
+                        }
+                    }
+                }
                 // 4. Reported speech act without a clause.
-                if verb.reported && kind != FormKind::Participle && cs == a {
+                let apposition = cs == i && i > a && toks[i - 1].is_punct(',');
+                if verb.reported && kind != FormKind::Participle && (cs == a || apposition) {
                     if let Some(sp) = self.subject(a, cs, i, ce, kind) {
                         return Some(Frame {
                             content: (a, b),
@@ -1065,6 +1229,10 @@ impl<'a> Finder<'a> {
             let von = (fin..ce).find(|&k| toks[k].lower == "von" || toks[k].lower == "vom")?;
             return self.np_after(von + 1, ce).map(|(a, b)| self.speaker(a, b));
         }
+        // Second verb of a coordination: `X traf Y und nannte …` — the sentence's subject.
+        if fin > cs && matches!(toks[fin - 1].lower.as_str(), "und" | "sowie") {
+            return self.sentence_subject(sa, ce);
+        }
         // Before it, filling the whole field before the verb: `Merkel sagte`.
         if fin > cs {
             if let Some(na) = self.np_before(cs, fin) {
@@ -1083,10 +1251,7 @@ impl<'a> Finder<'a> {
         }
         // After the finite verb: `sagte Merkel`, `sagte er`, `erklärte gestern der Minister`.
         let after_end = if kind == FormKind::Participle { v } else { ce };
-        let mut k = fin + 1;
-        while k < after_end && k < fin + 3 && is_adverb(&toks[k]) {
-            k += 1;
-        }
+        let k = self.skip_adjuncts(fin + 1, after_end);
         if let Some((na, nb)) = self.np_after(k, after_end.max(k)) {
             if !OBLIQUE.contains(&toks[na].lower.as_str()) {
                 return Some(self.speaker(na, nb));
@@ -1161,6 +1326,7 @@ impl<'a> Finder<'a> {
                 && toks[*j].region.is_none()
                 && toks[*j].cap
                 && !FUNCTION_WORDS.contains(&toks[*j].lower.as_str())
+                && !is_adverb_form(&toks[*j].lower)
             {
                 *j += 1;
                 // Titles: `Prof. Dr. Anna Berg`.
@@ -1170,6 +1336,33 @@ impl<'a> Finder<'a> {
                     && toks[*j + 1].cap
                 {
                     *j += 1;
+                }
+            }
+            // A genitive name standing as determiner: `Putins außenpolitischer Berater`.
+            if *j > caps && *j < limit && toks[*j - 1].lower.ends_with('s') && !toks[*j].cap {
+                let mut k = *j;
+                while k < limit
+                    && toks[k].is_word()
+                    && !toks[k].cap
+                    && is_adjective(&toks[k].lower)
+                    && k < *j + 3
+                {
+                    k += 1;
+                }
+                if k > *j
+                    && k < limit
+                    && toks[k].is_word()
+                    && toks[k].cap
+                    && !FUNCTION_WORDS.contains(&toks[k].lower.as_str())
+                {
+                    *j = k;
+                    while *j < limit
+                        && toks[*j].is_word()
+                        && toks[*j].region.is_none()
+                        && toks[*j].cap
+                    {
+                        *j += 1;
+                    }
                 }
             }
             // Bracketed party or abbreviation: `(CDU)`.
@@ -1182,6 +1375,14 @@ impl<'a> Finder<'a> {
             return None;
         }
         loop {
+            // Coordinated names: `Anna und Paul Berg`, `SPD und Grüne`.
+            if j + 1 < limit && toks[j].lower == "und" && toks[j + 1].cap {
+                let mut k = j + 1;
+                if core(&mut k) {
+                    j = k;
+                    continue;
+                }
+            }
             if j < limit && NP_LINKS.contains(&toks[j].lower.as_str()) {
                 let mut k = if toks[j].lower == "von" || toks[j].lower == "vom" {
                     j + 1
@@ -1305,6 +1506,13 @@ fn is_relative(t: &Tok) -> bool {
         t.lower.as_str(),
         "der" | "die" | "das" | "dem" | "den" | "deren" | "dessen" | "welche" | "welcher"
     ) && !t.cap
+}
+
+/// Capitalised adverbs opening a sentence (`Sinngemäß`, `Möglicherweise`, `Damals`).
+fn is_adverb_form(w: &str) -> bool {
+    ["weise", "gemäß", "maßen", "mals"]
+        .iter()
+        .any(|s| w.len() > s.len() + 2 && w.ends_with(s))
 }
 
 /// Lowercase word that can be an attributive adjective (`russische`, `hochrangiger`).

@@ -1,0 +1,261 @@
+//! Features of a token in its sentence, as 64-bit hashes (shared by tagging and training).
+//!
+//! Templates: word and lower-case word, word shape, prefixes and suffixes of 1–4 chars,
+//! the words and shapes within ±2, word bigrams, distributional word clusters of the word and
+//! its neighbours (three granularities), gazetteer flags of the word and its neighbours,
+//! hyphen parts, sentence-initial capitalisation.
+
+use super::gazetteer::{flag, Gazetteer};
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// Number of cluster granularities per word.
+pub const CLUSTER_LEVELS: usize = 3;
+
+/// Word clusters: lower-cased word → cluster id at each granularity.
+#[derive(Debug, Default, Clone)]
+pub struct Clusters {
+    map: HashMap<String, [u16; CLUSTER_LEVELS]>,
+}
+
+impl Clusters {
+    /// Parse `word<TAB>c1<TAB>c2<TAB>c3` lines (unparsable lines are skipped).
+    pub fn parse(text: &str) -> Clusters {
+        let mut map = HashMap::new();
+        for line in text.lines() {
+            let mut it = line.split('\t');
+            let Some(word) = it.next() else { continue };
+            let mut ids = [0u16; CLUSTER_LEVELS];
+            let mut ok = true;
+            for id in ids.iter_mut() {
+                match it.next().and_then(|s| s.parse().ok()) {
+                    Some(v) => *id = v,
+                    None => ok = false,
+                }
+            }
+            if ok && !word.is_empty() {
+                map.insert(word.to_string(), ids);
+            }
+        }
+        Clusters { map }
+    }
+
+    /// Build from a map.
+    pub fn from_map(map: HashMap<String, [u16; CLUSTER_LEVELS]>) -> Clusters {
+        Clusters { map }
+    }
+
+    /// Cluster ids of a lower-cased word.
+    pub fn get(&self, lower: &str) -> Option<&[u16; CLUSTER_LEVELS]> {
+        self.map.get(lower)
+    }
+
+    /// The shipped German clusters (`resources/de/clusters.tsv`), loaded once.
+    pub fn embedded() -> &'static Clusters {
+        static C: OnceLock<Clusters> = OnceLock::new();
+        C.get_or_init(|| Clusters::parse(include_str!("../../resources/de/clusters.tsv")))
+    }
+}
+
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
+
+/// FNV-1a hash of bytes.
+fn fnv(bytes: &[u8]) -> u64 {
+    let mut h = FNV_OFFSET;
+    for &b in bytes {
+        h ^= b as u64;
+        h = h.wrapping_mul(FNV_PRIME);
+    }
+    h
+}
+
+/// Mix a template id with one or two value hashes.
+#[inline]
+fn mix(t: u64, a: u64, b: u64) -> u64 {
+    let mut x = t
+        .wrapping_mul(0x9e37_79b9_7f4a_7c15)
+        .wrapping_add(a)
+        .rotate_left(29)
+        .wrapping_mul(0xbf58_476d_1ce4_e5b9)
+        ^ b.wrapping_mul(0x94d0_49bb_1331_11eb);
+    x ^= x >> 31;
+    x = x.wrapping_mul(0xd6e8_feb8_6659_fd93);
+    x ^ (x >> 32)
+}
+
+/// Compressed word shape: `Putin` → `Xx`, `NATO` → `X`, `28-Punkte` → `d-Xx`, `3,5` → `d,d`.
+fn shape(w: &str) -> String {
+    let mut s = String::with_capacity(8);
+    let mut last = '\0';
+    for c in w.chars() {
+        let k = if c.is_uppercase() {
+            'X'
+        } else if c.is_lowercase() {
+            'x'
+        } else if c.is_numeric() {
+            'd'
+        } else {
+            c
+        };
+        if k != last {
+            s.push(k);
+            last = k;
+        }
+    }
+    s
+}
+
+struct TokInfo {
+    lower: u64,
+    word: u64,
+    shape: u64,
+    clusters: [u64; CLUSTER_LEVELS],
+    flags: u16,
+}
+
+const NONE: u64 = 0x5151_5151;
+const PAD_L: u64 = 0x1111;
+const PAD_R: u64 = 0x2222;
+
+/// Feature hashes of every token of a sentence.
+///
+/// `out` receives the hashes of all tokens back to back; `offsets[i]..offsets[i + 1]` are
+/// token `i`'s (both are cleared first).
+pub fn extract(tokens: &[&str], clusters: &Clusters, out: &mut Vec<u64>, offsets: &mut Vec<usize>) {
+    out.clear();
+    offsets.clear();
+    let gaz = Gazetteer::get();
+    let flags = gaz.flags(tokens);
+    let lowers: Vec<String> = tokens.iter().map(|w| w.to_lowercase()).collect();
+    let info: Vec<TokInfo> = tokens
+        .iter()
+        .zip(&lowers)
+        .zip(&flags)
+        .map(|((w, l), &f)| {
+            let cl = clusters.get(l);
+            let mut c = [NONE; CLUSTER_LEVELS];
+            if let Some(ids) = cl {
+                for (k, id) in ids.iter().enumerate() {
+                    c[k] = *id as u64 + 1;
+                }
+            }
+            TokInfo {
+                lower: fnv(l.as_bytes()),
+                word: fnv(w.as_bytes()),
+                shape: fnv(shape(w).as_bytes()),
+                clusters: c,
+                flags: f,
+            }
+        })
+        .collect();
+    let n = tokens.len();
+    let at = |j: isize, f: fn(&TokInfo) -> u64| -> u64 {
+        if j < 0 {
+            PAD_L
+        } else if j as usize >= n {
+            PAD_R
+        } else {
+            f(&info[j as usize])
+        }
+    };
+    for i in 0..n {
+        offsets.push(out.len());
+        let t = &info[i];
+        let w = tokens[i];
+        let l = &lowers[i];
+        let ii = i as isize;
+        out.push(mix(0, 0, 0));
+        out.push(mix(1, t.lower, 0));
+        out.push(mix(2, t.word, 0));
+        out.push(mix(3, t.shape, 0));
+        // affixes of the lower-cased word
+        let chars: Vec<(usize, char)> = l.char_indices().collect();
+        let nc = chars.len();
+        for k in 1..=4.min(nc) {
+            let end = chars.get(k).map(|(b, _)| *b).unwrap_or(l.len());
+            out.push(mix(4 + k as u64, fnv(&l.as_bytes()[..end]), 0));
+            let start = chars[nc - k].0;
+            out.push(mix(8 + k as u64, fnv(&l.as_bytes()[start..]), 0));
+        }
+        // context words and shapes
+        let lo = |x: &TokInfo| x.lower;
+        let sh = |x: &TokInfo| x.shape;
+        out.push(mix(13, at(ii - 1, lo), 0));
+        out.push(mix(14, at(ii + 1, lo), 0));
+        out.push(mix(15, at(ii - 2, lo), 0));
+        out.push(mix(16, at(ii + 2, lo), 0));
+        out.push(mix(17, at(ii - 1, lo), t.lower));
+        out.push(mix(18, t.lower, at(ii + 1, lo)));
+        out.push(mix(19, at(ii - 1, sh), t.shape));
+        out.push(mix(20, t.shape, at(ii + 1, sh)));
+        out.push(mix(21, at(ii - 1, sh), mix(0, t.shape, at(ii + 1, sh))));
+        // clusters
+        for k in 0..CLUSTER_LEVELS {
+            out.push(mix(22 + k as u64, t.clusters[k], 0));
+        }
+        let c0 = |x: &TokInfo| x.clusters[0];
+        let c1 = |x: &TokInfo| x.clusters[1];
+        out.push(mix(26, at(ii - 1, c0), 0));
+        out.push(mix(27, at(ii - 1, c1), 0));
+        out.push(mix(28, at(ii + 1, c0), 0));
+        out.push(mix(29, at(ii + 1, c1), 0));
+        out.push(mix(30, at(ii - 1, c1), t.clusters[1]));
+        out.push(mix(31, t.clusters[1], at(ii + 1, c1)));
+        // gazetteer flags of the word and its neighbours
+        let fl = |j: isize| -> u16 {
+            if j < 0 || j as usize >= n {
+                0
+            } else {
+                info[j as usize].flags
+            }
+        };
+        for b in 0..flag::COUNT {
+            let bit = 1u16 << b;
+            if t.flags & bit != 0 {
+                out.push(mix(40, b as u64, 0));
+            }
+            if fl(ii - 1) & bit != 0 {
+                out.push(mix(41, b as u64, 0));
+            }
+            if fl(ii + 1) & bit != 0 {
+                out.push(mix(42, b as u64, 0));
+            }
+        }
+        // sentence-initial capitalisation
+        let cap = w.chars().next().is_some_and(char::is_uppercase);
+        out.push(mix(43, (i == 0) as u64, cap as u64));
+        // hyphen parts: `Kreml-Berater`, `US-Präsident`
+        if let Some((first, last)) = l.split_once('-') {
+            out.push(mix(44, fnv(first.as_bytes()), 0));
+            let last = l.rsplit_once('-').map(|(_, b)| b).unwrap_or(last);
+            out.push(mix(45, fnv(last.as_bytes()), 0));
+        }
+        out.push(mix(46, nc.min(12) as u64, cap as u64));
+    }
+    offsets.push(out.len());
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shapes() {
+        assert_eq!(shape("Putin"), "Xx");
+        assert_eq!(shape("NATO"), "X");
+        assert_eq!(shape("28-Punkte"), "d-Xx");
+        assert_eq!(shape("3,5"), "d,d");
+    }
+
+    #[test]
+    fn features_are_deterministic_and_context_sensitive() {
+        let c = Clusters::default();
+        let (mut a, mut oa, mut b, mut ob) = (vec![], vec![], vec![], vec![]);
+        extract(&["Herr", "Meier", "kommt", "heute"], &c, &mut a, &mut oa);
+        extract(&["Herr", "Meier", "kommt", "morgen"], &c, &mut b, &mut ob);
+        assert_eq!(oa.len(), 5);
+        assert_eq!(a[oa[0]..oa[1]], b[ob[0]..ob[1]]);
+        assert_ne!(a[oa[1]..oa[2]], b[ob[1]..ob[2]]);
+    }
+}

@@ -1,0 +1,282 @@
+//! Word lists for entity recognition: first names, places, organisations, role nouns and
+//! common nouns that are never names. All are data files under `resources/de/`.
+
+use crate::tokenize::data_lines;
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+/// Token flags, one bit each.
+pub mod flag {
+    /// A known given name.
+    pub const FIRST: u16 = 1;
+    /// A known place (single word, or the genitive of one).
+    pub const PLACE: u16 = 1 << 1;
+    /// Part of a known multi-word place in this sentence.
+    pub const PLACE_PART: u16 = 1 << 2;
+    /// A known organisation (single word).
+    pub const ORG: u16 = 1 << 3;
+    /// Part of a known multi-word organisation in this sentence.
+    pub const ORG_PART: u16 = 1 << 4;
+    /// A legal form or institution word (`AG`, `GmbH`, `Ministerium`, `…ministerium`).
+    pub const ORG_WORD: u16 = 1 << 5;
+    /// A role noun or a compound ending in one (`Präsident`, `Kreml-Berater`).
+    pub const ROLE: u16 = 1 << 6;
+    /// A common noun that is never a name on its own (`Treffen`, `Sanktionen`).
+    pub const NOT_ENTITY: u16 = 1 << 7;
+    /// Number of flag bits.
+    pub const COUNT: usize = 8;
+}
+
+/// The loaded word lists.
+pub struct Gazetteer {
+    first: HashSet<String>,
+    places: HashSet<String>,
+    orgs: HashSet<String>,
+    org_words: HashSet<String>,
+    org_heads: Vec<String>,
+    roles: HashSet<String>,
+    not_entities: HashSet<String>,
+    /// Multi-word names by first word: (rest of the words, is a place).
+    multi: HashMap<String, Vec<(Vec<String>, bool)>>,
+}
+
+/// Institution heads that mark an organisation when they end a compound (`Außenministerium`).
+const ORG_HEADS: &[&str] = &[
+    "ministerium",
+    "institut",
+    "universität",
+    "verband",
+    "partei",
+    "bank",
+    "agentur",
+    "behörde",
+    "gericht",
+    "konzern",
+    "gewerkschaft",
+    "kommission",
+    "stiftung",
+];
+
+fn words(text: &str) -> impl Iterator<Item = &str> {
+    data_lines(text).flat_map(str::split_whitespace)
+}
+
+impl Gazetteer {
+    /// The German lists, loaded once.
+    pub fn get() -> &'static Gazetteer {
+        static G: OnceLock<Gazetteer> = OnceLock::new();
+        G.get_or_init(Gazetteer::load)
+    }
+
+    fn load() -> Gazetteer {
+        let mut multi: HashMap<String, Vec<(Vec<String>, bool)>> = HashMap::new();
+        let mut single = |text: &str, is_place: bool| {
+            let mut set = HashSet::new();
+            for line in data_lines(text) {
+                let parts: Vec<String> = line.split_whitespace().map(str::to_string).collect();
+                if parts.len() == 1 {
+                    set.insert(parts[0].clone());
+                } else if let Some((first, rest)) = parts.split_first() {
+                    multi
+                        .entry(first.clone())
+                        .or_default()
+                        .push((rest.to_vec(), is_place));
+                }
+            }
+            set
+        };
+        let places = single(include_str!("../../resources/de/places.txt"), true);
+        let orgs = single(include_str!("../../resources/de/orgs.txt"), false);
+        for v in multi.values_mut() {
+            v.sort_by_key(|(rest, _)| std::cmp::Reverse(rest.len()));
+        }
+        Gazetteer {
+            first: words(include_str!("../../resources/de/first_names.txt"))
+                .map(str::to_string)
+                .collect(),
+            places,
+            orgs,
+            org_words: data_lines(include_str!("../../resources/de/org_words.txt"))
+                .map(str::to_string)
+                .collect(),
+            org_heads: ORG_HEADS.iter().map(|s| s.to_string()).collect(),
+            roles: data_lines(include_str!("../../resources/de/roles.txt"))
+                .map(str::to_lowercase)
+                .collect(),
+            not_entities: data_lines(include_str!("../../resources/de/not_entities.txt"))
+                .map(str::to_string)
+                .collect(),
+            multi,
+        }
+    }
+
+    /// True for a known given name.
+    pub fn is_first_name(&self, w: &str) -> bool {
+        self.first.contains(w)
+    }
+
+    /// True for a known place, also in the genitive (`Russlands`).
+    pub fn is_place(&self, w: &str) -> bool {
+        self.places.contains(w)
+            || w.strip_suffix('s')
+                .is_some_and(|b| b.chars().count() > 2 && self.places.contains(b))
+    }
+
+    /// True for a known single-word organisation.
+    pub fn is_org(&self, w: &str) -> bool {
+        self.orgs.contains(w)
+    }
+
+    /// True for a capitalised common noun listed as never being a name.
+    pub fn is_not_entity(&self, w: &str) -> bool {
+        self.not_entities.contains(w)
+    }
+
+    /// True for a legal form or institution word, or a compound ending in one.
+    pub fn is_org_word(&self, w: &str) -> bool {
+        if self.org_words.contains(w) {
+            return true;
+        }
+        if !w.chars().next().is_some_and(char::is_uppercase) {
+            return false;
+        }
+        let lower = w.to_lowercase();
+        self.org_heads.iter().any(|h| lower.ends_with(h.as_str()))
+    }
+
+    /// The role noun a word is or ends in (`Kreml-Berater` → `berater`), lower-cased, if any.
+    ///
+    /// Inflected forms (`Präsidenten`, `Beraters`) are recognised.
+    pub fn role_head(&self, w: &str) -> Option<String> {
+        self.role(w).map(|(_, head)| head)
+    }
+
+    /// The role a word names: the word in its base form (`US-Präsidenten` → `US-Präsident`)
+    /// and the lower-cased role noun it is or ends in (`präsident`).
+    pub fn role(&self, w: &str) -> Option<(String, String)> {
+        if !w.chars().next().is_some_and(char::is_uppercase) || w.len() < 4 {
+            return None;
+        }
+        let lower = w.to_lowercase();
+        for cut in ["", "en", "n", "s", "innen"] {
+            let Some(f) = lower.strip_suffix(cut) else {
+                continue;
+            };
+            if f.len() < 3 {
+                continue;
+            }
+            let base = || w.get(..w.len() - cut.len()).unwrap_or(w).to_string();
+            if self.roles.contains(f) {
+                return Some((base(), f.to_string()));
+            }
+            // compound: a known role noun as the last part (after a hyphen or glued)
+            if let Some((_, last)) = f.rsplit_once('-') {
+                if self.roles.contains(last) {
+                    return Some((base(), last.to_string()));
+                }
+            }
+            for (i, _) in f.char_indices().skip(3) {
+                let tail = &f[i..];
+                if tail.len() >= 5 && self.roles.contains(tail) {
+                    return Some((base(), tail.to_string()));
+                }
+            }
+        }
+        None
+    }
+
+    /// Flags of each token of a sentence (see [`flag`]).
+    pub fn flags(&self, tokens: &[&str]) -> Vec<u16> {
+        let mut out = vec![0u16; tokens.len()];
+        for (i, w) in tokens.iter().enumerate() {
+            let mut f = 0;
+            let first = w.chars().next();
+            if !first.is_some_and(char::is_alphabetic) {
+                continue;
+            }
+            if self.is_first_name(w) {
+                f |= flag::FIRST;
+            }
+            if self.is_place(w) {
+                f |= flag::PLACE;
+            }
+            if self.is_org(w) {
+                f |= flag::ORG;
+            }
+            if self.is_org_word(w) {
+                f |= flag::ORG_WORD;
+            }
+            if first.is_some_and(char::is_uppercase) {
+                if self.is_not_entity(w) {
+                    f |= flag::NOT_ENTITY;
+                }
+                if self.role_head(w).is_some() {
+                    f |= flag::ROLE;
+                }
+            }
+            out[i] |= f;
+            if let Some(cands) = self.multi.get(*w) {
+                for (rest, is_place) in cands {
+                    let end = i + 1 + rest.len();
+                    if end <= tokens.len()
+                        && tokens[i + 1..end].iter().zip(rest).all(|(a, b)| a == b)
+                    {
+                        let bit = if *is_place {
+                            flag::PLACE_PART
+                        } else {
+                            flag::ORG_PART
+                        };
+                        for o in &mut out[i..end] {
+                            *o |= bit;
+                        }
+                        break;
+                    }
+                }
+            }
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn roles_in_compounds_and_inflections() {
+        let g = Gazetteer::get();
+        assert_eq!(g.role_head("Kreml-Berater").as_deref(), Some("berater"));
+        assert_eq!(
+            g.role_head("US-Außenminister").as_deref(),
+            Some("außenminister")
+        );
+        assert_eq!(g.role_head("Präsidenten").as_deref(), Some("präsident"));
+        assert_eq!(
+            g.role_head("Sicherheitsberater").as_deref(),
+            Some("sicherheitsberater")
+        );
+        assert_eq!(g.role_head("Gespräche"), None);
+        assert_eq!(g.role_head("Putin"), None);
+    }
+
+    #[test]
+    fn flags_of_a_sentence() {
+        let g = Gazetteer::get();
+        let toks = [
+            "Juri",
+            "reiste",
+            "nach",
+            "New",
+            "York",
+            "und",
+            "Russlands",
+            "Bank",
+        ];
+        let f = g.flags(&toks);
+        assert!(f[0] & flag::FIRST != 0);
+        assert!(f[3] & flag::PLACE_PART != 0 && f[4] & flag::PLACE_PART != 0);
+        assert!(f[6] & flag::PLACE != 0);
+        assert!(f[7] & flag::ORG_WORD != 0);
+        assert_eq!(f[1], 0);
+    }
+}

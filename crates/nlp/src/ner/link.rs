@@ -1,0 +1,534 @@
+//! From tagged spans to the entities of one article: roles and within-article linking.
+//!
+//! Roles come from the words around a person's name:
+//! - a role noun or compound right before it (`Kreml-Berater Juri Uschakow`,
+//!   `US-Außenminister Marco Rubio`, `Putins Berater Uschakow`), with an adjective before the
+//!   role kept as a second form (`der russische Präsident Wladimir Putin` → `Präsident`,
+//!   `russischer Präsident`); names joined by `und` share such a role;
+//! - an apposition after it (`Mark Rutte, Nato-Generalsekretär`, `Rutte, der Generalsekretär`);
+//! - an apposition before it, closed by a comma (`der Schwiegersohn und Berater von …, Jared
+//!   Kushner,`).
+//!
+//! Compounds are kept and their head added (`Kreml-Berater` and `Berater`).
+//!
+//! Linking: full names first; a surname-only mention (`Putin`), a genitive (`Putins`) or a
+//! shorter form joins the full name whose last words it matches. A name tagged with another
+//! type elsewhere in the article takes the type of the majority of its mentions. Role-only
+//! mentions (`der Kremlchef`, `der russische Präsident`) join the one person of the article
+//! who holds that role (directly or through `resources/de/role_equivalents.txt`).
+
+use super::gazetteer::{flag, Gazetteer};
+use super::Tagger;
+use crate::tokenize::data_lines;
+use lagebild_model::{Entity, EntityType, Mention, MentionKind, Sentence, Span};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::sync::OnceLock;
+
+/// A name mention before linking.
+#[derive(Debug, Clone)]
+struct RawMention {
+    span: Span,
+    words: Vec<String>,
+    kind: EntityType,
+    roles: Vec<String>,
+}
+
+/// A role noun not attached to a name, as a candidate role-only mention.
+#[derive(Debug, Clone)]
+struct RoleMention {
+    span: Span,
+    text: String,
+    keys: Vec<String>,
+}
+
+const DETERMINERS: &[&str] = &[
+    "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines",
+    "sein", "seine", "seinem", "seinen", "seines", "ihr", "ihre", "ihrem", "ihren", "ihres",
+    "dessen", "deren",
+];
+
+/// Lower-case with hyphens removed (`Kreml-Chef` → `kremlchef`).
+fn role_key(s: &str) -> String {
+    s.to_lowercase().replace('-', "")
+}
+
+/// Role classes: key → class id.
+fn equivalents() -> &'static HashMap<String, usize> {
+    static E: OnceLock<HashMap<String, usize>> = OnceLock::new();
+    E.get_or_init(|| {
+        let mut m = HashMap::new();
+        for (i, line) in
+            data_lines(include_str!("../../resources/de/role_equivalents.txt")).enumerate()
+        {
+            for p in line.split('|') {
+                m.insert(role_key(p.trim()), i);
+            }
+        }
+        m
+    })
+}
+
+fn capitalise(s: &str) -> String {
+    let mut cs = s.chars();
+    match cs.next() {
+        Some(c) => c.to_uppercase().chain(cs).collect(),
+        None => String::new(),
+    }
+}
+
+/// An adjective before a role noun (`russische`, `ukrainischen`) in its `-er` form.
+fn adjective_form(w: &str) -> Option<String> {
+    if !w.chars().next().is_some_and(char::is_lowercase) || w.chars().count() < 5 {
+        return None;
+    }
+    if crate::stopwords::is_stopword("de", w) || DETERMINERS.contains(&w) {
+        return None;
+    }
+    let stem = w
+        .strip_suffix("en")
+        .or_else(|| w.strip_suffix("er"))
+        .or_else(|| w.strip_suffix("es"))
+        .or_else(|| w.strip_suffix('e'))?;
+    const ENDINGS: &[&str] = &[
+        "isch", "lich", "ig", "al", "iv", "är", "ell", "end", "iert", "maliger", "ehemalig",
+    ];
+    ENDINGS
+        .iter()
+        .any(|e| stem.ends_with(e))
+        .then(|| format!("{stem}er"))
+}
+
+/// The role forms of a role word: the word in base form, its head if different.
+fn role_forms(g: &Gazetteer, w: &str) -> Vec<String> {
+    let Some((base, head)) = g.role(w) else {
+        return Vec::new();
+    };
+    let mut out = vec![base.clone()];
+    let head = capitalise(&head);
+    if role_key(&head) != role_key(&base) {
+        out.push(head);
+    }
+    out
+}
+
+fn push_unique(v: &mut Vec<String>, s: String) {
+    if !s.is_empty() && !v.contains(&s) {
+        v.push(s);
+    }
+}
+
+/// Entities of an article: tag every sentence, attach roles, link mentions into entities.
+pub fn entities(tagger: &Tagger<'_>, text: &str, sentences: &[Sentence]) -> Vec<Entity> {
+    let g = Gazetteer::get();
+    let chars: Vec<char> = text.chars().collect();
+    let word = |sp: Span| -> String {
+        chars[sp.start.min(chars.len())..sp.end.min(chars.len())]
+            .iter()
+            .collect()
+    };
+    let mut mentions: Vec<RawMention> = Vec::new();
+    let mut role_mentions: Vec<RoleMention> = Vec::new();
+    let (mut feats, mut offsets) = (Vec::new(), Vec::new());
+    for s in sentences {
+        let words: Vec<String> = s.tokens.iter().map(|t| word(t.span)).collect();
+        let refs: Vec<&str> = words.iter().map(String::as_str).collect();
+        let labels = tagger.tag_with(&refs, &mut feats, &mut offsets);
+        let flags = g.flags(&refs);
+        let mut used_roles = vec![false; refs.len()];
+        let mut spans = super::spans(&labels);
+        // a person span never starts with a role noun or a listed common noun
+        for sp in &mut spans {
+            while sp.2 == EntityType::Per
+                && sp.0 < sp.1
+                && flags[sp.0] & (flag::ROLE | flag::NOT_ENTITY) != 0
+            {
+                sp.0 += 1;
+            }
+            while sp.2 == EntityType::Per
+                && sp.0 < sp.1
+                && flags[sp.1 - 1] & (flag::ROLE | flag::NOT_ENTITY) != 0
+            {
+                sp.1 -= 1;
+            }
+        }
+        spans.retain(|sp| sp.0 < sp.1);
+        let mut prev_pre_roles: Option<(usize, Vec<String>)> = None;
+        for &(a, b, kind) in &spans {
+            let span = Span::new(s.tokens[a].span.start, s.tokens[b - 1].span.end);
+            let mut roles = Vec::new();
+            if kind == EntityType::Per {
+                let mut pre = Vec::new();
+                // role right before: `Kreml-Berater Juri Uschakow`
+                if a > 0 && flags[a - 1] & flag::ROLE != 0 {
+                    for f in role_forms(g, refs[a - 1]) {
+                        push_unique(&mut pre, f);
+                    }
+                    if a > 1 {
+                        if let Some(adj) = adjective_form(refs[a - 2]) {
+                            if let Some((_, head)) = g.role(refs[a - 1]) {
+                                push_unique(&mut pre, format!("{adj} {}", capitalise(&head)));
+                            }
+                        }
+                    }
+                    used_roles[a - 1] = true;
+                }
+                // `Uschakow und Dmitrijew` share `Kreml-Berater`
+                if pre.is_empty() && a > 0 && refs[a - 1] == "und" {
+                    if let Some((end, r)) = &prev_pre_roles {
+                        if *end + 1 == a {
+                            pre = r.clone();
+                        }
+                    }
+                }
+                let pre_det = (a >= 2)
+                    .then(|| {
+                        refs[a.saturating_sub(3)..a - 1]
+                            .iter()
+                            .rev()
+                            .find(|w| DETERMINERS.contains(&w.to_lowercase().as_str()))
+                            .map(|w| w.to_lowercase())
+                    })
+                    .flatten();
+                let post_det = (b + 1 < refs.len() && refs[b] == ",")
+                    .then(|| refs[b + 1].to_lowercase())
+                    .filter(|w| DETERMINERS.contains(&w.as_str()));
+                // `ließ der russische Präsident Steve Witkoff, den Sondergesandten, …`:
+                // the role before belongs to someone else when the cases disagree
+                if let (Some(x), Some(y)) = (&pre_det, &post_det) {
+                    if x != y {
+                        pre.clear();
+                    }
+                }
+                roles.extend(pre.iter().cloned());
+                prev_pre_roles = (!pre.is_empty()).then_some((b, pre));
+                // apposition after: `Mark Rutte, Nato-Generalsekretär` / `, der Sprecher`
+                if b < refs.len() && refs[b] == "," {
+                    let mut k = b + 1;
+                    let mut skipped = 0;
+                    while k < refs.len()
+                        && skipped < 3
+                        && (DETERMINERS.contains(&refs[k]) || adjective_form(refs[k]).is_some())
+                    {
+                        k += 1;
+                        skipped += 1;
+                    }
+                    if k < refs.len() && flags[k] & flag::ROLE != 0 && labels[k] == 0 {
+                        for f in role_forms(g, refs[k]) {
+                            push_unique(&mut roles, f);
+                        }
+                        used_roles[k] = true;
+                    }
+                }
+                // apposition before, closed by the comma: `der Schwiegersohn und Berater
+                // von X, Jared Kushner,`
+                let closed = b >= refs.len() || matches!(refs[b], "," | "." | "(" | ";");
+                if a > 1 && refs[a - 1] == "," && closed {
+                    let mut j = a - 1;
+                    let mut start = None;
+                    while j > 0 && a - j < 14 {
+                        j -= 1;
+                        if matches!(refs[j], "," | ";" | ":" | "." | "„" | "“" | "\"") {
+                            break;
+                        }
+                        if flags[j] & flag::ROLE != 0
+                            && j > 0
+                            && DETERMINERS.contains(&refs[j - 1].to_lowercase().as_str())
+                        {
+                            start = Some(j);
+                        }
+                    }
+                    if let Some(st) = start {
+                        let mut k = st;
+                        while k < a - 1 && flags[k] & flag::ROLE != 0 {
+                            for f in role_forms(g, refs[k]) {
+                                push_unique(&mut roles, f);
+                            }
+                            used_roles[k] = true;
+                            // coordinated roles: `Schwiegersohn und Berater`
+                            if k + 2 < a - 1 && refs[k + 1] == "und" {
+                                k += 2;
+                            } else {
+                                break;
+                            }
+                        }
+                    }
+                }
+            } else {
+                prev_pre_roles = None;
+            }
+            mentions.push(RawMention {
+                span,
+                words: refs[a..b].iter().map(|w| w.to_string()).collect(),
+                kind,
+                roles,
+            });
+        }
+        // role nouns standing alone: candidates for role-only mentions
+        for k in 0..refs.len() {
+            if flags[k] & flag::ROLE == 0 || used_roles[k] || labels[k] != 0 {
+                continue;
+            }
+            if k + 1 < refs.len() && labels[k + 1] != 0 {
+                continue;
+            }
+            let Some((base, head)) = g.role(refs[k]) else {
+                continue;
+            };
+            let mut keys = vec![role_key(&base)];
+            let mut start = k;
+            if k > 0 {
+                if let Some(adj) = adjective_form(refs[k - 1]) {
+                    keys.push(role_key(&format!("{adj} {head}")));
+                    start = k - 1;
+                }
+            }
+            role_mentions.push(RoleMention {
+                span: Span::new(s.tokens[start].span.start, s.tokens[k].span.end),
+                text: refs[start..=k].join(" "),
+                keys,
+            });
+        }
+    }
+    link(mentions, role_mentions)
+}
+
+/// Working entity during linking.
+struct Building {
+    words: Vec<String>,
+    kind: EntityType,
+    type_votes: BTreeMap<EntityType, usize>,
+    aliases: Vec<String>,
+    roles: Vec<String>,
+    mentions: Vec<Mention>,
+}
+
+impl Building {
+    fn name(&self) -> String {
+        self.words.join(" ")
+    }
+}
+
+/// Does a mention's words refer to the entity with full name `full`? Exact, or the
+/// mention is the tail of the name (`Putin` of `Wladimir Putin`), also in the genitive.
+fn matches_name(full: &[String], words: &[String]) -> bool {
+    if words.is_empty() || words.len() > full.len() {
+        return false;
+    }
+    let tail = &full[full.len() - words.len()..];
+    if tail == words {
+        return true;
+    }
+    // genitive on the last word: `Putins`, `Trumps`, `Merz'`
+    let (last, rest) = match words.split_last() {
+        Some(x) => x,
+        None => return false,
+    };
+    let base = last
+        .strip_suffix('s')
+        .or_else(|| last.strip_suffix('\''))
+        .or_else(|| last.strip_suffix('’'));
+    if let Some(b) = base {
+        if tail[..tail.len() - 1] == *rest && tail[tail.len() - 1] == b {
+            return true;
+        }
+    }
+    genitive_of(&tail[tail.len() - 1], last) && tail[..tail.len() - 1] == *rest
+}
+
+/// Is `g` the genitive of `w` (`Trumps` of `Trump`)?
+fn genitive_of(g: &str, w: &str) -> bool {
+    g.len() == w.len() + 1 && g.starts_with(w) && g.ends_with('s')
+}
+
+fn link(mut mentions: Vec<RawMention>, role_mentions: Vec<RoleMention>) -> Vec<Entity> {
+    // longest names first, then text order
+    let mut order: Vec<usize> = (0..mentions.len()).collect();
+    order.sort_by(|&x, &y| {
+        let (mx, my) = (&mentions[x], &mentions[y]);
+        let per = |m: &RawMention| (m.kind != EntityType::Per) as u8;
+        per(mx)
+            .cmp(&per(my))
+            .then(my.words.len().cmp(&mx.words.len()))
+            .then(mx.span.start.cmp(&my.span.start))
+    });
+    let mut ents: Vec<Building> = Vec::new();
+    for i in order {
+        let m = &mut mentions[i];
+        let text = m.words.join(" ");
+        // a person's name matches any entity whose name ends with it; other names match
+        // exactly (or in the genitive); a single word also matches a person's surname
+        let found = ents.iter().position(|e| {
+            if e.kind == EntityType::Per || m.kind == EntityType::Per {
+                (e.kind == m.kind || m.words.len() == 1) && matches_name(&e.words, &m.words)
+            } else {
+                e.words.len() == m.words.len() && matches_name(&e.words, &m.words)
+            }
+        });
+        let mention = Mention {
+            span: m.span,
+            kind: MentionKind::Name,
+        };
+        match found {
+            Some(k) => {
+                let e = &mut ents[k];
+                // the entity was named in the genitive (`Donald Trumps`): use the base form
+                if let (Some(el), Some(ml)) = (e.words.last(), m.words.last()) {
+                    if genitive_of(el, ml) {
+                        let old = e.name();
+                        if let Some(x) = e.words.last_mut() {
+                            *x = ml.clone();
+                        }
+                        push_unique(&mut e.aliases, old);
+                    }
+                }
+                if text != e.name() {
+                    push_unique(&mut e.aliases, text);
+                }
+                for r in m.roles.drain(..) {
+                    push_unique(&mut e.roles, r);
+                }
+                *e.type_votes.entry(m.kind).or_insert(0) += 1;
+                e.mentions.push(mention);
+            }
+            None => {
+                let mut votes = BTreeMap::new();
+                votes.insert(m.kind, 1);
+                ents.push(Building {
+                    words: m.words.clone(),
+                    kind: m.kind,
+                    type_votes: votes,
+                    aliases: Vec::new(),
+                    roles: std::mem::take(&mut m.roles),
+                    mentions: vec![mention],
+                });
+            }
+        }
+    }
+    // majority type (ties: the order of `EntityType`, persons first)
+    for e in &mut ents {
+        if let Some((&t, _)) = e
+            .type_votes
+            .iter()
+            .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+        {
+            e.kind = t;
+        }
+    }
+    // role-only mentions: the one person who holds the role
+    let eq = equivalents();
+    let class_of = |k: &str| eq.get(k).copied();
+    for rm in role_mentions {
+        let holders: BTreeSet<usize> = ents
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.kind == EntityType::Per)
+            .filter(|(_, e)| {
+                e.roles.iter().any(|r| {
+                    let rk = role_key(r);
+                    rm.keys.iter().any(|k| {
+                        *k == rk || (class_of(k).is_some() && class_of(k) == class_of(&rk))
+                    })
+                })
+            })
+            .map(|(i, _)| i)
+            .collect();
+        if holders.len() == 1 {
+            if let Some(&h) = holders.iter().next() {
+                let e = &mut ents[h];
+                push_unique(&mut e.aliases, rm.text);
+                e.mentions.push(Mention {
+                    span: rm.span,
+                    kind: MentionKind::Role,
+                });
+            }
+        }
+    }
+    let mut out: Vec<Entity> = ents
+        .into_iter()
+        .map(|mut e| {
+            e.mentions.sort_by_key(|m| m.span);
+            e.mentions.dedup_by_key(|m| m.span);
+            Entity {
+                name: e.name(),
+                kind: e.kind,
+                aliases: e.aliases,
+                roles: e.roles,
+                mentions: e.mentions,
+            }
+        })
+        .collect();
+    out.sort_by_key(|e| e.mentions.first().map(|m| m.span.start).unwrap_or(0));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn mention(start: usize, words: &[&str], kind: EntityType, roles: &[&str]) -> RawMention {
+        RawMention {
+            span: Span::new(start, start + 1),
+            words: words.iter().map(|w| w.to_string()).collect(),
+            kind,
+            roles: roles.iter().map(|r| r.to_string()).collect(),
+        }
+    }
+
+    #[test]
+    fn surname_and_genitive_join_the_full_name() {
+        let ms = vec![
+            mention(0, &["Putin"], EntityType::Per, &[]),
+            mention(5, &["Wladimir", "Putin"], EntityType::Per, &["Präsident"]),
+            mention(9, &["Putins"], EntityType::Per, &[]),
+            mention(12, &["Putin"], EntityType::Org, &[]),
+            mention(20, &["Moskau"], EntityType::Loc, &[]),
+        ];
+        let es = link(ms, Vec::new());
+        assert_eq!(es.len(), 2);
+        assert_eq!(es[0].name, "Wladimir Putin");
+        assert_eq!(es[0].kind, EntityType::Per);
+        assert_eq!(es[0].mentions.len(), 4);
+        assert_eq!(es[0].aliases, vec!["Putin", "Putins"]);
+        assert_eq!(es[1].name, "Moskau");
+    }
+
+    #[test]
+    fn role_only_mentions_join_the_unique_holder() {
+        let ms = vec![
+            mention(0, &["Anna", "Berg"], EntityType::Per, &["Kremlchef"]),
+            mention(5, &["Otto", "Hahn"], EntityType::Per, &["Sprecher"]),
+        ];
+        let rms = vec![
+            RoleMention {
+                span: Span::new(30, 39),
+                text: "Kreml-Chef".into(),
+                keys: vec![role_key("Kreml-Chef")],
+            },
+            RoleMention {
+                span: Span::new(40, 45),
+                text: "Minister".into(),
+                keys: vec![role_key("Minister")],
+            },
+        ];
+        let es = link(ms, rms);
+        assert_eq!(es[0].aliases, vec!["Kreml-Chef"]);
+        assert_eq!(es[0].mentions.len(), 2);
+        assert_eq!(es[0].mentions[1].kind, MentionKind::Role);
+        assert_eq!(es[1].mentions.len(), 1);
+    }
+
+    #[test]
+    fn role_forms_keep_compound_and_head() {
+        let g = Gazetteer::get();
+        assert_eq!(
+            role_forms(g, "Kreml-Berater"),
+            vec!["Kreml-Berater", "Berater"]
+        );
+        assert_eq!(
+            role_forms(g, "US-Präsidenten"),
+            vec!["US-Präsident", "Präsident"]
+        );
+        assert_eq!(adjective_form("russische").as_deref(), Some("russischer"));
+        assert_eq!(adjective_form("der"), None);
+    }
+}

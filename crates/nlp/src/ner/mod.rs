@@ -1,0 +1,250 @@
+//! Named entities with roles, linked within the article.
+//!
+//! Three layers:
+//! 1. a statistical tagger ([`model::Model`], an averaged structured perceptron over BIO
+//!    labels with word, shape, affix, context, word-cluster and gazetteer features; trained on
+//!    GermEval 2014, see `docs/nlp.md` for the recipe) gives BIO tags per token;
+//! 2. precise rules correct it ([`apply_rules`]): listed common nouns are never entities,
+//!    a known first name before a capitalised word starts a person, legal forms (`AG`, `GmbH`)
+//!    close organisations, known places and organisations are tagged;
+//! 3. [`link`] turns tagged spans into entities of the article: roles from appositions and
+//!    compounds, surname and genitive mentions joined to full names, role-only mentions
+//!    resolved.
+
+use crate::Annotator;
+use lagebild_model::{AnnotatedArticle, EntityType};
+use std::sync::OnceLock;
+
+pub mod features;
+pub mod gazetteer;
+pub mod link;
+pub mod model;
+pub mod train;
+
+use features::Clusters;
+use gazetteer::{flag, Gazetteer};
+use model::{Model, LABELS};
+
+/// The entity tagger.
+pub struct Tagger<'a> {
+    model: &'a Model,
+    clusters: &'a Clusters,
+}
+
+/// The shipped German model (`resources/de/ner.model`), loaded once.
+///
+/// An unreadable model yields an empty one, so tagging falls back to the rules alone.
+pub fn shipped_model() -> &'static Model {
+    static M: OnceLock<Model> = OnceLock::new();
+    M.get_or_init(|| {
+        Model::from_bytes(include_bytes!("../../resources/de/ner.model"))
+            .unwrap_or_else(|_| Model::empty())
+    })
+}
+
+impl Tagger<'static> {
+    /// The tagger for a language code. German is the only trained model; other languages
+    /// use it too (capitalised names, shapes and gazetteers carry over reasonably).
+    pub fn default_for(_lang: &str) -> Self {
+        Tagger {
+            model: shipped_model(),
+            clusters: Clusters::embedded(),
+        }
+    }
+}
+
+impl<'a> Tagger<'a> {
+    /// A tagger with a given model and clusters (for training and evaluation).
+    pub fn with(model: &'a Model, clusters: &'a Clusters) -> Self {
+        Tagger { model, clusters }
+    }
+
+    /// Label ids (see [`model::LABELS`]) of the tokens of one sentence, rules applied.
+    pub fn tag(&self, tokens: &[&str]) -> Vec<u8> {
+        let mut feats = Vec::with_capacity(tokens.len() * 48);
+        let mut offsets = Vec::with_capacity(tokens.len() + 1);
+        self.tag_with(tokens, &mut feats, &mut offsets)
+    }
+
+    /// As [`Tagger::tag`], reusing the feature buffers.
+    pub fn tag_with(
+        &self,
+        tokens: &[&str],
+        feats: &mut Vec<u64>,
+        offsets: &mut Vec<usize>,
+    ) -> Vec<u8> {
+        features::extract(tokens, self.clusters, feats, offsets);
+        let mut labels = self.model.decode(feats, offsets);
+        apply_rules(tokens, &mut labels);
+        labels
+    }
+
+    /// BIO tag strings (`B-PER`, `I-LOC`, `O`, …) of one sentence's tokens.
+    pub fn tag_bio(&self, tokens: &[&str]) -> Vec<&'static str> {
+        self.tag(tokens)
+            .into_iter()
+            .map(|l| LABELS[l as usize])
+            .collect()
+    }
+}
+
+impl Annotator for Tagger<'_> {
+    fn annotate(&self, doc: &mut AnnotatedArticle) {
+        doc.entities = link::entities(self, &doc.article.text, &doc.sentences);
+    }
+}
+
+/// Entity type of a label id (`None` for `O`).
+pub fn label_type(l: u8) -> Option<EntityType> {
+    match l {
+        1 | 2 => Some(EntityType::Per),
+        3 | 4 => Some(EntityType::Org),
+        5 | 6 => Some(EntityType::Loc),
+        7 | 8 => Some(EntityType::Misc),
+        _ => None,
+    }
+}
+
+/// Label id of `B-` (`begin`) or `I-` for a type.
+fn label_of(t: EntityType, begin: bool) -> u8 {
+    let base = match t {
+        EntityType::Per => 1,
+        EntityType::Org => 3,
+        EntityType::Loc => 5,
+        EntityType::Misc => 7,
+    };
+    if begin {
+        base
+    } else {
+        base + 1
+    }
+}
+
+/// Entity spans `(start, end, type)` (token indices, end exclusive) of a label sequence.
+pub fn spans(labels: &[u8]) -> Vec<(usize, usize, EntityType)> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < labels.len() {
+        match label_type(labels[i]) {
+            Some(t) => {
+                let mut j = i + 1;
+                while j < labels.len() && labels[j] == label_of(t, false) {
+                    j += 1;
+                }
+                out.push((i, j, t));
+                i = j;
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+fn is_cap_word(w: &str) -> bool {
+    let mut cs = w.chars();
+    cs.next().is_some_and(char::is_uppercase) && cs.all(|c| c.is_alphabetic() || c == '-')
+}
+
+/// Legal forms that close an organisation name.
+const LEGAL_FORMS: &[&str] = &[
+    "AG", "GmbH", "SE", "KG", "KGaA", "OHG", "e.V.", "Inc.", "Inc", "Ltd.", "Ltd", "Corp.", "Corp",
+    "LLC", "plc",
+];
+
+/// Precise corrections of the statistical tags (see the module documentation).
+pub fn apply_rules(tokens: &[&str], labels: &mut [u8]) {
+    let g = Gazetteer::get();
+    let flags = g.flags(tokens);
+    let n = tokens.len();
+    // listed common nouns and bare role nouns are never a one-word entity
+    for (s, e, _) in spans(labels) {
+        if e == s + 1 && flags[s] & (flag::NOT_ENTITY) != 0 {
+            labels[s] = 0;
+        }
+    }
+    // known first name + capitalised word: a person
+    for i in 0..n.saturating_sub(1) {
+        if flags[i] & flag::FIRST == 0 || !is_cap_word(tokens[i + 1]) {
+            continue;
+        }
+        let next_free = labels[i + 1] == 0 || labels[i + 1] == 1;
+        let next_ok = flags[i + 1] & (flag::NOT_ENTITY | flag::ROLE | flag::PLACE | flag::ORG) == 0
+            && !crate::stopwords::is_stopword("de", tokens[i + 1]);
+        if labels[i] == 0 && next_free && next_ok && (i + 2 >= n || labels[i + 2] != 2) {
+            labels[i] = 1;
+            labels[i + 1] = 2;
+        }
+    }
+    // legal forms close an organisation: `Muster Bau GmbH`
+    for i in 1..n {
+        if !LEGAL_FORMS.contains(&tokens[i]) || labels[i] != 0 {
+            continue;
+        }
+        if matches!(labels[i - 1], 3 | 4) {
+            labels[i] = 4;
+            continue;
+        }
+        let mut s = i;
+        while s > 0 && s + 3 > i && labels[s - 1] == 0 && is_cap_word(tokens[s - 1]) {
+            if s - 1 == 0 || crate::stopwords::is_stopword("de", tokens[s - 1]) {
+                break;
+            }
+            s -= 1;
+        }
+        if s < i {
+            labels[s] = 3;
+            for l in &mut labels[s + 1..=i] {
+                *l = 4;
+            }
+        }
+    }
+    // known places and organisations the model left out
+    for i in 0..n {
+        if labels[i] != 0 || (i + 1 < n && matches!(labels[i + 1], 2 | 4 | 6 | 8)) {
+            continue;
+        }
+        if flags[i] & flag::PLACE != 0 && is_cap_word(tokens[i]) {
+            labels[i] = 5;
+        } else if flags[i] & flag::ORG != 0
+            && tokens[i].chars().count() > 1
+            && tokens[i]
+                .chars()
+                .all(|c| c.is_uppercase() || c.is_ascii_digit())
+        {
+            labels[i] = 3;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spans_of_labels() {
+        // O B-PER I-PER B-LOC I-ORG(invalid start is its own span) O
+        assert_eq!(
+            spans(&[0, 1, 2, 5, 0, 3, 4]),
+            vec![
+                (1, 3, EntityType::Per),
+                (3, 4, EntityType::Loc),
+                (5, 7, EntityType::Org)
+            ]
+        );
+    }
+
+    #[test]
+    fn rules_fix_obvious_cases() {
+        let toks = [
+            "Gestern", "traf", "Mark", "Rutte", "die", "Muster", "Bau", "GmbH",
+        ];
+        let mut labels = vec![0u8; toks.len()];
+        apply_rules(&toks, &mut labels);
+        assert_eq!(labels, vec![0, 0, 1, 2, 0, 3, 4, 4]);
+
+        let toks = ["Die", "Verhandlungen", "in", "Genf"];
+        let mut labels = vec![0u8, 3, 0, 0];
+        apply_rules(&toks, &mut labels);
+        assert_eq!(labels, vec![0, 0, 0, 5]);
+    }
+}

@@ -1,0 +1,397 @@
+//! A linear sequence model over BIO labels: per-token feature weights plus label-transition
+//! weights, decoded with Viterbi, trained as an averaged structured perceptron.
+//!
+//! The serialised form is compact: feature hashes (u64) and i16-quantised weights, plus f32
+//! transition weights (see [`Model::to_bytes`]).
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// The labels, in model order.
+pub const LABELS: [&str; 9] = [
+    "O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC",
+];
+/// Number of labels.
+pub const L: usize = LABELS.len();
+
+/// Label id of a tag string (`B-PER` …); unknown tags are `O` (0).
+pub fn label_id(tag: &str) -> u8 {
+    LABELS.iter().position(|l| *l == tag).unwrap_or(0) as u8
+}
+
+/// Is label `cur` allowed after `prev` (`None` at sentence start)? `I-X` needs `B-X`/`I-X`.
+#[inline]
+pub fn allowed(prev: Option<usize>, cur: usize) -> bool {
+    if cur == 0 || cur % 2 == 1 {
+        return true;
+    }
+    match prev {
+        Some(p) => p != 0 && p.div_ceil(2) == cur / 2,
+        None => false,
+    }
+}
+
+/// Hasher for keys that are already hashes.
+#[derive(Default)]
+pub struct IdHasher(u64);
+
+impl Hasher for IdHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = self.0.rotate_left(8) ^ b as u64;
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+type IdMap = HashMap<u64, u32, BuildHasherDefault<IdHasher>>;
+
+/// Why a model could not be read.
+#[derive(Debug, thiserror::Error)]
+pub enum ModelError {
+    /// The bytes do not start with the model's magic header or have the wrong label count.
+    #[error("not an entity model (bad header)")]
+    BadHeader,
+    /// The bytes end before the model does.
+    #[error("entity model truncated at byte {0}")]
+    Truncated(usize),
+}
+
+/// Feature weights and transitions.
+#[derive(Debug, Clone)]
+pub struct Model {
+    index: IdMap,
+    weights: Vec<f32>,
+    /// `(L + 1) × L`: row `p` is the previous label, row `L` the sentence start.
+    trans: Vec<f32>,
+}
+
+const MAGIC: &[u8; 6] = b"LBNER1";
+
+struct Reader<'a> {
+    b: &'a [u8],
+    pos: usize,
+}
+
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize) -> Result<&'a [u8], ModelError> {
+        let s = self
+            .b
+            .get(self.pos..self.pos + n)
+            .ok_or(ModelError::Truncated(self.pos))?;
+        self.pos += n;
+        Ok(s)
+    }
+    fn u32(&mut self) -> Result<u32, ModelError> {
+        let s = self.take(4)?;
+        Ok(u32::from_le_bytes([s[0], s[1], s[2], s[3]]))
+    }
+    fn f32(&mut self) -> Result<f32, ModelError> {
+        Ok(f32::from_bits(self.u32()?))
+    }
+}
+
+impl Model {
+    /// A model with no features (tags everything `O`).
+    pub fn empty() -> Model {
+        Model {
+            index: IdMap::default(),
+            weights: Vec::new(),
+            trans: vec![0.0; (L + 1) * L],
+        }
+    }
+
+    /// Number of features with weights.
+    pub fn features(&self) -> usize {
+        self.index.len()
+    }
+
+    /// Read a model written by [`Model::to_bytes`].
+    pub fn from_bytes(b: &[u8]) -> Result<Model, ModelError> {
+        let mut r = Reader { b, pos: 0 };
+        if r.take(MAGIC.len())? != MAGIC || r.take(1)?[0] as usize != L {
+            return Err(ModelError::BadHeader);
+        }
+        let n = r.u32()? as usize;
+        let scale = r.f32()?;
+        let mut trans = Vec::with_capacity((L + 1) * L);
+        for _ in 0..(L + 1) * L {
+            trans.push(r.f32()?);
+        }
+        let keys = r.take(n * 8)?;
+        let ws = r.take(n * L * 2)?;
+        let mut index = IdMap::with_capacity_and_hasher(n, Default::default());
+        for (i, k) in keys.chunks_exact(8).enumerate() {
+            let mut a = [0u8; 8];
+            a.copy_from_slice(k);
+            index.insert(u64::from_le_bytes(a), i as u32);
+        }
+        let weights = ws
+            .chunks_exact(2)
+            .map(|c| i16::from_le_bytes([c[0], c[1]]) as f32 * scale)
+            .collect();
+        Ok(Model {
+            index,
+            weights,
+            trans,
+        })
+    }
+
+    /// Serialise: magic, label count, feature count, scale, transitions, sorted keys,
+    /// i16 weights. Features whose quantised weights are all zero are dropped.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let max = self.weights.iter().fold(0f32, |m, w| m.max(w.abs()));
+        let scale = if max > 0.0 { max / 32767.0 } else { 1.0 };
+        let mut rows: Vec<(u64, [i16; L])> = self
+            .index
+            .iter()
+            .filter_map(|(&k, &r)| {
+                let mut q = [0i16; L];
+                for (j, v) in q.iter_mut().enumerate() {
+                    *v = (self.weights[r as usize * L + j] / scale).round() as i16;
+                }
+                q.iter().any(|&v| v != 0).then_some((k, q))
+            })
+            .collect();
+        rows.sort_unstable_by_key(|(k, _)| *k);
+        let mut out = Vec::with_capacity(16 + rows.len() * (8 + 2 * L));
+        out.extend_from_slice(MAGIC);
+        out.push(L as u8);
+        out.extend_from_slice(&(rows.len() as u32).to_le_bytes());
+        out.extend_from_slice(&scale.to_le_bytes());
+        for t in &self.trans {
+            out.extend_from_slice(&t.to_le_bytes());
+        }
+        for (k, _) in &rows {
+            out.extend_from_slice(&k.to_le_bytes());
+        }
+        for (_, q) in &rows {
+            for v in q {
+                out.extend_from_slice(&v.to_le_bytes());
+            }
+        }
+        out
+    }
+
+    /// Per-token label scores from feature hashes (`offsets` as from
+    /// [`super::features::extract`]).
+    fn emissions(&self, feats: &[u64], offsets: &[usize]) -> Vec<[f32; L]> {
+        let n = offsets.len().saturating_sub(1);
+        let mut em = vec![[0f32; L]; n];
+        for (i, e) in em.iter_mut().enumerate() {
+            for h in &feats[offsets[i]..offsets[i + 1]] {
+                if let Some(&r) = self.index.get(h) {
+                    let w = &self.weights[r as usize * L..r as usize * L + L];
+                    for (a, b) in e.iter_mut().zip(w) {
+                        *a += b;
+                    }
+                }
+            }
+        }
+        em
+    }
+
+    /// Best label sequence (label ids) for one sentence.
+    pub fn decode(&self, feats: &[u64], offsets: &[usize]) -> Vec<u8> {
+        let em = self.emissions(feats, offsets);
+        viterbi(&em, &self.trans)
+    }
+}
+
+/// Viterbi over emission scores and transitions, honouring [`allowed`].
+fn viterbi(em: &[[f32; L]], trans: &[f32]) -> Vec<u8> {
+    let n = em.len();
+    if n == 0 {
+        return Vec::new();
+    }
+    let neg = f32::NEG_INFINITY;
+    let mut score = vec![[neg; L]; n];
+    let mut back = vec![[0u8; L]; n];
+    for c in 0..L {
+        if allowed(None, c) {
+            score[0][c] = em[0][c] + trans[L * L + c];
+        }
+    }
+    for i in 1..n {
+        for c in 0..L {
+            let mut best = neg;
+            let mut arg = 0u8;
+            for p in 0..L {
+                if score[i - 1][p] == neg || !allowed(Some(p), c) {
+                    continue;
+                }
+                let s = score[i - 1][p] + trans[p * L + c];
+                if s > best {
+                    best = s;
+                    arg = p as u8;
+                }
+            }
+            score[i][c] = best + em[i][c];
+            back[i][c] = arg;
+        }
+    }
+    let mut last = 0usize;
+    for c in 1..L {
+        if score[n - 1][c] > score[n - 1][last] {
+            last = c;
+        }
+    }
+    let mut out = vec![0u8; n];
+    out[n - 1] = last as u8;
+    for i in (1..n).rev() {
+        out[i - 1] = back[i][out[i] as usize];
+    }
+    out
+}
+
+/// Averaged structured perceptron over the features of a fixed training set.
+pub struct Trainer {
+    index: IdMap,
+    w: Vec<f32>,
+    u: Vec<f32>,
+    tw: Vec<f32>,
+    tu: Vec<f32>,
+    c: f32,
+}
+
+impl Trainer {
+    /// A trainer over the features that occur at least `min_count` times in `all_feats`.
+    pub fn new<'a>(all_feats: impl Iterator<Item = &'a [u64]>, min_count: u32) -> Trainer {
+        let mut counts: HashMap<u64, u32, BuildHasherDefault<IdHasher>> = HashMap::default();
+        for fs in all_feats {
+            for &h in fs {
+                *counts.entry(h).or_insert(0) += 1;
+            }
+        }
+        let mut keys: Vec<u64> = counts
+            .into_iter()
+            .filter(|(_, c)| *c >= min_count)
+            .map(|(k, _)| k)
+            .collect();
+        keys.sort_unstable();
+        let index: IdMap = keys
+            .iter()
+            .enumerate()
+            .map(|(i, &k)| (k, i as u32))
+            .collect();
+        let n = index.len();
+        Trainer {
+            index,
+            w: vec![0.0; n * L],
+            u: vec![0.0; n * L],
+            tw: vec![0.0; (L + 1) * L],
+            tu: vec![0.0; (L + 1) * L],
+            c: 1.0,
+        }
+    }
+
+    /// Map a sentence's feature hashes to rows (unknown features dropped).
+    pub fn rows(&self, feats: &[u64], offsets: &[usize]) -> Vec<Vec<u32>> {
+        (0..offsets.len().saturating_sub(1))
+            .map(|i| {
+                feats[offsets[i]..offsets[i + 1]]
+                    .iter()
+                    .filter_map(|h| self.index.get(h).copied())
+                    .collect()
+            })
+            .collect()
+    }
+
+    fn upd(&mut self, r: usize, v: f32) {
+        self.w[r] += v;
+        self.u[r] += self.c * v;
+    }
+
+    fn upd_t(&mut self, r: usize, v: f32) {
+        self.tw[r] += v;
+        self.tu[r] += self.c * v;
+    }
+
+    /// One perceptron step on one sentence (rows from [`Trainer::rows`], gold label ids).
+    pub fn step(&mut self, rows: &[Vec<u32>], gold: &[u8]) {
+        let em: Vec<[f32; L]> = rows
+            .iter()
+            .map(|rs| {
+                let mut e = [0f32; L];
+                for &r in rs {
+                    let w = &self.w[r as usize * L..r as usize * L + L];
+                    for (a, b) in e.iter_mut().zip(w) {
+                        *a += b;
+                    }
+                }
+                e
+            })
+            .collect();
+        let pred = viterbi(&em, &self.tw);
+        if pred != gold {
+            for i in 0..gold.len() {
+                let (g, p) = (gold[i] as usize, pred[i] as usize);
+                if g != p {
+                    for &r in &rows[i] {
+                        self.upd(r as usize * L + g, 1.0);
+                        self.upd(r as usize * L + p, -1.0);
+                    }
+                }
+                let gp = if i == 0 { L } else { gold[i - 1] as usize };
+                let pp = if i == 0 { L } else { pred[i - 1] as usize };
+                if g != p || gp != pp {
+                    self.upd_t(gp * L + g, 1.0);
+                    self.upd_t(pp * L + p, -1.0);
+                }
+            }
+        }
+        self.c += 1.0;
+    }
+
+    /// The averaged model.
+    pub fn finish(self) -> Model {
+        let c = self.c;
+        let avg = |w: &[f32], u: &[f32]| -> Vec<f32> {
+            w.iter().zip(u).map(|(w, u)| w - u / c).collect()
+        };
+        Model {
+            weights: avg(&self.w, &self.u),
+            trans: avg(&self.tw, &self.tu),
+            index: self.index,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bio_constraints() {
+        assert!(allowed(None, 1));
+        assert!(!allowed(None, 2));
+        assert!(allowed(Some(1), 2));
+        assert!(allowed(Some(2), 2));
+        assert!(!allowed(Some(3), 2));
+        assert!(!allowed(Some(0), 4));
+    }
+
+    #[test]
+    fn learns_and_roundtrips() {
+        // two features: 10 marks a person, 20 marks nothing
+        let feats = [vec![10u64, 1], vec![20, 1], vec![10, 1]];
+        let flat: Vec<u64> = feats.iter().flatten().copied().collect();
+        let offsets = vec![0, 2, 4, 6];
+        let gold = vec![1u8, 0, 1];
+        let mut t = Trainer::new(std::iter::once(flat.as_slice()), 1);
+        let rows = t.rows(&flat, &offsets);
+        for _ in 0..5 {
+            t.step(&rows, &gold);
+        }
+        let m = t.finish();
+        assert_eq!(m.decode(&flat, &offsets), gold);
+        let m2 = Model::from_bytes(&m.to_bytes()).expect("roundtrip");
+        assert_eq!(m2.decode(&flat, &offsets), gold);
+        assert!(Model::from_bytes(b"nonsense").is_err());
+    }
+}

@@ -1,0 +1,591 @@
+//! The language-neutral rule engine: loads a language's resource files, finds candidate
+//! expressions with their (still unresolved) values, and picks the non-overlapping ones.
+//!
+//! Resource files (all plain UTF-8, `#` starts a comment line, blank lines are ignored):
+//!
+//! * **macros**: `name = regex`; a later macro or rule pattern refers to it as `%name`
+//!   (expanded as a non-capturing group). Macros must not contain capturing groups.
+//! * **norm**: `[tableName]` sections of `key, key, … = value` lines. Keys are matched
+//!   case-insensitively with whitespace collapsed and a trailing dot removed; a key made only
+//!   of digits that is not in the table stands for itself.
+//! * **rules**: `TYPE name: PATTERN => VALUE` optionally followed by ` ;; option=value`
+//!   options. `TYPE` is `DATE`, `TIME`, `DURATION`, `SET`, or `NONE` (a negative rule: it wins
+//!   its span like any rule but emits nothing). `VALUE` is a template: `$N` inserts capture
+//!   group `N`, `%table(N)` inserts group `N` looked up in a norm table (nothing for a group that
+//!   did not take part in the match; a failed lookup drops the match), `%pad2(N)`/`%pad4(N)`
+//!   zero-pad a number (a missing group gives zeros), `%century(N)` turns an ordinal century
+//!   into its two leading year digits (`20` → `19`); `{…}` placeholders are left for the
+//!   resolver (see `resolve.rs`). Options: `group=N` (the expression is capture group `N`, the
+//!   rest is context) and `narrative=VALUE` (template used in narrative mode).
+//! * **cues**: `[future]` and `[past]` sections of whitespace-separated lowercase words that
+//!   mark the tense of a sentence (they steer bare weekdays and months), and an `[edge]`
+//!   section of words that, just before an expression, make it an interval edge (`bis`,
+//!   `seit`) that does not become the narrative reference.
+
+use lagebild_model::TimexType;
+use regex::Regex;
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
+
+/// A problem in a resource file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ResourceError {
+    /// Which file (`macros`, `norm`, `rules`, `cues`).
+    pub file: &'static str,
+    /// Line number, 1-based.
+    pub line: usize,
+    /// What is wrong.
+    pub message: String,
+}
+
+impl fmt::Display for ResourceError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "time resource {} line {}: {}",
+            self.file, self.line, self.message
+        )
+    }
+}
+
+impl std::error::Error for ResourceError {}
+
+/// The text of a language's four resource files.
+#[derive(Debug, Clone, Copy)]
+pub struct Resources<'a> {
+    /// Pattern macros.
+    pub macros: &'a str,
+    /// Normalisation tables.
+    pub norm: &'a str,
+    /// Extraction rules.
+    pub rules: &'a str,
+    /// Tense cue words.
+    pub cues: &'a str,
+}
+
+#[derive(Debug, Clone)]
+enum Part {
+    Lit(String),
+    Group(usize),
+    Table(usize, usize),
+    Pad(usize, usize),
+    Century(usize),
+}
+
+#[derive(Debug)]
+struct Rule {
+    kind: Option<TimexType>,
+    regex: Regex,
+    value: Vec<Part>,
+    narrative: Option<Vec<Part>>,
+    group: usize,
+    /// Index of the trailing look-ahead group the engine appends.
+    tail: usize,
+}
+
+/// Tense of the sentence around an expression.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tense {
+    /// A past-tense cue is nearest.
+    Past,
+    /// A future cue is nearest.
+    Future,
+    /// No cue found.
+    Unknown,
+}
+
+/// One selected expression before resolution (byte offsets).
+#[derive(Debug, Clone)]
+pub struct Candidate {
+    /// First byte.
+    pub start: usize,
+    /// End byte (exclusive).
+    pub end: usize,
+    /// TIMEX type.
+    pub kind: TimexType,
+    /// Value template with groups filled in, used in news mode.
+    pub value: String,
+    /// Value template for narrative mode.
+    pub narrative: String,
+}
+
+/// A compiled language: rules, tables and cues.
+#[derive(Debug)]
+pub struct Grammar {
+    rules: Vec<Rule>,
+    tables: Vec<BTreeMap<String, String>>,
+    future: BTreeSet<String>,
+    past: BTreeSet<String>,
+    edge: BTreeSet<String>,
+}
+
+fn err(file: &'static str, line: usize, message: impl Into<String>) -> ResourceError {
+    ResourceError {
+        file,
+        line,
+        message: message.into(),
+    }
+}
+
+/// Content lines of a resource file with their 1-based numbers.
+fn lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.lines()
+        .enumerate()
+        .map(|(i, l)| (i + 1, l.trim()))
+        .filter(|(_, l)| !l.is_empty() && !l.starts_with('#'))
+}
+
+fn is_ident(c: char) -> bool {
+    c.is_ascii_alphanumeric() || c == '_'
+}
+
+/// Replace every `%name` by `(?:body)`.
+fn expand(
+    pattern: &str,
+    macros: &BTreeMap<String, String>,
+    file: &'static str,
+    line: usize,
+) -> Result<String, ResourceError> {
+    let mut out = String::with_capacity(pattern.len() * 2);
+    let mut rest = pattern;
+    while let Some(i) = rest.find('%') {
+        out.push_str(&rest[..i]);
+        let after = &rest[i + 1..];
+        let n = after.find(|c: char| !is_ident(c)).unwrap_or(after.len());
+        if n == 0 {
+            out.push('%');
+            rest = after;
+            continue;
+        }
+        let name = &after[..n];
+        let body = macros
+            .get(name)
+            .ok_or_else(|| err(file, line, format!("unknown macro %{name}")))?;
+        out.push_str("(?:");
+        out.push_str(body);
+        out.push(')');
+        rest = &after[n..];
+    }
+    out.push_str(rest);
+    Ok(out)
+}
+
+/// Normalise a lookup key: lowercase, single spaces, no trailing dot.
+fn norm_key(s: &str) -> String {
+    let mut k = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    k = k.to_lowercase();
+    while k.ends_with('.') {
+        k.pop();
+    }
+    k
+}
+
+impl Grammar {
+    /// Compile a language from its resource texts.
+    pub fn new(res: Resources<'_>) -> Result<Grammar, ResourceError> {
+        let mut macros = BTreeMap::new();
+        for (no, l) in lines(res.macros) {
+            let (name, body) = l
+                .split_once('=')
+                .ok_or_else(|| err("macros", no, "expected `name = regex`"))?;
+            let body = expand(body.trim(), &macros, "macros", no)?;
+            macros.insert(name.trim().to_string(), body);
+        }
+
+        let mut names: Vec<String> = Vec::new();
+        let mut tables: Vec<BTreeMap<String, String>> = Vec::new();
+        for (no, l) in lines(res.norm) {
+            if let Some(name) = l.strip_prefix('[').and_then(|r| r.strip_suffix(']')) {
+                names.push(name.trim().to_string());
+                tables.push(BTreeMap::new());
+                continue;
+            }
+            let table = tables
+                .last_mut()
+                .ok_or_else(|| err("norm", no, "entry before any [table]"))?;
+            let (keys, value) = l
+                .rsplit_once('=')
+                .ok_or_else(|| err("norm", no, "expected `key, key = value`"))?;
+            for k in keys.split(',') {
+                table.insert(norm_key(k), value.trim().to_string());
+            }
+        }
+
+        let mut rules = Vec::new();
+        for (no, l) in lines(res.rules) {
+            let (kind, rest) = l
+                .split_once(char::is_whitespace)
+                .ok_or_else(|| err("rules", no, "expected `TYPE name: pattern => value`"))?;
+            let kind = match kind {
+                "DATE" => Some(TimexType::Date),
+                "TIME" => Some(TimexType::Time),
+                "DURATION" => Some(TimexType::Duration),
+                "SET" => Some(TimexType::Set),
+                "NONE" => None,
+                other => return Err(err("rules", no, format!("unknown type {other}"))),
+            };
+            let (_name, rest) = rest
+                .split_once(": ")
+                .ok_or_else(|| err("rules", no, "missing `name: `"))?;
+            let (pattern, rest) = rest
+                .split_once(" => ")
+                .ok_or_else(|| err("rules", no, "missing ` => value`"))?;
+            let mut parts = rest.split(" ;; ");
+            let value = parse_template(parts.next().unwrap_or("").trim(), &names, no)?;
+            let mut narrative = None;
+            let mut group = 0;
+            for opt in parts {
+                match opt.trim().split_once('=') {
+                    Some(("group", n)) => {
+                        group = n
+                            .trim()
+                            .parse()
+                            .map_err(|_| err("rules", no, "bad group number"))?
+                    }
+                    Some(("narrative", v)) => {
+                        narrative = Some(parse_template(v.trim(), &names, no)?)
+                    }
+                    _ => return Err(err("rules", no, format!("unknown option {opt}"))),
+                }
+            }
+            // The trailing group makes the match end before a non-letter (or the text end):
+            // with leftmost-first alternation, `Stunde|Stunden` must not stop inside a word.
+            let pattern = format!(
+                "(?:{})([^\\p{{L}}\\p{{N}}]|$)",
+                expand(pattern.trim(), &macros, "rules", no)?
+            );
+            let regex = Regex::new(&pattern).map_err(|e| err("rules", no, e.to_string()))?;
+            let tail = regex.captures_len() - 1;
+            if group >= tail {
+                return Err(err("rules", no, "group option beyond the pattern's groups"));
+            }
+            rules.push(Rule {
+                kind,
+                regex,
+                value,
+                narrative,
+                group,
+                tail,
+            });
+        }
+
+        let mut future = BTreeSet::new();
+        let mut past = BTreeSet::new();
+        let mut edge = BTreeSet::new();
+        let mut section: Option<&mut BTreeSet<String>> = None;
+        for (no, l) in lines(res.cues) {
+            match l {
+                "[future]" => section = Some(&mut future),
+                "[past]" => section = Some(&mut past),
+                "[edge]" => section = Some(&mut edge),
+                _ => {
+                    let set = section
+                        .as_deref_mut()
+                        .ok_or_else(|| err("cues", no, "words before a [section]"))?;
+                    set.extend(l.split_whitespace().map(str::to_lowercase));
+                }
+            }
+        }
+        Ok(Grammar {
+            rules,
+            tables,
+            future,
+            past,
+            edge,
+        })
+    }
+
+    /// All expressions of `text`, longest first where candidates overlap, in text order.
+    pub fn candidates(&self, text: &str) -> Vec<Candidate> {
+        // (start, end, rule, value, narrative)
+        let mut found: Vec<(usize, usize, usize, String, String)> = Vec::new();
+        for (ri, rule) in self.rules.iter().enumerate() {
+            let mut locs = rule.regex.capture_locations();
+            let mut pos = 0;
+            while pos < text.len() {
+                let Some(m) = rule.regex.captures_read_at(&mut locs, text, pos) else {
+                    break;
+                };
+                let s = m.start();
+                let e = locs.get(rule.tail).map_or(m.end(), |(t, _)| t);
+                if e > s && boundary_ok(text, s, e) {
+                    let span = match rule.group {
+                        0 => Some((s, e)),
+                        g => locs.get(g),
+                    };
+                    let value = self.fill(&rule.value, text, &locs);
+                    let narrative = match &rule.narrative {
+                        Some(t) => self.fill(t, text, &locs),
+                        None => value.clone(),
+                    };
+                    if let (Some((gs, ge)), Some(v), Some(n)) = (span, value, narrative) {
+                        if ge > gs {
+                            found.push((gs, ge, ri, v, n));
+                        }
+                    }
+                    pos = e;
+                } else {
+                    pos = next_char(text, s);
+                }
+            }
+        }
+        // Longest first, then leftmost, then the earlier rule.
+        found.sort_by(|a, b| {
+            (b.1 - b.0)
+                .cmp(&(a.1 - a.0))
+                .then(a.0.cmp(&b.0))
+                .then(a.2.cmp(&b.2))
+        });
+        let mut taken: BTreeMap<usize, usize> = BTreeMap::new();
+        let mut chosen = Vec::new();
+        for (s, e, ri, v, n) in found {
+            let clash_before = taken.range(..e).next_back().is_some_and(|(_, &pe)| pe > s);
+            if clash_before {
+                continue;
+            }
+            taken.insert(s, e);
+            if let Some(kind) = self.rules[ri].kind {
+                chosen.push(Candidate {
+                    start: s,
+                    end: e,
+                    kind,
+                    value: v,
+                    narrative: n,
+                });
+            }
+        }
+        chosen.sort_by_key(|c| (c.start, c.end));
+        chosen
+    }
+
+    fn fill(&self, parts: &[Part], text: &str, locs: &regex::CaptureLocations) -> Option<String> {
+        let group = |n: usize| locs.get(n).map(|(s, e)| &text[s..e]);
+        let mut out = String::new();
+        for p in parts {
+            match p {
+                Part::Lit(s) => out.push_str(s),
+                Part::Group(n) => out.push_str(group(*n).unwrap_or("")),
+                Part::Table(t, n) => {
+                    let Some(g) = group(*n) else {
+                        continue;
+                    };
+                    let key = norm_key(g);
+                    match self.tables[*t].get(&key) {
+                        Some(v) => out.push_str(v),
+                        None if !key.is_empty() && key.bytes().all(|b| b.is_ascii_digit()) => {
+                            out.push_str(&key)
+                        }
+                        None => return None,
+                    }
+                }
+                Part::Pad(width, n) => match group(*n) {
+                    None => out.push_str(&"0".repeat(*width)),
+                    Some(g) => {
+                        let v: u32 = g.trim().parse().ok()?;
+                        out.push_str(&format!("{v:0width$}", width = *width));
+                    }
+                },
+                Part::Century(n) => {
+                    let v: u32 = group(*n)?.trim().parse().ok()?;
+                    out.push_str(&format!("{:02}", v.checked_sub(1)?));
+                }
+            }
+        }
+        Some(out)
+    }
+
+    /// True when one of the two words before `start` marks an interval edge (`bis`, `seit`).
+    pub fn is_edge(&self, text: &str, start: usize) -> bool {
+        let mut from = start.saturating_sub(24);
+        while !text.is_char_boundary(from) {
+            from -= 1;
+        }
+        let before = text[from..start].rsplit('\n').next().unwrap_or("");
+        before
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .rev()
+            .take(2)
+            .any(|w| self.edge.contains(&w.to_lowercase()))
+    }
+
+    /// Tense of a whole passage: past when it has a past cue and no future cue.
+    pub fn passage_tense(&self, passage: &str) -> Tense {
+        let mut past = false;
+        for w in passage.split(|c: char| !c.is_alphanumeric()) {
+            let lw = w.to_lowercase();
+            if self.future.contains(&lw) {
+                return Tense::Unknown;
+            }
+            past |= self.past.contains(&lw);
+        }
+        if past {
+            Tense::Past
+        } else {
+            Tense::Unknown
+        }
+    }
+
+    /// Tense of the sentence around `[start, end)`: the nearest cue word decides.
+    pub fn tense(&self, text: &str, start: usize, end: usize) -> Tense {
+        let (from, to) = sentence_window(text, start, end);
+        let mut best: Option<(usize, Tense)> = None;
+        let mut consider = |ws: usize, w: &str| {
+            if ws >= start && ws < end {
+                return;
+            }
+            let lw = w.to_lowercase();
+            let t = if self.future.contains(&lw) {
+                Tense::Future
+            } else if self.past.contains(&lw) {
+                Tense::Past
+            } else {
+                return;
+            };
+            let dist = if ws < start { start - ws } else { ws - end };
+            if best.is_none_or(|(d, _)| dist < d) {
+                best = Some((dist, t));
+            }
+        };
+        let window = &text[from..to];
+        let mut word_start: Option<usize> = None;
+        for (i, c) in window.char_indices() {
+            if c.is_alphanumeric() {
+                word_start.get_or_insert(i);
+            } else if let Some(ws) = word_start.take() {
+                consider(from + ws, &window[ws..i]);
+            }
+        }
+        if let Some(ws) = word_start {
+            consider(from + ws, &window[ws..]);
+        }
+        best.map_or(Tense::Unknown, |(_, t)| t)
+    }
+}
+
+fn parse_template(t: &str, tables: &[String], line: usize) -> Result<Vec<Part>, ResourceError> {
+    let mut parts = Vec::new();
+    let mut lit = String::new();
+    let mut rest = t;
+    while let Some(c) = rest.chars().next() {
+        if c == '$' {
+            let digits = rest[1..]
+                .find(|c: char| !c.is_ascii_digit())
+                .unwrap_or(rest.len() - 1);
+            if digits > 0 {
+                let n = rest[1..=digits]
+                    .parse()
+                    .map_err(|_| err("rules", line, "bad group"))?;
+                if !lit.is_empty() {
+                    parts.push(Part::Lit(std::mem::take(&mut lit)));
+                }
+                parts.push(Part::Group(n));
+                rest = &rest[1 + digits..];
+                continue;
+            }
+        }
+        if c == '%' {
+            if let Some(open) = rest.find('(') {
+                let name = &rest[1..open];
+                if !name.is_empty() && name.chars().all(is_ident) {
+                    let close = rest
+                        .find(')')
+                        .ok_or_else(|| err("rules", line, "unclosed %function("))?;
+                    let n: usize = rest[open + 1..close]
+                        .trim()
+                        .parse()
+                        .map_err(|_| err("rules", line, "bad group in %function"))?;
+                    let part = match name {
+                        "pad2" => Part::Pad(2, n),
+                        "pad4" => Part::Pad(4, n),
+                        "century" => Part::Century(n),
+                        _ => Part::Table(
+                            tables.iter().position(|x| x == name).ok_or_else(|| {
+                                err("rules", line, format!("unknown table %{name}"))
+                            })?,
+                            n,
+                        ),
+                    };
+                    if !lit.is_empty() {
+                        parts.push(Part::Lit(std::mem::take(&mut lit)));
+                    }
+                    parts.push(part);
+                    rest = &rest[close + 1..];
+                    continue;
+                }
+            }
+        }
+        lit.push(c);
+        rest = &rest[c.len_utf8()..];
+    }
+    if !lit.is_empty() {
+        parts.push(Part::Lit(lit));
+    }
+    Ok(parts)
+}
+
+fn next_char(text: &str, i: usize) -> usize {
+    text[i..]
+        .chars()
+        .next()
+        .map_or(text.len(), |c| i + c.len_utf8())
+}
+
+/// An expression must not start or end inside a word or a number.
+fn boundary_ok(text: &str, s: usize, e: usize) -> bool {
+    let before = text[..s].chars().rev();
+    let after = text[e..].chars();
+    let first = text[s..].chars().next();
+    let last = text[..e].chars().next_back();
+    let inside = |mut it: Box<dyn Iterator<Item = char> + '_>, edge: Option<char>| -> bool {
+        match it.next() {
+            Some(c) if c.is_alphanumeric() => true,
+            // A number continued by a separator and a digit (`1.500`, `3,5`, `12:30`).
+            Some('.' | ',' | ':') => {
+                edge.is_some_and(|c| c.is_ascii_digit())
+                    && it.next().is_some_and(|c| c.is_ascii_digit())
+            }
+            _ => false,
+        }
+    };
+    !inside(Box::new(before), first) && !inside(Box::new(after), last)
+}
+
+/// Byte range of the sentence around `[start, end)`, at most a few hundred bytes each way.
+fn sentence_window(text: &str, start: usize, end: usize) -> (usize, usize) {
+    const MAX: usize = 400;
+    let is_end = |prev: Option<char>, c: char, next: Option<char>| {
+        c == '\n'
+            || ((c == '!' || c == '?') && next.is_none_or(char::is_whitespace))
+            || (c == '.'
+                && prev.is_some_and(|p| p.is_lowercase())
+                && next.is_none_or(char::is_whitespace))
+    };
+    let mut from = start;
+    let mut steps = 0;
+    let mut it = text[..start].char_indices().rev().peekable();
+    let mut next: Option<char> = text[start..].chars().next();
+    while let Some((i, c)) = it.next() {
+        let prev = it.peek().map(|&(_, p)| p);
+        if is_end(prev, c, next) || steps > MAX {
+            break;
+        }
+        from = i;
+        next = Some(c);
+        steps += 1;
+    }
+    let mut to = end;
+    let mut prev = text[..end].chars().next_back();
+    let mut it = text[end..].char_indices().peekable();
+    steps = 0;
+    while let Some((i, c)) = it.next() {
+        let nx = it.peek().map(|&(_, n)| n);
+        if is_end(prev, c, nx) || steps > MAX {
+            break;
+        }
+        to = end + i + c.len_utf8();
+        prev = Some(c);
+        steps += 1;
+    }
+    (from, to)
+}

@@ -1,0 +1,247 @@
+//! Temporal expressions and event dating, in the manner of HeidelTime.
+//!
+//! The engine ([`Grammar`]) knows no language: each language brings four resource files under
+//! `resources/<lang>/` (`time_macros.txt`, `time_norm.txt`, `time_rules.txt`,
+//! `time_cues.txt`; their format is described in `engine.rs` and `docs/time.md`). Rules turn
+//! text into TIMEX3 types and value templates; the resolver (`resolve.rs`) fills in what the
+//! text leaves open from the document creation time (news mode) or from the last date the
+//! text mentioned (narrative mode, used without a creation date or when the text's explicit
+//! dates lie far before it).
+//!
+//! [`TimeTagger`] adds `doc.timexes` and `doc.sentence_dates` to an article.
+
+pub mod calendar;
+mod engine;
+mod resolve;
+
+pub use calendar::Date;
+pub use engine::{Grammar, ResourceError, Resources, Tense};
+pub use resolve::Mode;
+
+use crate::Annotator;
+use lagebild_model::{AnnotatedArticle, CharIndex, TimeExpr, TimexType};
+use resolve::{Context, Point};
+use std::sync::OnceLock;
+
+/// Why no grammar is available.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TimeError {
+    /// No resources for this language code.
+    UnknownLanguage(String),
+    /// The embedded resources do not compile.
+    Resource(ResourceError),
+}
+
+impl std::fmt::Display for TimeError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            TimeError::UnknownLanguage(l) => write!(f, "no temporal resources for language {l:?}"),
+            TimeError::Resource(e) => e.fmt(f),
+        }
+    }
+}
+
+impl std::error::Error for TimeError {}
+
+macro_rules! language {
+    ($lang:literal) => {
+        Resources {
+            macros: include_str!(concat!("../../resources/", $lang, "/time_macros.txt")),
+            norm: include_str!(concat!("../../resources/", $lang, "/time_norm.txt")),
+            rules: include_str!(concat!("../../resources/", $lang, "/time_rules.txt")),
+            cues: include_str!(concat!("../../resources/", $lang, "/time_cues.txt")),
+        }
+    };
+}
+
+/// The compiled grammar of a language (`de`, `en`), built once.
+pub fn grammar(lang: &str) -> Result<&'static Grammar, TimeError> {
+    static DE: OnceLock<Result<Grammar, ResourceError>> = OnceLock::new();
+    static EN: OnceLock<Result<Grammar, ResourceError>> = OnceLock::new();
+    let cell = match lang {
+        "de" => DE.get_or_init(|| Grammar::new(language!("de"))),
+        "en" => EN.get_or_init(|| Grammar::new(language!("en"))),
+        other => return Err(TimeError::UnknownLanguage(other.to_string())),
+    };
+    cell.as_ref().map_err(|e| TimeError::Resource(e.clone()))
+}
+
+/// Explicit years far before the creation date (median more than this many years back, at
+/// least [`NARRATIVE_MIN_YEARS`] of them) make a text narrative.
+const NARRATIVE_GAP: i32 = 10;
+/// The same gap for a text that never names a weekday (a history rather than news).
+const NARRATIVE_GAP_NO_WEEKDAYS: i32 = 1;
+/// See [`NARRATIVE_GAP`].
+const NARRATIVE_MIN_YEARS: usize = 3;
+
+impl Grammar {
+    /// Tag `text`: expressions with char spans, normalised against `dct` (the document creation
+    /// date); without `dct`, or when the text is a history rather than news, in narrative mode.
+    pub fn tag(&self, text: &str, dct: Option<Date>) -> Vec<TimeExpr> {
+        let cands = self.candidates(text);
+        let mode = match dct {
+            None => Mode::Narrative,
+            Some(d) => {
+                let mut years: Vec<i32> = cands
+                    .iter()
+                    .filter(|c| matches!(c.kind, TimexType::Date | TimexType::Time))
+                    .filter(|c| !c.value.contains('{'))
+                    .filter_map(|c| Point::of_value(&c.value))
+                    .map(|p| p.year)
+                    .collect();
+                years.sort_unstable();
+                // News speaks of weekdays; histories do not.
+                let weekdays = cands
+                    .iter()
+                    .any(|c| c.value.contains("wd:") || c.value.contains("{weekday"));
+                let gap = if weekdays {
+                    NARRATIVE_GAP
+                } else {
+                    NARRATIVE_GAP_NO_WEEKDAYS
+                };
+                match years.get(years.len() / 2) {
+                    Some(&median)
+                        if years.len() >= NARRATIVE_MIN_YEARS && median < d.year - gap =>
+                    {
+                        Mode::Narrative
+                    }
+                    _ => Mode::News,
+                }
+            }
+        };
+        let mut ctx = Context {
+            dct,
+            mode,
+            reference: None,
+        };
+        let side = side_years(&cands);
+        let index = CharIndex::new(text);
+        let mut out = Vec::with_capacity(cands.len());
+        for (c, side) in cands.into_iter().zip(side) {
+            let template = match mode {
+                Mode::News => &c.value,
+                Mode::Narrative => &c.narrative,
+            };
+            let needs_tense = template.contains("{Y}") || template.contains("{weekday");
+            let tense = if needs_tense {
+                self.tense(text, c.start, c.end)
+            } else {
+                Tense::Unknown
+            };
+            let value = ctx.resolve(template, tense);
+            if matches!(c.kind, TimexType::Date | TimexType::Time)
+                && !side
+                && !self.is_edge(text, c.start)
+            {
+                if let Some(p) = Point::of_value(&value) {
+                    // A relative expression moves the reference forward or within a day, never
+                    // back to an earlier year (`Ende des vorangegangenen Jahres`).
+                    let backwards = template.contains('{')
+                        && p.day.is_none()
+                        && ctx.reference.is_some_and(|r| p.year < r.year);
+                    if !backwards {
+                        ctx.reference = Some(p);
+                    }
+                }
+            }
+            out.push(TimeExpr {
+                span: index.span(c.start, c.end),
+                text: text[c.start..c.end].to_string(),
+                kind: c.kind,
+                value,
+            });
+        }
+        out
+    }
+}
+
+/// Marks explicit mentions that are side remarks rather than the text's timeline (`die 1881
+/// gegründete Bank` or a flashback `beim Kriegsrat vom 8. Dezember 1912` in a text about
+/// 1914): neither the nearest other explicit mention with a month before nor the one after
+/// lies within a year of it. Side remarks do not become the reference for later expressions.
+fn side_years(cands: &[engine::Candidate]) -> Vec<bool> {
+    let explicit: Vec<Option<Point>> = cands
+        .iter()
+        .map(|c| {
+            let dated = matches!(c.kind, TimexType::Date | TimexType::Time);
+            if dated && !c.value.contains('{') {
+                Point::of_value(&c.value)
+            } else {
+                None
+            }
+        })
+        .collect();
+    let monthly: Vec<(usize, i32)> = explicit
+        .iter()
+        .enumerate()
+        .filter_map(|(i, p)| p.filter(|p| p.month.is_some()).map(|p| (i, p.year)))
+        .collect();
+    explicit
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let Some(p) = p else {
+                return false;
+            };
+            let at = monthly.partition_point(|&(j, _)| j < i);
+            let near = |k: Option<&(usize, i32)>| k.is_some_and(|&(_, y)| (y - p.year).abs() <= 1);
+            let before = at.checked_sub(1).and_then(|k| monthly.get(k));
+            let after = monthly[at..].iter().find(|&&(j, _)| j > i);
+            (before.is_some() || after.is_some()) && !near(before) && !near(after)
+        })
+        .collect()
+}
+
+/// The temporal tagger: fills `doc.timexes` and `doc.sentence_dates`, with
+/// `doc.article.published` as creation date.
+pub struct TimeTagger;
+
+impl Annotator for TimeTagger {
+    fn annotate(&self, doc: &mut AnnotatedArticle) {
+        let lang = match doc.article.language.as_str() {
+            "en" => "en",
+            _ => "de",
+        };
+        let Ok(g) = grammar(lang) else {
+            return;
+        };
+        let text = &doc.article.text;
+        let dct = doc.article.published.as_deref().and_then(Date::parse);
+        doc.timexes = g.tag(text, dct);
+        let index = CharIndex::new(text);
+        doc.sentence_dates = doc
+            .sentences
+            .iter()
+            .map(|s| {
+                let own = doc
+                    .timexes
+                    .iter()
+                    .filter(|t| s.span.contains(&t.span))
+                    .filter(|t| matches!(t.kind, TimexType::Date | TimexType::Time))
+                    .find_map(|t| calendar_part(&t.value));
+                own.or_else(|| {
+                    let d = dct?;
+                    let (a, b) = (index.byte_of(s.span.start), index.byte_of(s.span.end));
+                    (g.passage_tense(&text[a..b]) == Tense::Past).then(|| {
+                        format!("{}-{:02}-{:02}", resolve::fmt_year(d.year), d.month, d.day)
+                    })
+                })
+            })
+            .collect();
+    }
+}
+
+/// The calendar part of a value (`2025-12-02TEV` → `2025-12-02`, `1942-SU` → `1942`), if it
+/// names a known year.
+fn calendar_part(value: &str) -> Option<String> {
+    let p = Point::of_value(value)?;
+    let year = resolve::fmt_year(p.year);
+    Some(match (p.month, p.day) {
+        (Some(m), Some(d)) => format!("{year}-{m:02}-{d:02}"),
+        (Some(m), None) => format!("{year}-{m:02}"),
+        _ => year,
+    })
+}
+
+#[cfg(test)]
+mod tests;

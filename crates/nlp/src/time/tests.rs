@@ -1,0 +1,195 @@
+//! Tests of the German temporal tagger on sentences written for the project.
+
+use super::*;
+use lagebild_model::{Article, Sentence, Span};
+
+fn tag(text: &str, dct: Option<&str>) -> Vec<TimeExpr> {
+    grammar("de")
+        .expect("German resources compile")
+        .tag(text, dct.and_then(Date::parse))
+}
+
+/// The value of the expression whose text is `needle`.
+fn value_of(text: &str, dct: Option<&str>, needle: &str) -> String {
+    let found = tag(text, dct);
+    found
+        .iter()
+        .find(|t| t.text == needle)
+        .map(|t| t.value.clone())
+        .unwrap_or_else(|| panic!("{needle:?} not tagged in {text:?}: {found:?}"))
+}
+
+#[test]
+fn resources_compile() {
+    assert!(grammar("de").is_ok());
+    assert!(grammar("en").is_ok());
+    assert!(matches!(grammar("xx"), Err(TimeError::UnknownLanguage(_))));
+}
+
+#[test]
+fn explicit_dates() {
+    let t = "Der Vertrag wurde am 2. Dezember 2025 unterzeichnet, die Ratifizierung folgte am 14.01.2026.";
+    assert_eq!(
+        value_of(t, Some("2026-02-01"), "2. Dezember 2025"),
+        "2025-12-02"
+    );
+    assert_eq!(value_of(t, Some("2026-02-01"), "14.01.2026"), "2026-01-14");
+    let t = "Im Dezember 2025 begannen die Gespräche, die Zahl stammt aus dem Jahr 2024.";
+    assert_eq!(value_of(t, Some("2026-01-10"), "Dezember 2025"), "2025-12");
+    assert_eq!(value_of(t, Some("2026-01-10"), "Jahr 2024"), "2024");
+    let t = "Die Technik prägte das 20. Jahrhundert und vor allem die 1990er Jahre.";
+    assert_eq!(value_of(t, Some("2025-05-05"), "20. Jahrhundert"), "19");
+    assert_eq!(value_of(t, Some("2025-05-05"), "1990er Jahre"), "199");
+}
+
+#[test]
+fn weekdays_follow_tense() {
+    // 2025-12-03 is a Wednesday.
+    let t = "Die Ministerin hatte am Dienstagabend in Brüssel gesagt, sie sei zuversichtlich.";
+    let v = value_of(t, Some("2025-12-03"), "Dienstagabend");
+    assert!(v.starts_with("2025-12-02"), "{v}");
+    let t = "Am Donnerstag wird eine Delegation aus Kiew in Berlin erwartet.";
+    assert_eq!(value_of(t, Some("2025-12-03"), "Donnerstag"), "2025-12-04");
+    let t = "Der Minister hatte am Donnerstag erklärt, er werde zurücktreten.";
+    assert_eq!(value_of(t, Some("2025-12-03"), "Donnerstag"), "2025-11-27");
+    let t = "In der Nacht zu Mittwoch griffen Drohnen mehrere Städte an.";
+    assert_eq!(
+        value_of(t, Some("2025-12-03"), "Nacht zu Mittwoch"),
+        "2025-12-03TNI"
+    );
+}
+
+#[test]
+fn relative_to_creation_date() {
+    let d = Some("2025-12-02");
+    let t = "Gestern tagte der Ausschuss, heute berät das Plenum.";
+    assert_eq!(value_of(t, d, "Gestern"), "2025-12-01");
+    assert_eq!(value_of(t, d, "heute"), "2025-12-02");
+    let t = "Der Entwurf war vor zwei Wochen an die Presse gelangt.";
+    assert_eq!(value_of(t, d, "vor zwei Wochen"), "2025-11-18");
+    let t = "Bereits im Oktober hatten sich die Unterhändler in Genf getroffen.";
+    assert_eq!(value_of(t, d, "Oktober"), "2025-10");
+    let t = "Seit seinem Amtsantritt am 20. Januar dieses Jahres regiert er per Dekret.";
+    assert_eq!(value_of(t, d, "20. Januar dieses Jahres"), "2025-01-20");
+    let t = "Anfang Dezember sollen die Ergebnisse vorliegen.";
+    assert_eq!(value_of(t, d, "Anfang Dezember"), "2025-12");
+    let t = "Die Kämpfe dauern seit Februar 2022 an.";
+    assert_eq!(value_of(t, d, "Februar 2022"), "2022-02");
+    let t = "Im Januar will die Regierung einen neuen Haushalt vorlegen.";
+    assert_eq!(value_of(t, d, "Januar"), "2026-01");
+}
+
+#[test]
+fn anchored_on_the_text() {
+    let t = "Die Verhandlungen begannen am 14. März 2024. Am Vortag hatten Demonstranten die Straße blockiert.";
+    assert_eq!(value_of(t, Some("2025-06-01"), "Vortag"), "2024-03-13");
+    let t = "Am 3. Mai 2020 fiel die Entscheidung, drei Tage später trat der Rat zurück.";
+    assert_eq!(
+        value_of(t, Some("2025-06-01"), "drei Tage später"),
+        "2020-05-06"
+    );
+}
+
+#[test]
+fn durations_and_sets() {
+    let d = Some("2025-12-03");
+    let t = "Das Gespräch dauerte fünf Stunden, der Krieg fast vier Jahre.";
+    assert_eq!(value_of(t, d, "fünf Stunden"), "PT5H");
+    assert_eq!(value_of(t, d, "fast vier Jahre"), "P4Y");
+    let t = "Der Markt findet jeden Montag statt und wird täglich gereinigt.";
+    let found = tag(t, d);
+    let monday = found
+        .iter()
+        .find(|x| x.text == "jeden Montag")
+        .expect("set");
+    assert_eq!(monday.kind, TimexType::Set);
+    assert_eq!(monday.value, "XXXX-WXX-1");
+    assert_eq!(value_of(t, d, "täglich"), "P1D");
+}
+
+#[test]
+fn holidays_including_easter() {
+    let t = "Zu Pfingsten 2024 und an Weihnachten 1914 ruhten die Waffen.";
+    assert_eq!(value_of(t, None, "Pfingsten 2024"), "2024-05-19");
+    assert_eq!(value_of(t, None, "Weihnachten 1914"), "1914-12-25");
+    let t = "Die Wahl fand 2025 statt. Am Ostermontag kam das Ergebnis.";
+    assert_eq!(value_of(t, None, "Ostermontag"), "2025-04-21");
+}
+
+#[test]
+fn narrative_mode_uses_last_date() {
+    let t = "Der Krieg dauerte von 1939 bis 1945. Im Sommer 1942 rückten die Truppen vor. \
+             Am 3. Juli erreichten sie den Fluss. Ende des Jahres kam der Rückzug, im folgenden \
+             Jahr das Ende. Heute erinnert ein Denkmal daran.";
+    assert_eq!(value_of(t, None, "Sommer 1942"), "1942-SU");
+    assert_eq!(value_of(t, None, "3. Juli"), "1942-07-03");
+    assert_eq!(value_of(t, None, "Ende des Jahres"), "1942");
+    assert_eq!(value_of(t, None, "im folgenden Jahr"), "1943");
+    assert_eq!(value_of(t, None, "Heute"), "PRESENT_REF");
+    // The same history with a modern creation date is still read as a narrative.
+    assert_eq!(value_of(t, Some("2011-02-16"), "3. Juli"), "1942-07-03");
+    let t = "Um 490 v. Chr. landeten die Perser, im September kam es zur Schlacht.";
+    assert_eq!(value_of(t, None, "490 v. Chr."), "BC0490");
+    assert_eq!(value_of(t, None, "September"), "BC0490-09");
+}
+
+#[test]
+fn no_false_dates_in_numbers() {
+    let found = tag(
+        "Es kamen 1.500 Menschen, Nr. 2019 blieb leer, 1200 Soldaten fehlten.",
+        Some("2025-01-01"),
+    );
+    assert!(found.is_empty(), "{found:?}");
+}
+
+#[test]
+fn spans_are_char_offsets() {
+    let t = "Über „Größe“ sprach man am 2. Dezember 2025.";
+    let found = tag(t, None);
+    let x = &found[0];
+    let chars: Vec<char> = t.chars().collect();
+    let s: String = chars[x.span.start..x.span.end].iter().collect();
+    assert_eq!(s, "2. Dezember 2025");
+}
+
+#[test]
+fn event_dates_per_sentence() {
+    let text = "Die Minister trafen sich in Wien. Am 20. Januar dieses Jahres gab es ein Vorgespräch. Die Lage bleibt angespannt.";
+    let bounds = [(0, 33), (34, 86), (87, text.chars().count())];
+    let mut doc = AnnotatedArticle {
+        article: Article {
+            text: text.to_string(),
+            published: Some("2025-12-02".into()),
+            language: "de".into(),
+            ..Default::default()
+        },
+        sentences: bounds
+            .iter()
+            .map(|&(s, e)| Sentence {
+                span: Span::new(s, e),
+                tokens: Vec::new(),
+            })
+            .collect(),
+        ..Default::default()
+    };
+    TimeTagger.annotate(&mut doc);
+    assert_eq!(
+        doc.sentence_dates,
+        vec![
+            Some("2025-12-02".to_string()),
+            Some("2025-01-20".to_string()),
+            None
+        ]
+    );
+}
+
+#[test]
+fn debug_print() {
+    for t in [
+        "Das Gespräch dauerte fünf Stunden, der Krieg fast vier Jahre.",
+        "Zu Pfingsten 2024 und an Weihnachten 1914 ruhten die Waffen.",
+        "Die Wahl fand 2025 statt. Am Ostermontag kam das Ergebnis.",
+    ] {
+        eprintln!("{:?}", tag(t, Some("2025-12-03")));
+    }
+}
