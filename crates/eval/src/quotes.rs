@@ -217,8 +217,74 @@ fn report(name: &str, t: &Tally) {
     );
 }
 
+/// The seed check: every quote of `gold/seeds.json` found with its speaker in each article it
+/// lists (text contains one string of every `match` list, speaker contains the gold name).
+fn seeds(shared: &Path) -> anyhow::Result<()> {
+    let gold_path = shared.join("gold/seeds.json");
+    let dir = shared.join("corpus/seeds");
+    if !gold_path.is_file() || !dir.is_dir() {
+        println!(
+            "quotes on seeds: skipped, {} or {} not found",
+            gold_path.display(),
+            dir.display()
+        );
+        return Ok(());
+    }
+    let raw = std::fs::read_to_string(&gold_path)
+        .with_context(|| format!("reading {}", gold_path.display()))?;
+    let gold: serde_json::Value =
+        serde_json::from_str(&raw).with_context(|| format!("parsing {}", gold_path.display()))?;
+    let mut quotes_of: BTreeMap<String, Vec<(String, String)>> = BTreeMap::new();
+    let (mut found, mut total) = (0, 0);
+    for q in gold["quotes"].as_array().into_iter().flatten() {
+        let speaker = q["speaker"].as_str().unwrap_or("").to_lowercase();
+        for letter in q["articles"].as_array().into_iter().flatten() {
+            let letter = letter.as_str().unwrap_or("");
+            let stem = gold["articles"][letter]
+                .as_str()
+                .unwrap_or(letter)
+                .to_string();
+            if !quotes_of.contains_key(&stem) {
+                let mut pred = Vec::new();
+                let path = dir.join(format!("{stem}.txt"));
+                lagebild_ingest::read_path(&path, &mut |r| {
+                    if let Ok(article) = r {
+                        let doc = lagebild_nlp::annotate(article);
+                        pred.extend(doc.quotes.iter().map(|q| {
+                            (
+                                q.text.to_lowercase(),
+                                q.speaker.clone().unwrap_or_default().to_lowercase(),
+                            )
+                        }));
+                    }
+                });
+                quotes_of.insert(stem.clone(), pred);
+            }
+            let pred = &quotes_of[&stem];
+            let hit = pred.iter().any(|(text, sp)| {
+                sp.contains(&speaker)
+                    && q["match"].as_array().into_iter().flatten().all(|alts| {
+                        alts.as_array()
+                            .into_iter()
+                            .flatten()
+                            .any(|m| text.contains(&m.as_str().unwrap_or("").to_lowercase()))
+                    })
+            });
+            total += 1;
+            if hit {
+                found += 1;
+            } else {
+                println!("  missed: {speaker} {} in {letter}", q["match"]);
+            }
+        }
+    }
+    println!("quotes on seeds: {found} of {total} (quote, article) pairs found with their speaker");
+    Ok(())
+}
+
 /// Run the task against the data under `shared`.
 pub fn run(shared: &Path) -> anyhow::Result<()> {
+    seeds(shared)?;
     let base = shared.join("data/quotes-de-wikinews");
     if !base.is_dir() {
         println!(

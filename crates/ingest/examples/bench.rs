@@ -4,6 +4,7 @@
 //! bench csv2jsonl CSV OUT.jsonl        # 10kGNAD-style `label;'text'` CSV → JSON Lines
 //! bench gen-warc CSV N OUT.warc.gz     # N HTML response records built from the CSV texts
 //! bench read PATH…                     # read + clean, print articles/s and MB/s
+//! bench lang CSV                       # share of German snippets (30/60/120/all chars) tagged `de`
 //! ```
 //! Peak memory: run `read` under `/usr/bin/time -v`.
 
@@ -17,6 +18,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         Some("csv2jsonl") if args.len() == 3 => csv2jsonl(&args[1], &args[2]),
         Some("gen-warc") if args.len() == 4 => gen_warc(&args[1], args[2].parse()?, &args[3]),
         Some("read") if args.len() >= 2 => read(&args[1..]),
+        Some("lang") if args.len() == 2 => lang(&args[1]),
         _ => Err("usage: bench csv2jsonl CSV OUT | gen-warc CSV N OUT | read PATH…".into()),
     }
 }
@@ -56,6 +58,35 @@ fn csv_texts(path: &str) -> Result<Vec<(String, String)>, Box<dyn std::error::Er
         }
     }
     Ok(rows)
+}
+
+fn lang(csv: &str) -> Result<(), Box<dyn std::error::Error>> {
+    let rows = csv_texts(csv)?;
+    for len in [30usize, 60, 120, usize::MAX] {
+        let mut right = 0;
+        let mut wrong = Vec::new();
+        for (_, text) in &rows {
+            let snippet: String = text.chars().take(len).collect();
+            match lagebild_ingest::lang::detect(&snippet) {
+                Some("de") => right += 1,
+                other => wrong.push((other, snippet)),
+            }
+        }
+        println!(
+            "first {} chars: {right}/{} tagged de ({:.1} %)",
+            if len == usize::MAX {
+                "all".to_string()
+            } else {
+                len.to_string()
+            },
+            rows.len(),
+            100.0 * right as f64 / rows.len() as f64
+        );
+        for (got, s) in wrong.iter().take(3) {
+            println!("   {got:?}: {s}");
+        }
+    }
+    Ok(())
 }
 
 fn csv2jsonl(csv: &str, out: &str) -> Result<(), Box<dyn std::error::Error>> {

@@ -75,7 +75,7 @@ fn month_alt() -> String {
 fn date_src() -> String {
     let m = month_alt();
     format!(
-        r"(?:(?P<d1>\d{{1,2}})\.\s?(?P<m1>\d{{1,2}})\.\s?(?P<y1>\d{{4}}|\d{{2}})\b|(?P<y2>\d{{4}})-(?P<m2>\d{{2}})-(?P<d2>\d{{2}})|(?P<d3>\d{{1,2}})\.?\s+(?P<mn3>{m})\.?\s+(?P<y3>\d{{4}})|(?P<mn4>{m})\.?\s+(?P<d4>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y4>\d{{4}}))"
+        r"(?:(?P<d1>\d{{1,2}})\.\s?(?P<m1>\d{{1,2}})\.\s?(?P<y1>\d{{4}}|\d{{2}})(?-u:\b)|(?P<y2>\d{{4}})-(?P<m2>\d{{2}})-(?P<d2>\d{{2}})|(?P<d3>\d{{1,2}})\.?\s+(?P<mn3>{m})\.?\s+(?P<y3>\d{{4}})|(?P<mn4>{m})\.?\s+(?P<d4>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y4>\d{{4}}))"
     )
 }
 
@@ -114,7 +114,7 @@ static EMBED: LazyLock<Regex> = LazyLock::new(|| {
 /// Picture captions and photo credits.
 static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)[(\[](?:bild|foto|fotos|bilder|grafik|quelle|image|photo|picture)\s*:|^(?:bild|foto|fotos|bilder|grafik|bildquelle|fotoquelle|image|photo|credit)\s*:|©|\(c\)\s|copyright\b|^v\.\s?l\.\s?:|^archivbild\b|^symbolbild\b|picture alliance|getty images|imago images|^bildergalerie\b|\b(?:foto|bild)\s*:\s*\p{Lu}",
+        r"(?i)[(\[](?:bild|foto|fotos|bilder|grafik|quelle|image|photo|picture)\s*:|^(?:bild|foto|fotos|bilder|grafik|bildquelle|fotoquelle|image|photo|credit)\s*:|©|\(c\)\s|copyright(?-u:\b)|^v\.\s?l\.\s?:|^archivbild(?-u:\b)|^symbolbild(?-u:\b)|picture alliance|getty images|imago images|^bildergalerie(?-u:\b)|(?-u:\b)(?:foto|bild)\s*:\s*\p{Lu}",
     )
     .expect("caption regex")
 });
@@ -225,7 +225,7 @@ fn classify(line: &str, in_header: bool) -> Option<BoilerplateKind> {
     if VIDEO_LINE.is_match(t) {
         return Some(BoilerplateKind::Video);
     }
-    if EMBED.is_match(t) {
+    if words <= 40 && EMBED.is_match(t) {
         return Some(BoilerplateKind::Embed);
     }
     if words <= 60 && CAPTION.is_match(t) {
@@ -237,9 +237,11 @@ fn classify(line: &str, in_header: bool) -> Option<BoilerplateKind> {
     if words <= 3 && CREDIT_LINE.is_match(t) && !credit_tokens(t, false).is_empty() {
         return Some(BoilerplateKind::SourceFooter);
     }
-    if segments(t).all(|seg| {
-        STAMP_LINE.is_match(seg) || BYLINE.is_match(seg) || FURNITURE_WORDS.is_match(seg)
-    }) {
+    if t.len() <= 240
+        && segments(t).all(|seg| {
+            STAMP_LINE.is_match(seg) || BYLINE.is_match(seg) || FURNITURE_WORDS.is_match(seg)
+        })
+    {
         return Some(BoilerplateKind::Furniture);
     }
     if words <= 30 && BROADCAST.is_match(t) {
@@ -431,26 +433,33 @@ fn clean_lines(lines: &[String]) -> Cleaned {
             }
         }
     }
-    // Tail: from the first teaser/footer after which little unclassified text remains.
+    // Tail: from the first link announcement (a teaser line ending with a colon) or source
+    // footer in the last third after which little unclassified text remains.
     let total: usize = lines.iter().map(|l| l.len()).sum();
+    // Unclassified characters after each line (suffix sums keep this linear).
+    let mut unclassified_after = vec![0usize; n + 1];
+    for j in (0..n).rev() {
+        unclassified_after[j] = unclassified_after[j + 1]
+            + if kinds[j].is_none() {
+                lines[j].len()
+            } else {
+                0
+            };
+    }
+    let mut before = 0usize;
     for i in 0..n {
-        if !matches!(
-            kinds[i],
-            Some(BoilerplateKind::Teaser | BoilerplateKind::SourceFooter)
-        ) {
-            continue;
-        }
-        let before: usize = lines[..i].iter().map(|l| l.len()).sum();
-        let rest: usize = (i + 1..n)
-            .filter(|&j| kinds[j].is_none())
-            .map(|j| lines[j].len())
-            .sum();
-        if before * 3 >= total * 2 && rest <= 700 {
+        let trigger = match kinds[i] {
+            Some(BoilerplateKind::SourceFooter) => true,
+            Some(BoilerplateKind::Teaser) => lines[i].trim_end().ends_with(':'),
+            _ => false,
+        };
+        if trigger && before * 3 >= total * 2 && unclassified_after[i + 1] <= 700 {
             for k in kinds.iter_mut().skip(i + 1) {
                 k.get_or_insert(BoilerplateKind::Teaser);
             }
             break;
         }
+        before += lines[i].len();
     }
 
     let mut out = Cleaned {
@@ -467,7 +476,19 @@ fn clean_lines(lines: &[String]) -> Cleaned {
             continue;
         }
         let Some(kind) = kinds[i] else {
-            out.paragraphs.push(t.to_string());
+            let (kept, embeds) = strip_inline_embeds(t);
+            for e in embeds {
+                if let Some(c) = EMBED_DATE.captures(&e) {
+                    out.weak_dates.extend(date_from_caps(&c));
+                }
+                out.removed.push(Removed {
+                    kind: BoilerplateKind::Embed,
+                    text: e,
+                });
+            }
+            if !kept.is_empty() {
+                out.paragraphs.push(kept);
+            }
             continue;
         };
         gather(t, kind, &mut out);
@@ -477,6 +498,29 @@ fn clean_lines(lines: &[String]) -> Cleaned {
         });
     }
     out
+}
+
+/// Embed leftovers inside a longer line (`… pic.twitter.com/x — Name (@handle) May 2, 2024`).
+static INLINE_EMBED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)\s*(?:pic\.twitter\.com/\S+|https?://t\.co/\S+|[—–]\s?[^—–()\n]{{1,60}}\(@\w{{1,30}}\)(?:\s*(?:{}))?)",
+        date_src()
+    ))
+    .expect("inline embed")
+});
+
+/// Cut embed leftovers out of a kept line; returns the rest and the cut pieces.
+fn strip_inline_embeds(t: &str) -> (String, Vec<String>) {
+    if !INLINE_EMBED.is_match(t) {
+        return (t.to_string(), Vec::new());
+    }
+    let cut: Vec<String> = INLINE_EMBED
+        .find_iter(t)
+        .map(|m| m.as_str().trim().to_string())
+        .collect();
+    let rest = INLINE_EMBED.replace_all(t, "");
+    let rest = rest.split_whitespace().collect::<Vec<_>>().join(" ");
+    (rest, cut)
 }
 
 /// Metadata carried by a removed line.
@@ -876,6 +920,30 @@ Quelle: dpa, AFP, rbb
         assert!(kinds(&a, BoilerplateKind::Video).contains(&"13.03.2024 | 2:14 min"));
         assert!(kinds(&a, BoilerplateKind::Video).contains(&"Deichschau am Morgen"));
         assert_eq!(a.language, "de");
+    }
+
+    #[test]
+    fn inline_embed_cut_from_long_line() {
+        let body = "Der Verein hat am Wochenende seinen neuen Trainer vorgestellt, der die Mannschaft ab sofort betreuen soll und einen Vertrag bis zum Sommer erhalten hat. Willkommen! pic.twitter.com/Xy12Ab — FC Beispiel (@fcbeispiel) 4. Mai 2024 Der Trainer kommt aus der zweiten Liga und gilt als Taktiker, der junge Spieler fördert.";
+        let a = finish(draft("Neuer Trainer", body));
+        assert!(
+            a.text.contains("Willkommen! Der Trainer kommt"),
+            "{}",
+            a.text
+        );
+        assert!(!a.text.contains("pic.twitter"));
+        assert!(!a.text.contains("@fcbeispiel"));
+        assert_eq!(kinds(&a, BoilerplateKind::Embed).len(), 2);
+        assert_eq!(a.published.as_deref(), Some("2024-05-04"));
+    }
+
+    #[test]
+    fn paragraph_after_standalone_teaser_stays() {
+        let body = "Die Straße bleibt bis Freitag gesperrt, teilte das Bauamt am Montag mit. Umleitungen sind ausgeschildert und führen über die Nordstadt.\n\nLiveblog: Alle Entwicklungen zur Baustelle\n\nDer Ortsbeirat will die Lage am Donnerstag erneut beraten.\n\nQuelle: dpa";
+        let a = finish(draft("Straße gesperrt", body));
+        assert!(a.text.contains("Der Ortsbeirat will"), "{}", a.text);
+        assert!(!a.text.contains("Liveblog"));
+        assert!(!a.text.contains("Quelle"));
     }
 
     #[test]

@@ -23,8 +23,15 @@ const PROFILE_TERMS: usize = 200;
 const PROFILE_NAMES: usize = 40;
 /// Article terms used to look up candidate stories.
 const LOOKUP_TERMS: usize = 25;
-/// Score an article needs to join a story (calibrated with `lagebild-eval stories`).
+/// Score an article needs to join a one-article story (calibrated with `lagebild-eval
+/// stories`). A bigger story's profile is broader and matches loosely related articles
+/// better, so the bar rises with the log of its size, up to [`JOIN_THRESHOLD_MAX`].
 pub const JOIN_THRESHOLD: f64 = 0.30;
+/// Highest bar for joining a big story.
+pub const JOIN_THRESHOLD_MAX: f64 = 0.42;
+const THRESHOLD_SLOPE: f64 = 0.06;
+/// Names more common than this (idf below) earn no bonus: they say little about the event.
+const NAME_MIN_IDF: f64 = 5.0;
 /// Bonus per shared person name, and per shared other name (capped).
 const PERSON_BONUS: f64 = 0.04;
 const NAME_BONUS: f64 = 0.015;
@@ -157,9 +164,17 @@ impl StoryEngine {
 
     /// Assign an article to a story; returns the id of the story it joined or opened.
     pub fn assign(&mut self, doc: &AnnotatedArticle) -> String {
+        self.assign_scored(doc).0
+    }
+
+    /// Like [`StoryEngine::assign`], also returning the best score against an existing story
+    /// (0 when there was no candidate): how close the decision was.
+    pub fn assign_scored(&mut self, doc: &AnnotatedArticle) -> (String, f64) {
         let f = features(doc);
-        match self.best(&f) {
-            Some((i, score)) if score >= JOIN_THRESHOLD => {
+        let best = self.best(&f);
+        let score = best.map_or(0.0, |b| b.1);
+        let id = match best {
+            Some((i, score)) if score >= threshold(self.stories[i].articles) => {
                 self.add(i, &f);
                 self.stories[i].id.clone()
             }
@@ -176,7 +191,8 @@ impl StoryEngine {
                 self.add(self.stories.len() - 1, &f);
                 id
             }
-        }
+        };
+        (id, score)
     }
 
     /// The best story for an article and its score, if any candidate exists.
@@ -240,6 +256,11 @@ impl StoryEngine {
     }
 }
 
+/// The score needed to join a story of `n` articles.
+pub fn threshold(n: u32) -> f64 {
+    (JOIN_THRESHOLD + THRESHOLD_SLOPE * f64::from(n.max(1)).ln()).min(JOIN_THRESHOLD_MAX)
+}
+
 /// Score of an article against a story profile.
 fn score(p: &Profile, f: &ArticleFeatures) -> f64 {
     let norm = p.norm();
@@ -254,7 +275,7 @@ fn score(p: &Profile, f: &ArticleFeatures) -> f64 {
     let cos = dot / norm;
     let mut bonus = 0.0;
     for (k, person) in &f.names {
-        if p.names.contains_key(k) {
+        if p.names.contains_key(k) && idf(k) >= NAME_MIN_IDF {
             bonus += if *person { PERSON_BONUS } else { NAME_BONUS };
         }
     }
@@ -278,6 +299,25 @@ fn decay(p: &Profile, day: Option<i64>) -> f64 {
         1.0
     } else {
         (-((gap - DAYS_FREE) as f64) / DAYS_SCALE).exp()
+    }
+}
+
+impl StoryEngine {
+    /// The terms an article shares with its best story, with their idf, rarest first
+    /// (calibration aid).
+    pub fn explain(&self, doc: &AnnotatedArticle) -> Vec<(String, f64)> {
+        let f = features(doc);
+        let Some((i, _)) = self.best(&f) else {
+            return Vec::new();
+        };
+        let mut v: Vec<(String, f64)> = f
+            .terms
+            .iter()
+            .filter(|(t, _)| self.stories[i].terms.contains_key(t))
+            .map(|(t, _)| (t.clone(), idf(t)))
+            .collect();
+        v.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        v
     }
 }
 

@@ -428,6 +428,11 @@ impl<'a> Finder<'a> {
                         // of the sentence said the quoted words.
                         if self.is_speechy(r) {
                             produced = true;
+                            // Right after another quote, the speech usually goes on.
+                            let sp = match (&self.last_speaker, last_quote_sent) {
+                                (Some((last, _)), Some(q)) if q + 1 == si => last.clone(),
+                                _ => sp,
+                            };
                             self.push_direct(r, Some(sp), None, a, b);
                         }
                     } else if self.region_words(r) >= 4 && self.is_speechy(r) {
@@ -520,6 +525,43 @@ impl<'a> Finder<'a> {
 
     fn region_in_tokens(&self, r: usize, a: usize, b: usize) -> bool {
         self.toks[a..b].iter().any(|t| t.region == Some(r))
+    }
+
+    /// Skip adverbs, `sich` and short time or place phrases between a verb and its subject
+    /// (`sagte am Dienstag auch X`).
+    fn skip_adjuncts(&self, mut k: usize, limit: usize) -> usize {
+        let toks = self.toks;
+        let start = k;
+        while k < limit && k < start + 6 {
+            let t = &toks[k];
+            if t.lower == "sich" || is_adverb(t) || matches!(t.lower.as_str(), "noch" | "nun") {
+                k += 1;
+            } else if matches!(
+                t.lower.as_str(),
+                "am" | "im" | "beim" | "gegenüber" | "in" | "vor" | "nach"
+            ) && k + 1 < limit
+                && toks[k + 1].is_word()
+                && toks[k + 1].cap
+                && k + 2 < limit
+                && toks[k + 2].is_word()
+            {
+                k += 2;
+            } else {
+                break;
+            }
+        }
+        k
+    }
+
+    /// True when quotation region `r` ends with the word `w`.
+    fn quote_ends_with(&self, r: Option<usize>, w: &str) -> bool {
+        r.is_some_and(|r| {
+            self.toks
+                .iter()
+                .rev()
+                .find(|t| t.region == Some(r) && t.is_word())
+                .is_some_and(|t| t.lower == w)
+        })
     }
 
     /// True when the token range holds a quotation region.
@@ -722,7 +764,6 @@ impl<'a> Finder<'a> {
     /// True when the sentence's text outside quotes has a Konjunktiv I form (or a Konjunktiv
     /// II stand-in) that is not inside a subordinate `wenn`/`als ob` clause.
     fn konjunktiv_main(&self, a: usize, b: usize) -> bool {
-        let mut k2 = false;
         for t in &self.toks[a..b] {
             if t.region.is_some() || !t.is_word() || t.cap {
                 continue;
@@ -730,13 +771,22 @@ impl<'a> Finder<'a> {
             if self.lex.is_konjunktiv_one(&t.lower) {
                 return true;
             }
-            if self.lex.is_konjunktiv_two(&t.lower) {
-                k2 = true;
+        }
+        // A Konjunktiv II counts in the main clause, not in a conditional one.
+        let mut in_condition = false;
+        for t in &self.toks[a..b] {
+            if t.lower == "wenn" || t.lower == "falls" {
+                in_condition = true;
+            } else if !in_condition
+                && t.is_word()
+                && t.region.is_none()
+                && !t.cap
+                && self.lex.is_konjunktiv_two(&t.lower)
+            {
+                return true;
             }
         }
-        k2 && !self.toks[a..b]
-            .iter()
-            .any(|t| t.lower == "wenn" || t.lower == "falls")
+        false
     }
 
     /// `soll`/`sollen` with a perfect infinitive at the clause end (`soll … gewusst haben`),
@@ -965,6 +1015,10 @@ impl<'a> Finder<'a> {
                         // Subordinate clause with the particle written apart: `wie heute
                         // bekannt wurde`.
                         _ if i > a && toks[i - 1].lower == *p => {}
+                        // Particle inside the quote that ends the clause: `lehne „rundweg ab“`.
+                        _ if ce < b
+                            && toks[ce].kind == Kind::Open
+                            && self.quote_ends_with(toks[ce].region, p) => {}
                         _ => continue,
                     }
                 }
@@ -991,10 +1045,7 @@ impl<'a> Finder<'a> {
                     && kind != FormKind::Participle
                     && !self.is_np_list(a, i - 1)
                 {
-                    let mut k = i + 1;
-                    while k < b && k < i + 4 && (toks[k].lower == "sich" || is_adverb(&toks[k])) {
-                        k += 1;
-                    }
+                    let k = self.skip_adjuncts(i + 1, b);
                     let sp = self
                         .np_after(k, ce.max(cue_end))
                         .map(|(na, nb)| self.speaker(na, nb))
@@ -1179,10 +1230,7 @@ impl<'a> Finder<'a> {
         }
         // After the finite verb: `sagte Merkel`, `sagte er`, `erklärte gestern der Minister`.
         let after_end = if kind == FormKind::Participle { v } else { ce };
-        let mut k = fin + 1;
-        while k < after_end && k < fin + 3 && is_adverb(&toks[k]) {
-            k += 1;
-        }
+        let k = self.skip_adjuncts(fin + 1, after_end);
         if let Some((na, nb)) = self.np_after(k, after_end.max(k)) {
             if !OBLIQUE.contains(&toks[na].lower.as_str()) {
                 return Some(self.speaker(na, nb));
@@ -1269,6 +1317,33 @@ impl<'a> Finder<'a> {
                     *j += 1;
                 }
             }
+            // A genitive name standing as determiner: `Putins außenpolitischer Berater`.
+            if *j > caps && *j < limit && toks[*j - 1].lower.ends_with('s') && !toks[*j].cap {
+                let mut k = *j;
+                while k < limit
+                    && toks[k].is_word()
+                    && !toks[k].cap
+                    && is_adjective(&toks[k].lower)
+                    && k < *j + 3
+                {
+                    k += 1;
+                }
+                if k > *j
+                    && k < limit
+                    && toks[k].is_word()
+                    && toks[k].cap
+                    && !FUNCTION_WORDS.contains(&toks[k].lower.as_str())
+                {
+                    *j = k;
+                    while *j < limit
+                        && toks[*j].is_word()
+                        && toks[*j].region.is_none()
+                        && toks[*j].cap
+                    {
+                        *j += 1;
+                    }
+                }
+            }
             // Bracketed party or abbreviation: `(CDU)`.
             if *j > caps && *j + 2 < limit && toks[*j].is_punct('(') && toks[*j + 2].is_punct(')') {
                 *j += 3;
@@ -1279,6 +1354,14 @@ impl<'a> Finder<'a> {
             return None;
         }
         loop {
+            // Coordinated names: `Anna und Paul Berg`, `SPD und Grüne`.
+            if j + 1 < limit && toks[j].lower == "und" && toks[j + 1].cap {
+                let mut k = j + 1;
+                if core(&mut k) {
+                    j = k;
+                    continue;
+                }
+            }
             if j < limit && NP_LINKS.contains(&toks[j].lower.as_str()) {
                 let mut k = if toks[j].lower == "von" || toks[j].lower == "vom" {
                     j + 1
