@@ -143,7 +143,7 @@ pub fn entities(tagger: &Tagger<'_>, text: &str, sentences: &[Sentence]) -> Vec<
         let refs: Vec<&str> = words.iter().map(String::as_str).collect();
         let flags = g.flags(&refs);
         let mut used_roles = vec![false; refs.len()];
-        let mut spans = super::spans(&labels);
+        let mut spans = super::spans(labels);
         // a person span never starts with a role noun or a listed common noun
         for sp in &mut spans {
             while sp.2 == EntityType::Per
