@@ -475,6 +475,16 @@ fn clean_lines(lines: &[String]) -> Cleaned {
         if t.is_empty() {
             continue;
         }
+        if kinds[i] == Some(BoilerplateKind::Caption) {
+            if let Some((prose, credits)) = prose_with_credit(t) {
+                out.paragraphs.push(prose);
+                out.removed.extend(credits.into_iter().map(|text| Removed {
+                    kind: BoilerplateKind::Caption,
+                    text,
+                }));
+                continue;
+            }
+        }
         let Some(kind) = kinds[i] else {
             let (kept, embeds) = strip_inline_embeds(t);
             for e in embeds {
@@ -521,6 +531,33 @@ fn strip_inline_embeds(t: &str) -> (String, Vec<String>) {
     let rest = INLINE_EMBED.replace_all(t, "");
     let rest = rest.split_whitespace().collect::<Vec<_>>().join(" ");
     (rest, cut)
+}
+
+/// A parenthesised photo credit inside a line: `(Foto: Name/Agentur)`.
+static INLINE_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\s*[(\[](?:bild|foto|fotos|bilder|grafik|image|photo|picture)\s*:[^)\]]{0,200}[)\]]",
+    )
+    .expect("inline credit")
+});
+
+/// A prose paragraph that merely carries a photo credit: at least 20 words and a sentence end
+/// remain once the credit is cut. Returns the prose and the cut credits.
+fn prose_with_credit(t: &str) -> Option<(String, Vec<String>)> {
+    if !INLINE_CREDIT.is_match(t) {
+        return None;
+    }
+    let rest = INLINE_CREDIT.replace_all(t, "");
+    let rest = rest.split_whitespace().collect::<Vec<_>>().join(" ");
+    let sentence_end = rest.contains(". ") || rest.ends_with(['.', '!', '?', '“', '"']);
+    if rest.split_whitespace().count() < 20 || !sentence_end || CAPTION.is_match(&rest) {
+        return None;
+    }
+    let cut = INLINE_CREDIT
+        .find_iter(t)
+        .map(|m| m.as_str().trim().to_string())
+        .collect();
+    Some((rest, cut))
 }
 
 /// Metadata carried by a removed line.
@@ -920,6 +957,16 @@ Quelle: dpa, AFP, rbb
         assert!(kinds(&a, BoilerplateKind::Video).contains(&"13.03.2024 | 2:14 min"));
         assert!(kinds(&a, BoilerplateKind::Video).contains(&"Deichschau am Morgen"));
         assert_eq!(a.language, "de");
+    }
+
+    #[test]
+    fn photo_credit_cut_from_prose_paragraph() {
+        let body = "Am Ufer des Sees wurden in diesem Winter deutlich mehr tote Wasservögel gefunden als in den Jahren zuvor. Die Behörden vermuten eine Seuche und haben Proben genommen (Foto: Max Muster/Agentur)\n\nSandsäcke am Deich (Foto: Max Muster)";
+        let a = finish(draft("Tote Vögel am See", body));
+        assert!(a.text.contains("haben Proben genommen"), "{}", a.text);
+        assert!(!a.text.contains("Foto:"));
+        assert!(!a.text.contains("Sandsäcke"));
+        assert_eq!(kinds(&a, BoilerplateKind::Caption).len(), 2);
     }
 
     #[test]

@@ -73,9 +73,10 @@ impl<'a> Tagger<'a> {
         feats: &mut Vec<u64>,
         offsets: &mut Vec<usize>,
     ) -> Vec<u8> {
-        features::extract(tokens, self.clusters, feats, offsets);
+        let flags = Gazetteer::get().flags(tokens);
+        features::extract_with_flags(tokens, &flags, self.clusters, feats, offsets);
         let mut labels = self.model.decode(feats, offsets);
-        apply_rules(tokens, &mut labels);
+        rules_with_flags(tokens, &flags, &mut labels);
         labels
     }
 
@@ -153,8 +154,11 @@ const LEGAL_FORMS: &[&str] = &[
 
 /// Precise corrections of the statistical tags (see the module documentation).
 pub fn apply_rules(tokens: &[&str], labels: &mut [u8]) {
-    let g = Gazetteer::get();
-    let flags = g.flags(tokens);
+    let flags = Gazetteer::get().flags(tokens);
+    rules_with_flags(tokens, &flags, labels);
+}
+
+fn rules_with_flags(tokens: &[&str], flags: &[u16], labels: &mut [u8]) {
     let n = tokens.len();
     // listed common nouns and bare role nouns are never a one-word entity
     for (s, e, _) in spans(labels) {
