@@ -32,7 +32,9 @@ fn sentences(text: &str) -> Vec<String> {
 }
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let data = std::env::args().nth(1).unwrap_or_else(|| "../shared/data".into());
+    let data = std::env::args()
+        .nth(1)
+        .unwrap_or_else(|| "../shared/data".into());
     let csv = std::path::Path::new(&data).join("news-de-10kgnad/test.csv");
     let Ok(raw) = std::fs::read_to_string(&csv) else {
         println!("bench: skipped ({} absent)", csv.display());
@@ -40,7 +42,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     };
     let texts: Vec<String> = raw
         .lines()
-        .filter_map(|l| l.split_once(';').map(|(_, t)| t.trim().trim_matches('\'').to_string()))
+        .filter_map(|l| {
+            l.split_once(';')
+                .map(|(_, t)| t.trim().trim_matches('\'').to_string())
+        })
         .collect();
 
     // 1. end to end
@@ -56,7 +61,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 ss.rotate_left(k);
             }
             let body = format!("{}. Fassung {}.", ss.join(". "), i / texts.len() + 1);
-            let title: String = ss.first().map(|s| s.chars().take(80).collect()).unwrap_or_default();
+            let title: String = ss
+                .first()
+                .map(|s| s.chars().take(80).collect())
+                .unwrap_or_default();
             let rec = serde_json::json!({"id": format!("b{i:05}"), "title": title, "text": body,
                 "published": format!("2025-{:02}-{:02}", 1 + (i / 900) % 12, 1 + i % 28)});
             writeln!(f, "{rec}")?;
@@ -91,13 +99,22 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     drop(stories);
 
     // 2. one big story
-    let pool: Vec<String> = texts.iter().take(40).flat_map(|t| sentences(t)).take(400).collect();
+    let pool: Vec<String> = texts
+        .iter()
+        .take(40)
+        .flat_map(|t| sentences(t))
+        .take(400)
+        .collect();
     let mut docs = Vec::new();
     for k in 0..1000usize {
         let picks: Vec<String> = (0..12)
             .map(|j| {
                 let s = &pool[(k * 7 + j * 31 + (k / 3) * j) % pool.len()];
-                if j % 4 == 0 { format!("{s}, sagte Sprecher {}", k % 17) } else { s.clone() }
+                if j % 4 == 0 {
+                    format!("{s}, sagte Sprecher {}", k % 17)
+                } else {
+                    s.clone()
+                }
             })
             .collect();
         let a = lagebild_model::Article {
@@ -105,7 +122,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             title: picks[0].chars().take(60).collect(),
             published: Some(format!("2025-03-{:02}", 1 + k % 5)),
             outlet: Some(format!("Outlet {}", k % 40)),
-            credits: if k % 5 == 0 { vec!["dpa".into()] } else { vec![] },
+            credits: if k % 5 == 0 {
+                vec!["dpa".into()]
+            } else {
+                vec![]
+            },
             language: "de".into(),
             text: format!("{}.", picks.join(". ")),
             ..Default::default()
@@ -117,7 +138,15 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let t = Instant::now();
         let s = lagebild_story::analyze_story("big", &docs[..size]);
         let secs = t.elapsed().as_secs_f64();
-        let growth = prev.map(|(n0, t0)| format!(", ×{:.2} for ×{:.0} articles", secs / t0, size as f64 / n0 as f64)).unwrap_or_default();
+        let growth = prev
+            .map(|(n0, t0)| {
+                format!(
+                    ", ×{:.2} for ×{:.0} articles",
+                    secs / t0,
+                    size as f64 / n0 as f64
+                )
+            })
+            .unwrap_or_default();
         println!(
             "one story of {size} articles: {secs:.2}s ({} facts, {} wire pairs){growth}",
             s.facts.len(),
