@@ -218,3 +218,11 @@ fn english_resources_share_the_engine() {
     let values: Vec<&str> = found.iter().map(|t| t.value.as_str()).collect();
     assert_eq!(values, vec!["2025-12-02TEV", "PT5H"]);
 }
+
+#[test]
+fn news_months_without_cue_look_back() {
+    let d = Some("2016-03-15");
+    let t = "Rebellen setzten im August Giftgas ein, der 26-jährige Reporter berichtet darüber.";
+    assert_eq!(value_of(t, d, "August"), "2015-08");
+    assert!(tag(t, d).iter().all(|x| x.kind != TimexType::Duration));
+}
