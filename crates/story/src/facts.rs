@@ -174,7 +174,7 @@ pub fn similarity(a: &Unit, b: &Unit) -> f64 {
     if ea > 0 && eb > 0 {
         let se = a.entities.intersection(&b.entities).count() as f64;
         let union = (ea + eb) as f64 - se;
-        s = 0.75 * s + 0.25 * se / union + 0.03 * (se - 1.0).clamp(0.0, 2.0);
+        s = 0.85 * s + 0.15 * se / union + 0.03 * (se - 1.0).clamp(0.0, 2.0);
     }
     if a.numbers.iter().any(|n| n.0 != 0 && b.numbers.contains(n)) {
         s += 0.1;
