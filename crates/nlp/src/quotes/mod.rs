@@ -301,7 +301,8 @@ pub fn find_quotes(doc: &AnnotatedArticle) -> Vec<Quote> {
         toks: &toks,
         out: Vec::new(),
         last_speaker: None,
-        persons: person_mentions(doc),
+        persons: person_mentions(doc, &ix),
+        region_span: region_spans(&toks, regions.len()),
     };
     f.run(&sents);
     let mut out = f.out;
@@ -309,6 +310,20 @@ pub fn find_quotes(doc: &AnnotatedArticle) -> Vec<Quote> {
         (a.span.start, a.span.end, a.kind as u8).cmp(&(b.span.start, b.span.end, b.kind as u8))
     });
     out.dedup_by(|a, b| a.span == b.span && a.kind == b.kind);
+    out
+}
+
+/// Token range `[first, last + 1)` of every quotation region.
+fn region_spans(toks: &[Tok], n: usize) -> Vec<(usize, usize)> {
+    let mut out = vec![(usize::MAX, 0); n];
+    for (i, t) in toks.iter().enumerate() {
+        if let Some(r) = t.region {
+            if let Some(e) = out.get_mut(r) {
+                e.0 = e.0.min(i);
+                e.1 = i + 1;
+            }
+        }
+    }
     out
 }
 
@@ -329,8 +344,10 @@ fn tokenizer_starts(doc: &AnnotatedArticle, toks: &[Tok], ix: &CharIndex) -> Opt
 }
 
 /// (byte start, byte end, entity index) of every person mention, in text order.
-fn person_mentions(doc: &AnnotatedArticle) -> Vec<(usize, usize, usize, MentionKind)> {
-    let ix = CharIndex::new(&doc.article.text);
+fn person_mentions(
+    doc: &AnnotatedArticle,
+    ix: &CharIndex,
+) -> Vec<(usize, usize, usize, MentionKind)> {
     let mut v: Vec<_> = doc
         .entities
         .iter()
@@ -377,6 +394,8 @@ struct Finder<'a> {
     out: Vec<Quote>,
     last_speaker: Option<(Speaker, usize)>,
     persons: Vec<(usize, usize, usize, MentionKind)>,
+    /// Token range of each quotation region.
+    region_span: Vec<(usize, usize)>,
 }
 
 impl<'a> Finder<'a> {
@@ -556,10 +575,10 @@ impl<'a> Finder<'a> {
     /// True when quotation region `r` ends with the word `w`.
     fn quote_ends_with(&self, r: Option<usize>, w: &str) -> bool {
         r.is_some_and(|r| {
-            self.toks
+            self.region_toks(r)
                 .iter()
                 .rev()
-                .find(|t| t.region == Some(r) && t.is_word())
+                .find(|t| t.is_word())
                 .is_some_and(|t| t.lower == w)
         })
     }
@@ -578,25 +597,22 @@ impl<'a> Finder<'a> {
     /// A quoted passage that reads as speech rather than a name or title: not a short run of
     /// capitalised words (`„Eagle“`, `„Management Plan“`).
     fn is_speechy(&self, r: usize) -> bool {
-        let words: Vec<&Tok> = self
-            .toks
-            .iter()
-            .filter(|t| t.region == Some(r) && t.is_word())
-            .collect();
+        let words: Vec<&Tok> = self.region_toks(r).iter().filter(|t| t.is_word()).collect();
         !words.is_empty() && (words.len() > 3 || words.iter().any(|t| !t.cap))
     }
 
     fn region_words(&self, r: usize) -> usize {
-        self.toks
-            .iter()
-            .filter(|t| t.region == Some(r) && t.is_word())
-            .count()
+        self.region_toks(r).iter().filter(|t| t.is_word()).count()
     }
 
     fn tok_range_of_region(&self, r: usize) -> Option<(usize, usize)> {
-        let a = self.toks.iter().position(|t| t.region == Some(r))?;
-        let b = self.toks.iter().rposition(|t| t.region == Some(r))?;
-        Some((a, b + 1))
+        self.region_span.get(r).copied().filter(|(a, b)| a < b)
+    }
+
+    /// The tokens of quotation region `r`, marks included.
+    fn region_toks(&self, r: usize) -> &[Tok] {
+        self.tok_range_of_region(r)
+            .map_or(&[], |(a, b)| &self.toks[a..b])
     }
 
     /// Speaker of a direct quote with no frame in its sentence: a pull-quote line below it,
@@ -1011,7 +1027,12 @@ impl<'a> Finder<'a> {
                     let Some(p) = &verb.particle else { continue };
                     let found = (i + 1..ce).find(|&k| toks[k].lower == *p);
                     match found {
-                        Some(k) if k + 1 == ce || toks[k + 1].region.is_some() => cue_end = k + 1,
+                        Some(k)
+                            if toks[k + 1..ce].iter().all(|x| !x.is_word())
+                                || toks[k + 1].region.is_some() =>
+                        {
+                            cue_end = k + 1
+                        }
                         // Subordinate clause with the particle written apart: `wie heute
                         // bekannt wurde`.
                         _ if i > a && toks[i - 1].lower == *p => {}

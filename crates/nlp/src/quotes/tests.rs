@@ -1,35 +1,303 @@
 //! Tests with German sentences written for the project.
 
 use super::*;
-use lagebild_model::Article;
+use lagebild_model::{Article, Entity, Mention, Span};
 
-fn run(text: &str) -> Vec<Quote> {
-    let doc = AnnotatedArticle {
+fn doc(text: &str) -> AnnotatedArticle {
+    AnnotatedArticle {
         article: Article {
             text: text.to_string(),
             language: "de".into(),
             ..Default::default()
         },
         ..Default::default()
-    };
-    find_quotes(&doc)
+    }
 }
 
-fn show(qs: &[Quote]) -> Vec<(QuoteKind, String, Option<String>)> {
+fn run(text: &str) -> Vec<Quote> {
+    find_quotes(&doc(text))
+}
+
+/// The quote whose text is exactly `text`.
+fn find<'a>(qs: &'a [Quote], text: &str) -> &'a Quote {
     qs.iter()
-        .map(|q| (q.kind, q.text.clone(), q.speaker.clone()))
-        .collect()
+        .find(|q| q.text == text)
+        .unwrap_or_else(|| panic!("no quote {text:?} in {qs:#?}"))
+}
+
+fn speaker(q: &Quote) -> &str {
+    q.speaker.as_deref().unwrap_or("")
 }
 
 #[test]
 fn direct_with_frame_after() {
     let qs = run("„Wir haben lange gesprochen“, sagte die Ministerin am Abend.");
+    assert_eq!(qs.len(), 1);
+    let q = &qs[0];
+    assert_eq!(q.kind, QuoteKind::Direct);
+    assert_eq!(q.text, "Wir haben lange gesprochen");
+    assert_eq!(speaker(q), "Ministerin");
+    assert_eq!(q.cue.as_deref(), Some("sagte"));
+    // Spans are char offsets without the marks.
+    assert_eq!(q.span, Span::new(1, 27));
+}
+
+#[test]
+fn direct_with_colon_frame() {
+    let qs = run("Die Bürgermeisterin erklärte: „Wir bleiben bei unserem Plan.“");
+    let q = find(&qs, "Wir bleiben bei unserem Plan.");
+    assert_eq!(q.kind, QuoteKind::Direct);
+    assert_eq!(speaker(q), "Bürgermeisterin");
+}
+
+#[test]
+fn every_mark_style() {
+    for (open, close) in [
+        ("„", "“"),
+        ("\"", "\""),
+        ("»", "«"),
+        ("«", "»"),
+        ("‚", "‘"),
+        ("“", "”"),
+    ] {
+        let text = format!("{open}Der Deich hält noch{close}, sagte der Landrat.");
+        let qs = run(&text);
+        let q = find(&qs, "Der Deich hält noch");
+        assert_eq!(speaker(q), "Landrat", "{open}…{close}");
+    }
+}
+
+#[test]
+fn nested_quote_stays_inside() {
+    let qs = run("„Er nannte den Entwurf ‚unausgegoren‘ und ging“, sagte die Sprecherin.");
+    assert_eq!(qs.len(), 1);
+    assert_eq!(qs[0].text, "Er nannte den Entwurf ‚unausgegoren‘ und ging");
+}
+
+#[test]
+fn quote_split_by_its_frame() {
+    let qs = run("„Das war ein guter Tag“, sagte Lena Vogt. „Morgen geht die Arbeit weiter.“");
+    assert_eq!(speaker(find(&qs, "Das war ein guter Tag")), "Lena Vogt");
     assert_eq!(
-        show(&qs),
-        [(
-            QuoteKind::Direct,
-            "Wir haben lange gesprochen".into(),
-            Some("Ministerin".into())
-        )]
+        speaker(find(&qs, "Morgen geht die Arbeit weiter.")),
+        "Lena Vogt"
     );
+}
+
+#[test]
+fn quote_over_two_paragraphs() {
+    let text = "Der Trainer sagte: „Wir haben gut gespielt.\n\n„Am Ende fehlte uns das Glück.“\n\nDas Spiel endete 1:1.";
+    let qs = run(text);
+    let q = find(
+        &qs,
+        "Wir haben gut gespielt.\n\n„Am Ende fehlte uns das Glück.",
+    );
+    assert_eq!(speaker(q), "Trainer");
+}
+
+#[test]
+fn pull_quote_with_speaker_below() {
+    let text = "„Die Lage an der Grenze bleibt angespannt“\nKarl Brandt, Sprecher des Grenzschutzes\n\nDie Behörden verstärken die Kontrollen.";
+    let qs = run(text);
+    let q = find(&qs, "Die Lage an der Grenze bleibt angespannt");
+    assert_eq!(speaker(q), "Karl Brandt");
+}
+
+#[test]
+fn scare_quote_with_cue_and_reported_act() {
+    let qs = run("Die Gewerkschaft nannte das Angebot der Arbeitgeber „enttäuschend“.");
+    let q = find(&qs, "enttäuschend");
+    assert_eq!(q.kind, QuoteKind::Direct);
+    assert_eq!(speaker(q), "Gewerkschaft");
+    let r = qs
+        .iter()
+        .find(|q| q.kind == QuoteKind::Reported)
+        .expect("reported");
+    assert_eq!(speaker(r), "Gewerkschaft");
+    assert_eq!(r.cue.as_deref(), Some("nannte"));
+}
+
+#[test]
+fn names_in_quotes_are_not_speech() {
+    let qs = run("Das Schiff „Nordlicht“ lief am Morgen aus.");
+    assert!(qs.is_empty(), "{qs:#?}");
+}
+
+#[test]
+fn indirect_frame_after() {
+    let qs = run("Es gebe noch viel zu tun, sagte der Sprecher des Ministeriums.");
+    let q = find(&qs, "Es gebe noch viel zu tun");
+    assert_eq!(q.kind, QuoteKind::Indirect);
+    assert_eq!(speaker(q), "Sprecher des Ministeriums");
+}
+
+#[test]
+fn indirect_frame_before() {
+    let qs = run("Der Sprecher sagte, es gebe noch viel zu tun.");
+    let q = find(&qs, "es gebe noch viel zu tun");
+    assert_eq!(q.kind, QuoteKind::Indirect);
+    assert_eq!(speaker(q), "Sprecher");
+}
+
+#[test]
+fn dass_clause_after_particle_verb() {
+    let qs = run("Die Polizei teilte am Sonntag mit, dass zwei Männer festgenommen worden seien.");
+    let q = find(&qs, "dass zwei Männer festgenommen worden seien");
+    assert_eq!(speaker(q), "Polizei");
+    assert_eq!(q.cue.as_deref(), Some("teilte mit"));
+}
+
+#[test]
+fn run_on_konjunktiv_goes_to_last_speaker() {
+    let text = "Der Bürgermeister sagte, die Brücke sei marode. Sie müsse bald gesperrt werden. Das Geld dafür fehle seit Jahren.\n\nDer Verkehr rollt weiter.";
+    let qs = run(text);
+    let first = find(&qs, "die Brücke sei marode");
+    assert_eq!(speaker(first), "Bürgermeister");
+    let run_on = find(
+        &qs,
+        "Sie müsse bald gesperrt werden. Das Geld dafür fehle seit Jahren",
+    );
+    assert_eq!(run_on.kind, QuoteKind::Indirect);
+    assert_eq!(speaker(run_on), "Bürgermeister");
+    assert!(qs.iter().all(|q| !q.text.contains("Verkehr")));
+}
+
+#[test]
+fn konjunktiv_two_stands_in() {
+    let qs = run("Die Händler erklärten, die Kunden würden weniger kaufen.");
+    assert_eq!(
+        speaker(find(&qs, "die Kunden würden weniger kaufen")),
+        "Händler"
+    );
+}
+
+#[test]
+fn reported_speech_act() {
+    let qs = run("Die Ministerin lehnte die Vorschläge der Opposition ab.");
+    assert_eq!(qs.len(), 1);
+    assert_eq!(qs[0].kind, QuoteKind::Reported);
+    assert_eq!(speaker(&qs[0]), "Ministerin");
+    assert_eq!(qs[0].cue.as_deref(), Some("lehnte ab"));
+}
+
+#[test]
+fn attribution_phrases() {
+    let cases = [
+        (
+            "Laut dem Innenministerium wurden drei Gebäude beschädigt.",
+            "Innenministerium",
+            "laut",
+        ),
+        (
+            "Dem Bericht zufolge stiegen die Preise im Herbst deutlich.",
+            "Bericht",
+            "zufolge",
+        ),
+        (
+            "Nach Angaben der Feuerwehr brach das Feuer am Morgen aus.",
+            "Feuerwehr",
+            "nach",
+        ),
+        ("Die Lage sei ernst, so der Landrat.", "Landrat", "so"),
+        (
+            "Man sei zufrieden, hieß es aus dem Rathaus.",
+            "Rathaus",
+            "hieß es",
+        ),
+        (
+            "Wie die Stadtwerke mitteilten, fällt der Strom am Montag aus.",
+            "Stadtwerke",
+            "mitteilten",
+        ),
+    ];
+    for (text, sp, cue) in cases {
+        let qs = run(text);
+        let q = qs
+            .iter()
+            .find(|q| q.kind == QuoteKind::Indirect)
+            .unwrap_or_else(|| panic!("{text}: {qs:#?}"));
+        assert!(speaker(q).contains(sp), "{text}: {q:#?}");
+        assert!(
+            q.cue.as_deref().is_some_and(|c| c.contains(cue)),
+            "{text}: {q:#?}"
+        );
+        assert!(!q.text.contains(sp), "{text}: frame left in {:?}", q.text);
+    }
+}
+
+#[test]
+fn nach_eigenen_angaben_is_the_subject() {
+    let qs = run("Die Firma hat nach eigenen Angaben hundert Stellen geschaffen.");
+    assert_eq!(speaker(&qs[0]), "Firma");
+}
+
+#[test]
+fn description_and_role_speakers() {
+    let qs = run("Ein hochrangiger Nato-Vertreter sagte, das Bündnis sei geeint.");
+    assert_eq!(
+        speaker(find(&qs, "das Bündnis sei geeint")),
+        "Ein hochrangiger Nato-Vertreter"
+    );
+    let qs = run("Es gebe keine Eile, sagte Merkels außenpolitischer Berater Jan Roth.");
+    assert_eq!(
+        speaker(find(&qs, "Es gebe keine Eile")),
+        "Merkels außenpolitischer Berater Jan Roth"
+    );
+}
+
+#[test]
+fn speaker_linked_to_person_entity() {
+    let text = "Anna Berg leitet das Amt seit Mai. „Wir sind vorbereitet“, sagte Berg. Später sagte sie, es gebe genug Personal.";
+    let mut d = doc(text);
+    let mention = |s: usize, e: usize| Mention {
+        span: Span::new(s, e),
+        kind: MentionKind::Name,
+    };
+    let berg = text
+        .find("Berg. ")
+        .map(|b| text[..b].chars().count())
+        .unwrap_or(0);
+    d.entities.push(Entity {
+        name: "Anna Berg".into(),
+        kind: EntityType::Per,
+        aliases: vec!["Berg".into()],
+        roles: vec![],
+        mentions: vec![mention(0, 9), mention(berg, berg + 4)],
+    });
+    let qs = find_quotes(&d);
+    let q = find(&qs, "Wir sind vorbereitet");
+    assert_eq!(speaker(q), "Anna Berg");
+    assert_eq!(q.speaker_entity, Some(0));
+    // The pronoun goes to the same person.
+    let q = find(&qs, "es gebe genug Personal");
+    assert_eq!(speaker(q), "Anna Berg");
+}
+
+#[test]
+fn epistemic_flags() {
+    let qs = run("Der Konzern bestritt die Vorwürfe der Behörde.");
+    assert_eq!(qs[0].epistemic, Epistemic::Denied);
+    let text =
+        "Der Anwalt sagte, sein Mandant sei unschuldig. Der Zeuge soll den Täter gekannt haben.";
+    let qs = run(text);
+    let q = find(&qs, "Der Zeuge soll den Täter gekannt haben");
+    assert_eq!(q.epistemic, Epistemic::Hedged);
+    assert_eq!(
+        find(&qs, "sein Mandant sei unschuldig").epistemic,
+        Epistemic::Attributed
+    );
+}
+
+#[test]
+fn plain_narration_has_no_quotes() {
+    let text = "Am Dienstag regnete es in Hamburg. Die Elbe stieg um einen Meter. Viele Keller liefen voll.";
+    assert!(run(text).is_empty());
+}
+
+#[test]
+fn spans_match_texts() {
+    let text = "Überall „gibt es Ärger“, sagte Jörg Maß. Die Lage sei schwierig, so der Verband.";
+    for q in run(text) {
+        assert_eq!(lagebild_model::slice_chars(text, q.span), q.text);
+    }
 }

@@ -180,6 +180,13 @@ pub fn regions(text: &str) -> Vec<Region> {
 /// Tokens of the text, each knowing its top-level quotation region.
 pub fn tokens(text: &str, regions: &[Region]) -> Vec<Tok> {
     let mut out = Vec::new();
+    // Byte offsets of closing marks (regions closed by a mark, not by a paragraph end).
+    let mut closes: Vec<usize> = regions
+        .iter()
+        .filter(|r| r.close > r.inner_end)
+        .map(|r| r.inner_end)
+        .collect();
+    closes.sort_unstable();
     let mut it = text.char_indices().peekable();
     while let Some((b, c)) = it.next() {
         if c == '\n' {
@@ -212,12 +219,9 @@ pub fn tokens(text: &str, regions: &[Region]) -> Vec<Tok> {
             continue;
         }
         let kind = if is_mark(c) {
-            if regions.iter().any(|r| r.open == b) {
+            if regions.binary_search_by_key(&b, |r| r.open).is_ok() {
                 Kind::Open
-            } else if regions
-                .iter()
-                .any(|r| r.close == b + c.len_utf8() && r.inner_end == b)
-            {
+            } else if closes.binary_search(&b).is_ok() {
                 Kind::Close
             } else {
                 Kind::Punct(c)
