@@ -8,6 +8,9 @@
 //!   normalised to sum 1, precision and recall averaged over pages, F1 of the averages. Run on
 //!   every `data/*/` directory holding `ground-truth.json` (id → `{articleBody}`) and
 //!   `html/<id>.html(.gz)`.
+//!
+//! Built with `--features compare-html`, the snippets run also scores the candidates that lost
+//! (see `docs/extraction.md`), each on the same decoded pages.
 
 use anyhow::{Context, Result};
 use flate2::read::GzDecoder;
@@ -66,7 +69,23 @@ fn extract_timed(html: &str, url: Option<&str>, total: &mut Duration) -> String 
     e.text
 }
 
+/// An extractor under test: decoded page and URL in, main text out.
+type Extractor = fn(&str, Option<&str>) -> String;
+
+fn ours(html: &str, url: Option<&str>) -> String {
+    lagebild_ingest::html::extract(html, url).text
+}
+
 fn run_snippets(dir: &Path) -> Result<()> {
+    score_snippets(dir, "lagebild", ours)?;
+    #[cfg(feature = "compare-html")]
+    for (name, f) in candidates::ALL {
+        score_snippets(dir, name, *f)?;
+    }
+    Ok(())
+}
+
+fn score_snippets(dir: &Path, name: &str, extractor: Extractor) -> Result<()> {
     let path = dir.join("evaldata.json");
     let ev: serde_json::Map<String, serde_json::Value> =
         serde_json::from_str(&std::fs::read_to_string(&path)?)
@@ -85,7 +104,9 @@ fn run_snippets(dir: &Path) -> Result<()> {
         }
         let html = read_page(&page)?;
         bytes += html.len();
-        let text = extract_timed(&html, Some(url), &mut total);
+        let t = Instant::now();
+        let text = extractor(&html, Some(url));
+        total += t.elapsed();
         let list = |k: &str| -> Vec<String> {
             v.get(k)
                 .and_then(|a| a.as_array())
@@ -100,7 +121,7 @@ fn run_snippets(dir: &Path) -> Result<()> {
     }
     let n = keys.len().max(1);
     println!(
-        "html: snippets F1 {:.3} (P {:.3} R {:.3}; kept {}/{}, avoided {}/{}; {} pages)",
+        "html: {name}: snippets F1 {:.3} (P {:.3} R {:.3}; kept {}/{}, avoided {}/{}; {} pages)",
         s.f1(),
         s.precision(),
         s.recall(),
@@ -111,7 +132,7 @@ fn run_snippets(dir: &Path) -> Result<()> {
         keys.len()
     );
     println!(
-        "html: {:.2} ms/page, {:.1} MB/s ({} pages, {:.1} MB of HTML)",
+        "html: {name}: {:.2} ms/page, {:.1} MB/s ({} pages, {:.1} MB of HTML)",
         total.as_secs_f64() * 1000.0 / n as f64,
         bytes as f64 / 1e6 / total.as_secs_f64().max(1e-9),
         keys.len(),
@@ -151,6 +172,55 @@ fn run_zyte(dir: &Path) -> Result<()> {
         total.as_secs_f64() * 1000.0 / keys.len().max(1) as f64
     );
     Ok(())
+}
+
+/// The candidates that lost, kept measurable (`--features compare-html`).
+#[cfg(feature = "compare-html")]
+mod candidates {
+    use super::Extractor;
+
+    /// Name and extractor of each candidate.
+    pub const ALL: &[(&str, Extractor)] = &[
+        ("trafilatura (plain text)", trafilatura_plain),
+        ("trafilatura + fallbacks (plain text)", trafilatura_fallback),
+        ("rs-trafilatura", rs_trafilatura),
+        ("dom_smoothie", dom_smoothie),
+    ];
+
+    fn trafilatura_with(html: &str, url: Option<&str>, fallback: bool) -> String {
+        let mut o = trafilatura::Options::default();
+        o.exclude_comments = true;
+        o.enable_fallback = fallback;
+        o.original_url = url.and_then(|u| url::Url::parse(u).ok());
+        trafilatura::extract(html, &o)
+            .map(|r| r.content_text)
+            .unwrap_or_default()
+    }
+
+    fn trafilatura_plain(html: &str, url: Option<&str>) -> String {
+        trafilatura_with(html, url, false)
+    }
+
+    fn trafilatura_fallback(html: &str, url: Option<&str>) -> String {
+        trafilatura_with(html, url, true)
+    }
+
+    fn rs_trafilatura(html: &str, _url: Option<&str>) -> String {
+        rs_trafilatura::extract(html)
+            .map(|r| r.content_text)
+            .unwrap_or_default()
+    }
+
+    fn dom_smoothie(html: &str, url: Option<&str>) -> String {
+        let cfg = dom_smoothie::Config {
+            text_mode: dom_smoothie::TextMode::Formatted,
+            ..Default::default()
+        };
+        dom_smoothie::Readability::new(html, url, Some(cfg))
+            .and_then(|mut r| r.parse())
+            .map(|a| a.text_content.to_string())
+            .unwrap_or_default()
+    }
 }
 
 /// Running totals of the `snippets` method.

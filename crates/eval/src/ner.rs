@@ -103,6 +103,7 @@ pub fn run(shared: &Path) -> anyhow::Result<()> {
     }
     let clusters: &Clusters = Clusters::embedded();
     let mut c = Counts::default();
+    let mut predicted: Vec<Vec<&'static str>> = vec![Vec::new(); sents.len()];
     for fold in 0..FOLDS {
         let tr: Vec<TaggedSentence> = sents
             .iter()
@@ -112,16 +113,37 @@ pub fn run(shared: &Path) -> anyhow::Result<()> {
             .collect();
         let model = train(&tr, clusters, EPOCHS);
         let tagger = Tagger::with(&model, clusters);
-        for s in sents.iter().skip(fold).step_by(FOLDS) {
+        for (i, s) in sents.iter().enumerate().skip(fold).step_by(FOLDS) {
             let refs: Vec<&str> = s.tokens.iter().map(String::as_str).collect();
-            let pred: Vec<&str> = tagger
+            let pred: Vec<&'static str> = tagger
                 .tag(&refs)
                 .into_iter()
                 .map(|l| LABELS[l as usize])
                 .collect();
             let gold: Vec<&str> = s.labels.iter().map(|&l| LABELS[l as usize]).collect();
             c.add(&gold, &pred);
+            predicted[i] = pred;
         }
+    }
+    // the cross-validated predictions, for checking with the reference scorer:
+    // python3 eval/score_ner.py score <(cat dev.tsv train-from-test.tsv) FILE
+    let out = std::env::temp_dir().join("lagebild-ner-cv.tsv");
+    let mut text = String::new();
+    for (s, p) in sents.iter().zip(&predicted) {
+        for (w, t) in s.tokens.iter().zip(p) {
+            text.push_str(w);
+            text.push('\t');
+            text.push_str(t);
+            text.push('\n');
+        }
+        text.push('\n');
+    }
+    match std::fs::write(&out, text) {
+        Ok(()) => println!(
+            "ner: cross-validated predictions written to {}",
+            out.display()
+        ),
+        Err(e) => println!("ner: could not write {}: {e}", out.display()),
     }
     println!(
         "ner: GermEval 2014 (dev + train-from-test, {} sentences), {FOLDS}-fold cross-validation",

@@ -165,8 +165,56 @@ fn report(c: &Counts) -> String {
     )
 }
 
+/// The acceptance checks on the seed articles: (article letter, expression text, expected
+/// value prefix).
+const SEED_CHECKS: &[(&str, &str, &str)] = &[
+    ("A", "Dienstagabend", "2025-12-02"),
+    ("E", "Donnerstag", "2025-12-04"),
+    ("C", "Oktober", "2025-10"),
+    ("C", "20. Januar dieses Jahres", "2025-01-20"),
+    ("C", "vor zwei Wochen", "2025-11"),
+];
+
+/// Tag the seed articles with their reference publication dates and check the acceptance
+/// expressions: an article passes a check when one expression with that text has a value
+/// starting with the expected prefix.
+fn seeds(shared: &Path) -> anyhow::Result<()> {
+    let gold_path = shared.join("gold/seeds.json");
+    let seed_dir = shared.join("corpus/seeds");
+    let Ok(raw) = std::fs::read_to_string(&gold_path) else {
+        println!("timex seeds: skipped, {} not found", gold_path.display());
+        return Ok(());
+    };
+    let gold: serde_json::Value =
+        serde_json::from_str(&raw).with_context(|| format!("parsing {}", gold_path.display()))?;
+    let g = grammar("de")?;
+    let mut passed = 0;
+    for (letter, expr, want) in SEED_CHECKS {
+        let stem = gold["articles"][letter].as_str().unwrap_or_default();
+        let date = gold["published"][letter].as_str().unwrap_or_default();
+        let path = seed_dir.join(format!("{stem}.txt"));
+        let text = std::fs::read_to_string(&path)
+            .with_context(|| format!("reading {}", path.display()))?;
+        let found = g.tag(&text, Date::parse(date));
+        let values: Vec<&str> = found
+            .iter()
+            .filter(|t| t.text == *expr)
+            .map(|t| t.value.as_str())
+            .collect();
+        let ok = values.iter().any(|v| v.starts_with(want));
+        passed += usize::from(ok);
+        println!(
+            "timex seeds: {} {stem} ({date}) {expr:?} -> {values:?} (want {want}…)",
+            if ok { "ok  " } else { "FAIL" }
+        );
+    }
+    println!("timex seeds: {passed} of {} checks pass", SEED_CHECKS.len());
+    Ok(())
+}
+
 /// Run the task against the data under `shared`.
 pub fn run(shared: &Path) -> anyhow::Result<()> {
+    seeds(shared)?;
     let dir = shared.join("data/wikiwarsde");
     if !dir.is_dir() {
         println!(

@@ -410,7 +410,9 @@ fn clean_lines(lines: &[String]) -> Cleaned {
             }
         }
     }
-    // Video blocks: the stamp, the description before it and a title line before that.
+    // Video blocks: the stamp always; a short (caption-like) description before it and a
+    // title line before that too. Descriptions of twelve words or more carry reporting
+    // (names, statements) and stay.
     for i in 0..n {
         if kinds[i] != Some(BoilerplateKind::Video) {
             continue;
@@ -418,7 +420,7 @@ fn clean_lines(lines: &[String]) -> Cleaned {
         let Some(desc) = prev_non_empty(i) else {
             continue;
         };
-        if kinds[desc].is_some() || lines[desc].split_whitespace().count() > 80 {
+        if kinds[desc].is_some() || lines[desc].split_whitespace().count() >= 12 {
             continue;
         }
         kinds[desc] = Some(BoilerplateKind::Video);
@@ -475,6 +477,24 @@ fn clean_lines(lines: &[String]) -> Cleaned {
         if t.is_empty() {
             continue;
         }
+        if kinds[i] == Some(BoilerplateKind::Caption) {
+            if let Some((prose, credits)) = prose_with_credit(t) {
+                out.paragraphs.push(prose);
+                out.removed.extend(credits.into_iter().map(|text| Removed {
+                    kind: BoilerplateKind::Caption,
+                    text,
+                }));
+                continue;
+            }
+        }
+        if kinds[i] == Some(BoilerplateKind::Furniture) {
+            if let Some(authors) = byline_authors(t) {
+                // A byline stays in the text (authors are people the text names).
+                out.authors.extend(authors);
+                out.paragraphs.push(t.to_string());
+                continue;
+            }
+        }
         let Some(kind) = kinds[i] else {
             let (kept, embeds) = strip_inline_embeds(t);
             for e in embeds {
@@ -521,6 +541,33 @@ fn strip_inline_embeds(t: &str) -> (String, Vec<String>) {
     let rest = INLINE_EMBED.replace_all(t, "");
     let rest = rest.split_whitespace().collect::<Vec<_>>().join(" ");
     (rest, cut)
+}
+
+/// A parenthesised photo credit inside a line: `(Foto: Name/Agentur)`.
+static INLINE_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\s*[(\[](?:bild|foto|fotos|bilder|grafik|image|photo|picture)\s*:[^)\]]{0,200}[)\]]",
+    )
+    .expect("inline credit")
+});
+
+/// A prose paragraph that merely carries a photo credit: at least 20 words and a sentence end
+/// remain once the credit is cut. Returns the prose and the cut credits.
+fn prose_with_credit(t: &str) -> Option<(String, Vec<String>)> {
+    if !INLINE_CREDIT.is_match(t) {
+        return None;
+    }
+    let rest = INLINE_CREDIT.replace_all(t, "");
+    let rest = rest.split_whitespace().collect::<Vec<_>>().join(" ");
+    let sentence_end = rest.contains(". ") || rest.ends_with(['.', '!', '?', '“', '"']);
+    if rest.split_whitespace().count() < 20 || !sentence_end || CAPTION.is_match(&rest) {
+        return None;
+    }
+    let cut = INLINE_CREDIT
+        .find_iter(t)
+        .map(|m| m.as_str().trim().to_string())
+        .collect();
+    Some((rest, cut))
 }
 
 /// Metadata carried by a removed line.
@@ -744,9 +791,14 @@ pub fn finish(draft: Draft) -> Article {
                 BoilerplateKind::Furniture | BoilerplateKind::Video | BoilerplateKind::Embed
             )
         }) {
-            gather(&t, kind, &mut c);
-            c.removed.insert(0, Removed { kind, text: t });
             title = None;
+            if let Some(authors) = byline_authors(&t) {
+                c.authors.extend(authors);
+                c.paragraphs.insert(0, t);
+            } else {
+                gather(&t, kind, &mut c);
+                c.removed.insert(0, Removed { kind, text: t });
+            }
         }
     }
     let mut credits = Vec::new();
@@ -762,7 +814,8 @@ pub fn finish(draft: Draft) -> Article {
         Some(t) => t.clone(),
         None => c
             .paragraphs
-            .first()
+            .iter()
+            .find(|p| byline_authors(p).is_none())
             .map(|p| first_sentence(p))
             .unwrap_or_default(),
     };
@@ -923,6 +976,25 @@ Quelle: dpa, AFP, rbb
     }
 
     #[test]
+    fn long_video_description_stays() {
+        let body = "Der Rat tagte bis in die Nacht.\n\nBürgerversammlung\n\nIm Gespräch erklärt Reporterin Jana Beispiel, warum die Entscheidung über das neue Stadion erneut vertagt wurde.\n\n04.06.2024 | 2:10 min\n\nDie Abstimmung soll im Juli folgen.";
+        let a = finish(draft("Stadion vertagt", body));
+        assert!(a.text.contains("Reporterin Jana Beispiel"), "{}", a.text);
+        assert!(!a.text.contains("2:10 min"));
+        assert_eq!(kinds(&a, BoilerplateKind::Video), ["04.06.2024 | 2:10 min"]);
+    }
+
+    #[test]
+    fn photo_credit_cut_from_prose_paragraph() {
+        let body = "Am Ufer des Sees wurden in diesem Winter deutlich mehr tote Wasservögel gefunden als in den Jahren zuvor. Die Behörden vermuten eine Seuche und haben Proben genommen (Foto: Max Muster/Agentur)\n\nSandsäcke am Deich (Foto: Max Muster)";
+        let a = finish(draft("Tote Vögel am See", body));
+        assert!(a.text.contains("haben Proben genommen"), "{}", a.text);
+        assert!(!a.text.contains("Foto:"));
+        assert!(!a.text.contains("Sandsäcke"));
+        assert_eq!(kinds(&a, BoilerplateKind::Caption).len(), 2);
+    }
+
+    #[test]
     fn inline_embed_cut_from_long_line() {
         let body = "Der Verein hat am Wochenende seinen neuen Trainer vorgestellt, der die Mannschaft ab sofort betreuen soll und einen Vertrag bis zum Sommer erhalten hat. Willkommen! pic.twitter.com/Xy12Ab — FC Beispiel (@fcbeispiel) 4. Mai 2024 Der Trainer kommt aus der zweiten Liga und gilt als Taktiker, der junge Spieler fördert.";
         let a = finish(draft("Neuer Trainer", body));
@@ -970,7 +1042,9 @@ Die Opposition reagierte mit Kritik auf die Ankündigung des Ministers.";
         let a = finish(d);
         assert_eq!(a.authors, ["Anna Beispiel", "Jonas de Vries", "Lea Muster"]);
         assert_eq!(a.credits, ["Reuters"]);
-        assert!(a.text.starts_with("Die Zentralbank"));
+        assert!(a
+            .text
+            .starts_with("Von Anna Beispiel, Jonas de Vries und Lea Muster\n\nDie Zentralbank"));
         assert_eq!(
             a.title,
             "Die Zentralbank hat den Leitzins überraschend gesenkt."

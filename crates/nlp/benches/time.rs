@@ -1,8 +1,8 @@
 //! Throughput of the German temporal tagger, in MB of text per second on one core.
 //!
 //! `cargo bench -p lagebild-nlp --bench time [-- DIR]`: tags the German news of
-//! `DIR/data/news-de-10kgnad/test.csv` (default `../shared`) and the WikiWarsDE texts; where
-//! that data is absent, a text written for this benchmark, repeated.
+//! `DIR/data/news-de-10kgnad/test.csv` (default: `../shared` beside the repository) and the
+//! WikiWarsDE texts; where that data is absent, a text written for this benchmark, repeated.
 
 use lagebild_nlp::time::{grammar, Date};
 use std::path::{Path, PathBuf};
@@ -47,7 +47,11 @@ fn main() {
     let shared = std::env::args()
         .skip(1)
         .find(|a| !a.starts_with('-'))
-        .map_or_else(|| PathBuf::from("../shared"), PathBuf::from);
+        .map_or_else(
+            // `../shared` beside the repository; benches run in the package directory.
+            || Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared"),
+            PathBuf::from,
+        );
     let g = grammar("de").expect("German time resources compile");
     let (what, docs) = corpus(&shared);
     let bytes: usize = docs.iter().map(String::len).sum();

@@ -25,6 +25,7 @@ const LEVELS: [usize; CLUSTER_LEVELS] = [64, 256, 1024];
 const DIM: usize = 96;
 const CONTEXT: usize = 1000;
 const MIN_FREQ: u32 = 3;
+const WINDOW: usize = 1;
 
 /// Raw German texts for the clusters.
 fn raw_texts(data: &Path, germeval: &[TaggedSentence]) -> Vec<String> {
@@ -193,20 +194,22 @@ fn build_clusters(texts: &[String]) -> HashMap<String, [u16; CLUSTER_LEVELS]> {
     for s in &streams {
         for i in 0..s.len() {
             let Some(&v) = vix.get(&s[i]) else { continue };
-            if i > 0 {
-                if let Some(&c) = ctx.get(&s[i - 1]) {
-                    *cc[v].entry(c).or_insert(0.0) += 1.0;
+            for d in 1..=WINDOW {
+                if i >= d {
+                    if let Some(&c) = ctx.get(&s[i - d]) {
+                        *cc[v].entry((2 * (d - 1)) * CONTEXT + c).or_insert(0.0) += 1.0;
+                    }
                 }
-            }
-            if i + 1 < s.len() {
-                if let Some(&c) = ctx.get(&s[i + 1]) {
-                    *cc[v].entry(CONTEXT + c).or_insert(0.0) += 1.0;
+                if i + d < s.len() {
+                    if let Some(&c) = ctx.get(&s[i + d]) {
+                        *cc[v].entry((2 * (d - 1) + 1) * CONTEXT + c).or_insert(0.0) += 1.0;
+                    }
                 }
             }
         }
     }
     // Hellinger weights, random projection, normalise
-    let proj: Vec<f32> = (0..2 * CONTEXT * DIM)
+    let proj: Vec<f32> = (0..2 * WINDOW * CONTEXT * DIM)
         .map(|k| sign(k / DIM, k % DIM) / (DIM as f32).sqrt())
         .collect();
     let mut vecs = vec![0f32; vocab.len() * DIM];
@@ -339,11 +342,13 @@ fn main() {
     let mut cv = 0usize;
     let mut write = true;
     let mut reuse = false;
+    let mut no_clusters = false;
     while let Some(a) = args.next() {
         match a.as_str() {
             "--cv" => cv = args.next().and_then(|s| s.parse().ok()).unwrap_or(5),
             "--no-write" => write = false,
             "--reuse-clusters" => reuse = true,
+            "--no-clusters" => no_clusters = true,
             _ => data = PathBuf::from(a),
         }
     }
@@ -390,7 +395,11 @@ fn main() {
             std::process::exit(1);
         }
     }
-    let clusters = Clusters::from_map(cmap);
+    let clusters = if no_clusters {
+        Clusters::default()
+    } else {
+        Clusters::from_map(cmap)
+    };
     if cv > 1 {
         let (mut raw, mut ruled) = (Counts::default(), Counts::default());
         let mut dump = String::new();

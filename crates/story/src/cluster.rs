@@ -23,6 +23,8 @@ const PROFILE_TERMS: usize = 200;
 const PROFILE_NAMES: usize = 40;
 /// Article terms used to look up candidate stories.
 const LOOKUP_TERMS: usize = 25;
+/// Terms held by more stories than this are not used to find candidates.
+const MAX_POSTING: usize = 200;
 /// Score an article needs to join a one-article story (calibrated with `lagebild-eval
 /// stories`). A bigger story's profile is broader and matches loosely related articles
 /// better, so the bar rises with the log of its size, up to [`JOIN_THRESHOLD_MAX`].
@@ -51,10 +53,13 @@ struct Profile {
     first_day: Option<i64>,
     last_day: Option<i64>,
     articles: u32,
+    /// L2 norm of `terms`, kept up to date by `add`.
+    #[serde(default)]
+    norm: f64,
 }
 
 impl Profile {
-    fn norm(&self) -> f64 {
+    fn compute_norm(&self) -> f64 {
         self.terms.values().map(|w| w * w).sum::<f64>().sqrt()
     }
 }
@@ -187,6 +192,7 @@ impl StoryEngine {
                     first_day: None,
                     last_day: None,
                     articles: 0,
+                    norm: 0.0,
                 });
                 self.add(self.stories.len() - 1, &f);
                 id
@@ -200,7 +206,10 @@ impl StoryEngine {
         let mut cands: BTreeSet<usize> = BTreeSet::new();
         for (t, _) in f.terms.iter().take(LOOKUP_TERMS) {
             if let Some(s) = self.index.get(t) {
-                cands.extend(s.iter().copied());
+                // a term in very many stories does not point to any one of them
+                if s.len() <= MAX_POSTING {
+                    cands.extend(s.iter().copied());
+                }
             }
         }
         let mut best: Option<(usize, f64)> = None;
@@ -239,6 +248,7 @@ impl StoryEngine {
             p.last_day = Some(p.last_day.map_or(d, |x| x.max(d)));
         }
         p.articles += 1;
+        p.norm = p.compute_norm();
         for t in old {
             if !p.terms.contains_key(&t) {
                 if let Some(s) = self.index.get_mut(&t) {
@@ -263,7 +273,7 @@ pub fn threshold(n: u32) -> f64 {
 
 /// Score of an article against a story profile.
 fn score(p: &Profile, f: &ArticleFeatures) -> f64 {
-    let norm = p.norm();
+    let norm = if p.norm > 0.0 { p.norm } else { p.compute_norm() };
     if norm <= 0.0 {
         return 0.0;
     }

@@ -9,16 +9,18 @@
 //! - *contradiction*: a "for the first time" claim about people whom another article shows
 //!   together at an earlier date.
 
-use crate::facts::{sim_of, Unit};
+use crate::facts::Unit;
 use crate::features::DocText;
 use crate::quotes::Report;
-use lagebild_model::{AnnotatedArticle, Divergence, DivergenceKind, Variant};
+use lagebild_model::{AnnotatedArticle, Divergence, DivergenceKind, EntityType, Variant};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::OnceLock;
 
 const EVALUATIVE: &str = include_str!("../resources/de/evaluative.txt");
 /// Similarity two sentences need for their evaluations to be compared.
-const WORDING_SIM: f64 = 0.3;
+const WORDING_SIM: f64 = 0.2;
+/// Most wording divergences reported per story.
+const MAX_WORDING: usize = 8;
 /// Largest ratio between two values still read as the same measurement.
 const NUMBER_RATIO: f64 = 1.5;
 
@@ -169,7 +171,11 @@ fn numbers(docs: &[AnnotatedArticle], texts: &[DocText], units: &[Unit]) -> Vec<
 }
 
 /// Attribution divergences from quote groups.
-fn attribution(docs: &[AnnotatedArticle], reports: &[Report]) -> Vec<Divergence> {
+fn attribution(
+    docs: &[AnnotatedArticle],
+    reports: &[Report],
+    entities: &[lagebild_model::StoryEntity],
+) -> Vec<Divergence> {
     let mut groups: BTreeMap<usize, Vec<&Report>> = BTreeMap::new();
     for r in reports {
         groups.entry(r.quote.group).or_default().push(r);
@@ -178,7 +184,12 @@ fn attribution(docs: &[AnnotatedArticle], reports: &[Report]) -> Vec<Divergence>
     for g in groups.values() {
         let mut by_speaker: BTreeMap<String, (BTreeSet<usize>, String)> = BTreeMap::new();
         for r in g {
-            let Some(s) = r.quote.speaker.clone() else {
+            // only speakers resolved to persons: descriptions (`russische Medien`) are
+            // sources, not rival speakers
+            let person = r
+                .speaker_entity
+                .is_some_and(|e| entities.get(e).is_some_and(|x| x.kind == EntityType::Per));
+            let Some(s) = r.quote.speaker.clone().filter(|_| person) else {
                 continue;
             };
             let e = by_speaker
@@ -210,85 +221,83 @@ fn attribution(docs: &[AnnotatedArticle], reports: &[Report]) -> Vec<Divergence>
     out
 }
 
-fn find(p: &mut [usize], mut x: usize) -> usize {
-    while p[x] != x {
-        p[x] = p[p[x]];
-        x = p[x];
-    }
-    x
-}
-
-/// Wording divergences between similar sentences with different evaluations.
+/// Wording divergences: pairs of similar sentences from different articles that share content
+/// beyond their evaluations but judge with disjoint evaluative words. Pairs with the same two
+/// judgements are reported together.
 fn wording(
     docs: &[AnnotatedArticle],
     units: &[Unit],
     sims: &HashMap<(usize, usize), f64>,
 ) -> Vec<Divergence> {
     let terms: Vec<BTreeSet<String>> = units.iter().map(|u| evaluative_terms(&u.text)).collect();
-    let mut pairs: Vec<(usize, usize)> = sims
-        .iter()
-        .filter(|(&(i, j), &s)| {
-            s >= WORDING_SIM
-                && units[i].doc != units[j].doc
-                && !terms[i].is_empty()
-                && !terms[j].is_empty()
-                && terms[i].is_disjoint(&terms[j])
-        })
-        .map(|(&p, _)| p)
-        .collect();
-    pairs.sort();
-    let n = units.len();
-    let mut parent: Vec<usize> = (0..n).collect();
-    for &(i, j) in &pairs {
-        let (a, b) = (find(&mut parent, i), find(&mut parent, j));
-        parent[b.max(a)] = a.min(b);
-    }
-    let mut comps: BTreeMap<usize, BTreeSet<usize>> = BTreeMap::new();
-    for &(i, j) in &pairs {
-        let r = find(&mut parent, i);
-        comps.entry(r).or_default().extend([i, j]);
-    }
-    let mut out = Vec::new();
-    for members in comps.values() {
-        let mut by_terms: BTreeMap<String, BTreeSet<usize>> = BTreeMap::new();
-        for &u in members {
-            let t: Vec<String> = terms[u].iter().cloned().collect();
-            by_terms
-                .entry(t.join(", "))
-                .or_default()
-                .insert(units[u].doc);
-        }
-        if by_terms.len() < 2 {
+    // (terms a, terms b) → (articles a, articles b, best similarity, example unit)
+    type Sides = (BTreeSet<usize>, BTreeSet<usize>, f64, usize);
+    let mut found: BTreeMap<(String, String), Sides> = BTreeMap::new();
+    let mut pairs: Vec<(&(usize, usize), &f64)> = sims.iter().collect();
+    pairs.sort_by(|a, b| a.0.cmp(b.0));
+    for (&(i, j), &s) in pairs {
+        if s < WORDING_SIM
+            || units[i].doc == units[j].doc
+            || terms[i].is_empty()
+            || terms[j].is_empty()
+            || !terms[i].is_disjoint(&terms[j])
+        {
             continue;
         }
-        let first = members.iter().next().copied().unwrap_or(0);
-        let best = members
-            .iter()
-            .copied()
-            .max_by(|&a, &b| {
-                let sa: f64 = members.iter().map(|&v| sim_of(sims, a, v)).sum();
-                let sb: f64 = members.iter().map(|&v| sim_of(sims, b, v)).sum();
-                sa.total_cmp(&sb).then(b.cmp(&a))
-            })
-            .unwrap_or(first);
-        let labels: Vec<String> = by_terms.keys().map(|k| format!("„{k}“")).collect();
-        out.push(Divergence {
-            kind: DivergenceKind::Wording,
-            summary: format!(
-                "Unterschiedliche Wertung: {} — {}",
-                labels.join(" vs. "),
-                units[best].text
-            ),
-            variants: by_terms
-                .into_iter()
-                .map(|(t, arts)| Variant {
-                    text: t,
-                    articles: ids(docs, &arts),
-                })
-                .collect(),
-        });
+        let shared = units[i]
+            .keys
+            .keys()
+            .filter(|k| units[j].keys.contains_key(*k))
+            .count();
+        if shared < 2 {
+            continue;
+        }
+        let ti: Vec<String> = terms[i].iter().cloned().collect();
+        let tj: Vec<String> = terms[j].iter().cloned().collect();
+        let (ti, tj) = (ti.join(", "), tj.join(", "));
+        let (key, a, b) = if ti <= tj {
+            ((ti, tj), i, j)
+        } else {
+            ((tj, ti), j, i)
+        };
+        let e = found
+            .entry(key)
+            .or_insert_with(|| (BTreeSet::new(), BTreeSet::new(), 0.0, a));
+        e.0.insert(units[a].doc);
+        e.1.insert(units[b].doc);
+        if s > e.2 {
+            e.2 = s;
+            e.3 = a;
+        }
     }
-    out
+    let mut out: Vec<(f64, Divergence)> = found
+        .into_iter()
+        .filter(|(_, (a, b, _, _))| splits(&[a.clone(), b.clone()]))
+        .map(|((ta, tb), (a, b, s, u))| {
+            (
+                s,
+                Divergence {
+                    kind: DivergenceKind::Wording,
+                    summary: format!(
+                        "Unterschiedliche Wertung: „{ta}“ vs. „{tb}“ — {}",
+                        units[u].text
+                    ),
+                    variants: vec![
+                        Variant {
+                            text: ta,
+                            articles: ids(docs, &a),
+                        },
+                        Variant {
+                            text: tb,
+                            articles: ids(docs, &b),
+                        },
+                    ],
+                },
+            )
+        })
+        .collect();
+    out.sort_by(|a, b| b.0.total_cmp(&a.0));
+    out.into_iter().map(|x| x.1).take(MAX_WORDING).collect()
 }
 
 /// Date divergences inside facts.
@@ -382,9 +391,10 @@ pub fn divergences(
     clusters: &[Vec<usize>],
     sims: &HashMap<(usize, usize), f64>,
     reports: &[Report],
+    entities: &[lagebild_model::StoryEntity],
 ) -> Vec<Divergence> {
     let mut out = numbers(docs, texts, units);
-    out.extend(attribution(docs, reports));
+    out.extend(attribution(docs, reports, entities));
     out.extend(wording(docs, units, sims));
     out.extend(dates(docs, units, clusters));
     out.extend(contradictions(docs, units));

@@ -10,6 +10,27 @@
 use lagebild_model::{AnnotatedArticle, EntityType, StoryEntity};
 use std::collections::{BTreeMap, HashMap};
 
+const ROLE_HEADS: &str = include_str!("../resources/de/role_heads.txt");
+
+/// True when a name's first token is a role noun rather than a given name.
+pub fn is_role_word(token: &str) -> bool {
+    static R: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    let heads = R.get_or_init(|| {
+        ROLE_HEADS
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .map(str::to_string)
+            .collect()
+    });
+    let low = token.to_lowercase();
+    let base = low.strip_suffix("in").unwrap_or(&low);
+    heads
+        .iter()
+        .any(|h| low.ends_with(h.as_str()) || base.ends_with(h.as_str()))
+        || token.contains('-')
+}
+
 /// Transliteration key of a name: lower case, German and English transliteration folded.
 pub fn translit_key(name: &str) -> String {
     let mut s: String = name
@@ -125,7 +146,7 @@ pub fn merge(docs: &[AnnotatedArticle]) -> Merged {
             if surname.is_empty() {
                 continue;
             }
-            let first = (ent.kind == EntityType::Per && toks.len() >= 2)
+            let first = (ent.kind == EntityType::Per && toks.len() >= 2 && !is_role_word(toks[0]))
                 .then(|| translit_key(toks[0]))
                 .filter(|f| !f.is_empty());
             items.push(Item {
@@ -248,8 +269,13 @@ pub fn merge(docs: &[AnnotatedArticle]) -> Merged {
             .max_by(|a, b| {
                 let wa = a.0.split_whitespace().count().min(3);
                 let wb = b.0.split_whitespace().count().min(3);
-                let multi_a = usize::from(kind == EntityType::Per && wa >= 2);
-                let multi_b = usize::from(kind == EntityType::Per && wb >= 2);
+                let given = |n: &str| {
+                    n.split_whitespace()
+                        .next()
+                        .is_some_and(|t| !is_role_word(t))
+                };
+                let multi_a = usize::from(kind == EntityType::Per && wa >= 2 && given(a.0));
+                let multi_b = usize::from(kind == EntityType::Per && wb >= 2 && given(b.0));
                 multi_a
                     .cmp(&multi_b)
                     .then(a.1.len().cmp(&b.1.len()))
@@ -311,6 +337,15 @@ mod tests {
         assert_eq!(translit_key("Jelzin"), translit_key("Yeltsin"));
         assert_eq!(translit_key("Chodorkowski"), translit_key("Khodorkovsky"));
         assert_ne!(translit_key("Schulz"), translit_key("Scholz"));
+    }
+
+    #[test]
+    fn roles_are_not_given_names() {
+        assert!(is_role_word("Oberbürgermeisterin"));
+        assert!(is_role_word("Außenminister"));
+        assert!(is_role_word("Kreml-Sprecher"));
+        assert!(!is_role_word("Katrin"));
+        assert!(!is_role_word("Juri"));
     }
 
     #[test]

@@ -10,7 +10,7 @@
 use crate::entities::Merged;
 use crate::features::{idf, is_boilerplate, DocText};
 use crate::wire::WireResult;
-use lagebild_model::{AnnotatedArticle, Evidence, Fact, Span};
+use lagebild_model::{AnnotatedArticle, Evidence, Fact, Span, TimexType};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// Posting lists longer than this are not used for candidates.
@@ -18,7 +18,11 @@ const MAX_POSTING: usize = 40;
 /// Rarest keys of a unit used as index terms.
 const INDEX_KEYS: usize = 5;
 /// Similarity two sentences need to state the same fact.
-pub const FACT_THRESHOLD: f64 = 0.42;
+pub const FACT_THRESHOLD: f64 = 0.36;
+/// Members of each side compared when two groups merge (bounds the cost for big stories).
+const LINK_SAMPLE: usize = 8;
+/// Share of [`FACT_THRESHOLD`] the average similarity of two merging groups must reach.
+const LINK_FACTOR: f64 = 0.75;
 
 /// One sentence of one article, prepared for comparison.
 #[derive(Debug, Clone)]
@@ -106,11 +110,33 @@ pub fn units(docs: &[AnnotatedArticle], texts: &[DocText], merged: &Merged) -> V
                     )
                 })
                 .collect();
-            let date = doc
+            // only sentences that carry a date expression of their own are dated (an
+            // annotator may fall back to the publication date for the others)
+            let own: Vec<String> = doc
+                .timexes
+                .iter()
+                .filter(|x| {
+                    matches!(x.kind, TimexType::Date | TimexType::Time) && s.span.contains(&x.span)
+                })
+                .filter_map(|x| calendar_date(&x.value))
+                .collect();
+            let mut date = doc
                 .sentence_dates
                 .get(i)
                 .and_then(|d| d.as_deref())
+                .filter(|_| !own.is_empty())
                 .and_then(calendar_date);
+            // a coarse event date (`in diesem Jahr`) refined by a finer one in the same
+            // sentence (`im Oktober`)
+            if let Some(d) = &date {
+                if let Some(finer) = own
+                    .iter()
+                    .filter(|o| o.len() > d.len() && o.starts_with(d.as_str()))
+                    .max_by_key(|o| o.len())
+                {
+                    date = Some(finer.clone());
+                }
+            }
             out.push(Unit {
                 doc: d,
                 sent: i,
@@ -147,8 +173,8 @@ pub fn similarity(a: &Unit, b: &Unit) -> f64 {
     let eb = b.entities.len();
     if ea > 0 && eb > 0 {
         let se = a.entities.intersection(&b.entities).count() as f64;
-        let ent = se / ea.min(eb) as f64;
-        s = 0.7 * s + 0.3 * ent + 0.05 * se.min(3.0);
+        let union = (ea + eb) as f64 - se;
+        s = 0.85 * s + 0.15 * se / union + 0.03 * (se - 1.0).clamp(0.0, 2.0);
     }
     if a.numbers.iter().any(|n| n.0 != 0 && b.numbers.contains(n)) {
         s += 0.1;
@@ -226,6 +252,24 @@ pub fn cluster(units: &[Unit], wire: &WireResult) -> (Vec<Vec<usize>>, Sims) {
         let di: BTreeSet<usize> = members[ci].iter().map(|&u| units[u].doc).collect();
         if members[cj].iter().any(|&u| di.contains(&units[u].doc)) {
             continue;
+        }
+        // average link over (a bounded sample of) the members, so facts do not chain
+        let (a, b) = (&members[ci], &members[cj]);
+        if a.len() > 1 || b.len() > 1 {
+            let mut total = 0.0;
+            let mut count = 0.0;
+            for &x in a.iter().take(LINK_SAMPLE) {
+                for &y in b.iter().take(LINK_SAMPLE) {
+                    total += sims
+                        .get(&(x.min(y), x.max(y)))
+                        .copied()
+                        .unwrap_or_else(|| similarity(&units[x], &units[y]));
+                    count += 1.0;
+                }
+            }
+            if total / count < FACT_THRESHOLD * LINK_FACTOR {
+                continue;
+            }
         }
         let moved = std::mem::take(&mut members[cj]);
         for &u in &moved {

@@ -51,12 +51,22 @@ pub fn overlap(a: &BTreeMap<String, f64>, b: &BTreeMap<String, f64>) -> f64 {
     if wa <= 0.0 || wb <= 0.0 {
         return 0.0;
     }
-    let shared: f64 = a
-        .iter()
-        .filter(|(k, _)| b.contains_key(*k))
-        .map(|(_, w)| w)
-        .sum();
-    0.5 * shared / wa.min(wb) + shared / (wa + wb)
+    let (mut shared, mut count) = (0.0, 0usize);
+    for (k, w) in a {
+        if b.contains_key(k) {
+            shared += w;
+            count += 1;
+        }
+    }
+    // containment of one or two words says little, unless a side has no more
+    let few = (count as f64 / 3.0)
+        .min(1.0)
+        .max(if count == a.len().min(b.len()) {
+            1.0
+        } else {
+            0.0
+        });
+    0.5 * shared / wa.min(wb) * few + shared / (wa + wb)
 }
 
 /// The quote reports of a story, grouped.

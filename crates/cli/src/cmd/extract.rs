@@ -74,3 +74,72 @@ fn dump(e: &Extracted) -> String {
     out.push('\n');
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn write(dir: &Path, name: &str, bytes: &[u8]) -> std::path::PathBuf {
+        let p = dir.join(name);
+        std::fs::write(&p, bytes).expect("write test file");
+        p
+    }
+
+    #[test]
+    fn bad_files_are_rejected_with_a_reason() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let d = dir.path();
+        assert!(read(&d.join("fehlt.html")).is_err());
+        assert_eq!(
+            read(&write(d, "leer.html", b"  \n")).err().as_deref(),
+            Some("empty input")
+        );
+        assert!(read(&write(
+            d,
+            "bild.html",
+            &[0x89, b'P', b'N', b'G', 0, 0, 1, 2]
+        ))
+        .is_err());
+        assert_eq!(
+            read(&write(
+                d,
+                "text.html",
+                "Nur ein Satz ohne Markup.".as_bytes()
+            ))
+            .err()
+            .as_deref(),
+            Some("not HTML: no markup found")
+        );
+        assert_eq!(
+            read(&write(
+                d,
+                "nav.html",
+                b"<html><body><nav><a href=\"/\">Start</a></nav></body></html>"
+            ))
+            .err()
+            .as_deref(),
+            Some("no main text found")
+        );
+    }
+
+    #[test]
+    fn latin1_page_to_json_and_text() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let page = "<html lang=\"de\"><head><meta charset=\"iso-8859-1\"><title>Gr\u{fc}ne Welle f\u{fc}r Radfahrer</title>\
+            <meta property=\"article:published_time\" content=\"2026-06-02T08:30:00+02:00\"></head><body><article>\
+            <h1>Gr\u{fc}ne Welle f\u{fc}r Radfahrer</h1><p>Auf der Ringstra\u{df}e schalten die Ampeln ab Juni so, dass Radfahrer bei f\u{fc}nfzehn \
+            Kilometern pro Stunde durchfahren k\u{f6}nnen. Die Stadt testet das zun\u{e4}chst ein halbes Jahr lang.</p></article></body></html>";
+        let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode(page);
+        let e = read(&write(dir.path(), "welle.html", &bytes)).expect("extracts");
+        let j = to_json(&e);
+        assert_eq!(j["title"], "Grüne Welle für Radfahrer");
+        assert_eq!(j["published"], "2026-06-02");
+        assert_eq!(j["published_time"], "08:30");
+        assert_eq!(j["language"], "de");
+        assert!(j["text"].as_str().is_some_and(|t| t.contains("Ringstraße")));
+        let d = dump(&e);
+        assert!(
+            d.starts_with("Title:     Grüne Welle für Radfahrer\nPublished: 2026-06-02 08:30\n")
+        );
+    }
+}

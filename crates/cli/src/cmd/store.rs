@@ -4,7 +4,8 @@
 //! annotated, assigned to a story by the [`StoryEngine`] and stored in its own transaction;
 //! nothing but the engine's compact state is kept in memory. At the end every story that
 //! received articles (or was left stale by an interrupted run) is analysed again from its
-//! stored articles. The engine state is checkpointed every [`CHECKPOINT_EVERY`] articles; after
+//! stored articles. The engine state is checkpointed every [`CHECKPOINT_EVERY`] articles (at
+//! most once per [`CHECKPOINT_INTERVAL`]) and at the end of the loop; after
 //! an interruption the articles stored since the checkpoint are replayed through the engine,
 //! so a resumed run continues exactly where the killed one stopped.
 //!
@@ -24,10 +25,15 @@ use std::io::{IsTerminal, Write};
 use std::panic::AssertUnwindSafe;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
-/// Save the story engine's state after this many new articles.
+/// Save the story engine's state after at least this many new articles…
 pub const CHECKPOINT_EVERY: usize = 1000;
+
+/// …and at least this long after the previous save. The state grows with the number of
+/// stories, so saving by count alone would cost quadratic time on long runs; what a crash can
+/// lose is only the replay of the articles since the last save (read back from the store).
+pub const CHECKPOINT_INTERVAL: Duration = Duration::from_secs(30);
 
 /// A story analysis reads at most this many of the story's latest articles, so that memory
 /// stays bounded however large one story grows.
@@ -185,6 +191,7 @@ struct Ingest<'a> {
     engine: StoryEngine,
     last_seq: i64,
     since_checkpoint: usize,
+    saved_at: Instant,
     outcome: IngestOutcome,
     touched: BTreeSet<String>,
     of_inputs: BTreeSet<String>,
@@ -252,9 +259,12 @@ impl Ingest<'_> {
                 self.note_story(story.clone());
                 self.touched.insert(story);
                 self.since_checkpoint += 1;
-                if self.since_checkpoint >= CHECKPOINT_EVERY {
+                if self.since_checkpoint >= CHECKPOINT_EVERY
+                    && self.saved_at.elapsed() >= CHECKPOINT_INTERVAL
+                {
                     save_engine(self.store, &self.engine, self.last_seq)?;
                     self.since_checkpoint = 0;
+                    self.saved_at = Instant::now();
                 }
             }
             Inserted::Duplicate { .. } => self.outcome.duplicates += 1,
@@ -279,6 +289,7 @@ pub fn ingest_into(
         engine,
         last_seq,
         since_checkpoint: 0,
+        saved_at: Instant::now(),
         outcome: IngestOutcome::default(),
         touched: BTreeSet::new(),
         of_inputs: BTreeSet::new(),

@@ -11,22 +11,48 @@ use serde_json::Value;
 /// Everything but the main text.
 pub(super) fn metadata(doc: &Html, url: Option<&str>) -> Extracted {
     let page = Page::new(doc);
-    let outlet = outlet(&page, url);
     let canonical = page
         .link_rel("canonical")
         .or_else(|| page.meta(&["og:url"]))
         .filter(|u| u.starts_with("http"))
         .or_else(|| url.map(str::to_string));
+    let outlet = outlet(&page, url.or(canonical.as_deref()));
+    let title = title(&page, outlet.as_deref());
+    // A site name that repeats the headline (`Headline - Outlet`) keeps only the outlet part.
+    let outlet = outlet.map(|o| {
+        TITLE_SEPARATORS
+            .iter()
+            .find_map(|sep| o.strip_prefix(title.as_str())?.strip_prefix(sep))
+            .map_or(o.clone(), |rest| rest.trim().to_string())
+    });
+    let norm = |s: &str| -> String {
+        s.to_lowercase()
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .collect()
+    };
+    let outlet_n = outlet.as_deref().map(norm).unwrap_or_default();
+    // The outlet credited as author is no author.
+    let authors: Vec<String> = authors(&page)
+        .into_iter()
+        .filter(|a| {
+            let n = norm(a);
+            outlet_n.is_empty()
+                || !(n == outlet_n
+                    || (n.len() >= 4 && outlet_n.contains(&n))
+                    || n.contains(&outlet_n))
+        })
+        .collect();
     let (published, published_time) = match published(&page) {
         Some((d, t)) => (Some(d), t),
         None => (None, None),
     };
     Extracted {
-        title: title(&page, outlet.as_deref()),
+        title,
         text: String::new(),
         published,
         published_time,
-        authors: authors(&page),
+        authors,
         outlet,
         url: canonical,
         language: language(&page),
@@ -184,10 +210,13 @@ fn clean(s: &str) -> String {
 
 // ---- title ------------------------------------------------------------------------------
 
-const TITLE_SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " :: ", " · ", " • ", " » "];
+const TITLE_SEPARATORS: &[&str] = &[
+    " | ", " - ", " – ", " — ", " :: ", " · ", " • ", " » ", " › ", " « ",
+];
 
-/// Drop a site name appended (or prepended) to a headline: `Headline | Outlet`.
-fn strip_site(title: &str, outlet: Option<&str>) -> String {
+/// Drop a site name appended (or prepended) to a headline: `Headline | Outlet`,
+/// `Outlet - Headline`, `Headline | Outlet | Slogan`.
+pub(super) fn strip_site(title: &str, outlet: Option<&str>) -> String {
     let norm = |s: &str| {
         s.to_lowercase()
             .chars()
@@ -195,31 +224,41 @@ fn strip_site(title: &str, outlet: Option<&str>) -> String {
             .collect::<String>()
     };
     let outlet_n = outlet.map(norm).unwrap_or_default();
-    for sep in TITLE_SEPARATORS {
-        let parts: Vec<&str> = title.split(sep).collect();
-        if parts.len() < 2 {
-            continue;
+    let matches_outlet = |p: &str| {
+        let n = norm(p);
+        !outlet_n.is_empty() && !n.is_empty() && (outlet_n.contains(&n) || n.contains(&outlet_n))
+    };
+    let words = |p: &str| p.split_whitespace().count();
+    let mut title = title.trim().to_string();
+    // Each round removes one segment; a few rounds cover `Headline | Section | Outlet`.
+    for _ in 0..3 {
+        let before = title.clone();
+        for sep in TITLE_SEPARATORS {
+            let parts: Vec<&str> = title.split(sep).collect();
+            if parts.len() < 2 {
+                continue;
+            }
+            if let Some(i) = (1..parts.len()).find(|&i| matches_outlet(parts[i])) {
+                title = parts[..i].join(sep).trim().to_string();
+                break;
+            }
+            if matches_outlet(parts[0]) {
+                title = parts[1..].join(sep).trim().to_string();
+                break;
+            }
+            // Without a known outlet: a short last part (≤ 4 words) after a longer headline.
+            let last = parts[parts.len() - 1];
+            let head = parts[..parts.len() - 1].join(sep);
+            if words(last) <= 4 && words(&head) >= 3 {
+                title = head.trim().to_string();
+                break;
+            }
         }
-        let (first, last) = (parts[0], parts[parts.len() - 1]);
-        let matches_outlet = |p: &str| {
-            let n = norm(p);
-            !outlet_n.is_empty()
-                && !n.is_empty()
-                && (outlet_n.contains(&n) || n.contains(&outlet_n))
-        };
-        if matches_outlet(last) {
-            return parts[..parts.len() - 1].join(sep).trim().to_string();
-        }
-        if matches_outlet(first) {
-            return parts[1..].join(sep).trim().to_string();
-        }
-        // Without a known outlet: a short last part (≤ 4 words) after a longer headline.
-        let words = |p: &str| p.split_whitespace().count();
-        if words(last) <= 4 && words(&parts[..parts.len() - 1].join(sep)) >= 3 {
-            return parts[..parts.len() - 1].join(sep).trim().to_string();
+        if title == before {
+            break;
         }
     }
-    title.trim().to_string()
+    title
 }
 
 fn title(page: &Page, outlet: Option<&str>) -> String {
@@ -365,7 +404,7 @@ fn published(page: &Page) -> Option<(String, Option<String>)> {
 // ---- authors ----------------------------------------------------------------------------
 
 /// Split an author field (`Anna Berg und Jonas Kühn`, `A. Berg, J. Kühn`) into names.
-fn split_names(s: &str) -> Vec<String> {
+pub(super) fn split_names(s: &str) -> Vec<String> {
     let s = s.trim();
     let s = [
         "Von ",
@@ -380,6 +419,22 @@ fn split_names(s: &str) -> Vec<String> {
     .iter()
     .find_map(|p| s.strip_prefix(p))
     .unwrap_or(s);
+    // A company with its address (`Verlag GmbH, Stadt, Land`) names no person.
+    let organisation = [
+        " GmbH",
+        " AG",
+        " e.V.",
+        "Verlag",
+        " Ltd",
+        " Inc",
+        " LLC",
+        "Redaktion",
+    ]
+    .iter()
+    .any(|o| s.contains(o));
+    if organisation {
+        return Vec::new();
+    }
     let mut out = Vec::new();
     for part in s.split([',', ';', '&', '/', '|']) {
         for name in part.split(" und ").flat_map(|p| p.split(" and ")) {
@@ -394,11 +449,21 @@ fn split_names(s: &str) -> Vec<String> {
     out
 }
 
-/// A person or agency name: 1–5 words, starts upper-case, no digits, not a URL.
+/// Lower-case words allowed inside a person's name.
+const NAME_PARTICLES: &[&str] = &[
+    "von", "van", "der", "den", "de", "du", "zu", "zum", "und", "di", "da", "la", "le", "bin",
+    "al", "ten", "ter", "y", "dos", "das",
+];
+
+/// A person's name: 1–5 words, each capitalised (but particles such as `von`), no digits,
+/// not a URL.
 fn plausible_name(n: &str) -> bool {
     let words = n.split_whitespace().count();
     (1..=5).contains(&words)
         && n.chars().next().is_some_and(|c| c.is_uppercase())
+        && n.split_whitespace().all(|w| {
+            w.chars().next().is_some_and(|c| !c.is_lowercase()) || NAME_PARTICLES.contains(&w)
+        })
         && !n.chars().any(|c| c.is_ascii_digit() || c == '@')
         && !n.contains("http")
         && n.chars().count() <= 60

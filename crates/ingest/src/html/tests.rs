@@ -24,6 +24,7 @@ const DE_PAGE: &str = r##"<!DOCTYPE html>
 <p>Die Gierseilfähre zwischen Oberwarth und Kleinau hat am Donnerstag den Betrieb eingestellt. Der Pegel der Elbe war in der Nacht auf 48 Zentimeter gefallen, zu wenig für das Schiff, das voll beladen gut einen Meter Wasser unter dem Rumpf braucht.</p>
 <p>„Wir hoffen auf Regen in Tschechien“, sagte Fährmeister Jörg Halbach. Pendler müssen nun einen Umweg von 34 Kilometern über die Brücke bei Neudorf fahren. Der Landkreis prüft, ob er einen Bus einsetzt.</p>
 <figure><img src="faehre.jpg" alt=""><figcaption>Die Fähre liegt fest. Foto: Bildagentur Nord</figcaption></figure>
+<p>Foto: Archiv Elbkurier</p>
 <h2>Schon der dritte Ausfall in diesem Jahr</h2>
 <p>Bereits im Juli und im September musste die Fähre für jeweils mehrere Tage pausieren. Der Betreiber fordert seit Jahren, die Fahrrinne an der Anlegestelle auszubaggern, doch das Wasserstraßenamt verweist auf den Naturschutz im Auenwald.</p>
 <p>Die Gemeinde Oberwarth will das Thema in der nächsten Ratssitzung am Dienstag beraten. Bürgermeisterin Ilse Raabe kündigte an, sich beim Land für eine schnelle Lösung einzusetzen.</p>
@@ -82,6 +83,7 @@ fn german_page_text_keeps_article_and_drops_furniture() {
         "Leserin Anke",
         "Impressum",
         "Foto: Bildagentur Nord",
+        "Archiv Elbkurier",
         "Teilen",
     ] {
         assert!(!t.contains(junk), "{junk:?} leaked into: {t}");
@@ -149,6 +151,75 @@ fn title_suffix_and_byline_fallbacks() {
     assert!(e
         .text
         .contains("Der Radweg am Kanal wird ab dem Frühjahr verbreitert."));
+}
+
+#[test]
+fn outlet_from_canonical_host_and_not_as_author() {
+    let html = r#"<html lang="de"><head>
+<meta property="og:title" content="Hafenfest fällt wegen Sturmwarnung aus › Nordlicht">
+<meta name="author" content="Nordlicht">
+<link rel="canonical" href="https://www.nordlicht.example/2026/04/hafenfest">
+</head><body><article><h1>Hafenfest fällt wegen Sturmwarnung aus</h1>
+<p>Das für Samstag geplante Hafenfest ist abgesagt worden. Der Wetterdienst erwartet Böen bis Windstärke zehn, die Veranstalter wollen das Fest im Mai nachholen.</p>
+</article></body></html>"#;
+    let e = extract(html, None);
+    assert_eq!(e.title, "Hafenfest fällt wegen Sturmwarnung aus");
+    assert_eq!(e.outlet.as_deref(), Some("nordlicht.example"));
+    assert!(e.authors.is_empty(), "{:?}", e.authors);
+}
+
+#[test]
+fn lead_in_teaser_box_is_kept_and_related_teasers_dropped() {
+    let html = r#"<html><body><div class="header"><h1>Neue Buslinie verbindet drei Dörfer</h1>
+<div class="teaser-text"><p>Ab Montag fährt ein Rufbus zwischen Altheim, Berghausen und Tannenfeld. Fahrgäste melden ihre Fahrt eine Stunde vorher telefonisch an.</p></div></div>
+<div class="article-body">
+<p>Der Kreis hatte den Rufbus im vergangenen Herbst beschlossen. Er ersetzt zwei Linien, auf denen zuletzt an manchen Tagen kein einziger Fahrgast gezählt wurde, und kostet den Kreis nach eigenen Angaben weniger als die alten Fahrpläne.</p>
+<p>Gebucht wird per Telefon oder über eine App. Der Fahrpreis entspricht dem normalen Tarif, Zeitkarten gelten ebenfalls. Die Verkehrsgesellschaft will nach einem Jahr Bilanz ziehen und dann entscheiden, ob weitere Orte angeschlossen werden.</p>
+<p>Weitere Artikel zum Thema</p>
+<p><a href="/x">Bahnhof Altheim wird barrierefrei</a></p>
+<p><a href="/y">Streit um Schulbus in Tannenfeld</a></p>
+</div></body></html>"#;
+    let e = extract(html, None);
+    let t = &e.text;
+    assert!(t.starts_with("Ab Montag fährt ein Rufbus"), "{t}");
+    assert!(
+        t.contains("Die Verkehrsgesellschaft will nach einem Jahr Bilanz ziehen"),
+        "{t}"
+    );
+    assert!(!t.contains("Weitere Artikel"), "{t}");
+    assert!(!t.contains("Bahnhof Altheim"), "{t}");
+}
+
+#[test]
+fn site_names_leave_titles_and_non_names_leave_authors() {
+    use super::meta::{split_names, strip_site};
+    assert_eq!(
+        strip_site(
+            "Winterdienst startet früher | Talbote | Jetzt lesen!",
+            Some("Talbote")
+        ),
+        "Winterdienst startet früher"
+    );
+    assert_eq!(
+        strip_site("Talbote - Winterdienst startet früher", Some("Talbote")),
+        "Winterdienst startet früher"
+    );
+    assert_eq!(
+        strip_site("Winterdienst startet früher – Lokales", None),
+        "Winterdienst startet früher"
+    );
+    assert_eq!(strip_site("Ja - Nein", None), "Ja - Nein");
+    assert_eq!(
+        split_names("Von Eva von der Heide und Kurt Oster"),
+        vec!["Eva von der Heide", "Kurt Oster"]
+    );
+    assert_eq!(
+        split_names("By Sam Field & Lee Ward"),
+        vec!["Sam Field", "Lee Ward"]
+    );
+    assert!(split_names("Archiv anzeigen").is_empty());
+    assert!(split_names("Beispiel-Verlag GmbH, Kassel, Germany").is_empty());
+    assert!(split_names("https://example.org/autor/eva").is_empty());
 }
 
 #[test]

@@ -24,8 +24,16 @@ pub(super) fn main_text(html: &str, doc: &Html, url: Option<&str>) -> String {
     if let Some(lead) = lead(doc, &paragraphs) {
         paragraphs.insert(0, lead);
     }
-    rules().filter(paragraphs).join("\n\n")
+    let text = rules().filter(paragraphs).join("\n\n");
+    // A few stray words (a lone link, a button label) are no main text.
+    if text.split_whitespace().count() < MIN_WORDS {
+        return String::new();
+    }
+    text
 }
+
+/// Fewer words than this are not an article's text.
+const MIN_WORDS: usize = 5;
 
 fn rules() -> &'static Rules<'static> {
     static RULES: std::sync::OnceLock<Rules<'static>> = std::sync::OnceLock::new();

@@ -84,7 +84,34 @@ fn mix(t: u64, a: u64, b: u64) -> u64 {
     x ^ (x >> 32)
 }
 
+/// Hash of the compressed word shape (see [`shape`]), without allocating.
+fn shape_hash(w: &str) -> u64 {
+    let mut h = FNV_OFFSET;
+    let mut last = '\0';
+    for c in w.chars() {
+        let k = if c.is_uppercase() {
+            'X'
+        } else if c.is_lowercase() {
+            'x'
+        } else if c.is_numeric() {
+            'd'
+        } else {
+            c
+        };
+        if k != last {
+            let mut buf = [0u8; 4];
+            for &b in k.encode_utf8(&mut buf).as_bytes() {
+                h ^= b as u64;
+                h = h.wrapping_mul(FNV_PRIME);
+            }
+            last = k;
+        }
+    }
+    h
+}
+
 /// Compressed word shape: `Putin` → `Xx`, `NATO` → `X`, `28-Punkte` → `d-Xx`, `3,5` → `d,d`.
+#[cfg(test)]
 fn shape(w: &str) -> String {
     let mut s = String::with_capacity(8);
     let mut last = '\0';
@@ -112,6 +139,7 @@ struct TokInfo {
     shape: u64,
     clusters: [u64; CLUSTER_LEVELS],
     flags: u16,
+    suffix3: u64,
 }
 
 const NONE: u64 = 0x5151_5151;
@@ -123,15 +151,25 @@ const PAD_R: u64 = 0x2222;
 /// `out` receives the hashes of all tokens back to back; `offsets[i]..offsets[i + 1]` are
 /// token `i`'s (both are cleared first).
 pub fn extract(tokens: &[&str], clusters: &Clusters, out: &mut Vec<u64>, offsets: &mut Vec<usize>) {
+    let flags = Gazetteer::get().flags(tokens);
+    extract_with_flags(tokens, &flags, clusters, out, offsets);
+}
+
+/// As [`extract`], with the gazetteer flags of the tokens already computed.
+pub fn extract_with_flags(
+    tokens: &[&str],
+    flags: &[u16],
+    clusters: &Clusters,
+    out: &mut Vec<u64>,
+    offsets: &mut Vec<usize>,
+) {
     out.clear();
     offsets.clear();
-    let gaz = Gazetteer::get();
-    let flags = gaz.flags(tokens);
     let lowers: Vec<String> = tokens.iter().map(|w| w.to_lowercase()).collect();
     let info: Vec<TokInfo> = tokens
         .iter()
         .zip(&lowers)
-        .zip(&flags)
+        .zip(flags)
         .map(|((w, l), &f)| {
             let cl = clusters.get(l);
             let mut c = [NONE; CLUSTER_LEVELS];
@@ -143,9 +181,13 @@ pub fn extract(tokens: &[&str], clusters: &Clusters, out: &mut Vec<u64>, offsets
             TokInfo {
                 lower: fnv(l.as_bytes()),
                 word: fnv(w.as_bytes()),
-                shape: fnv(shape(w).as_bytes()),
+                shape: shape_hash(w),
                 clusters: c,
                 flags: f,
+                suffix3: {
+                    let b = l.char_indices().rev().nth(2).map(|(b, _)| b).unwrap_or(0);
+                    fnv(&l.as_bytes()[b..])
+                },
             }
         })
         .collect();
@@ -170,14 +212,20 @@ pub fn extract(tokens: &[&str], clusters: &Clusters, out: &mut Vec<u64>, offsets
         out.push(mix(2, t.word, 0));
         out.push(mix(3, t.shape, 0));
         // affixes of the lower-cased word
-        let chars: Vec<(usize, char)> = l.char_indices().collect();
-        let nc = chars.len();
-        for k in 1..=4.min(nc) {
-            let end = chars.get(k).map(|(b, _)| *b).unwrap_or(l.len());
-            out.push(mix(4 + k as u64, fnv(&l.as_bytes()[..end]), 0));
-            let start = chars[nc - k].0;
-            out.push(mix(8 + k as u64, fnv(&l.as_bytes()[start..]), 0));
+        let lb = l.as_bytes();
+        let mut nc = 0;
+        for (k, (b, c)) in l.char_indices().skip(1).take(4).enumerate() {
+            let _ = c;
+            out.push(mix(5 + k as u64, fnv(&lb[..b]), 0));
+            nc = k + 1;
         }
+        if nc < 4 {
+            out.push(mix(5 + nc as u64, fnv(lb), 0));
+        }
+        for (k, (b, _)) in l.char_indices().rev().take(4).enumerate() {
+            out.push(mix(9 + k as u64, fnv(&lb[b..]), 0));
+        }
+        let nc = l.chars().count();
         // context words and shapes
         let lo = |x: &TokInfo| x.lower;
         let sh = |x: &TokInfo| x.shape;
@@ -232,6 +280,14 @@ pub fn extract(tokens: &[&str], clusters: &Clusters, out: &mut Vec<u64>, offsets
             out.push(mix(45, fnv(last.as_bytes()), 0));
         }
         out.push(mix(46, nc.min(12) as u64, cap as u64));
+        // more context: neighbours' endings and exact forms, shape with cluster
+        out.push(mix(47, at(ii - 1, |x| x.suffix3), 0));
+        out.push(mix(48, at(ii + 1, |x| x.suffix3), 0));
+        out.push(mix(49, at(ii - 1, |x| x.word), 0));
+        out.push(mix(50, at(ii + 1, |x| x.word), 0));
+        out.push(mix(51, t.shape, t.clusters[1]));
+        out.push(mix(52, at(ii - 1, lo), at(ii - 2, lo)));
+        out.push(mix(53, at(ii + 1, lo), at(ii + 2, lo)));
     }
     offsets.push(out.len());
 }

@@ -2,6 +2,7 @@
 //! common nouns that are never names. All are data files under `resources/de/`.
 
 use crate::tokenize::data_lines;
+use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
@@ -185,36 +186,62 @@ impl Gazetteer {
         None
     }
 
+    /// Flags of one word on its own (no multi-word names), memoised per thread.
+    pub fn word_flags(&self, w: &str) -> u16 {
+        thread_local! {
+            static CACHE: RefCell<HashMap<String, u16>> = RefCell::new(HashMap::new());
+        }
+        if !w.chars().next().is_some_and(char::is_alphabetic) {
+            return 0;
+        }
+        CACHE.with(|c| {
+            if let Some(&f) = c.borrow().get(w) {
+                return f;
+            }
+            let f = self.compute_flags(w);
+            let mut c = c.borrow_mut();
+            if c.len() > 200_000 {
+                c.clear();
+            }
+            c.insert(w.to_string(), f);
+            f
+        })
+    }
+
+    fn compute_flags(&self, w: &str) -> u16 {
+        let mut f = 0;
+        let first = w.chars().next();
+        if self.is_first_name(w) {
+            f |= flag::FIRST;
+        }
+        if self.is_place(w) {
+            f |= flag::PLACE;
+        }
+        if self.is_org(w) {
+            f |= flag::ORG;
+        }
+        if self.is_org_word(w) {
+            f |= flag::ORG_WORD;
+        }
+        if first.is_some_and(char::is_uppercase) {
+            if self.is_not_entity(w) {
+                f |= flag::NOT_ENTITY;
+            }
+            if self.role(w).is_some() {
+                f |= flag::ROLE;
+            }
+        }
+        f
+    }
+
     /// Flags of each token of a sentence (see [`flag`]).
     pub fn flags(&self, tokens: &[&str]) -> Vec<u16> {
         let mut out = vec![0u16; tokens.len()];
         for (i, w) in tokens.iter().enumerate() {
-            let mut f = 0;
-            let first = w.chars().next();
-            if !first.is_some_and(char::is_alphabetic) {
+            if !w.chars().next().is_some_and(char::is_alphabetic) {
                 continue;
             }
-            if self.is_first_name(w) {
-                f |= flag::FIRST;
-            }
-            if self.is_place(w) {
-                f |= flag::PLACE;
-            }
-            if self.is_org(w) {
-                f |= flag::ORG;
-            }
-            if self.is_org_word(w) {
-                f |= flag::ORG_WORD;
-            }
-            if first.is_some_and(char::is_uppercase) {
-                if self.is_not_entity(w) {
-                    f |= flag::NOT_ENTITY;
-                }
-                if self.role_head(w).is_some() {
-                    f |= flag::ROLE;
-                }
-            }
-            out[i] |= f;
+            out[i] |= self.word_flags(w);
             if let Some(cands) = self.multi.get(*w) {
                 for (rest, is_place) in cands {
                     let end = i + 1 + rest.len();

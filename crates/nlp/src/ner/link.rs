@@ -129,13 +129,21 @@ pub fn entities(tagger: &Tagger<'_>, text: &str, sentences: &[Sentence]) -> Vec<
     let mut mentions: Vec<RawMention> = Vec::new();
     let mut role_mentions: Vec<RoleMention> = Vec::new();
     let (mut feats, mut offsets) = (Vec::new(), Vec::new());
-    for s in sentences {
-        let words: Vec<String> = s.tokens.iter().map(|t| word(t.span)).collect();
+    let mut tagged: Vec<(Vec<String>, Vec<u8>)> = sentences
+        .iter()
+        .map(|s| {
+            let words: Vec<String> = s.tokens.iter().map(|t| word(t.span)).collect();
+            let refs: Vec<&str> = words.iter().map(String::as_str).collect();
+            let labels = tagger.tag_with(&refs, &mut feats, &mut offsets);
+            (words, labels)
+        })
+        .collect();
+    propagate_surnames(&mut tagged);
+    for (s, (words, labels)) in sentences.iter().zip(&tagged) {
         let refs: Vec<&str> = words.iter().map(String::as_str).collect();
-        let labels = tagger.tag_with(&refs, &mut feats, &mut offsets);
         let flags = g.flags(&refs);
         let mut used_roles = vec![false; refs.len()];
-        let mut spans = super::spans(&labels);
+        let mut spans = super::spans(labels);
         // a person span never starts with a role noun or a listed common noun
         for sp in &mut spans {
             while sp.2 == EntityType::Per
@@ -335,6 +343,49 @@ fn matches_name(full: &[String], words: &[String]) -> bool {
     genitive_of(&tail[tail.len() - 1], last) && tail[..tail.len() - 1] == *rest
 }
 
+/// Document-level consistency: the surname of a person named in full somewhere in the
+/// article is a mention of that person wherever else it stands untagged (`US-Präsident
+/// Trump` after `Donald Trump`), also in the genitive.
+fn propagate_surnames(tagged: &mut [(Vec<String>, Vec<u8>)]) {
+    let g = Gazetteer::get();
+    let mut surnames: BTreeSet<String> = BTreeSet::new();
+    for (words, labels) in tagged.iter() {
+        for (a, b, t) in super::spans(labels) {
+            if t == EntityType::Per && b - a >= 2 {
+                let last = &words[b - 1];
+                surnames.insert(last.clone());
+                if let Some(base) = last.strip_suffix('s') {
+                    surnames.insert(base.to_string());
+                }
+            }
+        }
+    }
+    surnames.retain(|w| {
+        w.chars().count() > 2
+            && w.chars().next().is_some_and(char::is_uppercase)
+            && g.word_flags(w) & (flag::NOT_ENTITY | flag::ROLE) == 0
+            && !crate::stopwords::is_stopword("de", w)
+    });
+    if surnames.is_empty() {
+        return;
+    }
+    for (words, labels) in tagged.iter_mut() {
+        for i in 0..words.len() {
+            if labels[i] != 0
+                || (i + 1 < labels.len() && labels[i + 1] % 2 == 0 && labels[i + 1] != 0)
+            {
+                continue;
+            }
+            let w = &words[i];
+            let known =
+                surnames.contains(w) || w.strip_suffix('s').is_some_and(|b| surnames.contains(b));
+            if known {
+                labels[i] = 1;
+            }
+        }
+    }
+}
+
 /// Is `g` the genitive of `w` (`Trumps` of `Trump`)?
 fn genitive_of(g: &str, w: &str) -> bool {
     g.len() == w.len() + 1 && g.starts_with(w) && g.ends_with('s')
@@ -515,6 +566,73 @@ mod tests {
         assert_eq!(es[0].mentions.len(), 2);
         assert_eq!(es[0].mentions[1].kind, MentionKind::Role);
         assert_eq!(es[1].mentions.len(), 1);
+    }
+
+    #[test]
+    fn article_entities_roles_and_links() {
+        let text = "Neue Gespräche in Moskau\n\nDer russische Präsident Wladimir Putin empfing \
+am Dienstag den US-Sondergesandten Steve Witkoff im Kreml. Kreml-Berater Juri Uschakow sagte \
+danach, die Gespräche seien konstruktiv gewesen. Putins Berater betonte aber, einen \
+Kompromiss gebe es noch nicht. Der Kremlchef wolle nun abwarten. Mark Rutte, \
+Nato-Generalsekretär, äußerte sich am Abend in Brüssel skeptisch über das Treffen. \
+Witkoff reiste am Mittwoch ab.";
+        let sentences = crate::tokenize::sentences(text);
+        let es = entities(&Tagger::default_for("de"), text, &sentences);
+        let find = |n: &str| es.iter().find(|e| e.name == n);
+        let putin = find("Wladimir Putin").expect("Putin found");
+        assert_eq!(putin.kind, EntityType::Per);
+        assert!(
+            putin.roles.iter().any(|r| r == "Präsident"),
+            "{:?}",
+            putin.roles
+        );
+        assert!(
+            putin.aliases.iter().any(|a| a == "Putins"),
+            "{:?}",
+            putin.aliases
+        );
+        assert!(
+            putin.aliases.iter().any(|a| a == "Kremlchef"),
+            "{:?}",
+            putin.aliases
+        );
+        let uschakow = find("Juri Uschakow").expect("Uschakow found");
+        assert!(uschakow.roles.iter().any(|r| r == "Kreml-Berater"));
+        assert!(uschakow.roles.iter().any(|r| r == "Berater"));
+        let rutte = find("Mark Rutte").expect("Rutte found");
+        assert!(rutte.roles.iter().any(|r| r == "Nato-Generalsekretär"));
+        let witkoff = find("Steve Witkoff").expect("Witkoff found");
+        assert_eq!(witkoff.mentions.len(), 2);
+        assert!(find("Moskau").is_some_and(|e| e.kind == EntityType::Loc));
+        for common in ["Gespräche", "Kompromiss", "Treffen"] {
+            assert!(es.iter().all(|e| e.name != common), "{common} tagged");
+        }
+        for e in &es {
+            for m in &e.mentions {
+                assert!(m.span.end <= text.chars().count());
+            }
+        }
+    }
+
+    #[test]
+    fn odd_input_does_not_panic() {
+        let tagger = Tagger::default_for("de");
+        let texts = [
+            "",
+            "İSTANBUL İçin. ǅemal, Präsident   ,,, -- US- und",
+            "„“‚‘»«… 3. 02.12. 1.000,5 Dr. z.B. e.V. https://x.y/z?a=1.",
+            "Institut für , Region , X in der Region",
+            "Kreml-Berater\n\nPutin, der\nPräsident, Müller Meier, Schmidt.",
+            "👍 Emoji 👍 Test-\u{301}Wort \u{ad}Weich\u{200b}trenner",
+        ];
+        for t in texts {
+            let sents = crate::tokenize::sentences(t);
+            let es = entities(&tagger, t, &sents);
+            let n = t.chars().count();
+            assert!(es
+                .iter()
+                .all(|e| e.mentions.iter().all(|m| m.span.end <= n)));
+        }
     }
 
     #[test]

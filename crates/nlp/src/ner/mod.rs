@@ -73,9 +73,10 @@ impl<'a> Tagger<'a> {
         feats: &mut Vec<u64>,
         offsets: &mut Vec<usize>,
     ) -> Vec<u8> {
-        features::extract(tokens, self.clusters, feats, offsets);
+        let flags = Gazetteer::get().flags(tokens);
+        features::extract_with_flags(tokens, &flags, self.clusters, feats, offsets);
         let mut labels = self.model.decode(feats, offsets);
-        apply_rules(tokens, &mut labels);
+        rules_with_flags(tokens, &flags, &mut labels);
         labels
     }
 
@@ -153,8 +154,11 @@ const LEGAL_FORMS: &[&str] = &[
 
 /// Precise corrections of the statistical tags (see the module documentation).
 pub fn apply_rules(tokens: &[&str], labels: &mut [u8]) {
-    let g = Gazetteer::get();
-    let flags = g.flags(tokens);
+    let flags = Gazetteer::get().flags(tokens);
+    rules_with_flags(tokens, &flags, labels);
+}
+
+fn rules_with_flags(tokens: &[&str], flags: &[u16], labels: &mut [u8]) {
     let n = tokens.len();
     // listed common nouns and bare role nouns are never a one-word entity
     for (s, e, _) in spans(labels) {
@@ -214,7 +218,104 @@ pub fn apply_rules(tokens: &[&str], labels: &mut [u8]) {
             labels[i] = 3;
         }
     }
+    // a one-word person that is a listed organisation or place (`wie Axios berichtet`)
+    for (s, e, t) in spans(labels) {
+        if t == EntityType::Per && e == s + 1 && flags[s] & flag::FIRST == 0 {
+            if flags[s] & flag::ORG != 0 {
+                labels[s] = 3;
+            } else if flags[s] & flag::PLACE != 0 {
+                labels[s] = 5;
+            }
+        }
+    }
+    // `in der Region X`, `die Stadt X`: a place
+    for i in 1..n {
+        if labels[i] == 0
+            && is_cap_word(tokens[i])
+            && PLACE_NOUNS.contains(&tokens[i - 1])
+            && flags[i] & (flag::NOT_ENTITY | flag::ROLE) == 0
+            && (i + 1 >= n || labels[i + 1] == 0)
+        {
+            labels[i] = 5;
+        }
+    }
+    // `X in der Region Y`: X is a place too
+    for i in 0..n.saturating_sub(3) {
+        if labels[i] == 0
+            && is_cap_word(tokens[i])
+            && i > 0
+            && flags[i] & (flag::NOT_ENTITY | flag::ROLE) == 0
+            && matches!(tokens[i + 1], "in" | "im")
+            && PLACE_NOUNS.contains(&tokens[i + 3])
+            && matches!(labels.get(i + 4), Some(5))
+        {
+            labels[i] = 5;
+        }
+    }
+    // institutions with a `für`/`zur` complement: `Institut zur Erforschung des Kriegs`
+    for i in 0..n.saturating_sub(2) {
+        if labels[i] != 0 || !INSTITUTIONS.contains(&tokens[i]) {
+            continue;
+        }
+        if !matches!(tokens[i + 1], "für" | "zur" | "zum" | "der" | "des") {
+            continue;
+        }
+        let mut end = i + 1;
+        let mut k = i + 1;
+        while k < n && k < i + 8 {
+            let w = tokens[k];
+            if is_cap_word(w) && labels[k] == 0 {
+                end = k + 1;
+            } else if !matches!(
+                w,
+                "für" | "zur" | "zum" | "der" | "des" | "und" | "die" | "den"
+            ) {
+                break;
+            }
+            k += 1;
+        }
+        if end > i + 2 {
+            labels[i] = 3;
+            for l in &mut labels[i + 1..end] {
+                *l = 4;
+            }
+        }
+    }
 }
+
+/// Nouns after which a capitalised word names a place.
+const PLACE_NOUNS: &[&str] = &[
+    "Region",
+    "Stadt",
+    "Gebiet",
+    "Provinz",
+    "Oblast",
+    "Bezirk",
+    "Landkreis",
+    "Kreis",
+    "Ortschaft",
+    "Dorf",
+    "Gemeinde",
+    "Hauptstadt",
+    "Hafenstadt",
+    "Metropole",
+];
+
+/// Institution words that head an organisation name with a complement.
+const INSTITUTIONS: &[&str] = &[
+    "Institut",
+    "Ministerium",
+    "Bundesministerium",
+    "Universität",
+    "Stiftung",
+    "Bundesamt",
+    "Verband",
+    "Zentrum",
+    "Akademie",
+    "Hochschule",
+    "Bundesanstalt",
+    "Bundesverband",
+];
 
 #[cfg(test)]
 mod tests {

@@ -297,8 +297,8 @@ impl Grammar {
 
     /// All expressions of `text`, longest first where candidates overlap, in text order.
     pub fn candidates(&self, text: &str) -> Vec<Candidate> {
-        // (start, end, rule, value, narrative)
-        let mut found: Vec<(usize, usize, usize, String, String)> = Vec::new();
+        // (start, end, rule, value, narrative, length of the whole match)
+        let mut found: Vec<(usize, usize, usize, String, String, usize)> = Vec::new();
         for (ri, rule) in self.rules.iter().enumerate() {
             let mut locs = rule.regex.capture_locations();
             let mut pos = 0;
@@ -320,7 +320,7 @@ impl Grammar {
                     };
                     if let (Some((gs, ge)), Some(v), Some(n)) = (span, value, narrative) {
                         if ge > gs {
-                            found.push((gs, ge, ri, v, n));
+                            found.push((gs, ge, ri, v, n, e - s));
                         }
                     }
                     pos = e;
@@ -329,16 +329,11 @@ impl Grammar {
                 }
             }
         }
-        // Longest first, then leftmost, then the earlier rule.
-        found.sort_by(|a, b| {
-            (b.1 - b.0)
-                .cmp(&(a.1 - a.0))
-                .then(a.0.cmp(&b.0))
-                .then(a.2.cmp(&b.2))
-        });
+        // Longest match (context included) first, then leftmost, then the earlier rule.
+        found.sort_by(|a, b| b.5.cmp(&a.5).then(a.0.cmp(&b.0)).then(a.2.cmp(&b.2)));
         let mut taken: BTreeMap<usize, usize> = BTreeMap::new();
         let mut chosen = Vec::new();
-        for (s, e, ri, v, n) in found {
+        for (s, e, ri, v, n, _) in found {
             let clash_before = taken.range(..e).next_back().is_some_and(|(_, &pe)| pe > s);
             if clash_before {
                 continue;

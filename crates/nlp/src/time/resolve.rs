@@ -6,7 +6,7 @@
 //!
 //! | placeholder | meaning |
 //! | --- | --- |
-//! | `{Y}` | the year of a month/day/season that follows (`{Y}-10`): news mode takes the creation year, moved by the tense of the sentence; narrative mode the year last mentioned |
+//! | `{Y}` | the year of a month/day/season that follows (`{Y}-10`): news mode takes the creation year, moved by the tense of the sentence (a later month without a future cue is last year's); narrative mode the year last mentioned |
 //! | `{this:GRAN±NU}` | the present (creation date; in narrative mode the last mentioned date) shifted by `N` units `U` (`D`, `W`, `M`, `Y`; default: the granularity) and written at granularity `GRAN` (`day`, `week`, `month`, `year`, `decade`, `century`) |
 //! | `{ref:GRAN±NU}` | the same from the last mentioned date (anaphoric: `am Vortag`, `im Jahr darauf`) |
 //! | `{weekday:N}` | ISO weekday `N` nearest the present in the sentence's tense direction; `{lastwd:N}` strictly before, `{nextwd:N}` strictly after |
@@ -227,8 +227,9 @@ impl Context {
         };
         let later = (m, day.unwrap_or(0)) > (dct.month, if day.is_some() { dct.day } else { 0 });
         let earlier = (m, day.unwrap_or(0)) < (dct.month, if day.is_some() { dct.day } else { 0 });
+        // Without a cue, news reports what happened: a later month or day is last year's.
         let y = match tense {
-            Tense::Past if later => dct.year - 1,
+            Tense::Past | Tense::Unknown if later => dct.year - 1,
             Tense::Future if earlier => dct.year + 1,
             _ => dct.year,
         };

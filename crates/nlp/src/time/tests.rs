@@ -184,12 +184,45 @@ fn event_dates_per_sentence() {
 }
 
 #[test]
-fn debug_print() {
-    for t in [
-        "Das Gespräch dauerte fünf Stunden, der Krieg fast vier Jahre.",
-        "Zu Pfingsten 2024 und an Weihnachten 1914 ruhten die Waffen.",
-        "Die Wahl fand 2025 statt. Am Ostermontag kam das Ergebnis.",
-    ] {
-        eprintln!("{:?}", tag(t, Some("2025-12-03")));
-    }
+fn event_dates_follow_the_segmenter() {
+    let text = "Die Ministerinnen trafen sich am Montag in Prag. Die Lage gilt als angespannt. \
+                Für den 3. März 2026 ist ein weiteres Treffen geplant. Das Gespräch dauerte \
+                fünf Stunden, teilte das Ministerium mit.";
+    let mut doc = AnnotatedArticle {
+        article: Article {
+            text: text.to_string(),
+            published: Some("2025-12-03".into()),
+            language: "de".into(),
+            ..Default::default()
+        },
+        ..Default::default()
+    };
+    crate::tokenize::Segmenter.annotate(&mut doc);
+    TimeTagger.annotate(&mut doc);
+    assert_eq!(doc.sentence_dates.len(), doc.sentences.len());
+    assert_eq!(doc.sentences.len(), 4);
+    assert_eq!(doc.sentence_dates[0].as_deref(), Some("2025-12-01"));
+    assert_eq!(doc.sentence_dates[1].as_deref(), None);
+    assert_eq!(doc.sentence_dates[2].as_deref(), Some("2026-03-03"));
+    // Past tense and no date of its own: the news event of the article's day.
+    assert_eq!(doc.sentence_dates[3].as_deref(), Some("2025-12-03"));
+}
+
+#[test]
+fn english_resources_share_the_engine() {
+    let g = grammar("en").expect("English resources compile");
+    let found = g.tag(
+        "The envoys met on Tuesday evening; talks lasted five hours.",
+        Date::parse("2025-12-03"),
+    );
+    let values: Vec<&str> = found.iter().map(|t| t.value.as_str()).collect();
+    assert_eq!(values, vec!["2025-12-02TEV", "PT5H"]);
+}
+
+#[test]
+fn news_months_without_cue_look_back() {
+    let d = Some("2016-03-15");
+    let t = "Rebellen setzten im August Giftgas ein, der 26-jährige Reporter berichtet darüber.";
+    assert_eq!(value_of(t, d, "August"), "2015-08");
+    assert!(tag(t, d).iter().all(|x| x.kind != TimexType::Duration));
 }

@@ -1,0 +1,107 @@
+//! Snapshot of the whole analysis (JSON and Markdown) of a small fixture story written for the
+//! project (`tests/fixtures/story/*.txt`).
+//!
+//! The snapshot is taken from the fixture articles *as annotated* (`fixtures/annotated.json`),
+//! so that it tests this crate and does not move when an upstream annotator improves. After an
+//! intended change, regenerate with
+//! `UPDATE_SNAPSHOTS=1 cargo test -p lagebild-story --test snapshot` (add `UPDATE_FIXTURES=1`
+//! to re-annotate the texts with the current annotators) and review the diff. A second test
+//! runs the real reader and annotators and checks what must hold whatever they find.
+
+use std::path::{Path, PathBuf};
+
+fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
+}
+
+fn annotated() -> Vec<lagebild_model::AnnotatedArticle> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(fixtures().join("story"))
+        .expect("fixture dir")
+        .map(|e| e.expect("entry").path())
+        .collect();
+    files.sort();
+    let mut docs = Vec::new();
+    lagebild_ingest::read_inputs(&files, &mut |r| {
+        docs.push(lagebild_nlp::annotate(r.expect("fixture reads")))
+    });
+    docs
+}
+
+fn analysis() -> lagebild_model::Analysis {
+    lagebild_story::analyze_all(annotated())
+}
+
+fn stored() -> lagebild_model::Analysis {
+    let path = fixtures().join("annotated.json");
+    if std::env::var_os("UPDATE_FIXTURES").is_some() {
+        let json = serde_json::to_string(&annotated()).expect("json");
+        std::fs::write(&path, json + "\n").expect("write fixture");
+    }
+    let docs: Vec<lagebild_model::AnnotatedArticle> =
+        serde_json::from_str(&std::fs::read_to_string(&path).expect("annotated fixture"))
+            .expect("annotated fixture parses");
+    lagebild_story::analyze_all(docs)
+}
+
+fn check(name: &str, actual: &str) {
+    let path = fixtures().join(name);
+    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
+        std::fs::write(&path, actual).expect("write snapshot");
+        return;
+    }
+    let expected = std::fs::read_to_string(&path).unwrap_or_default();
+    if expected != actual {
+        let diff: Vec<String> = expected
+            .lines()
+            .zip(actual.lines())
+            .enumerate()
+            .filter(|(_, (a, b))| a != b)
+            .take(5)
+            .map(|(i, (a, b))| format!("line {}:\n- {a}\n+ {b}", i + 1))
+            .collect();
+        panic!(
+            "snapshot {name} differs (UPDATE_SNAPSHOTS=1 to accept):\n{}",
+            diff.join("\n")
+        );
+    }
+}
+
+#[test]
+fn whole_analysis_snapshot() {
+    let a = stored();
+    let json = serde_json::to_string_pretty(&a).expect("json") + "\n";
+    check("story.expected.json", &json);
+    check("story.expected.md", &lagebild_story::render::markdown(&a));
+}
+
+#[test]
+fn fixture_story_holds_together() {
+    let a = analysis();
+    // one story with all three reports
+    assert_eq!(
+        a.stories.len(),
+        1,
+        "{:?}",
+        a.stories.iter().map(|s| &s.articles).collect::<Vec<_>>()
+    );
+    let s = &a.stories[0];
+    // the two dpa reports share a credit: one origin, and the third is independent
+    assert_eq!(s.origins.len(), 2);
+    // the duration differs between outlets
+    assert!(s
+        .divergences
+        .iter()
+        .any(|d| d.kind == lagebild_model::DivergenceKind::Number && d.summary.contains("woche")));
+    // every briefing citation points into its article's text
+    for b in &s.briefing {
+        for c in &b.citations {
+            let art = a
+                .articles
+                .iter()
+                .find(|x| x.id == c.article)
+                .expect("cited article");
+            assert!(c.start < c.end && c.end <= art.text.chars().count());
+        }
+    }
+    assert!((1..=12).contains(&s.briefing.len()));
+}
