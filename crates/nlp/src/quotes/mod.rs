@@ -1204,7 +1204,15 @@ impl<'a> Finder<'a> {
                 }
                 // 4. Reported speech act without a clause.
                 let apposition = cs == i && i > a && toks[i - 1].is_punct(',');
-                if verb.reported && kind != FormKind::Participle && (cs == a || apposition) {
+                // Brackets before the verb do not open a new clause: `Im Netz (siehe
+                // unten) nannte X …`.
+                let only_brackets = toks[a..cs]
+                    .iter()
+                    .all(|x| !is_clause_sep(x) || x.is_punct('(') || x.is_punct(')'));
+                if verb.reported
+                    && kind != FormKind::Participle
+                    && (cs == a || apposition || only_brackets)
+                {
                     if let Some(sp) = self.subject(a, cs, i, ce, kind) {
                         return Some(Frame {
                             content: (a, b),
