@@ -55,16 +55,18 @@ fn main() {
     }
 
     println!();
-    println!("| input | articles stored | wall s | articles/s | MB/s (file) | MB/s (uncompressed) | peak RSS MB |");
-    println!("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+    println!("| input | articles stored | wall s | CPU s | articles/s (wall) | articles/CPU-s | MB/s (file, wall) | MB/s (uncompressed, wall) | peak RSS MB |");
+    println!("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
     for r in &rows {
         let mb = r.bytes as f64 / 1e6;
         println!(
-            "| {} | {} | {:.1} | {:.0} | {:.2} | {} | {:.0} |",
+            "| {} | {} | {:.1} | {:.1} | {:.0} | {:.0} | {:.2} | {} | {:.0} |",
             r.name,
             r.added,
             r.secs,
+            r.cpu,
             r.added as f64 / r.secs,
+            r.added as f64 / r.cpu.max(0.001),
             mb / r.secs,
             r.raw_bytes
                 .map(|b| format!("{:.2}", b as f64 / 1e6 / r.secs))
@@ -82,6 +84,7 @@ struct Row {
     name: String,
     added: u64,
     secs: f64,
+    cpu: f64,
     bytes: u64,
     raw_bytes: Option<u64>,
     peak_kb: u64,
@@ -111,11 +114,15 @@ fn measure(name: &str, input: &Path, expected: usize, dir: &Path) -> Row {
         .expect("run /usr/bin/time (apt-get install time)");
     let secs = start.elapsed().as_secs_f64();
     let stderr = String::from_utf8_lossy(&out.stderr);
-    let peak_kb = stderr
-        .lines()
-        .find_map(|l| l.trim().strip_prefix("Maximum resident set size (kbytes):"))
-        .and_then(|v| v.trim().parse().ok())
-        .unwrap_or(0);
+    let field = |name: &str| -> Option<f64> {
+        stderr
+            .lines()
+            .find_map(|l| l.trim().strip_prefix(name))
+            .and_then(|v| v.trim().parse().ok())
+    };
+    let peak_kb = field("Maximum resident set size (kbytes):").unwrap_or(0.0) as u64;
+    let cpu = field("User time (seconds):").unwrap_or(0.0)
+        + field("System time (seconds):").unwrap_or(0.0);
     let summary: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
         panic!("{name}: no JSON summary ({e}); stderr:\n{stderr}");
     });
@@ -123,7 +130,7 @@ fn measure(name: &str, input: &Path, expected: usize, dir: &Path) -> Row {
     let rejected = summary["rejected"].as_u64().unwrap_or(0);
     let stories = summary["stories_analysed"].as_array().map_or(0, Vec::len);
     eprintln!(
-        "  {added} stored, {rejected} rejected, {stories} stories analysed, {secs:.1} s, peak RSS {:.0} MB",
+        "  {added} stored, {rejected} rejected, {stories} stories analysed, {secs:.1} s wall, {cpu:.1} s CPU, peak RSS {:.0} MB",
         peak_kb as f64 / 1024.0
     );
     if rejected > 0 {
@@ -134,6 +141,7 @@ fn measure(name: &str, input: &Path, expected: usize, dir: &Path) -> Row {
         name: name.to_string(),
         added,
         secs,
+        cpu,
         bytes,
         raw_bytes: None,
         peak_kb,

@@ -615,6 +615,27 @@ Witkoff reiste am Mittwoch ab.";
     }
 
     #[test]
+    fn odd_input_does_not_panic() {
+        let tagger = Tagger::default_for("de");
+        let texts = [
+            "",
+            "İSTANBUL İçin. ǅemal, Präsident   ,,, -- US- und",
+            "„“‚‘»«… 3. 02.12. 1.000,5 Dr. z.B. e.V. https://x.y/z?a=1.",
+            "Institut für , Region , X in der Region",
+            "Kreml-Berater\n\nPutin, der\nPräsident, Müller Meier, Schmidt.",
+            "👍 Emoji 👍 Test-\u{301}Wort \u{ad}Weich\u{200b}trenner",
+        ];
+        for t in texts {
+            let sents = crate::tokenize::sentences(t);
+            let es = entities(&tagger, t, &sents);
+            let n = t.chars().count();
+            assert!(es
+                .iter()
+                .all(|e| e.mentions.iter().all(|m| m.span.end <= n)));
+        }
+    }
+
+    #[test]
     fn role_forms_keep_compound_and_head() {
         let g = Gazetteer::get();
         assert_eq!(
