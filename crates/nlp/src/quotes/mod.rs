@@ -445,7 +445,7 @@ impl<'a> Finder<'a> {
                     } else if let Some(sp) = self.sentence_subject(a, b) {
                         // `Datenschützer warnen vor dem „gläsernen Menschen“`: the subject
                         // of the sentence said the quoted words.
-                        if self.is_speechy(r) {
+                        if self.is_speechy(r) && !self.title_like(r) {
                             produced = true;
                             // Right after another quote, the speech usually goes on.
                             let sp = match (&self.last_speaker, last_quote_sent) {
@@ -454,7 +454,8 @@ impl<'a> Finder<'a> {
                             };
                             self.push_direct(r, Some(sp), None, a, b);
                         }
-                    } else if self.region_words(r) >= 4 && self.is_speechy(r) {
+                    } else if self.region_words(r) >= 4 && self.is_speechy(r) && !self.title_like(r)
+                    {
                         // A quoted passage of several words is speech even when its speaker
                         // is out of reach; the previous sentence's subject or the last
                         // speaker is the best guess.
@@ -462,6 +463,10 @@ impl<'a> Finder<'a> {
                         let sp = si
                             .checked_sub(1)
                             .and_then(|p| self.sentence_subject(sents[p].0, sents[p].1))
+                            .or_else(|| {
+                                let from = sents[si.saturating_sub(2)].0;
+                                self.person_between(self.toks[from].s, self.toks[a].s)
+                            })
                             .or_else(|| self.last_speaker.as_ref().map(|(s, _)| s.clone()));
                         self.push_direct(r, sp, None, a, b);
                     }
@@ -481,11 +486,24 @@ impl<'a> Finder<'a> {
                             done = true;
                         }
                     }
-                    let recent = self
-                        .last_speaker
-                        .as_ref()
-                        .filter(|(_, s)| si <= s + RUN_ON_WINDOW)
-                        .map(|(sp, _)| sp.clone());
+                    // A Konjunktiv sentence opening a paragraph belongs to the cue right
+                    // after it (`Die Lage sei ernst. Es gebe viel zu tun, sagte X.`).
+                    let next_frame = if done || !self.starts_paragraph(a) {
+                        None
+                    } else {
+                        sents
+                            .get(si + 1)
+                            .filter(|&&(na, _)| !self.starts_paragraph(na))
+                            .and_then(|&(na, nb)| self.frame(na, nb, &[]))
+                            .filter(|fr| fr.kind == QuoteKind::Indirect)
+                            .and_then(|fr| fr.speaker)
+                    };
+                    let recent = next_frame.or_else(|| {
+                        self.last_speaker
+                            .as_ref()
+                            .filter(|(_, s)| si <= s + RUN_ON_WINDOW)
+                            .map(|(sp, _)| sp.clone())
+                    });
                     if let (false, Some(sp)) = (done, recent) {
                         let fr = Frame {
                             content: (a, b),
@@ -572,6 +590,15 @@ impl<'a> Finder<'a> {
         k
     }
 
+    /// True when the token at `a` opens a paragraph (first token or after a line break).
+    fn starts_paragraph(&self, a: usize) -> bool {
+        a == 0
+            || self
+                .toks
+                .get(a - 1)
+                .is_some_and(|t| t.kind == Kind::Newline)
+    }
+
     /// True when quotation region `r` ends with the word `w`.
     fn quote_ends_with(&self, r: Option<usize>, w: &str) -> bool {
         r.is_some_and(|r| {
@@ -599,6 +626,19 @@ impl<'a> Finder<'a> {
     fn is_speechy(&self, r: usize) -> bool {
         let words: Vec<&Tok> = self.region_toks(r).iter().filter(|t| t.is_word()).collect();
         !words.is_empty() && (words.len() > 3 || words.iter().any(|t| !t.cap))
+    }
+
+    /// A quote of four or five words that is not a sentence (`„Die Stadt der Zukunft“`)
+    /// reads as a title or slogan when no speech cue frames it.
+    fn title_like(&self, r: usize) -> bool {
+        let toks = self.region_toks(r);
+        let n = toks.iter().filter(|t| t.is_word()).count();
+        let sentence = toks
+            .iter()
+            .rev()
+            .find(|t| t.kind != Kind::Close)
+            .is_some_and(|t| matches!(t.kind, Kind::Punct('.' | '!' | '?')));
+        (4..=5).contains(&n) && !sentence
     }
 
     fn region_words(&self, r: usize) -> usize {
@@ -1248,6 +1288,18 @@ impl<'a> Finder<'a> {
                     return Some(self.speaker(na, nb));
                 }
             }
+            // The apposition itself: `Der Vertreter der Arbeitgeber im Rat, Peter Clever, hat`.
+            let seg = (sa..cs - 1)
+                .rev()
+                .find(|&k| toks[k].is_punct(','))
+                .map(|k| k + 1);
+            if let Some(seg) = seg {
+                if let Some((na, nb)) = self.np_after(seg, cs - 1) {
+                    if nb == cs - 1 {
+                        return Some(self.speaker(na, nb));
+                    }
+                }
+            }
         }
         // After the finite verb: `sagte Merkel`, `sagte er`, `erklärte gestern der Minister`.
         let after_end = if kind == FormKind::Participle { v } else { ce };
@@ -1458,6 +1510,17 @@ impl<'a> Finder<'a> {
             entity: None,
             span: Some((s, e)),
         }
+    }
+
+    /// The last person mentioned in the byte range `[s, e)`.
+    fn person_between(&self, s: usize, e: usize) -> Option<Speaker> {
+        let &(ms, me, ei, _) = self.persons.iter().rev().find(|m| m.0 >= s && m.1 <= e)?;
+        let ent = self.doc.entities.get(ei)?;
+        Some(Speaker {
+            name: ent.name.clone(),
+            entity: Some(ei),
+            span: Some((ms, me)),
+        })
     }
 
     /// `er`/`sie`: the last speaker when recent, else the nearest preceding person.

@@ -301,3 +301,11 @@ fn spans_match_texts() {
         assert_eq!(lagebild_model::slice_chars(text, q.span), q.text);
     }
 }
+
+#[test]
+fn apposition_subject_of_a_perfect_tense_cue() {
+    let qs = run("Der Sprecher der Stadtwerke in Kiel, Jan Ohm, hat am Montag erklärt, dass die Preise steigen würden.");
+    let q = find(&qs, "dass die Preise steigen würden");
+    assert_eq!(speaker(q), "Jan Ohm");
+    assert_eq!(q.cue.as_deref(), Some("erklärt"));
+}
