@@ -273,7 +273,11 @@ pub fn threshold(n: u32) -> f64 {
 
 /// Score of an article against a story profile.
 fn score(p: &Profile, f: &ArticleFeatures) -> f64 {
-    let norm = if p.norm > 0.0 { p.norm } else { p.compute_norm() };
+    let norm = if p.norm > 0.0 {
+        p.norm
+    } else {
+        p.compute_norm()
+    };
     if norm <= 0.0 {
         return 0.0;
     }
