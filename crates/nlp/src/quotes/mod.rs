@@ -863,8 +863,21 @@ impl<'a> Finder<'a> {
 
     /// The frame of a sentence, if it has one.
     fn frame(&self, a: usize, b: usize, _regions: &[usize]) -> Option<Frame> {
-        self.attribution_frame(a, b)
-            .or_else(|| self.verb_frame(a, b))
+        let mut fr = self
+            .attribution_frame(a, b)
+            .or_else(|| self.verb_frame(a, b))?;
+        if fr.speaker.is_none() {
+            // No subject next to the cue (`Die „Zeitung“ hatte berichtet`, `In einem Bericht
+            // wurde vermutet`): the first noun phrase before the cue names the source.
+            let cue_at = fr.cue.as_ref().map_or(self.text.len(), |c| c.1);
+            fr.speaker = (a..b)
+                .take_while(|&k| self.toks[k].s < cue_at)
+                .filter(|&k| self.toks[k].region.is_none())
+                .find_map(|k| self.np_after(k, b))
+                .filter(|&(na, _)| self.toks[na].s < cue_at)
+                .map(|(na, nb)| self.speaker(na, nb));
+        }
+        Some(fr)
     }
 
     // ----- attribution phrases -----
