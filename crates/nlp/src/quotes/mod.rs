@@ -372,6 +372,9 @@ struct Speaker {
     span: Option<(usize, usize)>,
 }
 
+/// A cue as found: text as written and byte range.
+type Cue = (String, usize, usize);
+
 /// A frame found in a sentence.
 #[derive(Debug, Clone)]
 struct Frame {
@@ -406,6 +409,28 @@ impl<'a> Finder<'a> {
         let mut last_quote_sent: Option<usize> = None;
         for (si, &(a, b)) in sents.iter().enumerate() {
             let sent_regions = self.regions_in(a, b);
+            // `X. Dies bestätigte Y.`: the previous sentence is Y's statement.
+            if si > 0 && last_quote_sent != Some(si - 1) {
+                if let Some((sp, cue)) = self.anaphoric_frame(a, b) {
+                    let (pa, pb) = sents[si - 1];
+                    let fr = Frame {
+                        content: (pa, pb),
+                        speaker: Some(sp.clone()),
+                        cue,
+                        kind: QuoteKind::Indirect,
+                        denial: false,
+                    };
+                    if self.regions_in(pa, pb).is_empty() {
+                        if let Some(q) = self.quote(QuoteKind::Indirect, pa, pb, &fr, pa, pb) {
+                            self.out.push(q);
+                            self.last_speaker = Some((sp, si));
+                            last_quote_sent = Some(si);
+                            open_run = None;
+                            continue;
+                        }
+                    }
+                }
+            }
             let frame = self.frame(a, b, &sent_regions);
             let mut produced = false;
             if let Some(fr) = frame {
@@ -469,6 +494,35 @@ impl<'a> Finder<'a> {
                             })
                             .or_else(|| self.last_speaker.as_ref().map(|(s, _)| s.clone()));
                         self.push_direct(r, sp, None, a, b);
+                    }
+                }
+                // `Demnach …`: the content of the source just named.
+                let first = self.toks[a..b]
+                    .iter()
+                    .position(|t| t.is_word())
+                    .map(|k| a + k);
+                if let Some(f) = first
+                    .filter(|&f| matches!(self.toks[f].lower.as_str(), "demnach" | "demzufolge"))
+                {
+                    let recent = self
+                        .last_speaker
+                        .as_ref()
+                        .filter(|(_, s)| si <= s + RUN_ON_WINDOW)
+                        .map(|(sp, _)| sp.clone());
+                    if let Some(sp) = recent {
+                        let cue_t = &self.toks[f];
+                        let fr = Frame {
+                            content: (f + 1, b),
+                            speaker: Some(sp),
+                            cue: Some((cue_t.lower.clone(), cue_t.s, cue_t.e)),
+                            kind: QuoteKind::Indirect,
+                            denial: false,
+                        };
+                        if let Some(q) = self.quote(QuoteKind::Indirect, f + 1, b, &fr, a, b) {
+                            self.out.push(q);
+                            last_quote_sent = Some(si);
+                            continue;
+                        }
                     }
                 }
                 // Run-on Konjunktiv: continues the last run-on quote, or opens one for
@@ -859,6 +913,58 @@ impl<'a> Finder<'a> {
             .last()
             .is_some_and(|t| matches!(t.lower.as_str(), "haben" | "sein"));
         (modal && perfect) || words.iter().any(|t| t.lower == "angeblich")
+    }
+
+    /// `Dies bestätigte X`, `Das hat X erklärt`, `Dies geht aus X hervor`: a sentence that
+    /// attributes the previous one. Returns the speaker and the cue.
+    fn anaphoric_frame(&self, a: usize, b: usize) -> Option<(Speaker, Option<Cue>)> {
+        let toks = self.toks;
+        let first = (a..b).find(|&k| toks[k].is_word())?;
+        if !matches!(toks[first].lower.as_str(), "dies" | "das" | "dieses") {
+            return None;
+        }
+        let v = first + 1;
+        let vt = toks.get(v).filter(|t| t.is_word() && v < b)?;
+        let words = || (v + 1..b).filter(|&k| toks[k].is_word() && toks[k].region.is_none());
+        // `Dies geht aus einem Bericht hervor`.
+        if matches!(vt.lower.as_str(), "geht" | "ging") {
+            let hervor = words().find(|&k| toks[k].lower == "hervor")?;
+            let aus = (v + 1..hervor).find(|&k| toks[k].lower == "aus")?;
+            let (na, nb) = self.np_after(aus + 1, hervor)?;
+            return Some((self.speaker(na, nb), Some((vt.lower.clone(), vt.s, vt.e))));
+        }
+        let aux = matches!(vt.lower.as_str(), "hat" | "hatte" | "haben" | "hatten");
+        let (cue_tok, cue_ok) = if aux {
+            let p = words().find(|&k| {
+                self.lex
+                    .forms
+                    .get(&toks[k].lower)
+                    .is_some_and(|e| e.iter().any(|&(_, kind)| kind == FormKind::Participle))
+            })?;
+            (p, true)
+        } else {
+            let entries = self.lex.forms.get(&vt.lower)?;
+            let ok = entries.iter().any(|&(vi, kind)| match kind {
+                FormKind::Finite => self.lex.verbs[vi]
+                    .particle
+                    .as_ref()
+                    .is_some_and(|p| words().any(|k| toks[k].lower == *p)),
+                FormKind::Joined => true,
+                FormKind::Participle => false,
+            });
+            (v, ok)
+        };
+        if !cue_ok {
+            return None;
+        }
+        let limit = if aux { cue_tok } else { b };
+        let k = self.skip_adjuncts(v + 1, limit);
+        let (na, nb) = self.np_after(k, limit)?;
+        if OBLIQUE.contains(&toks[na].lower.as_str()) || toks[na].lower == "es" {
+            return None;
+        }
+        let ct = &toks[cue_tok];
+        Some((self.speaker(na, nb), Some((ct.lower.clone(), ct.s, ct.e))))
     }
 
     /// The frame of a sentence, if it has one.

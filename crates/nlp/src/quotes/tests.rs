@@ -309,3 +309,31 @@ fn apposition_subject_of_a_perfect_tense_cue() {
     assert_eq!(speaker(q), "Jan Ohm");
     assert_eq!(q.cue.as_deref(), Some("erklärt"));
 }
+
+#[test]
+fn anaphoric_frame_takes_previous_sentence() {
+    let qs =
+        run("Die Brücke bleibt bis Ostern gesperrt. Dies bestätigte der Bürgermeister am Montag.");
+    let q = find(&qs, "Die Brücke bleibt bis Ostern gesperrt");
+    assert_eq!(q.kind, QuoteKind::Indirect);
+    assert_eq!(speaker(q), "Bürgermeister");
+    assert_eq!(q.cue.as_deref(), Some("bestätigte"));
+}
+
+#[test]
+fn demnach_continues_last_source() {
+    let qs = run(
+        "Das Amt legte am Freitag einen Bericht vor. Er sagte, die Lage sei ernst. \
+         Demnach fehlen im Land rund zweitausend Lehrkräfte.",
+    );
+    let q = find(&qs, "fehlen im Land rund zweitausend Lehrkräfte");
+    assert_eq!(q.cue.as_deref(), Some("demnach"));
+    assert!(q.speaker.is_some());
+}
+
+#[test]
+fn frame_without_subject_takes_first_phrase() {
+    let qs = run("In einem Bericht der Stiftung wurde vermutet, die Zahl der Fälle sei höher.");
+    let q = find(&qs, "die Zahl der Fälle sei höher");
+    assert!(speaker(q).contains("Stiftung"), "{q:#?}");
+}
