@@ -1625,8 +1625,18 @@ impl<'a> Finder<'a> {
             .max_by_key(|m| m.1 - m.0);
         if let Some(&(_, _, ei, _)) = head {
             if let Some(ent) = self.doc.entities.get(ei) {
+                // A role phrase (`der Bundestagspräsident`) keeps its wording; the entity
+                // link names the person.
+                let names_it = written
+                    .split(|c: char| !c.is_alphanumeric())
+                    .any(|w| !w.is_empty() && ent.name.split(' ').any(|n| n == w));
+                let name = if names_it {
+                    ent.name.clone()
+                } else {
+                    strip_article(&written)
+                };
                 return Speaker {
-                    name: ent.name.clone(),
+                    name,
                     entity: Some(ei),
                     span: Some((s, e)),
                 };
