@@ -337,3 +337,33 @@ fn frame_without_subject_takes_first_phrase() {
     let q = find(&qs, "die Zahl der Fälle sei höher");
     assert!(speaker(q).contains("Stiftung"), "{q:#?}");
 }
+
+#[test]
+fn role_phrase_keeps_its_wording_and_link() {
+    let text = "Anna Berg leitet das Amt. Die Ministerin sagte, es gebe genug Personal.";
+    let mut d = doc(text);
+    let role = text
+        .find("Ministerin")
+        .map(|b| text[..b].chars().count())
+        .unwrap_or(0);
+    d.entities.push(Entity {
+        name: "Anna Berg".into(),
+        kind: EntityType::Per,
+        aliases: vec![],
+        roles: vec![],
+        mentions: vec![
+            Mention {
+                span: Span::new(0, 9),
+                kind: MentionKind::Name,
+            },
+            Mention {
+                span: Span::new(role, role + 10),
+                kind: MentionKind::Name,
+            },
+        ],
+    });
+    let qs = find_quotes(&d);
+    let q = find(&qs, "es gebe genug Personal");
+    assert_eq!(speaker(q), "Ministerin");
+    assert_eq!(q.speaker_entity, Some(0));
+}
