@@ -14,7 +14,7 @@
 //!    `resources/de/ner.model`. With `--cv K`, first reports K-fold cross-validated outer-span
 //!    F1 for PER/ORG/LOC.
 
-use lagebild_nlp::ner::features::{extract, Clusters, CLUSTER_LEVELS};
+use lagebild_nlp::ner::features::{extract, usage_class, Clusters, CLUSTER_LEVELS, DETERMINERS};
 use lagebild_nlp::ner::model::LABELS;
 use lagebild_nlp::ner::train::{read_germeval, train, TaggedSentence, EPOCHS};
 use lagebild_nlp::ner::{apply_rules, spans};
@@ -278,6 +278,40 @@ fn build_clusters(texts: &[String]) -> HashMap<String, [u16; CLUSTER_LEVELS]> {
     result
 }
 
+/// Usage classes (see `usage_class`) of every word seen at least `MIN_FREQ` times inside a
+/// sentence (right after another word) in the raw texts.
+fn build_usage(texts: &[String]) -> HashMap<String, u8> {
+    let mut counts: HashMap<String, [u32; 3]> = HashMap::new();
+    for t in texts {
+        let mut prev: Option<String> = None;
+        for tok in lagebild_nlp::tokenize::tokens(t) {
+            let w = tok.text(t);
+            let first = w.chars().next();
+            let is_word = first.is_some_and(char::is_alphabetic);
+            if is_word {
+                if let Some(p) = &prev {
+                    let c = counts.entry(w.to_lowercase()).or_default();
+                    c[0] += 1;
+                    if first.is_some_and(char::is_uppercase) {
+                        c[1] += 1;
+                    }
+                    if DETERMINERS.contains(&p.as_str()) {
+                        c[2] += 1;
+                    }
+                }
+                prev = Some(w.to_lowercase());
+            } else {
+                prev = None;
+            }
+        }
+    }
+    counts
+        .into_iter()
+        .filter(|(w, c)| c[0] >= MIN_FREQ && !w.contains(['\t', '\n']))
+        .map(|(w, c)| (w, usage_class(c[0], c[1], c[2])))
+        .collect()
+}
+
 #[derive(Default)]
 struct Counts {
     tp: [usize; 3],
@@ -343,12 +377,16 @@ fn main() {
     let mut write = true;
     let mut reuse = false;
     let mut no_clusters = false;
+    let mut no_usage = false;
+    let mut epochs = EPOCHS;
     while let Some(a) = args.next() {
         match a.as_str() {
             "--cv" => cv = args.next().and_then(|s| s.parse().ok()).unwrap_or(5),
             "--no-write" => write = false,
             "--reuse-clusters" => reuse = true,
             "--no-clusters" => no_clusters = true,
+            "--no-usage" => no_usage = true,
+            "--epochs" => epochs = args.next().and_then(|s| s.parse().ok()).unwrap_or(EPOCHS),
             _ => data = PathBuf::from(a),
         }
     }
@@ -368,6 +406,21 @@ fn main() {
     }
     eprintln!("train-ner: {} sentences", sents.len());
     let res = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("resources/de");
+    let texts = raw_texts(&data, &sents);
+    let usage = build_usage(&texts);
+    eprintln!("usage classes: {} words", usage.len());
+    if write {
+        let mut keys: Vec<&String> = usage.keys().collect();
+        keys.sort();
+        let mut out = String::new();
+        for w in keys {
+            out.push_str(&format!("{w}\t{}\n", usage[w]));
+        }
+        if let Err(e) = std::fs::write(res.join("word_usage.tsv"), out) {
+            eprintln!("train-ner: cannot write usage classes: {e}");
+            std::process::exit(1);
+        }
+    }
     let cmap = if reuse {
         let text = std::fs::read_to_string(res.join("clusters.tsv")).unwrap_or_default();
         let mut m = HashMap::new();
@@ -380,7 +433,7 @@ fn main() {
         }
         m
     } else {
-        build_clusters(&raw_texts(&data, &sents))
+        build_clusters(&texts)
     };
     if write && !reuse {
         let mut keys: Vec<&String> = cmap.keys().filter(|w| !w.contains(['\t', '\n'])).collect();
@@ -400,6 +453,11 @@ fn main() {
     } else {
         Clusters::from_map(cmap)
     };
+    let clusters = if no_usage {
+        clusters
+    } else {
+        clusters.with_usage(usage)
+    };
     if cv > 1 {
         let (mut raw, mut ruled) = (Counts::default(), Counts::default());
         let mut dump = String::new();
@@ -408,7 +466,7 @@ fn main() {
                 .filter(|i| i % cv != fold)
                 .map(|i| sents[i].clone())
                 .collect();
-            let model = train(&tr, &clusters, EPOCHS);
+            let model = train(&tr, &clusters, epochs);
             let (mut feats, mut offsets) = (Vec::new(), Vec::new());
             for i in (0..sents.len()).filter(|i| i % cv == fold) {
                 let refs: Vec<&str> = sents[i].tokens.iter().map(String::as_str).collect();
@@ -442,7 +500,7 @@ fn main() {
         }
     }
     if write {
-        let model = train(&sents, &clusters, EPOCHS);
+        let model = train(&sents, &clusters, epochs);
         let bytes = model.to_bytes();
         eprintln!(
             "train-ner: {} features, {} bytes, labels {:?}",

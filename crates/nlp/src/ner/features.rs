@@ -16,7 +16,46 @@ pub const CLUSTER_LEVELS: usize = 3;
 #[derive(Debug, Default, Clone)]
 pub struct Clusters {
     map: HashMap<String, [u16; CLUSTER_LEVELS]>,
+    /// Lower-cased word → usage class (see [`usage_class`]), from raw text.
+    usage: HashMap<String, u8>,
 }
+
+/// Usage class of a word from its counts in running text, away from sentence starts:
+/// `4 × capitalisation bucket + determiner bucket`. The capitalisation bucket says how often
+/// the word is written with a capital inside a sentence (0: almost never, as verbs and
+/// adjectives; 1: sometimes; 2: mostly; 3: always, as nouns and names); the determiner bucket
+/// how often an article or similar determiner stands right before it (common nouns often,
+/// names of people almost never).
+pub fn usage_class(mid: u32, capitalised: u32, after_determiner: u32) -> u8 {
+    let mid = mid.max(1) as f64;
+    let c = capitalised as f64 / mid;
+    let d = after_determiner as f64 / mid;
+    let cb = if c < 0.05 {
+        0
+    } else if c < 0.5 {
+        1
+    } else if c < 0.95 {
+        2
+    } else {
+        3
+    };
+    let db = if d < 0.05 {
+        0
+    } else if d < 0.2 {
+        1
+    } else if d < 0.5 {
+        2
+    } else {
+        3
+    };
+    cb * 4 + db
+}
+
+/// Determiners counted by [`usage_class`] (lower-case).
+pub const DETERMINERS: [&str; 22] = [
+    "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines",
+    "kein", "keine", "keinen", "keinem", "keiner", "dieser", "diese", "diesen", "diesem", "dieses",
+];
 
 impl Clusters {
     /// Parse `word<TAB>c1<TAB>c2<TAB>c3` lines (unparsable lines are skipped).
@@ -37,12 +76,42 @@ impl Clusters {
                 map.insert(word.to_string(), ids);
             }
         }
-        Clusters { map }
+        Clusters {
+            map,
+            usage: HashMap::new(),
+        }
     }
 
     /// Build from a map.
     pub fn from_map(map: HashMap<String, [u16; CLUSTER_LEVELS]>) -> Clusters {
-        Clusters { map }
+        Clusters {
+            map,
+            usage: HashMap::new(),
+        }
+    }
+
+    /// Add usage classes from `word<TAB>class` lines (see [`usage_class`]; unparsable lines
+    /// are skipped).
+    pub fn with_usage_text(mut self, text: &str) -> Clusters {
+        for line in text.lines() {
+            if let Some((w, c)) = line.split_once('\t') {
+                if let Ok(c) = c.parse::<u8>() {
+                    self.usage.insert(w.to_string(), c);
+                }
+            }
+        }
+        self
+    }
+
+    /// Add usage classes from a map (lower-cased word → class).
+    pub fn with_usage(mut self, usage: HashMap<String, u8>) -> Clusters {
+        self.usage = usage;
+        self
+    }
+
+    /// Usage class of a lower-cased word.
+    pub fn usage(&self, lower: &str) -> Option<u8> {
+        self.usage.get(lower).copied()
     }
 
     /// Cluster ids of a lower-cased word.
@@ -53,7 +122,10 @@ impl Clusters {
     /// The shipped German clusters (`resources/de/clusters.tsv`), loaded once.
     pub fn embedded() -> &'static Clusters {
         static C: OnceLock<Clusters> = OnceLock::new();
-        C.get_or_init(|| Clusters::parse(include_str!("../../resources/de/clusters.tsv")))
+        C.get_or_init(|| {
+            Clusters::parse(include_str!("../../resources/de/clusters.tsv"))
+                .with_usage_text(include_str!("../../resources/de/word_usage.tsv"))
+        })
     }
 }
 
@@ -140,6 +212,7 @@ struct TokInfo {
     clusters: [u64; CLUSTER_LEVELS],
     flags: u16,
     suffix3: u64,
+    usage: u64,
 }
 
 const NONE: u64 = 0x5151_5151;
@@ -179,6 +252,7 @@ pub fn extract_with_flags(
                 }
             }
             TokInfo {
+                usage: clusters.usage(l).map_or(NONE, |u| u as u64 + 1),
                 lower: fnv(l.as_bytes()),
                 word: fnv(w.as_bytes()),
                 shape: shape_hash(w),
@@ -288,6 +362,14 @@ pub fn extract_with_flags(
         out.push(mix(51, t.shape, t.clusters[1]));
         out.push(mix(52, at(ii - 1, lo), at(ii - 2, lo)));
         out.push(mix(53, at(ii + 1, lo), at(ii + 2, lo)));
+        // how the word is used in running text, against how it is written here
+        let us = |x: &TokInfo| x.usage;
+        let pos = (i == 0) as u64 * 2 + cap as u64;
+        out.push(mix(54, t.usage, pos));
+        out.push(mix(55, at(ii - 1, us), t.usage));
+        out.push(mix(56, t.usage, at(ii + 1, us)));
+        out.push(mix(57, at(ii - 1, us), 0));
+        out.push(mix(58, at(ii + 1, us), 0));
     }
     offsets.push(out.len());
 }
