@@ -14,7 +14,7 @@
 //!    `resources/de/ner.model`. With `--cv K`, first reports K-fold cross-validated outer-span
 //!    F1 for PER/ORG/LOC.
 
-use lagebild_nlp::ner::features::{extract, usage_class, Clusters, CLUSTER_LEVELS, DETERMINERS};
+use lagebild_nlp::ner::features::{extract, context_class, usage_class, Clusters, CLUSTER_LEVELS, DETERMINERS, PLACE_PREPOSITIONS};
 use lagebild_nlp::ner::model::LABELS;
 use lagebild_nlp::ner::train::{read_germeval, train, TaggedSentence, EPOCHS};
 use lagebild_nlp::ner::{apply_rules, spans};
@@ -280,12 +280,12 @@ fn build_clusters(texts: &[String]) -> HashMap<String, [u16; CLUSTER_LEVELS]> {
 
 /// Usage classes (see `usage_class`) of every word seen at least `MIN_FREQ` times inside a
 /// sentence (right after another word) in the raw texts.
-fn build_usage(texts: &[String]) -> HashMap<String, u8> {
-    let mut counts: HashMap<String, [u32; 3]> = HashMap::new();
+fn build_usage(texts: &[String]) -> HashMap<String, [u8; 2]> {
+    let mut counts: HashMap<String, [u32; 5]> = HashMap::new();
     for t in texts {
         let mut prev: Option<String> = None;
-        for tok in lagebild_nlp::tokenize::tokens(t) {
-            let w = tok.text(t);
+        let toks: Vec<&str> = lagebild_nlp::tokenize::tokens(t).map(|k| k.text(t)).collect();
+        for (i, &w) in toks.iter().enumerate() {
             let first = w.chars().next();
             let is_word = first.is_some_and(char::is_alphabetic);
             if is_word {
@@ -298,6 +298,16 @@ fn build_usage(texts: &[String]) -> HashMap<String, u8> {
                     if DETERMINERS.contains(&p.as_str()) {
                         c[2] += 1;
                     }
+                    if PLACE_PREPOSITIONS.contains(&p.as_str()) {
+                        c[3] += 1;
+                    }
+                    if toks
+                        .get(i + 1)
+                        .and_then(|n| n.chars().next())
+                        .is_some_and(char::is_uppercase)
+                    {
+                        c[4] += 1;
+                    }
                 }
                 prev = Some(w.to_lowercase());
             } else {
@@ -308,7 +318,15 @@ fn build_usage(texts: &[String]) -> HashMap<String, u8> {
     counts
         .into_iter()
         .filter(|(w, c)| c[0] >= MIN_FREQ && !w.contains(['\t', '\n']))
-        .map(|(w, c)| (w, usage_class(c[0], c[1], c[2])))
+        .map(|(w, c)| {
+            (
+                w,
+                [
+                    usage_class(c[0], c[1], c[2]),
+                    context_class(c[0], c[3], c[4]),
+                ],
+            )
+        })
         .collect()
 }
 
@@ -414,7 +432,8 @@ fn main() {
         keys.sort();
         let mut out = String::new();
         for w in keys {
-            out.push_str(&format!("{w}\t{}\n", usage[w]));
+            let [a, b] = usage[w];
+            out.push_str(&format!("{w}\t{a}\t{b}\n"));
         }
         if let Err(e) = std::fs::write(res.join("word_usage.tsv"), out) {
             eprintln!("train-ner: cannot write usage classes: {e}");

@@ -16,8 +16,9 @@ pub const CLUSTER_LEVELS: usize = 3;
 #[derive(Debug, Default, Clone)]
 pub struct Clusters {
     map: HashMap<String, [u16; CLUSTER_LEVELS]>,
-    /// Lower-cased word → usage class (see [`usage_class`]), from raw text.
-    usage: HashMap<String, u8>,
+    /// Lower-cased word → usage classes (see [`usage_class`] and [`context_class`]), from raw
+    /// text.
+    usage: HashMap<String, [u8; 2]>,
 }
 
 /// Usage class of a word from its counts in running text, away from sentence starts:
@@ -50,6 +51,28 @@ pub fn usage_class(mid: u32, capitalised: u32, after_determiner: u32) -> u8 {
     };
     cb * 4 + db
 }
+
+/// Context class of a word from its counts in running text: `4 × bucket of the rate of a
+/// place preposition right before it (in, nach, aus, …: places) + bucket of the rate of a
+/// capitalised word right after it (first names, the first words of organisation names)`.
+pub fn context_class(mid: u32, after_preposition: u32, before_capital: u32) -> u8 {
+    let mid = mid.max(1) as f64;
+    let bucket = |x: f64| {
+        if x < 0.05 {
+            0
+        } else if x < 0.2 {
+            1
+        } else if x < 0.5 {
+            2
+        } else {
+            3
+        }
+    };
+    bucket(after_preposition as f64 / mid) * 4 + bucket(before_capital as f64 / mid)
+}
+
+/// Prepositions of place counted by [`context_class`] (lower-case).
+pub const PLACE_PREPOSITIONS: [&str; 6] = ["in", "nach", "aus", "im", "bei", "von"];
 
 /// Determiners counted by [`usage_class`] (lower-case).
 pub const DETERMINERS: [&str; 22] = [
@@ -90,27 +113,29 @@ impl Clusters {
         }
     }
 
-    /// Add usage classes from `word<TAB>class` lines (see [`usage_class`]; unparsable lines
-    /// are skipped).
+    /// Add usage classes from `word<TAB>usage<TAB>context` lines (see [`usage_class`],
+    /// [`context_class`]; unparsable lines are skipped).
     pub fn with_usage_text(mut self, text: &str) -> Clusters {
         for line in text.lines() {
-            if let Some((w, c)) = line.split_once('\t') {
-                if let Ok(c) = c.parse::<u8>() {
-                    self.usage.insert(w.to_string(), c);
-                }
+            let mut it = line.split('\t');
+            let (Some(w), Some(a), Some(b)) = (it.next(), it.next(), it.next()) else {
+                continue;
+            };
+            if let (Ok(a), Ok(b)) = (a.parse::<u8>(), b.parse::<u8>()) {
+                self.usage.insert(w.to_string(), [a, b]);
             }
         }
         self
     }
 
-    /// Add usage classes from a map (lower-cased word → class).
-    pub fn with_usage(mut self, usage: HashMap<String, u8>) -> Clusters {
+    /// Add usage classes from a map (lower-cased word → usage and context class).
+    pub fn with_usage(mut self, usage: HashMap<String, [u8; 2]>) -> Clusters {
         self.usage = usage;
         self
     }
 
-    /// Usage class of a lower-cased word.
-    pub fn usage(&self, lower: &str) -> Option<u8> {
+    /// Usage and context class of a lower-cased word.
+    pub fn usage(&self, lower: &str) -> Option<[u8; 2]> {
         self.usage.get(lower).copied()
     }
 
@@ -213,6 +238,7 @@ struct TokInfo {
     flags: u16,
     suffix3: u64,
     usage: u64,
+    context: u64,
 }
 
 const NONE: u64 = 0x5151_5151;
@@ -252,7 +278,8 @@ pub fn extract_with_flags(
                 }
             }
             TokInfo {
-                usage: clusters.usage(l).map_or(NONE, |u| u as u64 + 1),
+                usage: clusters.usage(l).map_or(NONE, |u| u[0] as u64 + 1),
+                context: clusters.usage(l).map_or(NONE, |u| u[1] as u64 + 1),
                 lower: fnv(l.as_bytes()),
                 word: fnv(w.as_bytes()),
                 shape: shape_hash(w),
@@ -370,6 +397,22 @@ pub fn extract_with_flags(
         out.push(mix(56, t.usage, at(ii + 1, us)));
         out.push(mix(57, at(ii - 1, us), 0));
         out.push(mix(58, at(ii + 1, us), 0));
+        // head of a compound: the longest known word (at least four letters) ending it,
+        // `Bundesärztekammer` → `kammer`
+        if cap && nc >= 7 {
+            if let Some((head, ids)) = l
+                .char_indices()
+                .skip(3)
+                .filter(|&(b, _)| l.len() - b >= 4)
+                .find_map(|(b, _)| clusters.get(&l[b..]).map(|ids| (&l[b..], ids)))
+            {
+                out.push(mix(62, fnv(head.as_bytes()), 0));
+                out.push(mix(63, ids[1] as u64, 0));
+            }
+        }
+        out.push(mix(59, t.context, pos));
+        out.push(mix(60, t.context, t.usage));
+        out.push(mix(61, at(ii - 1, |x| x.context), cap as u64));
     }
     offsets.push(out.len());
 }
