@@ -14,7 +14,7 @@
 //!    `resources/de/ner.model`. With `--cv K`, first reports K-fold cross-validated outer-span
 //!    F1 for PER/ORG/LOC.
 
-use lagebild_nlp::ner::features::{extract, context_class, usage_class, Clusters, CLUSTER_LEVELS, DETERMINERS, PLACE_PREPOSITIONS};
+use lagebild_nlp::ner::features::{extract, context_class, tag_class, usage_class, Clusters, CLUSTER_LEVELS, DETERMINERS, PLACE_PREPOSITIONS};
 use lagebild_nlp::ner::model::LABELS;
 use lagebild_nlp::ner::train::{read_germeval, train, TaggedSentence, EPOCHS};
 use lagebild_nlp::ner::{apply_rules, spans};
@@ -330,6 +330,65 @@ fn build_usage(texts: &[String]) -> HashMap<String, [u8; 2]> {
         .collect()
 }
 
+/// Tag classes (see `tag_class`) of the words a tagger labels in the raw texts: every word
+/// seen at least `MIN_FREQ` times.
+fn build_tags(
+    texts: &[String],
+    model: &lagebild_nlp::ner::model::Model,
+    clusters: &Clusters,
+) -> HashMap<String, u8> {
+    let mut counts: HashMap<String, [u32; 5]> = HashMap::new();
+    let (mut feats, mut offsets) = (Vec::new(), Vec::new());
+    for t in texts {
+        let toks: Vec<&str> = lagebild_nlp::tokenize::tokens(t).map(|k| k.text(t)).collect();
+        let mut pos = 0;
+        for s in lagebild_nlp::tokenize::sentences(t) {
+            let n = s.tokens.len();
+            let Some(words) = toks.get(pos..pos + n) else {
+                break;
+            };
+            pos += n;
+            extract(words, clusters, &mut feats, &mut offsets);
+            let pred = model.decode(&feats, &offsets);
+            for (w, &p) in words.iter().zip(&pred) {
+                if !w.chars().next().is_some_and(char::is_alphabetic) {
+                    continue;
+                }
+                let c = counts.entry(w.to_lowercase()).or_default();
+                c[0] += 1;
+                if p != 0 {
+                    c[(p as usize).div_ceil(2)] += 1;
+                }
+            }
+        }
+    }
+    counts
+        .into_iter()
+        .filter(|(w, c)| c[0] >= MIN_FREQ && !w.contains(['\t', '\n']))
+        .map(|(w, c)| (w, tag_class(c)))
+        .collect()
+}
+
+/// Two-stage training: a first model, its tag classes over the raw texts, then the final
+/// model with them as features.
+fn train2(
+    sents: &[TaggedSentence],
+    clusters: Clusters,
+    texts: &[String],
+    epochs: usize,
+    stages: usize,
+) -> (lagebild_nlp::ner::model::Model, Clusters) {
+    let mut clusters = clusters.with_tags(HashMap::new());
+    let mut model = train(sents, &clusters, epochs);
+    for _ in 1..stages {
+        let tags = build_tags(texts, &model, &clusters);
+        eprintln!("tag classes: {} words", tags.len());
+        clusters = clusters.with_tags(tags);
+        model = train(sents, &clusters, epochs);
+    }
+    (model, clusters)
+}
+
 #[derive(Default)]
 struct Counts {
     tp: [usize; 3],
@@ -397,6 +456,7 @@ fn main() {
     let mut no_clusters = false;
     let mut no_usage = false;
     let mut epochs = EPOCHS;
+    let mut stages = 2;
     while let Some(a) = args.next() {
         match a.as_str() {
             "--cv" => cv = args.next().and_then(|s| s.parse().ok()).unwrap_or(5),
@@ -404,6 +464,7 @@ fn main() {
             "--reuse-clusters" => reuse = true,
             "--no-clusters" => no_clusters = true,
             "--no-usage" => no_usage = true,
+            "--stages" => stages = args.next().and_then(|s| s.parse().ok()).unwrap_or(2),
             "--epochs" => epochs = args.next().and_then(|s| s.parse().ok()).unwrap_or(EPOCHS),
             _ => data = PathBuf::from(a),
         }
@@ -425,6 +486,8 @@ fn main() {
     eprintln!("train-ner: {} sentences", sents.len());
     let res = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("resources/de");
     let texts = raw_texts(&data, &sents);
+    // the raw texts without GermEval's own sentences, for the tag classes
+    let plain = &texts[..texts.len() - sents.len()];
     let usage = build_usage(&texts);
     eprintln!("usage classes: {} words", usage.len());
     if write {
@@ -485,11 +548,12 @@ fn main() {
                 .filter(|i| i % cv != fold)
                 .map(|i| sents[i].clone())
                 .collect();
-            let model = train(&tr, &clusters, epochs);
+            let (model, fc) = train2(&tr, clusters.clone(), plain, epochs, stages);
+            let clusters = &fc;
             let (mut feats, mut offsets) = (Vec::new(), Vec::new());
             for i in (0..sents.len()).filter(|i| i % cv == fold) {
                 let refs: Vec<&str> = sents[i].tokens.iter().map(String::as_str).collect();
-                extract(&refs, &clusters, &mut feats, &mut offsets);
+                extract(&refs, clusters, &mut feats, &mut offsets);
                 let mut pred = model.decode(&feats, &offsets);
                 score(&mut raw, &sents[i].labels, &pred);
                 apply_rules(&refs, &mut pred);
@@ -519,7 +583,17 @@ fn main() {
         }
     }
     if write {
-        let model = train(&sents, &clusters, epochs);
+        let (model, fc) = train2(&sents, clusters.clone(), plain, epochs, stages);
+        let mut tags: Vec<(String, u8)> = fc.tag_classes();
+        tags.sort();
+        let mut out = String::new();
+        for (w, c) in tags {
+            out.push_str(&format!("{w}\t{c}\n"));
+        }
+        if let Err(e) = std::fs::write(res.join("word_tags.tsv"), out) {
+            eprintln!("train-ner: cannot write tag classes: {e}");
+            std::process::exit(1);
+        }
         let bytes = model.to_bytes();
         eprintln!(
             "train-ner: {} features, {} bytes, labels {:?}",

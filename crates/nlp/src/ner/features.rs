@@ -19,6 +19,34 @@ pub struct Clusters {
     /// Lower-cased word → usage classes (see [`usage_class`] and [`context_class`]), from raw
     /// text.
     usage: HashMap<String, [u8; 2]>,
+    /// Lower-cased word → how a first tagger labels it across raw text (see [`tag_class`]).
+    tagged: HashMap<String, u8>,
+}
+
+/// Class of a word from the labels a tagger gives its occurrences in raw text:
+/// `4 × type (0: none dominant, 1 PER, 2 ORG, 3 LOC, 4 MISC) + bucket of the share of
+/// occurrences inside an entity`. `counts` = occurrences, then entity occurrences by type
+/// (PER, ORG, LOC, MISC).
+pub fn tag_class(counts: [u32; 5]) -> u8 {
+    let total = counts[0].max(1) as f64;
+    let ent: u32 = counts[1..].iter().sum();
+    let share = ent as f64 / total;
+    let bucket = if share < 0.1 {
+        0
+    } else if share < 0.4 {
+        1
+    } else if share < 0.8 {
+        2
+    } else {
+        3
+    };
+    let mut ty = 0;
+    for k in 1..5 {
+        if counts[k] * 3 > ent * 2 {
+            ty = k as u8;
+        }
+    }
+    ty * 4 + bucket
 }
 
 /// Usage class of a word from its counts in running text, away from sentence starts:
@@ -102,6 +130,7 @@ impl Clusters {
         Clusters {
             map,
             usage: HashMap::new(),
+            tagged: HashMap::new(),
         }
     }
 
@@ -110,6 +139,7 @@ impl Clusters {
         Clusters {
             map,
             usage: HashMap::new(),
+            tagged: HashMap::new(),
         }
     }
 
@@ -134,6 +164,30 @@ impl Clusters {
         self
     }
 
+    /// Add tag classes from `word<TAB>class` lines (see [`tag_class`]; unparsable lines are
+    /// skipped).
+    pub fn with_tags_text(mut self, text: &str) -> Clusters {
+        for line in text.lines() {
+            if let Some((w, c)) = line.split_once('\t') {
+                if let Ok(c) = c.parse::<u8>() {
+                    self.tagged.insert(w.to_string(), c);
+                }
+            }
+        }
+        self
+    }
+
+    /// Replace the tag classes (lower-cased word → class).
+    pub fn with_tags(mut self, tagged: HashMap<String, u8>) -> Clusters {
+        self.tagged = tagged;
+        self
+    }
+
+    /// All tag classes (unordered).
+    pub fn tag_classes(&self) -> Vec<(String, u8)> {
+        self.tagged.iter().map(|(w, &c)| (w.clone(), c)).collect()
+    }
+
     /// Usage and context class of a lower-cased word.
     pub fn usage(&self, lower: &str) -> Option<[u8; 2]> {
         self.usage.get(lower).copied()
@@ -150,6 +204,7 @@ impl Clusters {
         C.get_or_init(|| {
             Clusters::parse(include_str!("../../resources/de/clusters.tsv"))
                 .with_usage_text(include_str!("../../resources/de/word_usage.tsv"))
+                .with_tags_text(include_str!("../../resources/de/word_tags.tsv"))
         })
     }
 }
@@ -239,6 +294,7 @@ struct TokInfo {
     suffix3: u64,
     usage: u64,
     context: u64,
+    tagged: u64,
 }
 
 const NONE: u64 = 0x5151_5151;
@@ -280,6 +336,7 @@ pub fn extract_with_flags(
             TokInfo {
                 usage: clusters.usage(l).map_or(NONE, |u| u[0] as u64 + 1),
                 context: clusters.usage(l).map_or(NONE, |u| u[1] as u64 + 1),
+                tagged: clusters.tagged.get(l.as_str()).map_or(NONE, |&c| c as u64 + 1),
                 lower: fnv(l.as_bytes()),
                 word: fnv(w.as_bytes()),
                 shape: shape_hash(w),
@@ -411,6 +468,12 @@ pub fn extract_with_flags(
             }
         }
         out.push(mix(59, t.context, pos));
+        // how a first tagger labelled the word across raw text
+        let tg = |x: &TokInfo| x.tagged;
+        out.push(mix(66, t.tagged, cap as u64));
+        out.push(mix(67, at(ii - 1, tg), 0));
+        out.push(mix(68, at(ii + 1, tg), 0));
+        out.push(mix(69, at(ii - 1, tg), t.tagged));
         out.push(mix(60, t.context, t.usage));
         out.push(mix(61, at(ii - 1, |x| x.context), cap as u64));
     }
