@@ -14,123 +14,22 @@
 //!    `resources/de/ner.model`. With `--cv K`, first reports K-fold cross-validated outer-span
 //!    F1 for PER/ORG/LOC.
 
-use lagebild_nlp::ner::features::{extract, context_class, tag_class, usage_class, Clusters, CLUSTER_LEVELS, DETERMINERS, PLACE_PREPOSITIONS};
+use lagebild_nlp::ner::features::{
+    context_class, extract, usage_class, Clusters, CLUSTER_LEVELS, DETERMINERS, PLACE_PREPOSITIONS,
+};
 use lagebild_nlp::ner::model::LABELS;
-use lagebild_nlp::ner::train::{read_germeval, train, TaggedSentence, EPOCHS};
+use lagebild_nlp::ner::train::{
+    raw_texts, read_germeval, train_two_stage, TaggedSentence, EPOCHS, STAGES,
+};
 use lagebild_nlp::ner::{apply_rules, spans};
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 const LEVELS: [usize; CLUSTER_LEVELS] = [64, 256, 1024];
 const DIM: usize = 96;
 const CONTEXT: usize = 1000;
 const MIN_FREQ: u32 = 3;
 const WINDOW: usize = 1;
-
-/// Raw German texts for the clusters.
-fn raw_texts(data: &Path, germeval: &[TaggedSentence]) -> Vec<String> {
-    let mut texts = Vec::new();
-    let mut files = Vec::new();
-    for split in ["train", "dev"] {
-        if let Ok(rd) = std::fs::read_dir(data.join("quotes-de-wikinews").join(split)) {
-            for e in rd.flatten() {
-                files.push(e.path());
-            }
-        }
-    }
-    files.sort();
-    for f in files {
-        if let Ok(s) = std::fs::read_to_string(&f) {
-            if let Ok(v) = serde_json::from_str::<serde_json::Value>(&s) {
-                if let Some(t) = v.get("originalText").and_then(|t| t.as_str()) {
-                    texts.push(t.to_string());
-                }
-            }
-        }
-    }
-    if let Ok(s) = std::fs::read_to_string(data.join("news-de-10kgnad/test.csv")) {
-        for line in s.lines() {
-            if let Some((_, t)) = line.split_once(';') {
-                texts.push(t.trim_matches('\'').to_string());
-            }
-        }
-    }
-    // German web pages: text between tags, lines of at least eight words
-    let mut pages: Vec<PathBuf> = std::fs::read_dir(data.join("html-de-trafilatura/pages"))
-        .map(|rd| rd.flatten().map(|e| e.path()).collect())
-        .unwrap_or_default();
-    pages.sort();
-    for p in pages {
-        use std::io::Read;
-        let Ok(f) = std::fs::File::open(&p) else {
-            continue;
-        };
-        let mut html = String::new();
-        let mut bytes = Vec::new();
-        if flate2::read::GzDecoder::new(f)
-            .read_to_end(&mut bytes)
-            .is_err()
-        {
-            continue;
-        }
-        html.push_str(&String::from_utf8_lossy(&bytes));
-        texts.push(html_text(&html));
-    }
-    for s in germeval {
-        texts.push(s.tokens.join(" "));
-    }
-    texts
-}
-
-/// Crude visible text of an HTML page: scripts and styles dropped, tags removed, only lines
-/// of at least eight words kept.
-fn html_text(html: &str) -> String {
-    let mut out = String::new();
-    let mut rest = html;
-    let mut buf = String::new();
-    while let Some(lt) = rest.find('<') {
-        buf.push_str(&rest[..lt]);
-        let after = &rest[lt..];
-        let lower: String = after.chars().take(8).collect::<String>().to_lowercase();
-        let skip_to = if lower.starts_with("<script") {
-            after.to_lowercase().find("</script>").map(|e| e + 9)
-        } else if lower.starts_with("<style") {
-            after.to_lowercase().find("</style>").map(|e| e + 8)
-        } else {
-            after.find('>').map(|e| e + 1)
-        };
-        let Some(k) = skip_to else { break };
-        let tag = &after[..k];
-        if tag.starts_with("<p")
-            || tag.starts_with("</p")
-            || tag.starts_with("<br")
-            || tag.starts_with("<div")
-            || tag.starts_with("</div")
-            || tag.starts_with("<h")
-            || tag.starts_with("</h")
-            || tag.starts_with("<li")
-        {
-            buf.push('\n');
-        } else {
-            buf.push(' ');
-        }
-        rest = &after[k..];
-    }
-    let buf = buf
-        .replace("&nbsp;", " ")
-        .replace("&amp;", "&")
-        .replace("&quot;", "\"")
-        .replace("&#8222;", "„")
-        .replace("&#8220;", "“");
-    for line in buf.lines() {
-        let line = line.split_whitespace().collect::<Vec<_>>().join(" ");
-        if line.split(' ').count() >= 8 && !line.contains("&#") && !line.contains('{') {
-            out.push_str(&line);
-            out.push('\n');
-        }
-    }
-    out
-}
 
 /// Deterministic pseudo-random sign for projection.
 fn sign(a: usize, b: usize) -> f32 {
@@ -284,7 +183,9 @@ fn build_usage(texts: &[String]) -> HashMap<String, [u8; 2]> {
     let mut counts: HashMap<String, [u32; 5]> = HashMap::new();
     for t in texts {
         let mut prev: Option<String> = None;
-        let toks: Vec<&str> = lagebild_nlp::tokenize::tokens(t).map(|k| k.text(t)).collect();
+        let toks: Vec<&str> = lagebild_nlp::tokenize::tokens(t)
+            .map(|k| k.text(t))
+            .collect();
         for (i, &w) in toks.iter().enumerate() {
             let first = w.chars().next();
             let is_word = first.is_some_and(char::is_alphabetic);
@@ -328,65 +229,6 @@ fn build_usage(texts: &[String]) -> HashMap<String, [u8; 2]> {
             )
         })
         .collect()
-}
-
-/// Tag classes (see `tag_class`) of the words a tagger labels in the raw texts: every word
-/// seen at least `MIN_FREQ` times.
-fn build_tags(
-    texts: &[String],
-    model: &lagebild_nlp::ner::model::Model,
-    clusters: &Clusters,
-) -> HashMap<String, u8> {
-    let mut counts: HashMap<String, [u32; 5]> = HashMap::new();
-    let (mut feats, mut offsets) = (Vec::new(), Vec::new());
-    for t in texts {
-        let toks: Vec<&str> = lagebild_nlp::tokenize::tokens(t).map(|k| k.text(t)).collect();
-        let mut pos = 0;
-        for s in lagebild_nlp::tokenize::sentences(t) {
-            let n = s.tokens.len();
-            let Some(words) = toks.get(pos..pos + n) else {
-                break;
-            };
-            pos += n;
-            extract(words, clusters, &mut feats, &mut offsets);
-            let pred = model.decode(&feats, &offsets);
-            for (w, &p) in words.iter().zip(&pred) {
-                if !w.chars().next().is_some_and(char::is_alphabetic) {
-                    continue;
-                }
-                let c = counts.entry(w.to_lowercase()).or_default();
-                c[0] += 1;
-                if p != 0 {
-                    c[(p as usize).div_ceil(2)] += 1;
-                }
-            }
-        }
-    }
-    counts
-        .into_iter()
-        .filter(|(w, c)| c[0] >= MIN_FREQ && !w.contains(['\t', '\n']))
-        .map(|(w, c)| (w, tag_class(c)))
-        .collect()
-}
-
-/// Two-stage training: a first model, its tag classes over the raw texts, then the final
-/// model with them as features.
-fn train2(
-    sents: &[TaggedSentence],
-    clusters: Clusters,
-    texts: &[String],
-    epochs: usize,
-    stages: usize,
-) -> (lagebild_nlp::ner::model::Model, Clusters) {
-    let mut clusters = clusters.with_tags(HashMap::new());
-    let mut model = train(sents, &clusters, epochs);
-    for _ in 1..stages {
-        let tags = build_tags(texts, &model, &clusters);
-        eprintln!("tag classes: {} words", tags.len());
-        clusters = clusters.with_tags(tags);
-        model = train(sents, &clusters, epochs);
-    }
-    (model, clusters)
 }
 
 #[derive(Default)]
@@ -456,7 +298,7 @@ fn main() {
     let mut no_clusters = false;
     let mut no_usage = false;
     let mut epochs = EPOCHS;
-    let mut stages = 2;
+    let mut stages = STAGES;
     while let Some(a) = args.next() {
         match a.as_str() {
             "--cv" => cv = args.next().and_then(|s| s.parse().ok()).unwrap_or(5),
@@ -464,7 +306,7 @@ fn main() {
             "--reuse-clusters" => reuse = true,
             "--no-clusters" => no_clusters = true,
             "--no-usage" => no_usage = true,
-            "--stages" => stages = args.next().and_then(|s| s.parse().ok()).unwrap_or(2),
+            "--stages" => stages = args.next().and_then(|s| s.parse().ok()).unwrap_or(STAGES),
             "--epochs" => epochs = args.next().and_then(|s| s.parse().ok()).unwrap_or(EPOCHS),
             _ => data = PathBuf::from(a),
         }
@@ -548,7 +390,7 @@ fn main() {
                 .filter(|i| i % cv != fold)
                 .map(|i| sents[i].clone())
                 .collect();
-            let (model, fc) = train2(&tr, clusters.clone(), plain, epochs, stages);
+            let (model, fc) = train_two_stage(&tr, clusters.clone(), plain, epochs, stages);
             let clusters = &fc;
             let (mut feats, mut offsets) = (Vec::new(), Vec::new());
             for i in (0..sents.len()).filter(|i| i % cv == fold) {
@@ -583,7 +425,7 @@ fn main() {
         }
     }
     if write {
-        let (model, fc) = train2(&sents, clusters.clone(), plain, epochs, stages);
+        let (model, fc) = train_two_stage(&sents, clusters.clone(), plain, epochs, stages);
         let mut tags: Vec<(String, u8)> = fc.tag_classes();
         tags.sort();
         let mut out = String::new();

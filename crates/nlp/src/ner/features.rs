@@ -336,7 +336,10 @@ pub fn extract_with_flags(
             TokInfo {
                 usage: clusters.usage(l).map_or(NONE, |u| u[0] as u64 + 1),
                 context: clusters.usage(l).map_or(NONE, |u| u[1] as u64 + 1),
-                tagged: clusters.tagged.get(l.as_str()).map_or(NONE, |&c| c as u64 + 1),
+                tagged: clusters
+                    .tagged
+                    .get(l.as_str())
+                    .map_or(NONE, |&c| c as u64 + 1),
                 lower: fnv(l.as_bytes()),
                 word: fnv(w.as_bytes()),
                 shape: shape_hash(w),
