@@ -41,8 +41,8 @@ pub fn tag_class(counts: [u32; 5]) -> u8 {
         3
     };
     let mut ty = 0;
-    for k in 1..5 {
-        if counts[k] * 3 > ent * 2 {
+    for (k, &c) in counts.iter().enumerate().skip(1) {
+        if c * 3 > ent * 2 {
             ty = k as u8;
         }
     }
@@ -486,6 +486,37 @@ pub fn extract_with_flags(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn word_classes() {
+        // a verb: never capitalised inside a sentence, never after an article
+        assert_eq!(usage_class(40, 0, 0), 0);
+        // a common noun: always capitalised, often after an article
+        assert_eq!(usage_class(40, 40, 30), 15);
+        // a surname: always capitalised, no article
+        assert_eq!(usage_class(40, 40, 0), 12);
+        // a town: after `in` half the time, rarely before a capital
+        assert_eq!(context_class(10, 5, 0), 12);
+        // a first name: mostly before a capitalised word
+        assert_eq!(context_class(10, 0, 9), 3);
+        // tagged as a place 9 times in 10
+        assert_eq!(tag_class([10, 0, 0, 9, 0]), 3 * 4 + 3);
+        // mixed types, rarely an entity
+        assert_eq!(tag_class([100, 2, 2, 1, 0]), 0);
+    }
+
+    #[test]
+    fn usage_and_tag_classes_are_features() {
+        let plain = Clusters::default();
+        let rich = Clusters::default()
+            .with_usage_text("meier\t12\t0\n")
+            .with_tags_text("meier\t7\n");
+        let (mut a, mut oa, mut b, mut ob) = (vec![], vec![], vec![], vec![]);
+        extract(&["Herr", "Meier", "kommt"], &plain, &mut a, &mut oa);
+        extract(&["Herr", "Meier", "kommt"], &rich, &mut b, &mut ob);
+        assert_ne!(a[oa[1]..oa[2]], b[ob[1]..ob[2]]);
+        assert_eq!(rich.usage("meier"), Some([12, 0]));
+    }
 
     #[test]
     fn shapes() {
