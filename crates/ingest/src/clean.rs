@@ -6,6 +6,7 @@
 //! labels, month names) live in `resources/`.
 
 use crate::lang;
+use lagebild_model::calendar::Date;
 use lagebild_model::{Article, BoilerplateKind, Removed};
 use regex::Regex;
 use std::collections::BTreeMap;
@@ -665,37 +666,7 @@ fn choose_stamp(stamps: &[Stamp]) -> Option<&Stamp> {
 
 /// `YYYY-MM-DD` plus `n` days.
 fn add_days(date: &str, n: i64) -> Option<String> {
-    let y: i64 = date.get(0..4)?.parse().ok()?;
-    let m: i64 = date.get(5..7)?.parse().ok()?;
-    let d: i64 = date.get(8..10)?.parse().ok()?;
-    let days = days_from_civil(y, m, d) + n;
-    let (y, m, d) = civil_from_days(days);
-    Some(format!("{y:04}-{m:02}-{d:02}"))
-}
-
-/// Days since 1970-01-01 (proleptic Gregorian).
-fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let mp = (m + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + d - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
-}
-
-/// Inverse of [`days_from_civil`].
-fn civil_from_days(z: i64) -> (i64, i64, i64) {
-    let z = z + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    (y, m, d)
+    Date::parse(date).map(|d| d.add_days(n).iso())
 }
 
 /// Credits named inside kept paragraphs: `(dpa)` datelines and `DOW JONES--` slugs (the slug

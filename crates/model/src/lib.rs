@@ -4,9 +4,10 @@
 //! into an article's cleaned text) plus typed data, so that any claim can be shown in its
 //! source. Each module is owned by the stage that produces its data:
 //! [`article`] by `ingest`, [`text`], [`entity`], [`quote`], [`time`] by `nlp`,
-//! [`story`] by `story`.
+//! [`story`] by `story`; [`calendar`] is the date arithmetic every stage shares.
 
 pub mod article;
+pub mod calendar;
 pub mod entity;
 pub mod quote;
 pub mod span;

@@ -15,9 +15,26 @@ pub const MAX_SENTENCES: usize = 12;
 /// Fewest sentences a briefing aims for.
 pub const MIN_SENTENCES: usize = 5;
 
+/// True when a sentence ends as a statement (full stop, or closing quote after one) and its
+/// quotation marks are balanced (not a fragment of a quote split across sentences).
+fn complete(text: &str) -> bool {
+    let t = text.trim_end();
+    let mut rev = t.chars().rev();
+    let ends = match rev.next() {
+        Some('.') | Some('!') => true,
+        Some('“') | Some('"') | Some('«') | Some('”') => {
+            matches!(rev.next(), Some('.') | Some('!') | Some('?'))
+        }
+        _ => false,
+    };
+    let count = |c: char| t.chars().filter(|&x| x == c).count();
+    ends && count('„') == count('“') && count('"') % 2 == 0 && count('»') == count('«')
+}
+
 fn readable(text: &str) -> bool {
     let words = text.split_whitespace().count();
-    (7..=60).contains(&words)
+    complete(text)
+        && (7..=60).contains(&words)
         && !text.trim_end().ends_with('?')
         && !text.trim_end().ends_with(':')
         && !is_boilerplate(text)
@@ -93,4 +110,26 @@ pub fn briefing(
             }
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn statements_only() {
+        assert!(readable(
+            "Die Brücke bleibt nach Angaben der Stadt zwei Wochen gesperrt."
+        ));
+        assert!(readable(
+            "„Wir bleiben dabei, das haben wir immer so gesagt“, sagte sie am Abend."
+        ));
+        assert!(!readable("„Frieden in der Stadt ist nicht näher gekommen“"));
+        assert!(!readable(
+            "Aber wenn es so kommt, dann sind wir bereit“, sagte er am Abend."
+        ));
+        assert!(!readable(
+            "Wer hat die Brücke zuletzt geprüft und warum nicht?"
+        ));
+    }
 }

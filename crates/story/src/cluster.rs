@@ -11,6 +11,7 @@
 
 use crate::entities::name_key;
 use crate::features::{idf, text_keys, DocText};
+use lagebild_model::calendar::Date;
 use lagebild_model::{AnnotatedArticle, EntityType};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -76,20 +77,7 @@ pub(crate) struct ArticleFeatures {
 
 /// Day number of a `YYYY-MM-DD` date (days since 1970-01-01), `None` if malformed.
 pub(crate) fn day_number(date: &str) -> Option<i64> {
-    let mut it = date.get(..10)?.split('-');
-    let y: i64 = it.next()?.parse().ok()?;
-    let m: i64 = it.next()?.parse().ok()?;
-    let d: i64 = it.next()?.parse().ok()?;
-    if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
-        return None;
-    }
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let mp = (m + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + d - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    Some(era * 146097 + doe - 719468)
+    Date::parse(date).map(|d| d.days())
 }
 
 /// Clustering features of one article.
@@ -273,7 +261,11 @@ pub fn threshold(n: u32) -> f64 {
 
 /// Score of an article against a story profile.
 fn score(p: &Profile, f: &ArticleFeatures) -> f64 {
-    let norm = if p.norm > 0.0 { p.norm } else { p.compute_norm() };
+    let norm = if p.norm > 0.0 {
+        p.norm
+    } else {
+        p.compute_norm()
+    };
     if norm <= 0.0 {
         return 0.0;
     }

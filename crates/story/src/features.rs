@@ -5,7 +5,7 @@
 //! are dropped. Rarity comes from an IDF table built from German news text
 //! (`resources/de/idf.tsv`, see `examples/build_idf.rs`).
 
-use lagebild_model::{slice_chars, AnnotatedArticle, CharIndex, Span, TokenKind};
+use lagebild_model::{AnnotatedArticle, CharIndex, Span, TokenKind};
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
@@ -180,11 +180,6 @@ pub fn text_keys(text: &str) -> Vec<String> {
         }
     }
     out
-}
-
-/// The text of a char span of an article (helper for callers without a [`DocText`]).
-pub fn span_text(doc: &AnnotatedArticle, span: Span) -> &str {
-    slice_chars(&doc.article.text, span)
 }
 
 /// Phrases that mark page furniture rather than reporting (captions, embeds, teasers).

@@ -82,10 +82,20 @@ pub fn esc(s: &str) -> String {
     out
 }
 
+/// Quote groups, biggest first; within a group, reports by a known person come first.
 fn quote_groups(story: &StoryAnalysis) -> Vec<Vec<&StoryQuote>> {
+    let persons: Vec<&str> = story
+        .entities
+        .iter()
+        .filter(|e| e.kind == lagebild_model::EntityType::Per)
+        .map(|e| e.name.as_str())
+        .collect();
     let mut g: BTreeMap<usize, Vec<&StoryQuote>> = BTreeMap::new();
     for q in &story.quotes {
         g.entry(q.group).or_default().push(q);
+    }
+    for v in g.values_mut() {
+        v.sort_by_key(|q| !q.speaker.as_deref().is_some_and(|s| persons.contains(&s)));
     }
     let mut v: Vec<Vec<&StoryQuote>> = g.into_values().collect();
     v.sort_by_key(|g| std::cmp::Reverse(g.len()));

@@ -372,6 +372,9 @@ struct Speaker {
     span: Option<(usize, usize)>,
 }
 
+/// A cue as found: text as written and byte range.
+type Cue = (String, usize, usize);
+
 /// A frame found in a sentence.
 #[derive(Debug, Clone)]
 struct Frame {
@@ -406,6 +409,28 @@ impl<'a> Finder<'a> {
         let mut last_quote_sent: Option<usize> = None;
         for (si, &(a, b)) in sents.iter().enumerate() {
             let sent_regions = self.regions_in(a, b);
+            // `X. Dies bestätigte Y.`: the previous sentence is Y's statement.
+            if si > 0 && last_quote_sent != Some(si - 1) {
+                if let Some((sp, cue)) = self.anaphoric_frame(a, b) {
+                    let (pa, pb) = sents[si - 1];
+                    let fr = Frame {
+                        content: (pa, pb),
+                        speaker: Some(sp.clone()),
+                        cue,
+                        kind: QuoteKind::Indirect,
+                        denial: false,
+                    };
+                    if self.regions_in(pa, pb).is_empty() {
+                        if let Some(q) = self.quote(QuoteKind::Indirect, pa, pb, &fr, pa, pb) {
+                            self.out.push(q);
+                            self.last_speaker = Some((sp, si));
+                            last_quote_sent = Some(si);
+                            open_run = None;
+                            continue;
+                        }
+                    }
+                }
+            }
             let frame = self.frame(a, b, &sent_regions);
             let mut produced = false;
             if let Some(fr) = frame {
@@ -445,7 +470,7 @@ impl<'a> Finder<'a> {
                     } else if let Some(sp) = self.sentence_subject(a, b) {
                         // `Datenschützer warnen vor dem „gläsernen Menschen“`: the subject
                         // of the sentence said the quoted words.
-                        if self.is_speechy(r) {
+                        if self.is_speechy(r) && !self.title_like(r) {
                             produced = true;
                             // Right after another quote, the speech usually goes on.
                             let sp = match (&self.last_speaker, last_quote_sent) {
@@ -454,7 +479,8 @@ impl<'a> Finder<'a> {
                             };
                             self.push_direct(r, Some(sp), None, a, b);
                         }
-                    } else if self.region_words(r) >= 4 && self.is_speechy(r) {
+                    } else if self.region_words(r) >= 4 && self.is_speechy(r) && !self.title_like(r)
+                    {
                         // A quoted passage of several words is speech even when its speaker
                         // is out of reach; the previous sentence's subject or the last
                         // speaker is the best guess.
@@ -462,8 +488,41 @@ impl<'a> Finder<'a> {
                         let sp = si
                             .checked_sub(1)
                             .and_then(|p| self.sentence_subject(sents[p].0, sents[p].1))
+                            .or_else(|| {
+                                let from = sents[si.saturating_sub(2)].0;
+                                self.person_between(self.toks[from].s, self.toks[a].s)
+                            })
                             .or_else(|| self.last_speaker.as_ref().map(|(s, _)| s.clone()));
                         self.push_direct(r, sp, None, a, b);
+                    }
+                }
+                // `Demnach …`: the content of the source just named.
+                let first = self.toks[a..b]
+                    .iter()
+                    .position(|t| t.is_word())
+                    .map(|k| a + k);
+                if let Some(f) = first
+                    .filter(|&f| matches!(self.toks[f].lower.as_str(), "demnach" | "demzufolge"))
+                {
+                    let recent = self
+                        .last_speaker
+                        .as_ref()
+                        .filter(|(_, s)| si <= s + RUN_ON_WINDOW)
+                        .map(|(sp, _)| sp.clone());
+                    if let Some(sp) = recent {
+                        let cue_t = &self.toks[f];
+                        let fr = Frame {
+                            content: (f + 1, b),
+                            speaker: Some(sp),
+                            cue: Some((cue_t.lower.clone(), cue_t.s, cue_t.e)),
+                            kind: QuoteKind::Indirect,
+                            denial: false,
+                        };
+                        if let Some(q) = self.quote(QuoteKind::Indirect, f + 1, b, &fr, a, b) {
+                            self.out.push(q);
+                            last_quote_sent = Some(si);
+                            continue;
+                        }
                     }
                 }
                 // Run-on Konjunktiv: continues the last run-on quote, or opens one for
@@ -481,11 +540,24 @@ impl<'a> Finder<'a> {
                             done = true;
                         }
                     }
-                    let recent = self
-                        .last_speaker
-                        .as_ref()
-                        .filter(|(_, s)| si <= s + RUN_ON_WINDOW)
-                        .map(|(sp, _)| sp.clone());
+                    // A Konjunktiv sentence opening a paragraph belongs to the cue right
+                    // after it (`Die Lage sei ernst. Es gebe viel zu tun, sagte X.`).
+                    let next_frame = if done || !self.starts_paragraph(a) {
+                        None
+                    } else {
+                        sents
+                            .get(si + 1)
+                            .filter(|&&(na, _)| !self.starts_paragraph(na))
+                            .and_then(|&(na, nb)| self.frame(na, nb, &[]))
+                            .filter(|fr| fr.kind == QuoteKind::Indirect)
+                            .and_then(|fr| fr.speaker)
+                    };
+                    let recent = next_frame.or_else(|| {
+                        self.last_speaker
+                            .as_ref()
+                            .filter(|(_, s)| si <= s + RUN_ON_WINDOW)
+                            .map(|(sp, _)| sp.clone())
+                    });
                     if let (false, Some(sp)) = (done, recent) {
                         let fr = Frame {
                             content: (a, b),
@@ -572,6 +644,15 @@ impl<'a> Finder<'a> {
         k
     }
 
+    /// True when the token at `a` opens a paragraph (first token or after a line break).
+    fn starts_paragraph(&self, a: usize) -> bool {
+        a == 0
+            || self
+                .toks
+                .get(a - 1)
+                .is_some_and(|t| t.kind == Kind::Newline)
+    }
+
     /// True when quotation region `r` ends with the word `w`.
     fn quote_ends_with(&self, r: Option<usize>, w: &str) -> bool {
         r.is_some_and(|r| {
@@ -599,6 +680,19 @@ impl<'a> Finder<'a> {
     fn is_speechy(&self, r: usize) -> bool {
         let words: Vec<&Tok> = self.region_toks(r).iter().filter(|t| t.is_word()).collect();
         !words.is_empty() && (words.len() > 3 || words.iter().any(|t| !t.cap))
+    }
+
+    /// A quote of four or five words that is not a sentence (`„Die Stadt der Zukunft“`)
+    /// reads as a title or slogan when no speech cue frames it.
+    fn title_like(&self, r: usize) -> bool {
+        let toks = self.region_toks(r);
+        let n = toks.iter().filter(|t| t.is_word()).count();
+        let sentence = toks
+            .iter()
+            .rev()
+            .find(|t| t.kind != Kind::Close)
+            .is_some_and(|t| matches!(t.kind, Kind::Punct('.' | '!' | '?')));
+        (4..=5).contains(&n) && !sentence
     }
 
     fn region_words(&self, r: usize) -> usize {
@@ -821,10 +915,75 @@ impl<'a> Finder<'a> {
         (modal && perfect) || words.iter().any(|t| t.lower == "angeblich")
     }
 
+    /// `Dies bestätigte X`, `Das hat X erklärt`, `Dies geht aus X hervor`: a sentence that
+    /// attributes the previous one. Returns the speaker and the cue.
+    fn anaphoric_frame(&self, a: usize, b: usize) -> Option<(Speaker, Option<Cue>)> {
+        let toks = self.toks;
+        let first = (a..b).find(|&k| toks[k].is_word())?;
+        if !matches!(toks[first].lower.as_str(), "dies" | "das" | "dieses") {
+            return None;
+        }
+        let v = first + 1;
+        let vt = toks.get(v).filter(|t| t.is_word() && v < b)?;
+        let words = || (v + 1..b).filter(|&k| toks[k].is_word() && toks[k].region.is_none());
+        // `Dies geht aus einem Bericht hervor`.
+        if matches!(vt.lower.as_str(), "geht" | "ging") {
+            let hervor = words().find(|&k| toks[k].lower == "hervor")?;
+            let aus = (v + 1..hervor).find(|&k| toks[k].lower == "aus")?;
+            let (na, nb) = self.np_after(aus + 1, hervor)?;
+            return Some((self.speaker(na, nb), Some((vt.lower.clone(), vt.s, vt.e))));
+        }
+        let aux = matches!(vt.lower.as_str(), "hat" | "hatte" | "haben" | "hatten");
+        let (cue_tok, cue_ok) = if aux {
+            let p = words().find(|&k| {
+                self.lex
+                    .forms
+                    .get(&toks[k].lower)
+                    .is_some_and(|e| e.iter().any(|&(_, kind)| kind == FormKind::Participle))
+            })?;
+            (p, true)
+        } else {
+            let entries = self.lex.forms.get(&vt.lower)?;
+            let ok = entries.iter().any(|&(vi, kind)| match kind {
+                FormKind::Finite => self.lex.verbs[vi]
+                    .particle
+                    .as_ref()
+                    .is_some_and(|p| words().any(|k| toks[k].lower == *p)),
+                FormKind::Joined => true,
+                FormKind::Participle => false,
+            });
+            (v, ok)
+        };
+        if !cue_ok {
+            return None;
+        }
+        let limit = if aux { cue_tok } else { b };
+        let k = self.skip_adjuncts(v + 1, limit);
+        let (na, nb) = self.np_after(k, limit)?;
+        if OBLIQUE.contains(&toks[na].lower.as_str()) || toks[na].lower == "es" {
+            return None;
+        }
+        let ct = &toks[cue_tok];
+        Some((self.speaker(na, nb), Some((ct.lower.clone(), ct.s, ct.e))))
+    }
+
     /// The frame of a sentence, if it has one.
     fn frame(&self, a: usize, b: usize, _regions: &[usize]) -> Option<Frame> {
-        self.attribution_frame(a, b)
-            .or_else(|| self.verb_frame(a, b))
+        let mut fr = self
+            .attribution_frame(a, b)
+            .or_else(|| self.verb_frame(a, b))?;
+        if fr.speaker.is_none() {
+            // No subject next to the cue (`Die „Zeitung“ hatte berichtet`, `In einem Bericht
+            // wurde vermutet`): the first noun phrase before the cue names the source.
+            let cue_at = fr.cue.as_ref().map_or(self.text.len(), |c| c.1);
+            fr.speaker = (a..b)
+                .take_while(|&k| self.toks[k].s < cue_at)
+                .filter(|&k| self.toks[k].region.is_none())
+                .find_map(|k| self.np_after(k, b))
+                .filter(|&(na, _)| self.toks[na].s < cue_at)
+                .map(|(na, nb)| self.speaker(na, nb));
+        }
+        Some(fr)
     }
 
     // ----- attribution phrases -----
@@ -1164,7 +1323,15 @@ impl<'a> Finder<'a> {
                 }
                 // 4. Reported speech act without a clause.
                 let apposition = cs == i && i > a && toks[i - 1].is_punct(',');
-                if verb.reported && kind != FormKind::Participle && (cs == a || apposition) {
+                // Brackets before the verb do not open a new clause: `Im Netz (siehe
+                // unten) nannte X …`.
+                let only_brackets = toks[a..cs]
+                    .iter()
+                    .all(|x| !is_clause_sep(x) || x.is_punct('(') || x.is_punct(')'));
+                if verb.reported
+                    && kind != FormKind::Participle
+                    && (cs == a || apposition || only_brackets)
+                {
                     if let Some(sp) = self.subject(a, cs, i, ce, kind) {
                         return Some(Frame {
                             content: (a, b),
@@ -1246,6 +1413,18 @@ impl<'a> Finder<'a> {
             if let Some((na, nb)) = self.np_after(sa, cs) {
                 if nb < cs && toks[nb].is_punct(',') {
                     return Some(self.speaker(na, nb));
+                }
+            }
+            // The apposition itself: `Der Vertreter der Arbeitgeber im Rat, Peter Clever, hat`.
+            let seg = (sa..cs - 1)
+                .rev()
+                .find(|&k| toks[k].is_punct(','))
+                .map(|k| k + 1);
+            if let Some(seg) = seg {
+                if let Some((na, nb)) = self.np_after(seg, cs - 1) {
+                    if nb == cs - 1 {
+                        return Some(self.speaker(na, nb));
+                    }
                 }
             }
         }
@@ -1446,8 +1625,18 @@ impl<'a> Finder<'a> {
             .max_by_key(|m| m.1 - m.0);
         if let Some(&(_, _, ei, _)) = head {
             if let Some(ent) = self.doc.entities.get(ei) {
+                // A role phrase (`der Bundestagspräsident`) keeps its wording; the entity
+                // link names the person.
+                let names_it = written
+                    .split(|c: char| !c.is_alphanumeric())
+                    .any(|w| !w.is_empty() && ent.name.split(' ').any(|n| n == w));
+                let name = if names_it {
+                    ent.name.clone()
+                } else {
+                    strip_article(&written)
+                };
                 return Speaker {
-                    name: ent.name.clone(),
+                    name,
                     entity: Some(ei),
                     span: Some((s, e)),
                 };
@@ -1458,6 +1647,17 @@ impl<'a> Finder<'a> {
             entity: None,
             span: Some((s, e)),
         }
+    }
+
+    /// The last person mentioned in the byte range `[s, e)`.
+    fn person_between(&self, s: usize, e: usize) -> Option<Speaker> {
+        let &(ms, me, ei, _) = self.persons.iter().rev().find(|m| m.0 >= s && m.1 <= e)?;
+        let ent = self.doc.entities.get(ei)?;
+        Some(Speaker {
+            name: ent.name.clone(),
+            entity: Some(ei),
+            span: Some((ms, me)),
+        })
     }
 
     /// `er`/`sie`: the last speaker when recent, else the nearest preceding person.

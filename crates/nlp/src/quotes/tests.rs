@@ -301,3 +301,69 @@ fn spans_match_texts() {
         assert_eq!(lagebild_model::slice_chars(text, q.span), q.text);
     }
 }
+
+#[test]
+fn apposition_subject_of_a_perfect_tense_cue() {
+    let qs = run("Der Sprecher der Stadtwerke in Kiel, Jan Ohm, hat am Montag erklärt, dass die Preise steigen würden.");
+    let q = find(&qs, "dass die Preise steigen würden");
+    assert_eq!(speaker(q), "Jan Ohm");
+    assert_eq!(q.cue.as_deref(), Some("erklärt"));
+}
+
+#[test]
+fn anaphoric_frame_takes_previous_sentence() {
+    let qs =
+        run("Die Brücke bleibt bis Ostern gesperrt. Dies bestätigte der Bürgermeister am Montag.");
+    let q = find(&qs, "Die Brücke bleibt bis Ostern gesperrt");
+    assert_eq!(q.kind, QuoteKind::Indirect);
+    assert_eq!(speaker(q), "Bürgermeister");
+    assert_eq!(q.cue.as_deref(), Some("bestätigte"));
+}
+
+#[test]
+fn demnach_continues_last_source() {
+    let qs = run(
+        "Das Amt legte am Freitag einen Bericht vor. Er sagte, die Lage sei ernst. \
+         Demnach fehlen im Land rund zweitausend Lehrkräfte.",
+    );
+    let q = find(&qs, "fehlen im Land rund zweitausend Lehrkräfte");
+    assert_eq!(q.cue.as_deref(), Some("demnach"));
+    assert!(q.speaker.is_some());
+}
+
+#[test]
+fn frame_without_subject_takes_first_phrase() {
+    let qs = run("In einem Bericht der Stiftung wurde vermutet, die Zahl der Fälle sei höher.");
+    let q = find(&qs, "die Zahl der Fälle sei höher");
+    assert!(speaker(q).contains("Stiftung"), "{q:#?}");
+}
+
+#[test]
+fn role_phrase_keeps_its_wording_and_link() {
+    let text = "Anna Berg leitet das Amt. Die Ministerin sagte, es gebe genug Personal.";
+    let mut d = doc(text);
+    let role = text
+        .find("Ministerin")
+        .map(|b| text[..b].chars().count())
+        .unwrap_or(0);
+    d.entities.push(Entity {
+        name: "Anna Berg".into(),
+        kind: EntityType::Per,
+        aliases: vec![],
+        roles: vec![],
+        mentions: vec![
+            Mention {
+                span: Span::new(0, 9),
+                kind: MentionKind::Name,
+            },
+            Mention {
+                span: Span::new(role, role + 10),
+                kind: MentionKind::Name,
+            },
+        ],
+    });
+    let qs = find_quotes(&d);
+    let q = find(&qs, "es gebe genug Personal");
+    assert_eq!(speaker(q), "Ministerin");
+    assert_eq!(q.speaker_entity, Some(0));
+}

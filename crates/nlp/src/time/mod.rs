@@ -10,7 +10,7 @@
 //!
 //! [`TimeTagger`] adds `doc.timexes` and `doc.sentence_dates` to an article.
 
-pub mod calendar;
+pub use lagebild_model::calendar;
 mod engine;
 mod resolve;
 

@@ -226,3 +226,16 @@ fn news_months_without_cue_look_back() {
     assert_eq!(value_of(t, d, "August"), "2015-08");
     assert!(tag(t, d).iter().all(|x| x.kind != TimexType::Duration));
 }
+
+#[test]
+fn counts_at_sentence_start_are_not_years() {
+    let t = "Rund 1200 Bewohnerinnen mussten gehen. Etwa 1500 Helfer kamen. Seit 1997 nicht.";
+    let found = tag(t, Some("2026-03-10"));
+    assert!(
+        !found
+            .iter()
+            .any(|x| x.text.contains("1200") || x.text.contains("1500")),
+        "{found:?}"
+    );
+    assert_eq!(value_of(t, Some("2026-03-10"), "1997"), "1997");
+}

@@ -36,6 +36,11 @@ impl Date {
         Date::new(year, month, day)
     }
 
+    /// `YYYY-MM-DD`.
+    pub fn iso(&self) -> String {
+        format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+
     /// Days since 1970-01-01.
     pub fn days(&self) -> i64 {
         let y = i64::from(self.year) - i64::from(self.month <= 2);

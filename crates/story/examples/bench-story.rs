@@ -1,6 +1,6 @@
 //! Throughput and scaling benchmark (release build).
 //!
-//! `cargo run --release -p lagebild-story --example bench -- ../shared/data`
+//! `cargo run --release -p lagebild-story --example bench-story -- ../shared/data`
 //!
 //! 1. End to end: 10,000 articles made from the 1,028 10kGNAD texts (each used about ten
 //!    times, sentences rotated and a variant marker added) written as JSON Lines, then read,
