@@ -6,7 +6,9 @@
 
 use lagebild_nlp::ner::features::Clusters;
 use lagebild_nlp::ner::model::LABELS;
-use lagebild_nlp::ner::train::{read_germeval, train, TaggedSentence, EPOCHS};
+use lagebild_nlp::ner::train::{
+    raw_texts, read_germeval, train_two_stage, TaggedSentence, EPOCHS, STAGES,
+};
 use lagebild_nlp::ner::Tagger;
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -102,6 +104,9 @@ pub fn run(shared: &Path) -> anyhow::Result<()> {
         }
     }
     let clusters: &Clusters = Clusters::embedded();
+    // the tag classes are rebuilt for every fold from a first model trained on that fold
+    let texts = raw_texts(&shared.join("data"), &sents);
+    let plain = &texts[..texts.len() - sents.len()];
     let mut c = Counts::default();
     let mut predicted: Vec<Vec<&'static str>> = vec![Vec::new(); sents.len()];
     for fold in 0..FOLDS {
@@ -111,8 +116,8 @@ pub fn run(shared: &Path) -> anyhow::Result<()> {
             .filter(|(i, _)| i % FOLDS != fold)
             .map(|(_, s)| s.clone())
             .collect();
-        let model = train(&tr, clusters, EPOCHS);
-        let tagger = Tagger::with(&model, clusters);
+        let (model, fc) = train_two_stage(&tr, clusters.clone(), plain, EPOCHS, STAGES);
+        let tagger = Tagger::with(&model, &fc);
         for (i, s) in sents.iter().enumerate().skip(fold).step_by(FOLDS) {
             let refs: Vec<&str> = s.tokens.iter().map(String::as_str).collect();
             let pred: Vec<&'static str> = tagger

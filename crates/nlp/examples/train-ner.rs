@@ -14,123 +14,22 @@
 //!    `resources/de/ner.model`. With `--cv K`, first reports K-fold cross-validated outer-span
 //!    F1 for PER/ORG/LOC.
 
-use lagebild_nlp::ner::features::{extract, Clusters, CLUSTER_LEVELS};
+use lagebild_nlp::ner::features::{
+    context_class, extract, usage_class, Clusters, CLUSTER_LEVELS, DETERMINERS, PLACE_PREPOSITIONS,
+};
 use lagebild_nlp::ner::model::LABELS;
-use lagebild_nlp::ner::train::{read_germeval, train, TaggedSentence, EPOCHS};
+use lagebild_nlp::ner::train::{
+    raw_texts, read_germeval, train_two_stage, TaggedSentence, EPOCHS, STAGES,
+};
 use lagebild_nlp::ner::{apply_rules, spans};
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 const LEVELS: [usize; CLUSTER_LEVELS] = [64, 256, 1024];
 const DIM: usize = 96;
 const CONTEXT: usize = 1000;
 const MIN_FREQ: u32 = 3;
 const WINDOW: usize = 1;
-
-/// Raw German texts for the clusters.
-fn raw_texts(data: &Path, germeval: &[TaggedSentence]) -> Vec<String> {
-    let mut texts = Vec::new();
-    let mut files = Vec::new();
-    for split in ["train", "dev"] {
-        if let Ok(rd) = std::fs::read_dir(data.join("quotes-de-wikinews").join(split)) {
-            for e in rd.flatten() {
-                files.push(e.path());
-            }
-        }
-    }
-    files.sort();
-    for f in files {
-        if let Ok(s) = std::fs::read_to_string(&f) {
-            if let Ok(v) = serde_json::from_str::<serde_json::Value>(&s) {
-                if let Some(t) = v.get("originalText").and_then(|t| t.as_str()) {
-                    texts.push(t.to_string());
-                }
-            }
-        }
-    }
-    if let Ok(s) = std::fs::read_to_string(data.join("news-de-10kgnad/test.csv")) {
-        for line in s.lines() {
-            if let Some((_, t)) = line.split_once(';') {
-                texts.push(t.trim_matches('\'').to_string());
-            }
-        }
-    }
-    // German web pages: text between tags, lines of at least eight words
-    let mut pages: Vec<PathBuf> = std::fs::read_dir(data.join("html-de-trafilatura/pages"))
-        .map(|rd| rd.flatten().map(|e| e.path()).collect())
-        .unwrap_or_default();
-    pages.sort();
-    for p in pages {
-        use std::io::Read;
-        let Ok(f) = std::fs::File::open(&p) else {
-            continue;
-        };
-        let mut html = String::new();
-        let mut bytes = Vec::new();
-        if flate2::read::GzDecoder::new(f)
-            .read_to_end(&mut bytes)
-            .is_err()
-        {
-            continue;
-        }
-        html.push_str(&String::from_utf8_lossy(&bytes));
-        texts.push(html_text(&html));
-    }
-    for s in germeval {
-        texts.push(s.tokens.join(" "));
-    }
-    texts
-}
-
-/// Crude visible text of an HTML page: scripts and styles dropped, tags removed, only lines
-/// of at least eight words kept.
-fn html_text(html: &str) -> String {
-    let mut out = String::new();
-    let mut rest = html;
-    let mut buf = String::new();
-    while let Some(lt) = rest.find('<') {
-        buf.push_str(&rest[..lt]);
-        let after = &rest[lt..];
-        let lower: String = after.chars().take(8).collect::<String>().to_lowercase();
-        let skip_to = if lower.starts_with("<script") {
-            after.to_lowercase().find("</script>").map(|e| e + 9)
-        } else if lower.starts_with("<style") {
-            after.to_lowercase().find("</style>").map(|e| e + 8)
-        } else {
-            after.find('>').map(|e| e + 1)
-        };
-        let Some(k) = skip_to else { break };
-        let tag = &after[..k];
-        if tag.starts_with("<p")
-            || tag.starts_with("</p")
-            || tag.starts_with("<br")
-            || tag.starts_with("<div")
-            || tag.starts_with("</div")
-            || tag.starts_with("<h")
-            || tag.starts_with("</h")
-            || tag.starts_with("<li")
-        {
-            buf.push('\n');
-        } else {
-            buf.push(' ');
-        }
-        rest = &after[k..];
-    }
-    let buf = buf
-        .replace("&nbsp;", " ")
-        .replace("&amp;", "&")
-        .replace("&quot;", "\"")
-        .replace("&#8222;", "„")
-        .replace("&#8220;", "“");
-    for line in buf.lines() {
-        let line = line.split_whitespace().collect::<Vec<_>>().join(" ");
-        if line.split(' ').count() >= 8 && !line.contains("&#") && !line.contains('{') {
-            out.push_str(&line);
-            out.push('\n');
-        }
-    }
-    out
-}
 
 /// Deterministic pseudo-random sign for projection.
 fn sign(a: usize, b: usize) -> f32 {
@@ -278,6 +177,60 @@ fn build_clusters(texts: &[String]) -> HashMap<String, [u16; CLUSTER_LEVELS]> {
     result
 }
 
+/// Usage classes (see `usage_class`) of every word seen at least `MIN_FREQ` times inside a
+/// sentence (right after another word) in the raw texts.
+fn build_usage(texts: &[String]) -> HashMap<String, [u8; 2]> {
+    let mut counts: HashMap<String, [u32; 5]> = HashMap::new();
+    for t in texts {
+        let mut prev: Option<String> = None;
+        let toks: Vec<&str> = lagebild_nlp::tokenize::tokens(t)
+            .map(|k| k.text(t))
+            .collect();
+        for (i, &w) in toks.iter().enumerate() {
+            let first = w.chars().next();
+            let is_word = first.is_some_and(char::is_alphabetic);
+            if is_word {
+                if let Some(p) = &prev {
+                    let c = counts.entry(w.to_lowercase()).or_default();
+                    c[0] += 1;
+                    if first.is_some_and(char::is_uppercase) {
+                        c[1] += 1;
+                    }
+                    if DETERMINERS.contains(&p.as_str()) {
+                        c[2] += 1;
+                    }
+                    if PLACE_PREPOSITIONS.contains(&p.as_str()) {
+                        c[3] += 1;
+                    }
+                    if toks
+                        .get(i + 1)
+                        .and_then(|n| n.chars().next())
+                        .is_some_and(char::is_uppercase)
+                    {
+                        c[4] += 1;
+                    }
+                }
+                prev = Some(w.to_lowercase());
+            } else {
+                prev = None;
+            }
+        }
+    }
+    counts
+        .into_iter()
+        .filter(|(w, c)| c[0] >= MIN_FREQ && !w.contains(['\t', '\n']))
+        .map(|(w, c)| {
+            (
+                w,
+                [
+                    usage_class(c[0], c[1], c[2]),
+                    context_class(c[0], c[3], c[4]),
+                ],
+            )
+        })
+        .collect()
+}
+
 #[derive(Default)]
 struct Counts {
     tp: [usize; 3],
@@ -343,12 +296,18 @@ fn main() {
     let mut write = true;
     let mut reuse = false;
     let mut no_clusters = false;
+    let mut no_usage = false;
+    let mut epochs = EPOCHS;
+    let mut stages = STAGES;
     while let Some(a) = args.next() {
         match a.as_str() {
             "--cv" => cv = args.next().and_then(|s| s.parse().ok()).unwrap_or(5),
             "--no-write" => write = false,
             "--reuse-clusters" => reuse = true,
             "--no-clusters" => no_clusters = true,
+            "--no-usage" => no_usage = true,
+            "--stages" => stages = args.next().and_then(|s| s.parse().ok()).unwrap_or(STAGES),
+            "--epochs" => epochs = args.next().and_then(|s| s.parse().ok()).unwrap_or(EPOCHS),
             _ => data = PathBuf::from(a),
         }
     }
@@ -368,6 +327,24 @@ fn main() {
     }
     eprintln!("train-ner: {} sentences", sents.len());
     let res = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("resources/de");
+    let texts = raw_texts(&data, &sents);
+    // the raw texts without GermEval's own sentences, for the tag classes
+    let plain = &texts[..texts.len() - sents.len()];
+    let usage = build_usage(&texts);
+    eprintln!("usage classes: {} words", usage.len());
+    if write {
+        let mut keys: Vec<&String> = usage.keys().collect();
+        keys.sort();
+        let mut out = String::new();
+        for w in keys {
+            let [a, b] = usage[w];
+            out.push_str(&format!("{w}\t{a}\t{b}\n"));
+        }
+        if let Err(e) = std::fs::write(res.join("word_usage.tsv"), out) {
+            eprintln!("train-ner: cannot write usage classes: {e}");
+            std::process::exit(1);
+        }
+    }
     let cmap = if reuse {
         let text = std::fs::read_to_string(res.join("clusters.tsv")).unwrap_or_default();
         let mut m = HashMap::new();
@@ -380,7 +357,7 @@ fn main() {
         }
         m
     } else {
-        build_clusters(&raw_texts(&data, &sents))
+        build_clusters(&texts)
     };
     if write && !reuse {
         let mut keys: Vec<&String> = cmap.keys().filter(|w| !w.contains(['\t', '\n'])).collect();
@@ -400,6 +377,11 @@ fn main() {
     } else {
         Clusters::from_map(cmap)
     };
+    let clusters = if no_usage {
+        clusters
+    } else {
+        clusters.with_usage(usage)
+    };
     if cv > 1 {
         let (mut raw, mut ruled) = (Counts::default(), Counts::default());
         let mut dump = String::new();
@@ -408,11 +390,12 @@ fn main() {
                 .filter(|i| i % cv != fold)
                 .map(|i| sents[i].clone())
                 .collect();
-            let model = train(&tr, &clusters, EPOCHS);
+            let (model, fc) = train_two_stage(&tr, clusters.clone(), plain, epochs, stages);
+            let clusters = &fc;
             let (mut feats, mut offsets) = (Vec::new(), Vec::new());
             for i in (0..sents.len()).filter(|i| i % cv == fold) {
                 let refs: Vec<&str> = sents[i].tokens.iter().map(String::as_str).collect();
-                extract(&refs, &clusters, &mut feats, &mut offsets);
+                extract(&refs, clusters, &mut feats, &mut offsets);
                 let mut pred = model.decode(&feats, &offsets);
                 score(&mut raw, &sents[i].labels, &pred);
                 apply_rules(&refs, &mut pred);
@@ -442,7 +425,17 @@ fn main() {
         }
     }
     if write {
-        let model = train(&sents, &clusters, EPOCHS);
+        let (model, fc) = train_two_stage(&sents, clusters.clone(), plain, epochs, stages);
+        let mut tags: Vec<(String, u8)> = fc.tag_classes();
+        tags.sort();
+        let mut out = String::new();
+        for (w, c) in tags {
+            out.push_str(&format!("{w}\t{c}\n"));
+        }
+        if let Err(e) = std::fs::write(res.join("word_tags.tsv"), out) {
+            eprintln!("train-ner: cannot write tag classes: {e}");
+            std::process::exit(1);
+        }
         let bytes = model.to_bytes();
         eprintln!(
             "train-ner: {} features, {} bytes, labels {:?}",

@@ -16,7 +16,97 @@ pub const CLUSTER_LEVELS: usize = 3;
 #[derive(Debug, Default, Clone)]
 pub struct Clusters {
     map: HashMap<String, [u16; CLUSTER_LEVELS]>,
+    /// Lower-cased word → usage classes (see [`usage_class`] and [`context_class`]), from raw
+    /// text.
+    usage: HashMap<String, [u8; 2]>,
+    /// Lower-cased word → how a first tagger labels it across raw text (see [`tag_class`]).
+    tagged: HashMap<String, u8>,
 }
+
+/// Class of a word from the labels a tagger gives its occurrences in raw text:
+/// `4 × type (0: none dominant, 1 PER, 2 ORG, 3 LOC, 4 MISC) + bucket of the share of
+/// occurrences inside an entity`. `counts` = occurrences, then entity occurrences by type
+/// (PER, ORG, LOC, MISC).
+pub fn tag_class(counts: [u32; 5]) -> u8 {
+    let total = counts[0].max(1) as f64;
+    let ent: u32 = counts[1..].iter().sum();
+    let share = ent as f64 / total;
+    let bucket = if share < 0.1 {
+        0
+    } else if share < 0.4 {
+        1
+    } else if share < 0.8 {
+        2
+    } else {
+        3
+    };
+    let mut ty = 0;
+    for (k, &c) in counts.iter().enumerate().skip(1) {
+        if c * 3 > ent * 2 {
+            ty = k as u8;
+        }
+    }
+    ty * 4 + bucket
+}
+
+/// Usage class of a word from its counts in running text, away from sentence starts:
+/// `4 × capitalisation bucket + determiner bucket`. The capitalisation bucket says how often
+/// the word is written with a capital inside a sentence (0: almost never, as verbs and
+/// adjectives; 1: sometimes; 2: mostly; 3: always, as nouns and names); the determiner bucket
+/// how often an article or similar determiner stands right before it (common nouns often,
+/// names of people almost never).
+pub fn usage_class(mid: u32, capitalised: u32, after_determiner: u32) -> u8 {
+    let mid = mid.max(1) as f64;
+    let c = capitalised as f64 / mid;
+    let d = after_determiner as f64 / mid;
+    let cb = if c < 0.05 {
+        0
+    } else if c < 0.5 {
+        1
+    } else if c < 0.95 {
+        2
+    } else {
+        3
+    };
+    let db = if d < 0.05 {
+        0
+    } else if d < 0.2 {
+        1
+    } else if d < 0.5 {
+        2
+    } else {
+        3
+    };
+    cb * 4 + db
+}
+
+/// Context class of a word from its counts in running text: `4 × bucket of the rate of a
+/// place preposition right before it (in, nach, aus, …: places) + bucket of the rate of a
+/// capitalised word right after it (first names, the first words of organisation names)`.
+pub fn context_class(mid: u32, after_preposition: u32, before_capital: u32) -> u8 {
+    let mid = mid.max(1) as f64;
+    let bucket = |x: f64| {
+        if x < 0.05 {
+            0
+        } else if x < 0.2 {
+            1
+        } else if x < 0.5 {
+            2
+        } else {
+            3
+        }
+    };
+    bucket(after_preposition as f64 / mid) * 4 + bucket(before_capital as f64 / mid)
+}
+
+/// Prepositions of place counted by [`context_class`] (lower-case).
+pub const PLACE_PREPOSITIONS: [&str; 6] = ["in", "nach", "aus", "im", "bei", "von"];
+
+/// Determiners counted by [`usage_class`] (lower-case).
+pub const DETERMINERS: [&str; 22] = [
+    "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines",
+    "kein", "keine", "keinen", "keinem", "keiner", "dieser", "diese", "diesen", "diesem", "dieses",
+];
 
 impl Clusters {
     /// Parse `word<TAB>c1<TAB>c2<TAB>c3` lines (unparsable lines are skipped).
@@ -37,12 +127,70 @@ impl Clusters {
                 map.insert(word.to_string(), ids);
             }
         }
-        Clusters { map }
+        Clusters {
+            map,
+            usage: HashMap::new(),
+            tagged: HashMap::new(),
+        }
     }
 
     /// Build from a map.
     pub fn from_map(map: HashMap<String, [u16; CLUSTER_LEVELS]>) -> Clusters {
-        Clusters { map }
+        Clusters {
+            map,
+            usage: HashMap::new(),
+            tagged: HashMap::new(),
+        }
+    }
+
+    /// Add usage classes from `word<TAB>usage<TAB>context` lines (see [`usage_class`],
+    /// [`context_class`]; unparsable lines are skipped).
+    pub fn with_usage_text(mut self, text: &str) -> Clusters {
+        for line in text.lines() {
+            let mut it = line.split('\t');
+            let (Some(w), Some(a), Some(b)) = (it.next(), it.next(), it.next()) else {
+                continue;
+            };
+            if let (Ok(a), Ok(b)) = (a.parse::<u8>(), b.parse::<u8>()) {
+                self.usage.insert(w.to_string(), [a, b]);
+            }
+        }
+        self
+    }
+
+    /// Add usage classes from a map (lower-cased word → usage and context class).
+    pub fn with_usage(mut self, usage: HashMap<String, [u8; 2]>) -> Clusters {
+        self.usage = usage;
+        self
+    }
+
+    /// Add tag classes from `word<TAB>class` lines (see [`tag_class`]; unparsable lines are
+    /// skipped).
+    pub fn with_tags_text(mut self, text: &str) -> Clusters {
+        for line in text.lines() {
+            if let Some((w, c)) = line.split_once('\t') {
+                if let Ok(c) = c.parse::<u8>() {
+                    self.tagged.insert(w.to_string(), c);
+                }
+            }
+        }
+        self
+    }
+
+    /// Replace the tag classes (lower-cased word → class).
+    pub fn with_tags(mut self, tagged: HashMap<String, u8>) -> Clusters {
+        self.tagged = tagged;
+        self
+    }
+
+    /// All tag classes (unordered).
+    pub fn tag_classes(&self) -> Vec<(String, u8)> {
+        self.tagged.iter().map(|(w, &c)| (w.clone(), c)).collect()
+    }
+
+    /// Usage and context class of a lower-cased word.
+    pub fn usage(&self, lower: &str) -> Option<[u8; 2]> {
+        self.usage.get(lower).copied()
     }
 
     /// Cluster ids of a lower-cased word.
@@ -53,7 +201,11 @@ impl Clusters {
     /// The shipped German clusters (`resources/de/clusters.tsv`), loaded once.
     pub fn embedded() -> &'static Clusters {
         static C: OnceLock<Clusters> = OnceLock::new();
-        C.get_or_init(|| Clusters::parse(include_str!("../../resources/de/clusters.tsv")))
+        C.get_or_init(|| {
+            Clusters::parse(include_str!("../../resources/de/clusters.tsv"))
+                .with_usage_text(include_str!("../../resources/de/word_usage.tsv"))
+                .with_tags_text(include_str!("../../resources/de/word_tags.tsv"))
+        })
     }
 }
 
@@ -140,6 +292,9 @@ struct TokInfo {
     clusters: [u64; CLUSTER_LEVELS],
     flags: u16,
     suffix3: u64,
+    usage: u64,
+    context: u64,
+    tagged: u64,
 }
 
 const NONE: u64 = 0x5151_5151;
@@ -179,6 +334,12 @@ pub fn extract_with_flags(
                 }
             }
             TokInfo {
+                usage: clusters.usage(l).map_or(NONE, |u| u[0] as u64 + 1),
+                context: clusters.usage(l).map_or(NONE, |u| u[1] as u64 + 1),
+                tagged: clusters
+                    .tagged
+                    .get(l.as_str())
+                    .map_or(NONE, |&c| c as u64 + 1),
                 lower: fnv(l.as_bytes()),
                 word: fnv(w.as_bytes()),
                 shape: shape_hash(w),
@@ -288,6 +449,36 @@ pub fn extract_with_flags(
         out.push(mix(51, t.shape, t.clusters[1]));
         out.push(mix(52, at(ii - 1, lo), at(ii - 2, lo)));
         out.push(mix(53, at(ii + 1, lo), at(ii + 2, lo)));
+        // how the word is used in running text, against how it is written here
+        let us = |x: &TokInfo| x.usage;
+        let pos = (i == 0) as u64 * 2 + cap as u64;
+        out.push(mix(54, t.usage, pos));
+        out.push(mix(55, at(ii - 1, us), t.usage));
+        out.push(mix(56, t.usage, at(ii + 1, us)));
+        out.push(mix(57, at(ii - 1, us), 0));
+        out.push(mix(58, at(ii + 1, us), 0));
+        // head of a compound: the longest known word (at least four letters) ending it,
+        // `Bundesärztekammer` → `kammer`
+        if cap && nc >= 7 {
+            if let Some((head, ids)) = l
+                .char_indices()
+                .skip(3)
+                .filter(|&(b, _)| l.len() - b >= 4)
+                .find_map(|(b, _)| clusters.get(&l[b..]).map(|ids| (&l[b..], ids)))
+            {
+                out.push(mix(62, fnv(head.as_bytes()), 0));
+                out.push(mix(63, ids[1] as u64, 0));
+            }
+        }
+        out.push(mix(59, t.context, pos));
+        // how a first tagger labelled the word across raw text
+        let tg = |x: &TokInfo| x.tagged;
+        out.push(mix(66, t.tagged, cap as u64));
+        out.push(mix(67, at(ii - 1, tg), 0));
+        out.push(mix(68, at(ii + 1, tg), 0));
+        out.push(mix(69, at(ii - 1, tg), t.tagged));
+        out.push(mix(60, t.context, t.usage));
+        out.push(mix(61, at(ii - 1, |x| x.context), cap as u64));
     }
     offsets.push(out.len());
 }
@@ -295,6 +486,37 @@ pub fn extract_with_flags(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn word_classes() {
+        // a verb: never capitalised inside a sentence, never after an article
+        assert_eq!(usage_class(40, 0, 0), 0);
+        // a common noun: always capitalised, often after an article
+        assert_eq!(usage_class(40, 40, 30), 15);
+        // a surname: always capitalised, no article
+        assert_eq!(usage_class(40, 40, 0), 12);
+        // a town: after `in` half the time, rarely before a capital
+        assert_eq!(context_class(10, 5, 0), 12);
+        // a first name: mostly before a capitalised word
+        assert_eq!(context_class(10, 0, 9), 3);
+        // tagged as a place 9 times in 10
+        assert_eq!(tag_class([10, 0, 0, 9, 0]), 3 * 4 + 3);
+        // mixed types, rarely an entity
+        assert_eq!(tag_class([100, 2, 2, 1, 0]), 0);
+    }
+
+    #[test]
+    fn usage_and_tag_classes_are_features() {
+        let plain = Clusters::default();
+        let rich = Clusters::default()
+            .with_usage_text("meier\t12\t0\n")
+            .with_tags_text("meier\t7\n");
+        let (mut a, mut oa, mut b, mut ob) = (vec![], vec![], vec![], vec![]);
+        extract(&["Herr", "Meier", "kommt"], &plain, &mut a, &mut oa);
+        extract(&["Herr", "Meier", "kommt"], &rich, &mut b, &mut ob);
+        assert_ne!(a[oa[1]..oa[2]], b[ob[1]..ob[2]]);
+        assert_eq!(rich.usage("meier"), Some([12, 0]));
+    }
 
     #[test]
     fn shapes() {

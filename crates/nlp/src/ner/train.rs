@@ -1,11 +1,19 @@
 //! Training data reading and the training loop (used by the `train-ner` recipe and the
 //! evaluation harness).
 
-use super::features::{extract, Clusters};
+use super::features::{extract, tag_class, Clusters};
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+/// Words seen fewer times than this get no tag class.
+const MIN_FREQ: u32 = 3;
 use super::model::{label_id, Model, Trainer};
 
 /// Default number of passes over the training data.
 pub const EPOCHS: usize = 12;
+
+/// Default number of training stages (see [`train_two_stage`]).
+pub const STAGES: usize = 2;
 
 /// One sentence with gold label ids (see [`super::model::LABELS`]).
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -101,6 +109,167 @@ pub fn train(sents: &[TaggedSentence], clusters: &Clusters, epochs: usize) -> Mo
         }
     }
     t.finish()
+}
+
+/// Raw German texts under `data` (WikiNews texts of the quotes corpus, 10kGNAD articles,
+/// trafilatura's German pages), then GermEval's sentences as text; missing parts are skipped.
+pub fn raw_texts(data: &Path, germeval: &[TaggedSentence]) -> Vec<String> {
+    let mut texts = Vec::new();
+    let mut files = Vec::new();
+    for split in ["train", "dev"] {
+        if let Ok(rd) = std::fs::read_dir(data.join("quotes-de-wikinews").join(split)) {
+            for e in rd.flatten() {
+                files.push(e.path());
+            }
+        }
+    }
+    files.sort();
+    for f in files {
+        if let Ok(s) = std::fs::read_to_string(&f) {
+            if let Ok(v) = serde_json::from_str::<serde_json::Value>(&s) {
+                if let Some(t) = v.get("originalText").and_then(|t| t.as_str()) {
+                    texts.push(t.to_string());
+                }
+            }
+        }
+    }
+    if let Ok(s) = std::fs::read_to_string(data.join("news-de-10kgnad/test.csv")) {
+        for line in s.lines() {
+            if let Some((_, t)) = line.split_once(';') {
+                texts.push(t.trim_matches('\'').to_string());
+            }
+        }
+    }
+    // German web pages: text between tags, lines of at least eight words
+    let mut pages: Vec<PathBuf> = std::fs::read_dir(data.join("html-de-trafilatura/pages"))
+        .map(|rd| rd.flatten().map(|e| e.path()).collect())
+        .unwrap_or_default();
+    pages.sort();
+    for p in pages {
+        use std::io::Read;
+        let Ok(f) = std::fs::File::open(&p) else {
+            continue;
+        };
+        let mut html = String::new();
+        let mut bytes = Vec::new();
+        if flate2::read::GzDecoder::new(f)
+            .read_to_end(&mut bytes)
+            .is_err()
+        {
+            continue;
+        }
+        html.push_str(&String::from_utf8_lossy(&bytes));
+        texts.push(html_text(&html));
+    }
+    for s in germeval {
+        texts.push(s.tokens.join(" "));
+    }
+    texts
+}
+
+/// Crude visible text of an HTML page: scripts and styles dropped, tags removed, only lines
+/// of at least eight words kept.
+fn html_text(html: &str) -> String {
+    let mut out = String::new();
+    let mut rest = html;
+    let mut buf = String::new();
+    while let Some(lt) = rest.find('<') {
+        buf.push_str(&rest[..lt]);
+        let after = &rest[lt..];
+        let lower: String = after.chars().take(8).collect::<String>().to_lowercase();
+        let skip_to = if lower.starts_with("<script") {
+            after.to_lowercase().find("</script>").map(|e| e + 9)
+        } else if lower.starts_with("<style") {
+            after.to_lowercase().find("</style>").map(|e| e + 8)
+        } else {
+            after.find('>').map(|e| e + 1)
+        };
+        let Some(k) = skip_to else { break };
+        let tag = &after[..k];
+        if tag.starts_with("<p")
+            || tag.starts_with("</p")
+            || tag.starts_with("<br")
+            || tag.starts_with("<div")
+            || tag.starts_with("</div")
+            || tag.starts_with("<h")
+            || tag.starts_with("</h")
+            || tag.starts_with("<li")
+        {
+            buf.push('\n');
+        } else {
+            buf.push(' ');
+        }
+        rest = &after[k..];
+    }
+    let buf = buf
+        .replace("&nbsp;", " ")
+        .replace("&amp;", "&")
+        .replace("&quot;", "\"")
+        .replace("&#8222;", "„")
+        .replace("&#8220;", "“");
+    for line in buf.lines() {
+        let line = line.split_whitespace().collect::<Vec<_>>().join(" ");
+        if line.split(' ').count() >= 8 && !line.contains("&#") && !line.contains('{') {
+            out.push_str(&line);
+            out.push('\n');
+        }
+    }
+    out
+}
+
+/// Tag classes (see [`tag_class`]) of the words a tagger labels in the raw texts: every word
+/// seen at least `MIN_FREQ` times.
+pub fn build_tags(texts: &[String], model: &Model, clusters: &Clusters) -> HashMap<String, u8> {
+    let mut counts: HashMap<String, [u32; 5]> = HashMap::new();
+    let (mut feats, mut offsets) = (Vec::new(), Vec::new());
+    for t in texts {
+        let toks: Vec<&str> = crate::tokenize::tokens(t).map(|k| k.text(t)).collect();
+        let mut pos = 0;
+        for s in crate::tokenize::sentences(t) {
+            let n = s.tokens.len();
+            let Some(words) = toks.get(pos..pos + n) else {
+                break;
+            };
+            pos += n;
+            extract(words, clusters, &mut feats, &mut offsets);
+            let pred = model.decode(&feats, &offsets);
+            for (w, &p) in words.iter().zip(&pred) {
+                if !w.chars().next().is_some_and(char::is_alphabetic) {
+                    continue;
+                }
+                let c = counts.entry(w.to_lowercase()).or_default();
+                c[0] += 1;
+                if p != 0 {
+                    c[(p as usize).div_ceil(2)] += 1;
+                }
+            }
+        }
+    }
+    counts
+        .into_iter()
+        .filter(|(w, c)| c[0] >= MIN_FREQ && !w.contains(['\t', '\n']))
+        .map(|(w, c)| (w, tag_class(c)))
+        .collect()
+}
+
+/// Two-stage training: a first model, its tag classes over the raw texts, then the final
+/// model with them as features.
+pub fn train_two_stage(
+    sents: &[TaggedSentence],
+    clusters: Clusters,
+    texts: &[String],
+    epochs: usize,
+    stages: usize,
+) -> (Model, Clusters) {
+    let mut clusters = clusters.with_tags(HashMap::new());
+    let mut model = train(sents, &clusters, epochs);
+    for _ in 1..stages {
+        let tags = build_tags(texts, &model, &clusters);
+        eprintln!("tag classes: {} words", tags.len());
+        clusters = clusters.with_tags(tags);
+        model = train(sents, &clusters, epochs);
+    }
+    (model, clusters)
 }
 
 #[cfg(test)]
