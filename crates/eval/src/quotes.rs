@@ -174,12 +174,6 @@ fn eval_split(dir: &Path) -> anyhow::Result<Tally> {
             .iter()
             .map(|q| (q.text.clone(), q.speaker.clone()))
             .collect();
-        if let Ok(dd) = std::env::var("QDUMP") {
-            let v: Vec<_> = doc.quotes.iter().map(|q| serde_json::json!({"text": q.text, "speaker": q.speaker, "kind": format!("{:?}", q.kind), "cue": q.cue})).collect();
-            let sub = std::path::Path::new(&dd).join(dir.file_name().unwrap());
-            std::fs::create_dir_all(&sub).ok();
-            std::fs::write(sub.join(format!("{}.json", doc.article.id)), serde_json::to_string(&v).unwrap()).ok();
-        }
         score_doc(&mut t, &gold_quotes(&d), &pred);
         t.docs += 1;
     }
