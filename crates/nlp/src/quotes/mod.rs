@@ -1627,15 +1627,15 @@ impl<'a> Finder<'a> {
             .max_by_key(|m| m.1 - m.0);
         if let Some(&(_, _, ei, _)) = head {
             if let Some(ent) = self.doc.entities.get(ei) {
-                // A role phrase (`der Bundestagspräsident`) keeps its wording; the entity
-                // link names the person.
+                // A role phrase (`der Bundestagspräsident`) keeps its wording, followed by
+                // the name of the person it refers to.
                 let names_it = written
                     .split(|c: char| !c.is_alphanumeric())
                     .any(|w| !w.is_empty() && ent.name.split(' ').any(|n| n == w));
                 let name = if names_it {
                     ent.name.clone()
                 } else {
-                    strip_article(&written)
+                    format!("{} {}", strip_article(&written), ent.name)
                 };
                 return Speaker {
                     name,

@@ -364,7 +364,7 @@ fn role_phrase_keeps_its_wording_and_link() {
     });
     let qs = find_quotes(&d);
     let q = find(&qs, "es gebe genug Personal");
-    assert_eq!(speaker(q), "Ministerin");
+    assert_eq!(speaker(q), "Ministerin Anna Berg");
     assert_eq!(q.speaker_entity, Some(0));
 }
 
