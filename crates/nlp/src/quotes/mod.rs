@@ -997,7 +997,10 @@ impl<'a> Finder<'a> {
             }
             // laut X / gemäß X
             if self.lex.pre.contains(&t.lower) {
-                if let Some((na, nb)) = self.np_after(i + 1, b) {
+                let np = self
+                    .np_after(i + 1, b)
+                    .or_else(|| self.glued_source(i + 1, b));
+                if let Some((na, nb)) = np {
                     return Some(self.attr_frame(a, b, i, nb, na, nb, &t.lower));
                 }
             }
@@ -1404,9 +1407,20 @@ impl<'a> Finder<'a> {
         }
         // Before it, filling the whole field before the verb: `Merkel sagte`.
         if fin > cs {
-            if let Some(na) = self.np_before(cs, fin) {
+            // Adverbs may stand between the subject and the verb: `Die Armee hingegen sprach`.
+            let mut fe = fin;
+            while fe > cs + 1
+                && (is_adverb(&toks[fe - 1])
+                    || matches!(
+                        toks[fe - 1].lower.as_str(),
+                        "hingegen" | "dagegen" | "indes" | "wiederum" | "selbst" | "jetzt"
+                    ))
+            {
+                fe -= 1;
+            }
+            if let Some(na) = self.np_before(cs, fe) {
                 if na == cs && !OBLIQUE.contains(&toks[na].lower.as_str()) {
-                    return Some(self.speaker(na, fin));
+                    return Some(self.speaker(na, fe));
                 }
             }
         }
@@ -1471,6 +1485,29 @@ impl<'a> Finder<'a> {
     }
 
     // ----- noun phrases and speakers -----
+
+    /// A source written as one unit that is no noun phrase: a web address (`tagesschau.de`),
+    /// a lowercase compound (`ai-Bericht`) or a quoted title (`„Welt“`). Returns its token range.
+    fn glued_source(&self, i: usize, limit: usize) -> Option<(usize, usize)> {
+        let toks = self.toks;
+        let limit = limit.min(toks.len());
+        if i >= limit {
+            return None;
+        }
+        let mut j = i + 1;
+        while j < limit && toks[j].s == toks[j - 1].e && toks[j].kind != Kind::Newline {
+            j += 1;
+        }
+        // Trailing sentence punctuation is not part of the name.
+        while j > i + 1 && (toks[j - 1].is_punct(',') || toks[j - 1].is_punct('.')) {
+            j -= 1;
+        }
+        let words = toks[i..j].iter().filter(|t| t.is_word()).count();
+        let quoted = toks[i].kind == Kind::Open && toks[j - 1].kind == Kind::Close;
+        let glued = toks[i].is_word()
+            && (j > i + 1 || toks[i].lower.contains(['.', '-']) && toks[i].lower.len() > 3);
+        ((quoted && words <= 3) || (glued && words <= 4)).then_some((i, j))
+    }
 
     /// A speaker phrase starting at `i` (before `limit`): `[det] adj* Cap+ (des|von …)*`, or a
     /// personal pronoun. Returns its token range.

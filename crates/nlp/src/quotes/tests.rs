@@ -377,3 +377,21 @@ fn nach_source_without_named_author() {
     let q = find(&qs, "floh der Fahrer in einem grauen Wagen");
     assert_eq!(speaker(q), "Zeugenaussagen");
 }
+
+#[test]
+fn laut_with_web_address_or_quoted_title() {
+    let qs = run("Laut „Abendblatt“ wird die Fähre im Mai wieder fahren.");
+    let q = find(&qs, "wird die Fähre im Mai wieder fahren");
+    assert!(speaker(q).contains("Abendblatt"), "{q:#?}");
+    let qs = run("Laut beispiel-zeitung.de wird die Fähre im Mai wieder fahren.");
+    let q = find(&qs, "wird die Fähre im Mai wieder fahren");
+    assert_eq!(speaker(q), "beispiel-zeitung.de");
+}
+
+#[test]
+fn adverb_between_subject_and_cue() {
+    let qs = run("Die Feuerwehr hingegen sprach von einem technischen Defekt.");
+    assert_eq!(qs.len(), 1);
+    assert_eq!(speaker(&qs[0]), "Feuerwehr");
+    assert_eq!(qs[0].kind, QuoteKind::Reported);
+}
