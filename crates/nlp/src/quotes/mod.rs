@@ -441,6 +441,11 @@ impl<'a> Finder<'a> {
                     self.last_speaker = Some((s.clone(), si));
                 }
                 let (ca, cb) = fr.content;
+                let cb = if fr.kind == QuoteKind::Indirect {
+                    self.content_end(ca, cb)
+                } else {
+                    cb
+                };
                 let content_regions: Vec<usize> = sent_regions
                     .iter()
                     .copied()
@@ -913,6 +918,43 @@ impl<'a> Finder<'a> {
             .last()
             .is_some_and(|t| matches!(t.lower.as_str(), "haben" | "sein"));
         (modal && perfect) || words.iter().any(|t| t.lower == "angeblich")
+    }
+
+    /// End of an indirect content clause: before a colon that opens a direct quote, and before
+    /// `und` + a finite indicative verb that continues the frame's sentence (`…, die Lage sei
+    /// ernst, und verwies auf …`).
+    fn content_end(&self, ca: usize, cb: usize) -> usize {
+        let toks = self.toks;
+        for k in ca + 1..cb {
+            let t = &toks[k];
+            if t.region.is_some() {
+                continue;
+            }
+            if t.is_punct(':') && toks.get(k + 1).is_some_and(|x| x.kind == Kind::Open) {
+                return k;
+            }
+            if t.lower == "und" && !t.cap && k + 1 < cb {
+                let n = &toks[k + 1];
+                let w = n.lower.as_str();
+                let finite_past = n.is_word()
+                    && !n.cap
+                    && n.region.is_none()
+                    && (w.ends_with("te") || w.ends_with("ten"))
+                    && !self.lex.is_konjunktiv_one(w)
+                    && !self.lex.is_konjunktiv_two(w)
+                    && !FUNCTION_WORDS.contains(&w)
+                    && !is_adjective(w);
+                let speech = self
+                    .lex
+                    .forms
+                    .get(w)
+                    .is_some_and(|e| e.iter().any(|&(_, kind)| kind != FormKind::Participle));
+                if finite_past || speech {
+                    return k;
+                }
+            }
+        }
+        cb
     }
 
     /// `Dies bestätigte X`, `Das hat X erklärt`, `Dies geht aus X hervor`: a sentence that

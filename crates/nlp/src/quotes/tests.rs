@@ -395,3 +395,14 @@ fn adverb_between_subject_and_cue() {
     assert_eq!(speaker(&qs[0]), "Feuerwehr");
     assert_eq!(qs[0].kind, QuoteKind::Reported);
 }
+
+#[test]
+fn content_ends_before_coordinated_verb_and_colon_quote() {
+    let qs = run(
+        "Der Trainer sagte, die Mannschaft sei gut vorbereitet und verwies auf die Ergebnisse.",
+    );
+    find(&qs, "die Mannschaft sei gut vorbereitet");
+    let qs = run("Die Ärztin sagte, die Lage sei ernst: „Wir brauchen mehr Betten.“");
+    find(&qs, "die Lage sei ernst");
+    find(&qs, "Wir brauchen mehr Betten.");
+}
