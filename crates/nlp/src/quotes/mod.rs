@@ -1028,15 +1028,17 @@ impl<'a> Finder<'a> {
                             denial: false,
                         });
                     }
-                    let mut k = noun + 1;
-                    if k < b && (toks[k].lower == "von" || toks[k].lower == "vom") {
-                        k += 1;
-                    }
-                    let np = self.np_after(k, b).or_else(|| {
+                    let k = noun + 1;
+                    let np = match toks.get(k).map(|x| x.lower.as_str()) {
+                        _ if k >= b => None,
+                        Some("von" | "vom") => self.np_after(k + 1, b),
                         // `nach Angaben der Polizei` — the genitive article starts the NP.
-                        self.np_after(noun + 1, b)
-                    });
-                    let (na, nb) = np.unwrap_or((noun, noun + 1));
+                        Some("der" | "des" | "eines" | "einer") => self.np_after(k, b),
+                        _ => None,
+                    };
+                    // Without a named source the phrase itself is the source
+                    // (`nach Medienberichten`, `nach israelischen Angaben`).
+                    let (na, nb) = np.unwrap_or((i + 1, noun + 1));
                     return Some(self.attr_frame(a, b, i, nb.max(noun + 1), na, nb, "nach"));
                 }
                 // `seiner Meinung nach`
@@ -1625,15 +1627,15 @@ impl<'a> Finder<'a> {
             .max_by_key(|m| m.1 - m.0);
         if let Some(&(_, _, ei, _)) = head {
             if let Some(ent) = self.doc.entities.get(ei) {
-                // A role phrase (`der Bundestagspräsident`) keeps its wording; the entity
-                // link names the person.
+                // A role phrase (`der Bundestagspräsident`) keeps its wording, followed by
+                // the name of the person it refers to.
                 let names_it = written
                     .split(|c: char| !c.is_alphanumeric())
                     .any(|w| !w.is_empty() && ent.name.split(' ').any(|n| n == w));
                 let name = if names_it {
                     ent.name.clone()
                 } else {
-                    strip_article(&written)
+                    format!("{} {}", strip_article(&written), ent.name)
                 };
                 return Speaker {
                     name,

@@ -364,6 +364,16 @@ fn role_phrase_keeps_its_wording_and_link() {
     });
     let qs = find_quotes(&d);
     let q = find(&qs, "es gebe genug Personal");
-    assert_eq!(speaker(q), "Ministerin");
+    assert_eq!(speaker(q), "Ministerin Anna Berg");
     assert_eq!(q.speaker_entity, Some(0));
+}
+
+#[test]
+fn nach_source_without_named_author() {
+    let qs = run("Nach einer neuen Studie schlafen Schulkinder zu wenig.");
+    let q = find(&qs, "schlafen Schulkinder zu wenig");
+    assert_eq!(speaker(q), "einer neuen Studie");
+    let qs = run("Nach Zeugenaussagen floh der Fahrer in einem grauen Wagen.");
+    let q = find(&qs, "floh der Fahrer in einem grauen Wagen");
+    assert_eq!(speaker(q), "Zeugenaussagen");
 }
