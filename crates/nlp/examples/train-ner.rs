@@ -5,7 +5,7 @@
 //! ```
 //!
 //! 1. Word clusters: distributional vectors (left and right neighbours among the most frequent
-//!    words) of every word seen at least 3 times in the raw German text under DATA
+//!    words) of every word seen at least 2 times in the raw German text under DATA
 //!    (`quotes-de-wikinews/*/*.json` texts, `news-de-10kgnad/test.csv`, GermEval tokens),
 //!    randomly projected, then spherical k-means at three granularities. Written to
 //!    `resources/de/clusters.tsv`.
@@ -28,7 +28,7 @@ use std::path::PathBuf;
 const LEVELS: [usize; CLUSTER_LEVELS] = [64, 256, 1024];
 const DIM: usize = 96;
 const CONTEXT: usize = 1000;
-const MIN_FREQ: u32 = 3;
+const MIN_FREQ: u32 = 2;
 const WINDOW: usize = 1;
 
 /// Deterministic pseudo-random sign for projection.
