@@ -547,7 +547,10 @@ impl<'a> Finder<'a> {
                     }
                     // A Konjunktiv sentence opening a paragraph belongs to the cue right
                     // after it (`Die Lage sei ernst. Es gebe viel zu tun, sagte X.`).
-                    let next_frame = if done || !self.starts_paragraph(a) {
+                    // Inside a paragraph only a frame that follows its own content (`…, sagte
+                    // X.`) reaches back.
+                    let para = self.starts_paragraph(a);
+                    let next_frame = if done {
                         None
                     } else {
                         sents
@@ -555,6 +558,12 @@ impl<'a> Finder<'a> {
                             .filter(|&&(na, _)| !self.starts_paragraph(na))
                             .and_then(|&(na, nb)| self.frame(na, nb, &[]))
                             .filter(|fr| fr.kind == QuoteKind::Indirect)
+                            .filter(|fr| {
+                                para || fr
+                                    .cue
+                                    .as_ref()
+                                    .is_some_and(|c| self.toks[fr.content.1.max(1) - 1].e <= c.1)
+                            })
                             .and_then(|fr| fr.speaker)
                     };
                     let recent = next_frame.or_else(|| {

@@ -406,3 +406,12 @@ fn content_ends_before_coordinated_verb_and_colon_quote() {
     find(&qs, "die Lage sei ernst");
     find(&qs, "Wir brauchen mehr Betten.");
 }
+
+#[test]
+fn konjunktiv_sentence_before_its_cue_inside_a_paragraph() {
+    let text = "Der Bürgermeister sprach lange über den Haushalt. Die Kasse sei leer. \
+                Man müsse sparen, sagte die Kämmerin.";
+    let qs = run(text);
+    let q = find(&qs, "Die Kasse sei leer");
+    assert_eq!(speaker(q), "Kämmerin");
+}
