@@ -709,6 +709,31 @@ impl<'a> Finder<'a> {
         (4..=5).contains(&n) && !sentence
     }
 
+    /// A quoted name rather than speech: capitalised words (with name connectors such as
+    /// `am`, `für`, `of`, `the`) and no punctuation — `„New York Times“`, `„Bild am Sonntag“`.
+    fn name_like(&self, r: usize) -> bool {
+        let toks = self.region_toks(r);
+        let inner = toks
+            .iter()
+            .filter(|t| t.kind != Kind::Open && t.kind != Kind::Close);
+        let mut caps = 0;
+        for t in inner {
+            if t.is_word() {
+                if t.cap {
+                    caps += 1;
+                } else if !matches!(
+                    t.lower.as_str(),
+                    "am" | "für" | "von" | "und" | "of" | "the" | "and" | "for" | "de" | "la"
+                ) {
+                    return false;
+                }
+            } else if !t.is_punct('-') {
+                return false;
+            }
+        }
+        (2..=8).contains(&caps)
+    }
+
     fn region_words(&self, r: usize) -> usize {
         self.region_toks(r).iter().filter(|t| t.is_word()).count()
     }
@@ -797,7 +822,7 @@ impl<'a> Finder<'a> {
     ) {
         let reg = &self.regions[r];
         let (s, e) = trim_bytes(self.text, reg.inner_start, reg.inner_end);
-        if s >= e {
+        if s >= e || self.name_like(r) {
             return;
         }
         let epistemic = self.epistemic(sa, sb, false);

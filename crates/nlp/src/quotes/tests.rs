@@ -415,3 +415,12 @@ fn konjunktiv_sentence_before_its_cue_inside_a_paragraph() {
     let q = find(&qs, "Die Kasse sei leer");
     assert_eq!(speaker(q), "Kämmerin");
 }
+
+#[test]
+fn quoted_names_in_a_frame_are_not_speech() {
+    let qs = run("Der Sprecher sagte, die „Neue Rundschau am Abend“ erscheine weiter.");
+    assert!(qs.iter().all(|q| q.kind != QuoteKind::Direct), "{qs:#?}");
+    find(&qs, "die „Neue Rundschau am Abend“ erscheine weiter");
+    let qs = run("Der Sprecher sagte, es gebe „keinen Grund zur Sorge“.");
+    find(&qs, "keinen Grund zur Sorge");
+}
