@@ -452,7 +452,10 @@ impl<'a> Finder<'a> {
                     .filter(|&r| self.region_in_tokens(r, ca, cb))
                     .collect();
                 let only_quotes = self.only_quotes(ca, cb);
-                if !only_quotes {
+                // A speech act needs something said: not `(X berichtete)` alone.
+                let too_short = fr.kind == QuoteKind::Reported
+                    && self.toks[ca..cb].iter().filter(|t| t.is_word()).count() < 4;
+                if !only_quotes && !too_short {
                     let q = self.quote(fr.kind, ca, cb, &fr, a, b);
                     if let Some(q) = q {
                         self.out.push(q);
@@ -1828,6 +1831,19 @@ fn is_adverb_form(w: &str) -> bool {
     ["weise", "gemäß", "maßen", "mals"]
         .iter()
         .any(|s| w.len() > s.len() + 2 && w.ends_with(s))
+        || matches!(
+            w,
+            "unterdessen"
+                | "indessen"
+                | "derweil"
+                | "gegenwärtig"
+                | "mittlerweile"
+                | "inzwischen"
+                | "zunächst"
+                | "bislang"
+                | "bisher"
+                | "zuletzt"
+        )
 }
 
 /// Lowercase word that can be an attributive adjective (`russische`, `hochrangiger`).

@@ -424,3 +424,12 @@ fn quoted_names_in_a_frame_are_not_speech() {
     let qs = run("Der Sprecher sagte, es gebe „keinen Grund zur Sorge“.");
     find(&qs, "keinen Grund zur Sorge");
 }
+
+#[test]
+fn opening_adverb_is_no_speaker_and_bare_speech_act_is_no_quote() {
+    let qs = run("Unterdessen forderte die Gewerkschaft eine Untersuchung des Unfalls.");
+    assert_eq!(qs.len(), 1);
+    assert_eq!(speaker(&qs[0]), "Gewerkschaft");
+    let qs = run("Der Hafen war gesperrt. Die Zeitung berichtete.");
+    assert!(qs.iter().all(|q| q.kind != QuoteKind::Reported), "{qs:#?}");
+}
