@@ -128,9 +128,10 @@ impl Gazetteer {
         self.orgs.contains(w)
     }
 
-    /// True for a capitalised common noun listed as never being a name.
+    /// True for a capitalised common noun listed as never being a name, or a nominalised
+    /// comparative (`Wichtigeres`, `Schlimmeres`: `-eres` after at least four letters).
     pub fn is_not_entity(&self, w: &str) -> bool {
-        self.not_entities.contains(w)
+        self.not_entities.contains(w) || (w.ends_with("eres") && w.chars().count() >= 8)
     }
 
     /// True for a legal form or institution word, or a compound ending in one.
@@ -284,6 +285,15 @@ mod tests {
         );
         assert_eq!(g.role_head("Gespräche"), None);
         assert_eq!(g.role_head("Putin"), None);
+    }
+
+    #[test]
+    fn nominalised_comparatives_are_not_names() {
+        let g = Gazetteer::get();
+        assert!(g.is_not_entity("Wichtigeres"));
+        assert!(g.is_not_entity("Schlimmeres"));
+        assert!(!g.is_not_entity("Peres"));
+        assert!(!g.is_not_entity("Berlin"));
     }
 
     #[test]
