@@ -7,6 +7,7 @@
 use std::path::{Path, PathBuf};
 
 mod html;
+mod metrics;
 mod ner;
 mod quotes;
 mod seeds;

@@ -4,6 +4,7 @@
 //! The metric is that of `eval/score_ner.py`: exact span and type; gold `*deriv`, `*part` and
 //! OTH count as O; predicted MISC is ignored.
 
+use crate::metrics::prf;
 use lagebild_nlp::ner::features::Clusters;
 use lagebild_nlp::ner::model::LABELS;
 use lagebild_nlp::ner::train::{
@@ -67,26 +68,6 @@ impl Counts {
             self.fn_[ix(&s.2)] += 1;
         }
     }
-}
-
-/// Precision, recall, F1.
-pub fn prf(tp: usize, fp: usize, fn_: usize) -> (f64, f64, f64) {
-    let p = if tp + fp > 0 {
-        tp as f64 / (tp + fp) as f64
-    } else {
-        0.0
-    };
-    let r = if tp + fn_ > 0 {
-        tp as f64 / (tp + fn_) as f64
-    } else {
-        0.0
-    };
-    let f = if p + r > 0.0 {
-        2.0 * p * r / (p + r)
-    } else {
-        0.0
-    };
-    (p, r, f)
 }
 
 /// Run the task against the data under `shared`.

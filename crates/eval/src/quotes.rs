@@ -6,6 +6,7 @@
 //! (gold speakers without one are not scored); joint F1 counts matches with the right speaker.
 //! Prints the figures for `train/` (used for tuning) and `dev/` (reported).
 
+use crate::metrics::f1;
 use anyhow::Context;
 use lagebild_model::Article;
 use std::collections::{BTreeMap, BTreeSet};
@@ -178,14 +179,6 @@ fn eval_split(dir: &Path) -> anyhow::Result<Tally> {
         t.docs += 1;
     }
     Ok(t)
-}
-
-fn f1(tp: usize, fp: usize, fn_: usize) -> f64 {
-    if tp == 0 {
-        0.0
-    } else {
-        2.0 * tp as f64 / (2 * tp + fp + fn_) as f64
-    }
 }
 
 fn report(name: &str, t: &Tally) {

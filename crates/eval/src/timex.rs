@@ -3,6 +3,7 @@
 //! accuracy on lenient matches, and lenient+value F1 (a lenient match counts only when the
 //! value is equal too). Each document's creation date comes from its `<DATETIME>`.
 
+use crate::metrics::f1;
 use anyhow::Context;
 use lagebild_nlp::time::{grammar, Date};
 use std::collections::BTreeSet;
@@ -126,14 +127,6 @@ fn score_doc(gold: &[(usize, usize, String)], pred: &[(usize, usize, String)], c
     c.lenient[0] += hit;
     c.lenient[1] += used.iter().filter(|u| !**u).count();
     c.lenient[2] += gold.len() - hit;
-}
-
-fn f1(tp: usize, fp: usize, fn_: usize) -> f64 {
-    if tp == 0 {
-        0.0
-    } else {
-        2.0 * tp as f64 / (2 * tp + fp + fn_) as f64
-    }
 }
 
 fn ratio(a: usize, b: usize) -> f64 {
