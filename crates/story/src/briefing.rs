@@ -7,7 +7,7 @@
 
 use crate::facts::Unit;
 use crate::features::is_boilerplate;
-use lagebild_model::{AnnotatedArticle, BriefingSentence, Citation, Fact};
+use lagebild_model::{AnnotatedArticle, BriefingSentence, Fact};
 use std::collections::BTreeMap;
 
 /// Most sentences in a briefing.
@@ -99,14 +99,7 @@ pub fn briefing(
             cites.extend(us.iter().copied().filter(|&u| u != rep));
             BriefingSentence {
                 text: units[rep].text.clone(),
-                citations: cites
-                    .iter()
-                    .map(|&u| Citation {
-                        article: docs[units[u].doc].article.id.clone(),
-                        start: units[u].span.start,
-                        end: units[u].span.end,
-                    })
-                    .collect(),
+                citations: cites.iter().map(|&u| units[u].citation(docs)).collect(),
             }
         })
         .collect()

@@ -10,7 +10,7 @@
 use crate::entities::Merged;
 use crate::features::{idf, is_boilerplate, DocText};
 use crate::wire::WireResult;
-use lagebild_model::{AnnotatedArticle, Evidence, Fact, Span, TimexType};
+use lagebild_model::{AnnotatedArticle, Citation, Evidence, Fact, Span, TimexType};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// Posting lists longer than this are not used for candidates.
@@ -45,6 +45,17 @@ pub struct Unit {
     pub numbers: BTreeSet<(i64, String)>,
     /// Event date (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`).
     pub date: Option<String>,
+}
+
+impl Unit {
+    /// A citation of this sentence in its article.
+    pub fn citation(&self, docs: &[AnnotatedArticle]) -> Citation {
+        Citation {
+            article: docs[self.doc].article.id.clone(),
+            start: self.span.start,
+            end: self.span.end,
+        }
+    }
 }
 
 /// A valid calendar prefix of a TIMEX value (`2025-12-02T20:00` → `2025-12-02`).

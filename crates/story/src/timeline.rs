@@ -6,7 +6,7 @@
 //! report them.
 
 use crate::facts::{sim_of, Unit};
-use lagebild_model::{AnnotatedArticle, Citation, TimelineEntry};
+use lagebild_model::{AnnotatedArticle, TimelineEntry};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// Build the timeline of a story.
@@ -45,14 +45,7 @@ pub fn timeline(
                     date,
                     text: units[rep].text.clone(),
                     articles: arts.iter().map(|&d| docs[d].article.id.clone()).collect(),
-                    citations: cites
-                        .iter()
-                        .map(|&u| Citation {
-                            article: docs[units[u].doc].article.id.clone(),
-                            start: units[u].span.start,
-                            end: units[u].span.end,
-                        })
-                        .collect(),
+                    citations: cites.iter().map(|&u| units[u].citation(docs)).collect(),
                 },
                 first,
             )

@@ -236,20 +236,25 @@ fn mix(t: u64, a: u64, b: u64) -> u64 {
     x ^ (x >> 32)
 }
 
+/// The shape class of one char: `X` upper, `x` lower, `d` digit, anything else itself.
+fn shape_class(c: char) -> char {
+    if c.is_uppercase() {
+        'X'
+    } else if c.is_lowercase() {
+        'x'
+    } else if c.is_numeric() {
+        'd'
+    } else {
+        c
+    }
+}
+
 /// Hash of the compressed word shape (see [`shape`]), without allocating.
 fn shape_hash(w: &str) -> u64 {
     let mut h = FNV_OFFSET;
     let mut last = '\0';
     for c in w.chars() {
-        let k = if c.is_uppercase() {
-            'X'
-        } else if c.is_lowercase() {
-            'x'
-        } else if c.is_numeric() {
-            'd'
-        } else {
-            c
-        };
+        let k = shape_class(c);
         if k != last {
             let mut buf = [0u8; 4];
             for &b in k.encode_utf8(&mut buf).as_bytes() {
@@ -268,15 +273,7 @@ fn shape(w: &str) -> String {
     let mut s = String::with_capacity(8);
     let mut last = '\0';
     for c in w.chars() {
-        let k = if c.is_uppercase() {
-            'X'
-        } else if c.is_lowercase() {
-            'x'
-        } else if c.is_numeric() {
-            'd'
-        } else {
-            c
-        };
+        let k = shape_class(c);
         if k != last {
             s.push(k);
             last = k;
