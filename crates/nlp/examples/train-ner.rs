@@ -17,7 +17,7 @@
 use lagebild_nlp::ner::features::{
     context_class, extract, usage_class, Clusters, CLUSTER_LEVELS, DETERMINERS, PLACE_PREPOSITIONS,
 };
-use lagebild_nlp::ner::model::LABELS;
+use lagebild_nlp::ner::model::{LABELS, MODEL_LABELS};
 use lagebild_nlp::ner::train::{
     raw_texts, read_germeval, train_two_stage, TaggedSentence, EPOCHS, STAGES,
 };
@@ -297,6 +297,7 @@ fn main() {
     let mut reuse = false;
     let mut no_clusters = false;
     let mut no_usage = false;
+    let mut honest = false;
     let mut epochs = EPOCHS;
     let mut stages = STAGES;
     while let Some(a) = args.next() {
@@ -306,6 +307,7 @@ fn main() {
             "--reuse-clusters" => reuse = true,
             "--no-clusters" => no_clusters = true,
             "--no-usage" => no_usage = true,
+            "--honest" => honest = true,
             "--stages" => stages = args.next().and_then(|s| s.parse().ok()).unwrap_or(STAGES),
             "--epochs" => epochs = args.next().and_then(|s| s.parse().ok()).unwrap_or(EPOCHS),
             _ => data = PathBuf::from(a),
@@ -330,7 +332,8 @@ fn main() {
     let texts = raw_texts(&data, &sents);
     // the raw texts without GermEval's own sentences, for the tag classes
     let plain = &texts[..texts.len() - sents.len()];
-    let usage = build_usage(&texts);
+    let stats_texts = if honest { plain } else { &texts[..] };
+    let usage = build_usage(stats_texts);
     eprintln!("usage classes: {} words", usage.len());
     if write {
         let mut keys: Vec<&String> = usage.keys().collect();
@@ -357,7 +360,7 @@ fn main() {
         }
         m
     } else {
-        build_clusters(&texts)
+        build_clusters(stats_texts)
     };
     if write && !reuse {
         let mut keys: Vec<&String> = cmap.keys().filter(|w| !w.contains(['\t', '\n'])).collect();
@@ -404,7 +407,8 @@ fn main() {
                     for (k, w) in refs.iter().enumerate() {
                         dump.push_str(&format!(
                             "{w}\t{}\t{}\n",
-                            LABELS[sents[i].labels[k] as usize], LABELS[pred[k] as usize]
+                            MODEL_LABELS[sents[i].labels[k] as usize],
+                            LABELS[pred[k] as usize]
                         ));
                     }
                     dump.push('\n');

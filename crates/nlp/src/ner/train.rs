@@ -24,10 +24,14 @@ pub struct TaggedSentence {
     pub labels: Vec<u8>,
 }
 
-/// Map a GermEval outer tag to a label id: OTH → MISC, `*deriv` and `*part` → O.
+/// Map a GermEval outer tag to a model label id (see [`super::model::MODEL_LABELS`]): OTH →
+/// MISC, `*deriv` and `*part` → DRV (output as `O`).
 pub fn germeval_label(tag: &str) -> u8 {
-    if tag == "O" || tag.ends_with("deriv") || tag.ends_with("part") {
+    if tag == "O" {
         return 0;
+    }
+    if tag.ends_with("deriv") || tag.ends_with("part") {
+        return if tag.starts_with('B') { 9 } else { 10 };
     }
     match tag.split_once('-') {
         Some((bio, "OTH")) => label_id(&format!("{bio}-MISC")),
@@ -280,9 +284,10 @@ mod tests {
     fn germeval_tags() {
         assert_eq!(germeval_label("B-OTH"), 7);
         assert_eq!(germeval_label("I-PER"), 2);
-        assert_eq!(germeval_label("B-LOCderiv"), 0);
-        assert_eq!(germeval_label("I-ORGpart"), 0);
-        let text = "# x\n1\tIn\tO\tO\n2\tBonn\tB-LOC\tO\n\n1\tdie\tB-LOCderiv\tO\n2\tX\tI-LOC\tO\n";
+        assert_eq!(germeval_label("B-LOCderiv"), 9);
+        assert_eq!(germeval_label("I-ORGpart"), 10);
+        assert_eq!(super::super::model::output_label(10), 0);
+        let text = "# x\n1\tIn\tO\tO\n2\tBonn\tB-LOC\tO\n\n1\tdie\tO\tO\n2\tX\tI-LOC\tO\n";
         let s = read_germeval(text);
         assert_eq!(s.len(), 2);
         assert_eq!(s[0].labels, vec![0, 5]);
