@@ -1,4 +1,4 @@
-//! Word lists for entity recognition: first names, places, organisations, role nouns and
+//! Word lists for entity recognition: first names, family names, places, organisations, role nouns and
 //! common nouns that are never names. All are data files under `resources/de/`.
 
 use crate::tokenize::data_lines;
@@ -24,13 +24,16 @@ pub mod flag {
     pub const ROLE: u16 = 1 << 6;
     /// A common noun that is never a name on its own (`Treffen`, `Sanktionen`).
     pub const NOT_ENTITY: u16 = 1 << 7;
+    /// A known family name (single word, or the genitive of one).
+    pub const SURNAME: u16 = 1 << 8;
     /// Number of flag bits.
-    pub const COUNT: usize = 8;
+    pub const COUNT: usize = 9;
 }
 
 /// The loaded word lists.
 pub struct Gazetteer {
     first: HashSet<String>,
+    surnames: HashSet<String>,
     places: HashSet<String>,
     orgs: HashSet<String>,
     org_words: HashSet<String>,
@@ -41,22 +44,6 @@ pub struct Gazetteer {
     multi: HashMap<String, Vec<(Vec<String>, bool)>>,
 }
 
-/// Institution heads that mark an organisation when they end a compound (`Außenministerium`).
-const ORG_HEADS: &[&str] = &[
-    "ministerium",
-    "institut",
-    "universität",
-    "verband",
-    "partei",
-    "bank",
-    "agentur",
-    "behörde",
-    "gericht",
-    "konzern",
-    "gewerkschaft",
-    "kommission",
-    "stiftung",
-];
 
 fn words(text: &str) -> impl Iterator<Item = &str> {
     data_lines(text).flat_map(str::split_whitespace)
@@ -95,12 +82,17 @@ impl Gazetteer {
             first: words(include_str!("../../resources/de/first_names.txt"))
                 .map(str::to_string)
                 .collect(),
+            surnames: words(include_str!("../../resources/de/surnames.txt"))
+                .map(str::to_string)
+                .collect(),
             places,
             orgs,
             org_words: data_lines(include_str!("../../resources/de/org_words.txt"))
                 .map(str::to_string)
                 .collect(),
-            org_heads: ORG_HEADS.iter().map(|s| s.to_string()).collect(),
+            org_heads: data_lines(include_str!("../../resources/de/org_heads.txt"))
+                .map(str::to_lowercase)
+                .collect(),
             roles: data_lines(include_str!("../../resources/de/roles.txt"))
                 .map(str::to_lowercase)
                 .collect(),
@@ -114,6 +106,13 @@ impl Gazetteer {
     /// True for a known given name.
     pub fn is_first_name(&self, w: &str) -> bool {
         self.first.contains(w)
+    }
+
+    /// True for a known family name, also in the genitive (`Müllers`).
+    pub fn is_surname(&self, w: &str) -> bool {
+        self.surnames.contains(w)
+            || w.strip_suffix('s')
+                .is_some_and(|b| b.chars().count() > 2 && self.surnames.contains(b))
     }
 
     /// True for a known place, also in the genitive (`Russlands`).
@@ -214,6 +213,9 @@ impl Gazetteer {
         let first = w.chars().next();
         if self.is_first_name(w) {
             f |= flag::FIRST;
+        }
+        if self.is_surname(w) {
+            f |= flag::SURNAME;
         }
         if self.is_place(w) {
             f |= flag::PLACE;
