@@ -57,7 +57,7 @@ pub enum Format {
     Html,
     /// RSS 2.0 / RSS 1.0 / Atom feed.
     Feed,
-    /// JSON Lines, one article per line.
+    /// JSON Lines, one article per line (also one JSON object or an array of them).
     JsonLines,
     /// WARC file of HTTP responses.
     Warc,
@@ -95,7 +95,7 @@ impl Format {
         let has = |n: &[u8]| lower.windows(n.len()).any(|w| w == n);
         if head.starts_with(b"WARC/") {
             Format::Warc
-        } else if head.starts_with(b"{") {
+        } else if head.starts_with(b"{") || head.starts_with(b"[") {
             Format::JsonLines
         } else if lower.starts_with(b"<") && (has(b"<rss") || has(b"<feed") || has(b"<rdf:rdf")) {
             if has(b"<html") {
