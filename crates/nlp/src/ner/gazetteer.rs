@@ -30,6 +30,19 @@ pub mod flag {
     pub const COUNT: usize = 9;
 }
 
+/// The listed names (see [`Gazetteer::names`]).
+#[derive(Debug, Clone, Default)]
+pub struct GazetteerNames {
+    /// Given names.
+    pub first: Vec<String>,
+    /// Family names.
+    pub surnames: Vec<String>,
+    /// Places, as tokens.
+    pub places: Vec<Vec<String>>,
+    /// Organisations, as tokens.
+    pub orgs: Vec<Vec<String>>,
+}
+
 /// The loaded word lists.
 pub struct Gazetteer {
     first: HashSet<String>,
@@ -100,6 +113,38 @@ impl Gazetteer {
                 .map(str::to_string)
                 .collect(),
             multi,
+        }
+    }
+
+    /// Listed names for training-data augmentation, sorted: given names, family names, places
+    /// and organisations (multi-word ones as token lists).
+    pub fn names(&self) -> GazetteerNames {
+        let sorted = |set: &HashSet<String>| {
+            let mut v: Vec<Vec<String>> = set.iter().map(|w| vec![w.clone()]).collect();
+            v.sort();
+            v
+        };
+        let mut places = sorted(&self.places);
+        let mut orgs = sorted(&self.orgs);
+        for (first, rests) in &self.multi {
+            for (rest, is_place) in rests {
+                let mut t = vec![first.clone()];
+                t.extend(rest.iter().cloned());
+                if *is_place {
+                    places.push(t);
+                } else {
+                    orgs.push(t);
+                }
+            }
+        }
+        places.sort();
+        orgs.sort();
+        let flat = |v: Vec<Vec<String>>| v.into_iter().flatten().collect::<Vec<_>>();
+        GazetteerNames {
+            first: flat(sorted(&self.first)),
+            surnames: flat(sorted(&self.surnames)),
+            places,
+            orgs,
         }
     }
 
