@@ -30,6 +30,26 @@ pub mod flag {
     pub const COUNT: usize = 9;
 }
 
+/// `Berlin` for `BERLIN`: a word of at least three letters, all capitals, in title case;
+/// `None` for anything else.
+fn title_case(w: &str) -> Option<String> {
+    let mut letters = 0;
+    for c in w.chars() {
+        if c.is_alphabetic() {
+            if !c.is_uppercase() {
+                return None;
+            }
+            letters += 1;
+        }
+    }
+    if letters < 3 {
+        return None;
+    }
+    let mut cs = w.chars();
+    let first = cs.next()?;
+    Some(first.to_string() + &cs.as_str().to_lowercase())
+}
+
 /// The listed names (see [`Gazetteer::names`]).
 #[derive(Debug, Clone, Default)]
 pub struct GazetteerNames {
@@ -254,6 +274,15 @@ impl Gazetteer {
     }
 
     fn compute_flags(&self, w: &str) -> u16 {
+        let f = self.flags_as_written(w);
+        if f != 0 {
+            return f;
+        }
+        // a word in capitals (datelines, credits: `BERLIN`, `DOW JONES`) as its listed name
+        title_case(w).map_or(0, |t| self.flags_as_written(&t))
+    }
+
+    fn flags_as_written(&self, w: &str) -> u16 {
         let mut f = 0;
         let first = w.chars().next();
         if self.is_first_name(w) {
@@ -290,11 +319,18 @@ impl Gazetteer {
                 continue;
             }
             out[i] |= self.word_flags(w);
-            if let Some(cands) = self.multi.get(*w) {
+            let titled = title_case(w);
+            let cands = self
+                .multi
+                .get(*w)
+                .or_else(|| titled.as_ref().and_then(|t| self.multi.get(t)));
+            if let Some(cands) = cands {
                 for (rest, is_place) in cands {
                     let end = i + 1 + rest.len();
                     if end <= tokens.len()
-                        && tokens[i + 1..end].iter().zip(rest).all(|(a, b)| a == b)
+                        && tokens[i + 1..end].iter().zip(rest).all(|(a, b)| {
+                            a == b || title_case(a).is_some_and(|t| &t == b)
+                        })
                     {
                         let bit = if *is_place {
                             flag::PLACE_PART
@@ -362,5 +398,10 @@ mod tests {
         assert!(f[6] & flag::PLACE != 0);
         assert!(f[7] & flag::ORG_WORD != 0);
         assert_eq!(f[1], 0);
+        // capitals as in datelines
+        let f = g.flags(&["NEW", "YORK", "–", "BERLIN", "CDU"]);
+        assert!(f[0] & flag::PLACE_PART != 0 && f[1] & flag::PLACE_PART != 0);
+        assert!(f[3] & flag::PLACE != 0);
+        assert!(f[4] & flag::ORG != 0);
     }
 }

@@ -218,6 +218,23 @@ fn rules_with_flags(tokens: &[&str], flags: &[u16], labels: &mut [u8]) {
             labels[i] = 3;
         }
     }
+    // a listed multi-word place or organisation the model left out entirely
+    let mut i = 0;
+    while i < n {
+        let part = flags[i] & (flag::PLACE_PART | flag::ORG_PART);
+        let mut j = i;
+        while part != 0 && j < n && flags[j] & part != 0 {
+            j += 1;
+        }
+        if j > i + 1 && labels[i..j].iter().all(|&l| l == 0) {
+            let b = if part & flag::PLACE_PART != 0 { 5 } else { 3 };
+            labels[i] = b;
+            for l in &mut labels[i + 1..j] {
+                *l = b + 1;
+            }
+        }
+        i = j.max(i + 1);
+    }
     // a one-word person that is a listed organisation or place (`wie Axios berichtet`)
     for (s, e, t) in spans(labels) {
         if t == EntityType::Per && e == s + 1 && flags[s] & flag::FIRST == 0 {
