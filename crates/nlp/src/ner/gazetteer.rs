@@ -72,11 +72,13 @@ pub struct Gazetteer {
     org_words: HashSet<String>,
     org_heads: Vec<String>,
     roles: HashSet<String>,
+    legal_forms: HashSet<String>,
+    place_nouns: HashSet<String>,
+    institutions: HashSet<String>,
     not_entities: HashSet<String>,
     /// Multi-word names by first word: (rest of the words, is a place).
     multi: HashMap<String, Vec<(Vec<String>, bool)>>,
 }
-
 
 fn words(text: &str) -> impl Iterator<Item = &str> {
     data_lines(text).flat_map(str::split_whitespace)
@@ -129,6 +131,15 @@ impl Gazetteer {
             roles: data_lines(include_str!("../../resources/de/roles.txt"))
                 .map(str::to_lowercase)
                 .collect(),
+            legal_forms: data_lines(include_str!("../../resources/de/legal_forms.txt"))
+                .map(str::to_string)
+                .collect(),
+            place_nouns: data_lines(include_str!("../../resources/de/place_nouns.txt"))
+                .map(str::to_string)
+                .collect(),
+            institutions: data_lines(include_str!("../../resources/de/institutions.txt"))
+                .map(str::to_string)
+                .collect(),
             not_entities: data_lines(include_str!("../../resources/de/not_entities.txt"))
                 .map(str::to_string)
                 .collect(),
@@ -166,6 +177,21 @@ impl Gazetteer {
             places,
             orgs,
         }
+    }
+
+    /// True for a legal form that closes an organisation name (`GmbH`).
+    pub fn is_legal_form(&self, w: &str) -> bool {
+        self.legal_forms.contains(w)
+    }
+
+    /// True for a noun after which a capitalised word names a place (`Stadt`).
+    pub fn is_place_noun(&self, w: &str) -> bool {
+        self.place_nouns.contains(w)
+    }
+
+    /// True for an institution word that heads a name with a complement (`Institut`).
+    pub fn is_institution(&self, w: &str) -> bool {
+        self.institutions.contains(w)
     }
 
     /// True for a known given name.
@@ -328,9 +354,10 @@ impl Gazetteer {
                 for (rest, is_place) in cands {
                     let end = i + 1 + rest.len();
                     if end <= tokens.len()
-                        && tokens[i + 1..end].iter().zip(rest).all(|(a, b)| {
-                            a == b || title_case(a).is_some_and(|t| &t == b)
-                        })
+                        && tokens[i + 1..end]
+                            .iter()
+                            .zip(rest)
+                            .all(|(a, b)| a == b || title_case(a).is_some_and(|t| &t == b))
                     {
                         let bit = if *is_place {
                             flag::PLACE_PART

@@ -146,12 +146,6 @@ fn is_cap_word(w: &str) -> bool {
     cs.next().is_some_and(char::is_uppercase) && cs.all(|c| c.is_alphabetic() || c == '-')
 }
 
-/// Legal forms that close an organisation name.
-const LEGAL_FORMS: &[&str] = &[
-    "AG", "GmbH", "SE", "KG", "KGaA", "OHG", "e.V.", "Inc.", "Inc", "Ltd.", "Ltd", "Corp.", "Corp",
-    "LLC", "plc",
-];
-
 /// Precise corrections of the statistical tags (see the module documentation).
 pub fn apply_rules(tokens: &[&str], labels: &mut [u8]) {
     let flags = Gazetteer::get().flags(tokens);
@@ -160,6 +154,7 @@ pub fn apply_rules(tokens: &[&str], labels: &mut [u8]) {
 
 fn rules_with_flags(tokens: &[&str], flags: &[u16], labels: &mut [u8]) {
     let n = tokens.len();
+    let gaz = Gazetteer::get();
     // listed common nouns and bare role nouns are never a one-word entity
     for (s, e, _) in spans(labels) {
         if e == s + 1 && flags[s] & (flag::NOT_ENTITY) != 0 {
@@ -181,7 +176,7 @@ fn rules_with_flags(tokens: &[&str], flags: &[u16], labels: &mut [u8]) {
     }
     // legal forms close an organisation: `Muster Bau GmbH`
     for i in 1..n {
-        if !LEGAL_FORMS.contains(&tokens[i]) || labels[i] != 0 {
+        if !gaz.is_legal_form(tokens[i]) || labels[i] != 0 {
             continue;
         }
         if matches!(labels[i - 1], 3 | 4) {
@@ -249,7 +244,7 @@ fn rules_with_flags(tokens: &[&str], flags: &[u16], labels: &mut [u8]) {
     for i in 1..n {
         if labels[i] == 0
             && is_cap_word(tokens[i])
-            && PLACE_NOUNS.contains(&tokens[i - 1])
+            && gaz.is_place_noun(tokens[i - 1])
             && flags[i] & (flag::NOT_ENTITY | flag::ROLE) == 0
             && (i + 1 >= n || labels[i + 1] == 0)
         {
@@ -263,7 +258,7 @@ fn rules_with_flags(tokens: &[&str], flags: &[u16], labels: &mut [u8]) {
             && i > 0
             && flags[i] & (flag::NOT_ENTITY | flag::ROLE) == 0
             && matches!(tokens[i + 1], "in" | "im")
-            && PLACE_NOUNS.contains(&tokens[i + 3])
+            && gaz.is_place_noun(tokens[i + 3])
             && matches!(labels.get(i + 4), Some(5))
         {
             labels[i] = 5;
@@ -271,7 +266,7 @@ fn rules_with_flags(tokens: &[&str], flags: &[u16], labels: &mut [u8]) {
     }
     // institutions with a `für`/`zur` complement: `Institut zur Erforschung des Kriegs`
     for i in 0..n.saturating_sub(2) {
-        if labels[i] != 0 || !INSTITUTIONS.contains(&tokens[i]) {
+        if labels[i] != 0 || !gaz.is_institution(tokens[i]) {
             continue;
         }
         if !matches!(tokens[i + 1], "für" | "zur" | "zum" | "der" | "des") {
@@ -299,40 +294,6 @@ fn rules_with_flags(tokens: &[&str], flags: &[u16], labels: &mut [u8]) {
         }
     }
 }
-
-/// Nouns after which a capitalised word names a place.
-const PLACE_NOUNS: &[&str] = &[
-    "Region",
-    "Stadt",
-    "Gebiet",
-    "Provinz",
-    "Oblast",
-    "Bezirk",
-    "Landkreis",
-    "Kreis",
-    "Ortschaft",
-    "Dorf",
-    "Gemeinde",
-    "Hauptstadt",
-    "Hafenstadt",
-    "Metropole",
-];
-
-/// Institution words that head an organisation name with a complement.
-const INSTITUTIONS: &[&str] = &[
-    "Institut",
-    "Ministerium",
-    "Bundesministerium",
-    "Universität",
-    "Stiftung",
-    "Bundesamt",
-    "Verband",
-    "Zentrum",
-    "Akademie",
-    "Hochschule",
-    "Bundesanstalt",
-    "Bundesverband",
-];
 
 #[cfg(test)]
 mod tests {

@@ -16,8 +16,7 @@ pub const LABELS: [&str; 9] = [
 /// (`deutschen`, `Nato-Gipfel`: GermEval's `*deriv` and `*part`), which is no entity and is
 /// output as `O`. Learning it apart keeps such words from pulling names towards `O`.
 pub const MODEL_LABELS: [&str; 11] = [
-    "O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC", "B-DRV",
-    "I-DRV",
+    "O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC", "B-DRV", "I-DRV",
 ];
 
 /// Number of labels the model scores.
