@@ -75,7 +75,8 @@ fn jsonl_lines_and_errors() {
 fn a_json_file_may_hold_one_pretty_printed_article_or_a_list() {
     let one = serde_json::json!({"id": "p1", "title": "Brücke gesperrt",
         "text": "Die Brücke über die Aue bleibt bis Freitag gesperrt."});
-    let two = serde_json::json!({"title": "Fähre fährt", "text": "Die Fähre fährt wieder nach Plan."});
+    let two =
+        serde_json::json!({"title": "Fähre fährt", "text": "Die Fähre fährt wieder nach Plan."});
     let pretty = serde_json::to_string_pretty(&one).expect("json");
     let (a, e) = collect("eins.json", None, pretty.as_bytes());
     assert!(e.is_empty(), "{e:?}");
@@ -91,7 +92,11 @@ fn a_json_file_may_hold_one_pretty_printed_article_or_a_list() {
     let (a, e) = collect("kaputt.json", None, &list.as_bytes()[..list.len() / 2]);
     assert!(a.is_empty());
     assert_eq!(e.len(), 1);
-    assert!(e[0].to_string().starts_with("kaputt.json#1: invalid JSON"), "{}", e[0]);
+    assert!(
+        e[0].to_string().starts_with("kaputt.json#1: invalid JSON"),
+        "{}",
+        e[0]
+    );
 }
 
 fn warc_record(kind: &str, id: &str, uri: &str, payload: &[u8]) -> Vec<u8> {

@@ -407,8 +407,7 @@ fn main() {
                     for (k, w) in refs.iter().enumerate() {
                         dump.push_str(&format!(
                             "{w}\t{}\t{}\n",
-                            MODEL_LABELS[sents[i].labels[k] as usize],
-                            LABELS[pred[k] as usize]
+                            MODEL_LABELS[sents[i].labels[k] as usize], LABELS[pred[k] as usize]
                         ));
                     }
                     dump.push('\n');
