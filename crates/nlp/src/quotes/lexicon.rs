@@ -8,6 +8,8 @@ const ATTRIBUTION: &str = include_str!("../../resources/de/quotes_attribution.tx
 const HEDGES: &str = include_str!("../../resources/de/quotes_hedges.txt");
 const KONJUNKTIV: &str = include_str!("../../resources/de/quotes_konjunktiv.txt");
 const NONVERBS: &str = include_str!("../../resources/de/quotes_nonverbs.txt");
+/// Role nouns (shared with the entity recogniser, read only here).
+const ROLES: &str = include_str!("../../resources/de/roles.txt");
 
 /// How a verb form found in the text relates to its verb.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -59,6 +61,8 @@ pub struct Lexicon {
     pub k2: BTreeSet<String>,
     /// Lowercase `-e` words that are not verb forms.
     pub nonverbs: BTreeSet<String>,
+    /// Role nouns that describe a person (`berater`, `sprecherin`), lowercase.
+    pub roles: BTreeSet<String>,
 }
 
 fn data_lines(text: &str) -> impl Iterator<Item = &str> {
@@ -187,6 +191,7 @@ impl Lexicon {
             k1: BTreeSet::new(),
             k2: BTreeSet::new(),
             nonverbs: data_lines(NONVERBS).map(str::to_lowercase).collect(),
+            roles: data_lines(ROLES).map(str::to_lowercase).collect(),
         };
         for (section, line) in sections(ATTRIBUTION) {
             let set = match section.as_str() {

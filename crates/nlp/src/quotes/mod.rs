@@ -279,6 +279,27 @@ const CONTENT_OPENERS: &[&str] = &[
     "inwieweit",
 ];
 
+/// Conjunctions that open a verb-final clause (`als X sagte, …`).
+const SUBORDINATORS: &[&str] = &[
+    "wenn",
+    "als",
+    "weil",
+    "nachdem",
+    "während",
+    "obwohl",
+    "obgleich",
+    "da",
+    "sobald",
+    "bevor",
+    "seit",
+    "seitdem",
+    "indem",
+    "zumal",
+    "nachdem",
+    "wobei",
+    "wenngleich",
+];
+
 const AUXILIARIES: &[&str] = &[
     "hat", "haben", "hatte", "hatten", "ist", "sind", "war", "waren", "wurde", "wurden", "wird",
     "werden", "habe", "sei", "seien", "hätte", "hätten",
@@ -431,42 +452,50 @@ impl<'a> Finder<'a> {
                     }
                 }
             }
-            let frame = self.frame(a, b, &sent_regions);
+            let frames = self.frames(a, b);
             let mut produced = false;
-            if let Some(fr) = frame {
+            if !frames.is_empty() {
                 produced = true;
                 open_run = None;
-                let sp = fr.speaker.clone();
-                if let Some(s) = &sp {
-                    self.last_speaker = Some((s.clone(), si));
-                }
-                let (ca, cb) = fr.content;
-                let cb = if fr.kind == QuoteKind::Indirect {
-                    self.content_end(ca, cb)
-                } else {
-                    cb
-                };
-                let content_regions: Vec<usize> = sent_regions
-                    .iter()
-                    .copied()
-                    .filter(|&r| self.region_in_tokens(r, ca, cb))
-                    .collect();
-                let only_quotes = self.only_quotes(ca, cb);
-                // A speech act needs something said: not `(X berichtete)` alone.
-                let too_short = fr.kind == QuoteKind::Reported
-                    && self.toks[ca..cb].iter().filter(|t| t.is_word()).count() < 4;
-                if !only_quotes && !too_short {
-                    let q = self.quote(fr.kind, ca, cb, &fr, a, b);
-                    if let Some(q) = q {
-                        self.out.push(q);
+                let mut bound = Vec::new();
+                let mut contents = Vec::new();
+                for fr in &frames {
+                    if let Some(s) = &fr.speaker {
+                        self.last_speaker = Some((s.clone(), si));
                     }
+                    let (ca, cb) = fr.content;
+                    let cb = if fr.kind == QuoteKind::Indirect {
+                        self.content_end(ca, cb)
+                    } else {
+                        cb
+                    };
+                    let only_quotes = self.only_quotes(ca, cb);
+                    // A speech act needs something said: not `(X berichtete)` alone.
+                    let too_short = fr.kind == QuoteKind::Reported
+                        && self.toks[ca..cb].iter().filter(|t| t.is_word()).count() < 4;
+                    if !only_quotes && !too_short {
+                        if let Some(q) = self.quote(fr.kind, ca, cb, fr, a, b) {
+                            self.out.push(q);
+                        }
+                    }
+                    contents.push((ca, cb, only_quotes));
                 }
-                // Quotes of the sentence: those in the content, and (for a frame that binds
-                // quotes) every quote of the sentence.
+                // Quotes of the sentence: those in a frame's content take its speaker; the
+                // others (for a frame that binds quotes) the first frame's.
                 for &r in &sent_regions {
-                    if content_regions.contains(&r) || only_quotes || self.is_speechy(r) {
-                        self.push_direct(r, sp.clone(), fr.cue.clone(), a, b);
+                    let owner = contents
+                        .iter()
+                        .position(|&(ca, cb, _)| self.region_in_tokens(r, ca, cb));
+                    let owner = owner.or_else(|| {
+                        (contents.iter().any(|c| c.2) || self.is_speechy(r)).then_some(0)
+                    });
+                    if let Some(fi) = owner {
+                        bound.push((r, fi));
                     }
+                }
+                for (r, fi) in bound {
+                    let fr = &frames[fi];
+                    self.push_direct(r, fr.speaker.clone(), fr.cue.clone(), a, b);
                 }
             } else {
                 // Direct quotes without a frame in their sentence.
@@ -659,6 +688,38 @@ impl<'a> Finder<'a> {
             }
         }
         k
+    }
+
+    /// True when tokens `[k, b)` after a speaker hold no object: nothing, an addressee in the
+    /// dative (`der Zeitung`, `russischen Medien`) or a prepositional phrase (`gegenüber
+    /// Reportern`, `am Montag`).
+    fn only_adjuncts(&self, k: usize, b: usize) -> bool {
+        let toks = self.toks;
+        let Some(first) = toks[k.min(b)..b].iter().find(|t| t.is_word()) else {
+            return true;
+        };
+        let w = first.lower.as_str();
+        matches!(
+            w,
+            "der"
+                | "dem"
+                | "gegenüber"
+                | "am"
+                | "im"
+                | "in"
+                | "auf"
+                | "bei"
+                | "beim"
+                | "vor"
+                | "nach"
+                | "während"
+                | "zum"
+                | "zur"
+                | "mit"
+                | "laut"
+                | "vom"
+                | "von"
+        ) || (!first.cap && w.ends_with("en") && is_adjective(w))
     }
 
     /// True when the token at `a` opens a paragraph (first token or after a line break).
@@ -1065,6 +1126,61 @@ impl<'a> Finder<'a> {
         Some(fr)
     }
 
+    /// Every frame of a sentence, in order: the first one, then frames that open a later
+    /// clause of its content (`X sagte, …, während Y erklärte, …`; `Während X erklärte, …,
+    /// räumte Y ein, …`), each ending the content of the one before.
+    fn frames(&self, a: usize, b: usize) -> Vec<Frame> {
+        let toks = self.toks;
+        let mut out = Vec::new();
+        let Some(mut fr) = self.frame(a, b, &[]) else {
+            return out;
+        };
+        while out.len() < 8 {
+            let (ca, cb) = fr.content;
+            let cue_end = fr.cue.as_ref().map_or(self.text.len(), |c| c.2);
+            let after_cue = ca < cb && toks[ca].s >= cue_end;
+            let next = (ca + 1..cb)
+                .filter(|_| after_cue && fr.kind == QuoteKind::Indirect)
+                .filter(|&k| {
+                    toks[k - 1].is_punct(',') && toks[k].region.is_none() && toks[k].is_word()
+                })
+                .find_map(|k| self.clause_frame(k, cb).map(|f| (k, f)));
+            match next {
+                Some((k, f2)) => {
+                    fr.content.1 = k - 1;
+                    out.push(fr);
+                    fr = f2;
+                }
+                None => {
+                    out.push(fr);
+                    break;
+                }
+            }
+        }
+        out
+    }
+
+    /// A speech-verb frame that opens the clause at `k` and precedes its own content: a
+    /// verb in first position (`räumte Y ein, …`), after `und`, or at the end of a `während`
+    /// / `als` / `wobei` clause (`während Y erklärte, …`).
+    fn clause_frame(&self, k: usize, b: usize) -> Option<Frame> {
+        let toks = self.toks;
+        let fr = self.verb_frame(k, b)?;
+        let (cue_s, _) = fr.cue.as_ref().map(|c| (c.1, c.2))?;
+        let cue_tok = toks.partition_point(|t| t.s < cue_s);
+        let first = &toks[k].lower;
+        let opens = cue_tok == k
+            || (cue_tok == k + 1 && (first == "und" || is_adverb(&toks[k])))
+            || matches!(first.as_str(), "während" | "wobei" | "wohingegen");
+        let no_sep = !toks[k..cue_tok].iter().any(is_clause_sep);
+        (opens
+            && no_sep
+            && fr.speaker.is_some()
+            && fr.kind == QuoteKind::Indirect
+            && fr.content.0 > cue_tok)
+            .then_some(fr)
+    }
+
     // ----- attribution phrases -----
 
     fn attribution_frame(&self, a: usize, b: usize) -> Option<Frame> {
@@ -1314,9 +1430,34 @@ impl<'a> Finder<'a> {
                         .np_after(k, ce.max(cue_end))
                         .map(|(na, nb)| self.speaker(na, nb))
                         .or_else(|| self.np_after(cue_end, ce).map(|(x, y)| self.speaker(x, y)));
+                    // A frame in first position after a comma that closes the sentence
+                    // (`…, sagte X russischen Medien.`) marks a simple main clause before it
+                    // as speech, whatever its mood.
+                    let sp_end = sp
+                        .as_ref()
+                        .and_then(|s| s.span)
+                        .map_or(b, |(_, e)| toks.partition_point(|x| x.s < e));
+                    let closes =
+                        toks[ce..b].iter().all(|x| !x.is_word()) && self.only_adjuncts(sp_end, b);
+                    let words_before = toks[a..i - 1].iter().filter(|x| x.is_word()).count();
+                    let one_clause = !toks[a..i - 1].iter().any(is_clause_sep);
+                    let plain = verb.clause
+                        && !verb.belief
+                        && closes
+                        && one_clause
+                        && words_before >= 4
+                        && sp.as_ref().and_then(|s| s.span).is_some_and(|(s, _)| {
+                            !OBLIQUE.iter().any(|o| {
+                                self.text[s..]
+                                    .split_whitespace()
+                                    .next()
+                                    .is_some_and(|w| w == *o)
+                            })
+                        });
                     let content_ok = self.only_quotes(a, i - 1)
                         || self.konjunktiv_main(a, i - 1)
-                        || (verb.clause && !verb.reported && self.has_quote(a, i - 1));
+                        || (verb.clause && !verb.reported && self.has_quote(a, i - 1))
+                        || plain;
                     if sp.is_some() && content_ok {
                         return Some(Frame {
                             content: (a, i - 1),
@@ -1483,6 +1624,25 @@ impl<'a> Finder<'a> {
         // Second verb of a coordination: `X traf Y und nannte …` — the sentence's subject.
         if fin > cs && matches!(toks[fin - 1].lower.as_str(), "und" | "sowie") {
             return self.sentence_subject(sa, ce);
+        }
+        // Verb-final subordinate clause: `…, auch wenn X am Montag sagte, …` — the subject
+        // follows the conjunction.
+        let conj = (cs..fin.min(cs + 2)).find(|&k| SUBORDINATORS.contains(&toks[k].lower.as_str()));
+        let verb_final =
+            kind != FormKind::Participle && toks[v + 1..ce].iter().all(|x| !x.is_word());
+        let second_verb = |c: usize| {
+            toks[c + 1..v]
+                .iter()
+                .any(|x| AUXILIARIES.contains(&x.lower.as_str()))
+        };
+        if let Some(c) = conj.filter(|&c| {
+            verb_final && c + 1 < fin && (c == cs || is_adverb(&toks[cs])) && !second_verb(c)
+        }) {
+            let k = self.skip_adjuncts(c + 1, fin);
+            return self
+                .np_after(k, fin)
+                .filter(|&(na, _)| !OBLIQUE.contains(&toks[na].lower.as_str()))
+                .map(|(na, nb)| self.speaker(na, nb));
         }
         // Before it, filling the whole field before the verb: `Merkel sagte`.
         if fin > cs {
@@ -1760,11 +1920,99 @@ impl<'a> Finder<'a> {
                 };
             }
         }
+        // A definite role phrase without a name (`der Putin-Berater`, `der Vertreter`):
+        // the person or earlier speaker the article introduced with that role.
+        if matches!(toks[a].lower.as_str(), "der" | "die" | "den" | "dem") && b > a + 1 {
+            if let Some(holder) = self.role_holder(a, b) {
+                let name = if holder.entity.is_some() {
+                    format!("{} {}", strip_article(&written), holder.name)
+                } else {
+                    holder.name
+                };
+                return Speaker {
+                    name,
+                    entity: holder.entity,
+                    span: Some((s, e)),
+                };
+            }
+        }
         Speaker {
             name: strip_article(&written),
             entity: None,
             span: Some((s, e)),
         }
+    }
+
+    /// The holder of the role (a noun of the role list) named by the head of phrase `[a, b)`:
+    /// the person whose mention stands right after the noun or its compounds (`Kreml-Berater Juri
+    /// Uschakow`, `Putins Berater Uschakow`) or right before it as an apposition (`Uschakow,
+    /// außenpolitischer Berater`) — the last such place before the phrase.
+    fn role_holder(&self, a: usize, b: usize) -> Option<Speaker> {
+        let toks = self.toks;
+        // Head: the last capitalised word before a genitive or `von` tail.
+        // A phrase with a genitive or `von` tail (`der Trainer der Gäste`) names its own
+        // reference point; only a bare role is resolved.
+        if toks[a + 1..b]
+            .iter()
+            .any(|t| NP_LINKS.contains(&t.lower.as_str()))
+        {
+            return None;
+        }
+        let head_tok = toks[a + 1..b].iter().rev().find(|t| t.is_word() && t.cap)?;
+        let head = head_tok
+            .lower
+            .rsplit('-')
+            .next()
+            .unwrap_or(&head_tok.lower)
+            .to_string();
+        let head = [
+            head.as_str(),
+            head.trim_end_matches('s'),
+            head.trim_end_matches('n'),
+        ]
+        .into_iter()
+        .find(|h| self.lex.roles.contains(*h))?
+        .to_string();
+        let names_role =
+            |w: &str| w == head || (w.ends_with(head.as_str()) && w.len() > head.len());
+        let before = toks[a].s;
+        let mut found = None;
+        for (k, t) in toks[..a].iter().enumerate() {
+            if !(t.is_word() && t.cap && t.region.is_none() && names_role(&t.lower)) {
+                continue;
+            }
+            // `Berater (Juri) Uschakow`: a mention within the next two words.
+            let after = self.persons.iter().find(|m| {
+                m.0 >= t.e
+                    && m.0 < before
+                    && toks[k + 1..]
+                        .iter()
+                        .take_while(|x| x.s < m.0)
+                        .all(|x| x.is_word() && x.cap)
+                    && toks[k + 1..].iter().take_while(|x| x.s < m.0).count() <= 2
+            });
+            // `Uschakow, außenpolitischer Berater`: a mention, a comma, adjectives.
+            let pre = self.persons.iter().rev().find(|m| {
+                m.1 <= t.s && {
+                    let gap: Vec<&Tok> = toks[..k].iter().rev().take_while(|x| x.e > m.1).collect();
+                    gap.first().is_some_and(|x| x.is_word())
+                        && gap.last().is_some_and(|x| x.is_punct(','))
+                        && gap[..gap.len() - 1]
+                            .iter()
+                            .all(|x| x.is_word() && !x.cap && is_adjective(&x.lower))
+                }
+            });
+            if let Some(m) = after.or(pre) {
+                found = Some(*m);
+            }
+        }
+        let (ms, me, ei, _) = found?;
+        let ent = self.doc.entities.get(ei)?;
+        Some(Speaker {
+            name: ent.name.clone(),
+            entity: Some(ei),
+            span: Some((ms, me)),
+        })
     }
 
     /// The last person mentioned in the byte range `[s, e)`.

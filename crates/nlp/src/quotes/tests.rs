@@ -433,3 +433,105 @@ fn opening_adverb_is_no_speaker_and_bare_speech_act_is_no_quote() {
     let qs = run("Der Hafen war gesperrt. Die Zeitung berichtete.");
     assert!(qs.iter().all(|q| q.kind != QuoteKind::Reported), "{qs:#?}");
 }
+
+/// An annotated article with person entities: each `(name, surface)` marks every occurrence
+/// of `surface` as a mention of `name`.
+fn doc_with_persons(text: &str, persons: &[(&str, &[&str])]) -> AnnotatedArticle {
+    let mut d = doc(text);
+    for (name, surfaces) in persons {
+        let mut mentions = Vec::new();
+        for s in *surfaces {
+            for (b, _) in text.match_indices(s) {
+                let start = text[..b].chars().count();
+                mentions.push(Mention {
+                    span: Span::new(start, start + s.chars().count()),
+                    kind: MentionKind::Name,
+                });
+            }
+        }
+        mentions.sort_by_key(|m| m.span.start);
+        d.entities.push(Entity {
+            name: name.to_string(),
+            kind: EntityType::Per,
+            aliases: vec![],
+            roles: vec![],
+            mentions,
+        });
+    }
+    d
+}
+
+#[test]
+fn plain_clause_before_a_closing_frame() {
+    // Indicative content, frame after it with a dative addressee.
+    let qs = run("Danach wollen die Gutachter erneut über die Brücke beraten, sagte der Landrat regionalen Zeitungen.");
+    let q = find(
+        &qs,
+        "Danach wollen die Gutachter erneut über die Brücke beraten",
+    );
+    assert_eq!(speaker(q), "Landrat");
+    // An object after the verb makes it narration, not a frame.
+    let qs = run("Obwohl die Spuren eindeutig waren, bestritt er eine Beteiligung.");
+    assert!(qs.iter().all(|q| q.kind != QuoteKind::Indirect), "{qs:#?}");
+}
+
+#[test]
+fn subordinate_frame_before_content() {
+    let text = "Die Lage blieb unklar, auch wenn die Bürgermeisterin Jana Roth am Abend sagte, sie warte auf neue Messwerte.";
+    let d = doc_with_persons(text, &[("Jana Roth", &["Jana Roth"])]);
+    let qs = find_quotes(&d);
+    let q = find(&qs, "sie warte auf neue Messwerte");
+    assert_eq!(speaker(q), "Jana Roth");
+    // `Als Beispiel nannte X …` is a main clause, not an `als` clause.
+    let qs = run("Als Beispiel nannte der Verband die neuen Regeln für Mieter.");
+    assert!(qs.iter().all(|q| speaker(q) != "Beispiel"), "{qs:#?}");
+}
+
+#[test]
+fn two_frames_in_one_sentence() {
+    let qs = run("Der Bürgermeister sagte, die Stadt habe genug Geld, während die Kämmerin erklärte, der Haushalt sei längst erschöpft.");
+    assert_eq!(
+        speaker(find(&qs, "die Stadt habe genug Geld")),
+        "Bürgermeister"
+    );
+    assert_eq!(
+        speaker(find(&qs, "der Haushalt sei längst erschöpft")),
+        "Kämmerin"
+    );
+    let qs = run("Während die Trainerin erklärte, sehr zufrieden zu sein, räumte der Kapitän ein, die Abwehr habe Fehler gemacht.");
+    assert_eq!(speaker(find(&qs, "sehr zufrieden zu sein")), "Trainerin");
+    assert_eq!(
+        speaker(find(&qs, "die Abwehr habe Fehler gemacht")),
+        "Kapitän"
+    );
+    // A relative clause after an `indem` clause is no new frame.
+    let qs = run("Die Ministerin sagte, die Nachbarn störten die Gespräche, indem sie Ideen vorschlugen, die völlig untauglich seien.");
+    assert_eq!(qs.len(), 1, "{qs:#?}");
+    assert_eq!(speaker(&qs[0]), "Ministerin");
+}
+
+#[test]
+fn role_only_speaker_is_the_person_holding_the_role() {
+    let text = "Am Tisch saß auch der Regierungsberater Tomas Lind. Später hieß es, man sei sich nähergekommen.\n\nDer Berater erklärte, es sei Stillschweigen vereinbart worden.";
+    let d = doc_with_persons(text, &[("Tomas Lind", &["Tomas Lind"])]);
+    let qs = find_quotes(&d);
+    let q = find(&qs, "es sei Stillschweigen vereinbart worden");
+    assert_eq!(speaker(q), "Berater Tomas Lind");
+    assert_eq!(q.speaker_entity, Some(0));
+    // The apposition after a name introduces the role too.
+    let text = "Es sprach Tomas Lind, wirtschaftspolitischer Berater der Kanzlerin. Der Berater sagte, die Zahlen seien gut.";
+    let d = doc_with_persons(text, &[("Tomas Lind", &["Tomas Lind"])]);
+    let qs = find_quotes(&d);
+    assert_eq!(
+        speaker(find(&qs, "die Zahlen seien gut")),
+        "Berater Tomas Lind"
+    );
+    // A role with its own genitive tail is not resolved to someone else.
+    let text = "Es sprach Trainer Tomas Lind. Der Trainer der Gäste sagte, das Spiel sei verloren.";
+    let d = doc_with_persons(text, &[("Tomas Lind", &["Tomas Lind"])]);
+    let qs = find_quotes(&d);
+    assert_eq!(
+        speaker(find(&qs, "das Spiel sei verloren")),
+        "Trainer der Gäste"
+    );
+}
