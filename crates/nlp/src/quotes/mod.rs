@@ -568,8 +568,26 @@ impl<'a> Finder<'a> {
                     .iter()
                     .filter(|t| t.is_word() && t.region.is_none())
                     .count();
-                if outside >= 3 && self.konjunktiv_main(a, b) {
+                // An indicative sentence between two pieces of reported speech of the same
+                // source goes with them (`Manche Punkte passten ihnen nicht.` between two
+                // Konjunktiv sentences).
+                let sandwiched = || {
+                    last_quote_sent.is_some_and(|qs| qs + 1 == si)
+                        && sent_regions.is_empty()
+                        && self.weak_preterite_only(a, b)
+                        && sents.get(si + 1).is_some_and(|&(na, nb)| {
+                            !self.starts_paragraph(na)
+                                && self.konjunktiv_main(na, nb)
+                                && self.frames(na, nb).is_empty()
+                        })
+                };
+                let konjunktiv = self.konjunktiv_main(a, b);
+                if outside >= 3 && (konjunktiv || sandwiched()) {
                     let mut done = false;
+                    if !konjunktiv {
+                        // Its own quote: the run-on on either side stays apart.
+                        open_run = None;
+                    }
                     if let Some((qi, qs)) = open_run {
                         if si == qs + 1 {
                             self.extend(qi, b);
@@ -613,7 +631,7 @@ impl<'a> Finder<'a> {
                             denial: false,
                         };
                         if let Some(q) = self.quote(QuoteKind::Indirect, a, b, &fr, a, b) {
-                            open_run = Some((self.out.len(), si));
+                            open_run = konjunktiv.then_some((self.out.len(), si));
                             self.out.push(q);
                             self.last_speaker = Some((sp, si));
                             done = true;
@@ -650,6 +668,90 @@ impl<'a> Finder<'a> {
             }
             if produced {
                 last_quote_sent = Some(si);
+            }
+        }
+        self.unmarked_pull_quotes();
+    }
+
+    /// A paragraph in the first person followed by a line that names a person with a role
+    /// (`Tomas Lind, Berater der Ministerin`) is a pull quote whose marks were lost.
+    fn unmarked_pull_quotes(&mut self) {
+        let toks = self.toks;
+        // Lines as token ranges.
+        let mut lines = Vec::new();
+        let mut start = 0;
+        for (k, t) in toks.iter().enumerate() {
+            if t.kind == Kind::Newline {
+                if k > start {
+                    lines.push((start, k));
+                }
+                start = k + 1;
+            }
+        }
+        if toks.len() > start {
+            lines.push((start, toks.len()));
+        }
+        for w in lines.windows(2) {
+            let ((pa, pb), (la, lb)) = (w[0], w[1]);
+            let line = &toks[la..lb];
+            let byline = line.len() <= 14
+                && line.iter().any(|t| t.is_punct(','))
+                && !line
+                    .iter()
+                    .any(|t| matches!(t.kind, Kind::Punct('.' | '!' | '?')));
+            if !byline {
+                continue;
+            }
+            let Some((na, nb)) = self.np_after(la, lb) else {
+                continue;
+            };
+            if !toks.get(nb).is_some_and(|t| t.is_punct(',')) {
+                continue;
+            }
+            let sp = self.speaker(na, nb);
+            if sp.entity.is_none() {
+                continue;
+            }
+            let words: Vec<&Tok> = toks[pa..pb]
+                .iter()
+                .filter(|t| t.is_word() && t.region.is_none())
+                .collect();
+            let first_person = words.iter().any(|t| {
+                matches!(
+                    t.lower.as_str(),
+                    "ich"
+                        | "wir"
+                        | "uns"
+                        | "mich"
+                        | "mir"
+                        | "mein"
+                        | "meine"
+                        | "unser"
+                        | "unsere"
+                        | "unseren"
+                        | "unserer"
+                        | "unserem"
+                        | "meinen"
+                        | "meiner"
+                )
+            });
+            let (s, e) = (toks[pa].s, toks[pb - 1].e);
+            let taken = self.out.iter().any(|q| {
+                let (qs, qe) = (self.ix.byte_of(q.span.start), self.ix.byte_of(q.span.end));
+                qs < e && s < qe
+            });
+            if words.len() < 6 || !first_person || taken || self.has_quote(pa, pb) {
+                continue;
+            }
+            let fr = Frame {
+                content: (pa, pb),
+                speaker: Some(sp),
+                cue: None,
+                kind: QuoteKind::Direct,
+                denial: false,
+            };
+            if let Some(q) = self.quote(QuoteKind::Direct, pa, pb, &fr, pa, pb) {
+                self.out.push(q);
             }
         }
     }
@@ -1000,6 +1102,34 @@ impl<'a> Finder<'a> {
             }
         }
         false
+    }
+
+    /// True when a sentence's finite verb can only be read as a weak preterite, which is
+    /// also the Konjunktiv II (`passten`, `fehlte`): no auxiliary or speech verb, no person
+    /// named, and a lowercase `-te`/`-ten` form.
+    fn weak_preterite_only(&self, a: usize, b: usize) -> bool {
+        let (s, e) = (self.toks[a].s, self.toks[b - 1].e);
+        if self.persons.iter().any(|m| m.0 >= s && m.1 <= e) {
+            return false;
+        }
+        let words: Vec<&Tok> = self.toks[a..b]
+            .iter()
+            .filter(|t| t.is_word() && t.region.is_none())
+            .collect();
+        let other_verb = words.iter().any(|t| {
+            AUXILIARIES.contains(&t.lower.as_str())
+                || matches!(
+                    t.lower.as_str(),
+                    "kam" | "kamen" | "gab" | "gaben" | "ging" | "gingen"
+                )
+                || self.lex.forms.contains_key(&t.lower)
+        });
+        let weak = words.iter().skip(1).any(|t| {
+            !t.cap
+                && (t.lower.ends_with("te") || t.lower.ends_with("ten"))
+                && t.lower.chars().count() > 4
+        });
+        !other_verb && weak
     }
 
     /// `soll`/`sollen` with a perfect infinitive at the clause end (`soll … gewusst haben`),

@@ -535,3 +535,35 @@ fn role_only_speaker_is_the_person_holding_the_role() {
         "Trainer der Gäste"
     );
 }
+
+#[test]
+fn indicative_sentence_between_reported_speech() {
+    let text = "Die Kosten seien tragbar, erklärte die Kämmerin im Rat. Manche Posten passten aber nicht in den Plan. Die Beratung werde fortgesetzt.";
+    let qs = run(text);
+    let q = find(&qs, "Manche Posten passten aber nicht in den Plan");
+    assert_eq!(speaker(q), "Kämmerin");
+    // Narration with an auxiliary stays narration.
+    let text = "Die Kosten seien tragbar, erklärte die Kämmerin im Rat. Danach hat der Rat lange beraten. Die Beratung werde fortgesetzt.";
+    let qs = run(text);
+    assert!(
+        qs.iter().all(|q| !q.text.contains("lange beraten")),
+        "{qs:#?}"
+    );
+}
+
+#[test]
+fn pull_quote_without_marks() {
+    let text = "Die Gespräche dauerten bis in die Nacht.\n\nWir haben über vieles gesprochen, aber unsere Bedenken bleiben bestehen.\n\nTomas Lind, Berater des Ministers\n\nAm Morgen reisten die Gäste ab.";
+    let d = doc_with_persons(text, &[("Tomas Lind", &["Tomas Lind"])]);
+    let qs = find_quotes(&d);
+    let q = find(
+        &qs,
+        "Wir haben über vieles gesprochen, aber unsere Bedenken bleiben bestehen",
+    );
+    assert_eq!(speaker(q), "Tomas Lind");
+    assert_eq!(q.kind, QuoteKind::Direct);
+    // Without the first person it is a caption, not speech.
+    let text = "Die Gespräche dauerten bis in die Nacht und endeten ohne Ergebnis.\n\nTomas Lind, Berater des Ministers";
+    let d = doc_with_persons(text, &[("Tomas Lind", &["Tomas Lind"])]);
+    assert!(find_quotes(&d).is_empty());
+}
