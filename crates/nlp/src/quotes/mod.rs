@@ -1683,8 +1683,14 @@ impl<'a> Finder<'a> {
                 let only_brackets = toks[a..cs]
                     .iter()
                     .all(|x| !is_clause_sep(x) || x.is_punct('(') || x.is_punct(')'));
+                // Perfect tense: `Die Partei hat die Vorwürfe zurückgewiesen`.
+                let perfect = kind == FormKind::Participle
+                    && toks[i + 1..ce].iter().all(|x| !x.is_word())
+                    && toks[cs..i]
+                        .iter()
+                        .any(|x| matches!(x.lower.as_str(), "hat" | "haben" | "hatte" | "hatten"));
                 if verb.reported
-                    && kind != FormKind::Participle
+                    && (kind != FormKind::Participle || perfect)
                     && (cs == a || apposition || only_brackets)
                 {
                     if let Some(sp) = self.subject(a, cs, i, ce, kind) {
