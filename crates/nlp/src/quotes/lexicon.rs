@@ -8,6 +8,7 @@ const ATTRIBUTION: &str = include_str!("../../resources/de/quotes_attribution.tx
 const HEDGES: &str = include_str!("../../resources/de/quotes_hedges.txt");
 const KONJUNKTIV: &str = include_str!("../../resources/de/quotes_konjunktiv.txt");
 const NONVERBS: &str = include_str!("../../resources/de/quotes_nonverbs.txt");
+const SPEECH_NOUNS: &str = include_str!("../../resources/de/quotes_speech_nouns.txt");
 /// Role nouns (shared with the entity recogniser, read only here).
 const ROLES: &str = include_str!("../../resources/de/roles.txt");
 
@@ -61,6 +62,12 @@ pub struct Lexicon {
     pub k2: BTreeSet<String>,
     /// Lowercase `-e` words that are not verb forms.
     pub nonverbs: BTreeSet<String>,
+    /// Speech nouns followed by a content clause (`Forderung`, `Vorwurf`), lowercase.
+    pub clause_nouns: BTreeSet<String>,
+    /// Speech nouns naming an act without its words (`Kritik`), lowercase.
+    pub act_nouns: BTreeSet<String>,
+    /// Light verbs that carry an act noun (`übte`, `erhob`), lowercase.
+    pub light_verbs: BTreeSet<String>,
     /// Role nouns that describe a person (`berater`, `sprecherin`), lowercase.
     pub roles: BTreeSet<String>,
 }
@@ -192,7 +199,19 @@ impl Lexicon {
             k2: BTreeSet::new(),
             nonverbs: data_lines(NONVERBS).map(str::to_lowercase).collect(),
             roles: data_lines(ROLES).map(str::to_lowercase).collect(),
+            clause_nouns: BTreeSet::new(),
+            act_nouns: BTreeSet::new(),
+            light_verbs: BTreeSet::new(),
         };
+        for (section, line) in sections(SPEECH_NOUNS) {
+            let set = match section.as_str() {
+                "clause" => &mut lex.clause_nouns,
+                "act" => &mut lex.act_nouns,
+                "light" => &mut lex.light_verbs,
+                _ => continue,
+            };
+            set.insert(line);
+        }
         for (section, line) in sections(ATTRIBUTION) {
             let set = match section.as_str() {
                 "pre" => &mut lex.pre,
@@ -255,6 +274,15 @@ impl Lexicon {
                 .nach_nouns
                 .iter()
                 .any(|n| n.chars().count() >= 6 && w.len() > n.len() && w.ends_with(n.as_str()))
+    }
+
+    /// True when `w` (lowercase) is a form of a noun of `set`: the noun itself or with an
+    /// inflection ending (`-n`, `-en`, `-s`).
+    pub fn noun_in(set: &BTreeSet<String>, w: &str) -> bool {
+        set.contains(w)
+            || ["n", "en", "s"]
+                .iter()
+                .any(|e| w.strip_suffix(e).is_some_and(|b| set.contains(b)))
     }
 
     /// True for a Konjunktiv II stand-in (`hätten`, `würden`, `wären`).

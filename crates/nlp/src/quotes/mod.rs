@@ -1241,7 +1241,8 @@ impl<'a> Finder<'a> {
     fn frame(&self, a: usize, b: usize, _regions: &[usize]) -> Option<Frame> {
         let mut fr = self
             .attribution_frame(a, b)
-            .or_else(|| self.verb_frame(a, b))?;
+            .or_else(|| self.verb_frame(a, b))
+            .or_else(|| self.noun_frame(a, b))?;
         if fr.speaker.is_none() {
             // No subject next to the cue (`Die „Zeitung“ hatte berichtet`, `In einem Bericht
             // wurde vermutet`): the first noun phrase before the cue names the source.
@@ -1256,6 +1257,144 @@ impl<'a> Finder<'a> {
         Some(fr)
     }
 
+    /// A speech noun as cue (`resources/de/quotes_speech_nouns.txt`): a noun with its content
+    /// clause (`die Forderung der Opposition, den Etat zu kürzen`, `seine Warnung, die Lage
+    /// sei ernst`) is indirect speech; an act noun carried by a light verb (`X übte Kritik
+    /// an …`, `Kritik kam von X`) is reported speech.
+    fn noun_frame(&self, a: usize, b: usize) -> Option<Frame> {
+        let toks = self.toks;
+        let lex = self.lex;
+        for i in a..b {
+            let t = &toks[i];
+            if t.region.is_some() || !t.is_word() || !t.cap {
+                continue;
+            }
+            let cs = (a..i)
+                .rev()
+                .find(|&k| is_clause_sep(&toks[k]))
+                .map_or(a, |k| k + 1);
+            let ce = (i + 1..b).find(|&k| is_clause_sep(&toks[k])).unwrap_or(b);
+            let cue = Some((self.text[t.s..t.e].to_string(), t.s, t.e));
+            if Lexicon::noun_in(&lex.clause_nouns, &t.lower) && ce < b && toks[ce].is_punct(',') {
+                // Speaker: genitive or `von` phrase after the noun, possessive before it,
+                // or the subject of the clause.
+                let after = match toks.get(i + 1).map(|x| x.lower.as_str()) {
+                    Some("von" | "vom" | "seitens") => self.np_after(i + 2, ce),
+                    Some("der" | "des") => self.np_after(i + 1, ce),
+                    _ => None,
+                };
+                let poss = (cs..i).rev().take(2).find(|&k| {
+                    matches!(
+                        toks[k].lower.as_str(),
+                        "seine"
+                            | "seiner"
+                            | "seinen"
+                            | "seinem"
+                            | "ihre"
+                            | "ihrer"
+                            | "ihren"
+                            | "ihrem"
+                    )
+                });
+                let sp = match (after, poss) {
+                    (Some((na, nb)), _) if nb == ce || toks[nb].is_punct(',') => {
+                        Some(self.speaker(na, nb))
+                    }
+                    (_, Some(p)) => {
+                        let pt = &toks[p];
+                        Some(self.resolve_pronoun(pt.s, pt.e, &self.text[pt.s..pt.e]))
+                    }
+                    _ if cs > a || i > cs + 2 => self.sentence_subject(a, b),
+                    _ => None,
+                };
+                // Content: a `dass`/`ob`/Konjunktiv clause to the sentence end, or a
+                // `zu` infinitive up to its comma.
+                let next = (ce + 1..b).find(|&k| is_clause_sep(&toks[k])).unwrap_or(b);
+                let zu_inf = next >= ce + 3 && toks[next - 2].lower == "zu";
+                // `der Hinweis, auf den …` is a relative clause, not content.
+                let relative = toks.get(ce + 2).is_some_and(|r| {
+                    is_relative(r)
+                        && matches!(
+                            toks[ce + 1].lower.as_str(),
+                            "auf"
+                                | "an"
+                                | "für"
+                                | "mit"
+                                | "von"
+                                | "über"
+                                | "in"
+                                | "zu"
+                                | "bei"
+                                | "gegen"
+                        )
+                });
+                let content = if relative {
+                    None
+                } else if zu_inf && !self.konjunktiv_main(ce + 1, next) {
+                    Some((ce + 1, next))
+                } else if self.content_clause(ce + 1, b, true) {
+                    Some((ce + 1, b))
+                } else {
+                    None
+                };
+                if let (Some(sp), Some(content)) = (sp, content) {
+                    return Some(Frame {
+                        content,
+                        speaker: Some(sp),
+                        cue,
+                        kind: QuoteKind::Indirect,
+                        denial: false,
+                    });
+                }
+            }
+            if Lexicon::noun_in(&lex.act_nouns, &t.lower) {
+                let light = (cs..ce).find(|&k| {
+                    !toks[k].cap
+                        && toks[k].region.is_none()
+                        && lex.light_verbs.contains(&toks[k].lower)
+                });
+                let Some(v) = light else { continue };
+                let comes = matches!(toks[v].lower.as_str(), "kam" | "kamen" | "kommt" | "kommen");
+                // `kam … Forderungen nach` is compliance, not speech.
+                if comes
+                    && toks[cs..ce]
+                        .iter()
+                        .rev()
+                        .find(|x| x.is_word())
+                        .is_some_and(|x| x.lower == "nach")
+                {
+                    continue;
+                }
+                let sp = if comes {
+                    (v + 1..ce)
+                        .find(|&k| matches!(toks[k].lower.as_str(), "von" | "vom" | "seitens"))
+                        .and_then(|k| self.np_after(k + 1, ce))
+                        .map(|(na, nb)| self.speaker(na, nb))
+                } else if v < i {
+                    self.subject(a, cs, v, ce, FormKind::Joined)
+                        .filter(|sp| sp.span.is_some_and(|(x, _)| x < t.s))
+                } else {
+                    None
+                };
+                if let Some(sp) = sp {
+                    let cue = (
+                        format!("{} {}", toks[v].lower, &self.text[t.s..t.e]),
+                        toks[v.min(i)].s,
+                        toks[v.max(i)].e,
+                    );
+                    return Some(Frame {
+                        content: (a, b),
+                        speaker: Some(sp),
+                        cue: Some(cue),
+                        kind: QuoteKind::Reported,
+                        denial: false,
+                    });
+                }
+            }
+        }
+        None
+    }
+
     /// Every frame of a sentence, in order: the first one, then frames that open a later
     /// clause of its content (`X sagte, …, während Y erklärte, …`; `Während X erklärte, …,
     /// räumte Y ein, …`), each ending the content of the one before.
@@ -1265,6 +1404,17 @@ impl<'a> Finder<'a> {
         let Some(mut fr) = self.frame(a, b, &[]) else {
             return out;
         };
+        // A speech noun with its content before the sentence's verb frame: `Die Forderung der
+        // Opposition, den Etat zu kürzen, lehnte die Regierung ab`.
+        if let Some(nf) = self.noun_frame(a, b) {
+            let before = fr
+                .cue
+                .as_ref()
+                .is_some_and(|c| nf.content.1 < b && toks[nf.content.1].s <= c.1);
+            if nf.kind == QuoteKind::Indirect && before && fr.cue != nf.cue {
+                out.push(nf);
+            }
+        }
         while out.len() < 8 {
             let (ca, cb) = fr.content;
             let cue_end = fr.cue.as_ref().map_or(self.text.len(), |c| c.2);
@@ -1802,7 +1952,9 @@ impl<'a> Finder<'a> {
         // Subject with an apposition: `Anna Berg, Sprecherin des Amtes, sagte`.
         if fin == cs && cs > sa && toks[cs - 1].is_punct(',') {
             if let Some((na, nb)) = self.np_after(sa, cs) {
-                if nb < cs && toks[nb].is_punct(',') {
+                // Not a content clause in between: `Die Forderung, den Etat zu kürzen, lehnte`.
+                let zu_inf = cs >= 3 && toks[cs - 3].lower == "zu";
+                if nb < cs && toks[nb].is_punct(',') && !zu_inf {
                     return Some(self.speaker(na, nb));
                 }
             }

@@ -567,3 +567,36 @@ fn pull_quote_without_marks() {
     let d = doc_with_persons(text, &[("Tomas Lind", &["Tomas Lind"])]);
     assert!(find_quotes(&d).is_empty());
 }
+
+#[test]
+fn speech_nouns_as_cues() {
+    let qs = run("Die Forderung der Opposition, den Etat um zehn Prozent zu kürzen, lehnte die Regierung ab.");
+    let q = find(&qs, "den Etat um zehn Prozent zu kürzen");
+    assert_eq!(speaker(q), "Opposition");
+    assert_eq!(q.cue.as_deref(), Some("Forderung"));
+    let qs = run(
+        "Die Gewerkschaft wiederholte am Montag den Vorwurf, die Firma habe Löhne zurückgehalten.",
+    );
+    assert_eq!(
+        speaker(find(&qs, "die Firma habe Löhne zurückgehalten")),
+        "Gewerkschaft"
+    );
+    let qs = run("Kritik an den neuen Gebühren kam vom Verband der Mieter.");
+    assert_eq!(qs.len(), 1, "{qs:#?}");
+    assert_eq!(qs[0].kind, QuoteKind::Reported);
+    assert_eq!(speaker(&qs[0]), "Verband der Mieter");
+    let qs = run("Die Bürgerinitiative übte scharfe Kritik an den Plänen der Stadt.");
+    assert_eq!(speaker(&qs[0]), "Bürgerinitiative");
+    // Compliance, not speech; a noun without content or speaker is nothing.
+    assert!(run("Damit kam die Stadt den Forderungen der Anwohner nach.").is_empty());
+    assert!(run("Die Kritik an der Reform wächst seit Wochen.").is_empty());
+}
+
+#[test]
+fn reported_act_in_the_perfect_tense() {
+    let qs = run("Die Partei hat die Vorwürfe des Verbandes entschieden zurückgewiesen.");
+    assert_eq!(qs.len(), 1, "{qs:#?}");
+    assert_eq!(qs[0].kind, QuoteKind::Reported);
+    assert_eq!(speaker(&qs[0]), "Partei");
+    assert_eq!(qs[0].epistemic, Epistemic::Denied);
+}
