@@ -52,6 +52,8 @@ pub struct Lexicon {
     pub post: BTreeSet<String>,
     /// Nouns after `nach` (`Angaben`), lowercase.
     pub nach_nouns: BTreeSet<String>,
+    /// Nouns after `nach` that name no kind of source (`Erkenntnissen`), lowercase.
+    pub vague_nouns: BTreeSet<String>,
     /// Impersonal `heißen` forms.
     pub heissen: BTreeSet<String>,
     /// Hedge words.
@@ -194,6 +196,7 @@ impl Lexicon {
             post: BTreeSet::new(),
             nach_nouns: BTreeSet::new(),
             heissen: BTreeSet::new(),
+            vague_nouns: BTreeSet::new(),
             hedges: data_lines(HEDGES).map(str::to_lowercase).collect(),
             k1: BTreeSet::new(),
             k2: BTreeSet::new(),
@@ -218,6 +221,7 @@ impl Lexicon {
                 "post" => &mut lex.post,
                 "nach" => &mut lex.nach_nouns,
                 "heissen" => &mut lex.heissen,
+                "vague" => &mut lex.vague_nouns,
                 _ => continue,
             };
             set.insert(line);

@@ -609,10 +609,15 @@ impl<'a> Finder<'a> {
                             .and_then(|&(na, nb)| self.frame(na, nb, &[]))
                             .filter(|fr| fr.kind == QuoteKind::Indirect)
                             .filter(|fr| {
-                                para || fr
-                                    .cue
-                                    .as_ref()
-                                    .is_some_and(|c| self.toks[fr.content.1.max(1) - 1].e <= c.1)
+                                // Only a frame standing after its content behind a comma
+                                // (`…, sagte X.`), not a source phrase inside the sentence.
+                                let behind = fr.cue.as_ref().is_some_and(|c| {
+                                    let k = self.toks.partition_point(|t| t.s < c.1);
+                                    self.toks[fr.content.1.max(1) - 1].e <= c.1
+                                        && k > 0
+                                        && self.toks[k - 1].is_punct(',')
+                                });
+                                para || behind
                             })
                             .and_then(|fr| fr.speaker)
                     };
@@ -1512,12 +1517,30 @@ impl<'a> Finder<'a> {
                         Some("von" | "vom") => self.np_after(k + 1, b),
                         // `nach Angaben der Polizei` — the genitive article starts the NP.
                         Some("der" | "des" | "eines" | "einer") => self.np_after(k, b),
+                        // `nach Angaben Moskaus`: a genitive name.
+                        Some(w) if toks[k].cap && w.ends_with('s') => self.np_after(k, b),
                         _ => None,
                     };
-                    // Without a named source the phrase itself is the source
-                    // (`nach Medienberichten`, `nach israelischen Angaben`).
-                    let (na, nb) = np.unwrap_or((i + 1, noun + 1));
-                    return Some(self.attr_frame(a, b, i, nb.max(noun + 1), na, nb, "nach"));
+                    if let Some((na, nb)) = np {
+                        return Some(self.attr_frame(a, b, i, nb.max(noun + 1), na, nb, "nach"));
+                    }
+                    // Without a named source the phrase itself describes the source
+                    // (`nach Medienberichten`, `nach israelischen Angaben`) — unless it names
+                    // no kind of source (`nach bisherigen Erkenntnissen`) inside reported
+                    // speech: then it qualifies the last speaker's words.
+                    let mut fr = self.attr_frame(a, b, i, noun + 1, i + 1, noun + 1, "nach");
+                    let recent = self.last_speaker.as_ref().filter(|(sp, _)| {
+                        sp.span
+                            .is_some_and(|(x, _)| x < toks[a].s && toks[a].s - x < 400)
+                    });
+                    if let Some((sp, _)) = recent {
+                        if self.lex.vague_nouns.contains(&toks[noun].lower)
+                            && self.konjunktiv_main(a, b)
+                        {
+                            fr.speaker = Some(sp.clone());
+                        }
+                    }
+                    return Some(fr);
                 }
                 // `seiner Meinung nach`
                 if i >= a + 2 && self.lex.nach_nouns.contains(&toks[i - 1].lower) && toks[i - 1].cap
@@ -1630,7 +1653,8 @@ impl<'a> Finder<'a> {
         let after = words(fb.min(b), b);
         if before <= 1 {
             (fb.min(b), b)
-        } else if after <= 1
+        } else if after == 0
+            || (after <= 1 && fa > a && self.toks[fa - 1].is_punct(','))
             || (before >= 3 && fa > a && self.toks[fa - 1].is_punct(',') && after <= 3)
         {
             (a, fa)
@@ -1769,7 +1793,14 @@ impl<'a> Finder<'a> {
                 // 3. Frame before its content: `X sagte(,|:) CONTENT`.
                 if ce < b && (toks[ce].is_punct(',') || toks[ce].is_punct(':')) {
                     let content = (ce + 1, b);
-                    let ok = self.content_clause(ce + 1, b, verb.belief);
+                    // `Das Gutachten habe nichts beschrieben, sagte sie`: the clause after
+                    // the comma is the frame, not content.
+                    let frame_next = toks.get(ce + 1).is_some_and(|x| {
+                        lex.forms
+                            .get(&x.lower)
+                            .is_some_and(|e| e.iter().any(|&(_, k)| k != FormKind::Participle))
+                    });
+                    let ok = !frame_next && self.content_clause(ce + 1, b, verb.belief);
                     if ok && (verb.clause || verb.belief) {
                         let sp = self.subject(a, cs, i, ce, kind);
                         if sp.is_some() || kind == FormKind::Participle {

@@ -600,3 +600,28 @@ fn reported_act_in_the_perfect_tense() {
     assert_eq!(speaker(&qs[0]), "Partei");
     assert_eq!(qs[0].epistemic, Epistemic::Denied);
 }
+
+#[test]
+fn source_phrases_inside_reported_speech() {
+    // `nach bisherigen Erkenntnissen` names no source: the words stay the speaker's.
+    let text = "„Das Wasser kam sehr schnell“, sagte der Wehrleiter. Die Helfer hätten bis zum Morgen gepumpt. Ertrunken sei nach bisherigen Erkenntnissen niemand.";
+    let qs = run(text);
+    let q = find(&qs, "Ertrunken sei nach bisherigen Erkenntnissen niemand");
+    assert_eq!(speaker(q), "Wehrleiter");
+    assert_eq!(
+        speaker(find(&qs, "Die Helfer hätten bis zum Morgen gepumpt")),
+        "Wehrleiter"
+    );
+    // A source kind stays the source.
+    let qs = run("Der Damm hielt nach Medienberichten bis zum Abend.");
+    assert_eq!(speaker(&qs[0]), "Medienberichten");
+}
+
+#[test]
+fn konjunktiv_clause_with_a_participle_is_content_not_frame() {
+    let text = "Die Bürgermeisterin widersprach. Das Gutachten habe keine Gefahr beschrieben, sagte sie am Mittwoch.";
+    let qs = run(text);
+    let q = find(&qs, "Das Gutachten habe keine Gefahr beschrieben");
+    assert_eq!(speaker(q), "Bürgermeisterin");
+    assert_eq!(q.cue.as_deref(), Some("sagte"));
+}
