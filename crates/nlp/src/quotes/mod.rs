@@ -13,6 +13,7 @@
 //!
 //! Word lists live in `resources/de/quotes_*.txt`.
 
+mod en;
 mod lexicon;
 mod text;
 
@@ -306,7 +307,11 @@ const AUXILIARIES: &[&str] = &[
 ];
 
 /// Find every quote of an annotated article (uses its sentences and entities when present).
+/// English articles (`language` `en…`) use the English rules, all others the German ones.
 pub fn find_quotes(doc: &AnnotatedArticle) -> Vec<Quote> {
+    if doc.article.language.to_lowercase().starts_with("en") {
+        return en::find_quotes(doc);
+    }
     let text = doc.article.text.as_str();
     let ix = CharIndex::new(text);
     let regions = text::regions(text);

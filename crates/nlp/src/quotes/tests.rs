@@ -625,3 +625,35 @@ fn konjunktiv_clause_with_a_participle_is_content_not_frame() {
     assert_eq!(speaker(q), "Bürgermeisterin");
     assert_eq!(q.cue.as_deref(), Some("sagte"));
 }
+
+fn run_en(text: &str) -> Vec<Quote> {
+    let mut d = doc(text);
+    d.article.language = "en".into();
+    find_quotes(&d)
+}
+
+#[test]
+fn english_direct_and_indirect() {
+    let qs = run_en(
+        "\"We will rebuild the bridge,\" the mayor said on Tuesday. \"It will take a year.\"",
+    );
+    assert_eq!(speaker(find(&qs, "We will rebuild the bridge,")), "mayor");
+    assert_eq!(speaker(find(&qs, "It will take a year.")), "mayor");
+    let qs = run_en("“The levee held,” said Maria Lopez, the county engineer.");
+    assert_eq!(speaker(find(&qs, "The levee held,")), "Maria Lopez");
+    let qs = run_en("Tom Reed told reporters that the water was falling.");
+    let q = find(&qs, "the water was falling");
+    assert_eq!(speaker(q), "Tom Reed");
+    assert_eq!(q.kind, QuoteKind::Indirect);
+    assert_eq!(q.cue.as_deref(), Some("told"));
+    let qs = run_en("The dam is safe, according to the state agency.");
+    assert_eq!(speaker(find(&qs, "The dam is safe")), "state agency");
+    let qs = run_en("Jane Doe said: \"We are ready.\" She denied that the plan had failed.");
+    assert_eq!(speaker(find(&qs, "We are ready.")), "Jane Doe");
+    let q = find(&qs, "the plan had failed");
+    assert_eq!(speaker(q), "Jane Doe");
+    assert_eq!(q.epistemic, Epistemic::Denied);
+    // Plain narration and titles are no quotes; German rules do not run on English text.
+    assert!(run_en("The river rose by two metres overnight.").is_empty());
+    assert!(run_en("She watched \"Titanic\" again.").is_empty());
+}
