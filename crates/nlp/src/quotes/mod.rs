@@ -263,6 +263,12 @@ const FUNCTION_WORDS: &[&str] = &[
 /// Words that keep a genitive or `von` tail on a speaker phrase (`Sprecher des Ministeriums`).
 const NP_LINKS: &[&str] = &["des", "der", "von", "vom"];
 
+/// Lowercase particles inside names (`al`, `van`, `de`).
+const NAME_PARTICLES: &[&str] = &[
+    "al", "el", "bin", "ben", "ibn", "abu", "van", "de", "da", "di", "du", "la", "le", "dos",
+    "ter", "ten",
+];
+
 const CONTENT_OPENERS: &[&str] = &[
     "dass",
     "ob",
@@ -1981,7 +1987,25 @@ impl<'a> Finder<'a> {
             }
             if let Some(na) = self.np_before(cs, fe) {
                 if na == cs && !OBLIQUE.contains(&toks[na].lower.as_str()) {
-                    return Some(self.speaker(na, fe));
+                    let before = self.speaker(na, fe);
+                    // Object first: `Eine Verschiebung der Wahl bezeichnete Conze als
+                    // fatal` — a thing before the verb, a named person right after it.
+                    let thing = before.entity.is_none()
+                        && !toks[na..fe]
+                            .iter()
+                            .any(|t| t.cap && Lexicon::noun_in(&self.lex.roles, &t.lower));
+                    if thing && kind != FormKind::Participle {
+                        let k = self.skip_adjuncts(fin + 1, ce);
+                        let after = self
+                            .np_after(k, ce)
+                            .filter(|&(a2, _)| !OBLIQUE.contains(&toks[a2].lower.as_str()))
+                            .map(|(a2, b2)| self.speaker(a2, b2))
+                            .filter(|sp| sp.entity.is_some());
+                        if let Some(sp) = after {
+                            return Some(sp);
+                        }
+                    }
+                    return Some(before);
                 }
             }
         }
@@ -2110,6 +2134,16 @@ impl<'a> Finder<'a> {
                 && !is_adverb_form(&toks[*j].lower)
             {
                 *j += 1;
+                // Lowercase name particles: `Abdalla al Badri`, `Rafael van der Meer`.
+                while *j + 1 < limit
+                    && *j > caps
+                    && NAME_PARTICLES.contains(&toks[*j].lower.as_str())
+                    && !toks[*j].cap
+                    && toks[*j + 1].cap
+                    && toks[*j + 1].is_word()
+                {
+                    *j += 1;
+                }
                 // Titles: `Prof. Dr. Anna Berg`.
                 if *j + 1 < limit
                     && toks[*j].is_punct('.')
@@ -2164,7 +2198,12 @@ impl<'a> Finder<'a> {
                     continue;
                 }
             }
-            if j < limit && NP_LINKS.contains(&toks[j].lower.as_str()) {
+            // A genitive tail does not follow a person's name: `laut Sergei Voznyak der
+            // Sprecher …` is two phrases.
+            let after_name = j > i
+                && matches!(toks[j].lower.as_str(), "der" | "des")
+                && self.persons.iter().any(|m| m.1 == toks[j - 1].e);
+            if j < limit && NP_LINKS.contains(&toks[j].lower.as_str()) && !after_name {
                 let mut k = if toks[j].lower == "von" || toks[j].lower == "vom" {
                     j + 1
                 } else {

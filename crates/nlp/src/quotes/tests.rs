@@ -657,3 +657,22 @@ fn english_direct_and_indirect() {
     assert!(run_en("The river rose by two metres overnight.").is_empty());
     assert!(run_en("She watched \"Titanic\" again.").is_empty());
 }
+
+#[test]
+fn object_first_and_name_particles() {
+    let text = "Eine Verschiebung der Wahl bezeichnete Ole Brandt als fatal.";
+    let d = doc_with_persons(text, &[("Ole Brandt", &["Ole Brandt"])]);
+    let qs = find_quotes(&d);
+    assert_eq!(speaker(&qs[0]), "Ole Brandt");
+    // A role before the verb stays the subject.
+    let text = "Die Ministerin kritisierte Ole Brandt scharf für seine Pläne.";
+    let d = doc_with_persons(text, &[("Ole Brandt", &["Ole Brandt"])]);
+    let qs = find_quotes(&d);
+    assert_eq!(speaker(&qs[0]), "Ministerin");
+    let qs =
+        run("Generalsekretär Samir al Haddad sagte dazu, man wolle die Entwicklung beobachten.");
+    assert_eq!(
+        speaker(find(&qs, "man wolle die Entwicklung beobachten")),
+        "Generalsekretär Samir al Haddad"
+    );
+}
