@@ -37,6 +37,8 @@ pub struct Verb {
     pub denial: bool,
     /// Belief or expectation verb: a cue only with `dass`/`ob` or a Konjunktiv clause.
     pub belief: bool,
+    /// Impersonal: a cue even without a subject (`es wurde bekannt, dass …`).
+    pub impersonal: bool,
 }
 
 /// All lexicons.
@@ -156,6 +158,7 @@ impl Lexicon {
                 reported: flags.contains('r'),
                 denial: flags.contains('d'),
                 belief: flags.contains('b'),
+                impersonal: flags.contains('i'),
             });
             let base_inf = match &particle {
                 Some(p) => inf.strip_prefix(p.as_str()).unwrap_or(inf).to_string(),

@@ -284,6 +284,7 @@ const CONTENT_OPENERS: &[&str] = &[
     "welcher",
     "welches",
     "inwieweit",
+    "wonach",
 ];
 
 /// Conjunctions that open a verb-final clause (`als X sagte, …`).
@@ -1814,7 +1815,7 @@ impl<'a> Finder<'a> {
                     let ok = !frame_next && self.content_clause(ce + 1, b, verb.belief);
                     if ok && (verb.clause || verb.belief) {
                         let sp = self.subject(a, cs, i, ce, kind);
-                        if sp.is_some() || kind == FormKind::Participle {
+                        if sp.is_some() || kind == FormKind::Participle || verb.impersonal {
                             return Some(Frame {
                                 content,
                                 speaker: sp,
