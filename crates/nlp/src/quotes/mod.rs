@@ -917,6 +917,38 @@ impl<'a> Finder<'a> {
         (2..=8).contains(&caps)
     }
 
+    /// A quoted title or name without a verb (`„Linke Gewalt in Berlin 2003 bis 2008“`,
+    /// `„Rente mit 67“`): capitalised words, numbers, articles, prepositions and adjectives
+    /// only, no sentence punctuation. Only quotes without a cue are checked.
+    fn heading_like(&self, r: usize) -> bool {
+        const LINKS: &[&str] = &[
+            "der", "die", "das", "des", "dem", "den", "ein", "eine", "einer", "eines", "und",
+            "für", "von", "vom", "mit", "im", "in", "zur", "zum", "bis", "über", "an", "am", "auf",
+            "aus", "bei", "nach", "gegen", "unter", "um", "e", "v",
+        ];
+        let toks = self.region_toks(r);
+        let inner: Vec<&Tok> = toks
+            .iter()
+            .filter(|t| t.kind != Kind::Open && t.kind != Kind::Close)
+            .collect();
+        let first_cap = inner
+            .first()
+            .is_some_and(|t| t.cap || t.lower.starts_with(char::is_numeric));
+        let words = inner.iter().filter(|t| t.is_word()).count();
+        first_cap
+            && words >= 2
+            && inner.iter().all(|t| {
+                if t.is_word() {
+                    t.cap
+                        || t.lower.chars().all(|c| c.is_numeric())
+                        || LINKS.contains(&t.lower.as_str())
+                        || is_adjective(&t.lower)
+                } else {
+                    matches!(t.kind, Kind::Punct('-' | '–' | '/'))
+                }
+            })
+    }
+
     fn region_words(&self, r: usize) -> usize {
         self.region_toks(r).iter().filter(|t| t.is_word()).count()
     }
@@ -1005,7 +1037,7 @@ impl<'a> Finder<'a> {
     ) {
         let reg = &self.regions[r];
         let (s, e) = trim_bytes(self.text, reg.inner_start, reg.inner_end);
-        if s >= e || self.name_like(r) {
+        if s >= e || self.name_like(r) || (cue.is_none() && self.heading_like(r)) {
             return;
         }
         let epistemic = self.epistemic(sa, sb, false);

@@ -676,3 +676,14 @@ fn object_first_and_name_particles() {
         "Generalsekretär Samir al Haddad"
     );
 }
+
+#[test]
+fn quoted_titles_without_a_cue_are_not_speech() {
+    let qs = run("Die Ausstellung „Alte Brücken im Tal der Wehra 1900 bis 1950“ öffnet am Montag.");
+    assert!(qs.is_empty(), "{qs:#?}");
+    let qs = run("Das Bündnis lehnt die „Rente mit 70“ strikt ab.");
+    assert!(qs.iter().all(|q| q.kind != QuoteKind::Direct), "{qs:#?}");
+    // A quoted sentence stays speech.
+    let qs = run("„Wir geben nicht auf“, sagte die Trainerin. „Die Saison ist lang.“");
+    find(&qs, "Die Saison ist lang.");
+}
