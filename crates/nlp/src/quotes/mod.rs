@@ -4,14 +4,18 @@
 //! 1. quotation-mark regions (every mark style, nested, across paragraphs) are direct quotes;
 //! 2. in each sentence a *frame* is looked for outside the quotes: a speech verb from the
 //!    lexicon (`sagte X`, `X teilte mit`, `wie X mitteilte`) or an attribution phrase (`laut X`,
-//!    `X zufolge`, `nach Angaben von X`, `…, so X`, `hieß es aus X`); the frame's content
-//!    clause (after or before it) is indirect speech, a clause-less speech act is reported
-//!    speech, and quotes the frame touches take its speaker;
+//!    `X zufolge`, `nach Angaben von X`, `…, so X`, `hieß es aus X`) or a speech noun
+//!    (`die Forderung der Opposition, …`, `X übte Kritik`); the frame's content clause (after
+//!    or before it) is indirect speech, a clause-less speech act is reported speech, and quotes
+//!    the frame touches take its speaker; later clauses may open further frames
+//!    (`…, während Y erklärte, …`);
 //! 3. sentences in Konjunktiv I without a cue continue the last indirect quote;
 //! 4. speakers are noun phrases next to the cue, linked to a person entity where one is
-//!    mentioned there; pronouns go to the last speaker or the nearest person.
+//!    mentioned there; pronouns go to the last speaker or the nearest person, role-only
+//!    phrases (`der Berater`) to the person introduced with that role.
 //!
-//! Word lists live in `resources/de/quotes_*.txt`.
+//! Word lists live in `resources/de/quotes_*.txt`; English articles use the `en` rules with
+//! `resources/en/quotes_*.txt`.
 
 mod en;
 mod lexicon;
@@ -1288,10 +1292,26 @@ impl<'a> Finder<'a> {
 
     /// The frame of a sentence, if it has one.
     fn frame(&self, a: usize, b: usize, _regions: &[usize]) -> Option<Frame> {
-        let mut fr = self
-            .attribution_frame(a, b)
-            .or_else(|| self.verb_frame(a, b))
-            .or_else(|| self.noun_frame(a, b))?;
+        let attr = self.attribution_frame(a, b);
+        let verb = self.verb_frame(a, b);
+        // A speech verb closing the sentence behind a comma (`Die Brücke bleibt nach Angaben
+        // der Stadt gesperrt, sagte X.`) frames the whole clause, source phrase included.
+        let closing = |v: &Frame| {
+            v.cue.as_ref().is_some_and(|c| {
+                let k = self.toks.partition_point(|t| t.s < c.1);
+                k > a && self.toks[k - 1].is_punct(',') && v.content.0 == a
+            }) && v.speaker.is_some()
+        };
+        let mut fr = match (attr, verb) {
+            (Some(at), Some(v))
+                if closing(&v) && at.cue.as_ref().map(|c| c.1) < v.cue.as_ref().map(|c| c.1) =>
+            {
+                v
+            }
+            (Some(at), _) => at,
+            (None, Some(v)) => v,
+            (None, None) => self.noun_frame(a, b)?,
+        };
         if fr.speaker.is_none() {
             // No subject next to the cue (`Die „Zeitung“ hatte berichtet`, `In einem Bericht
             // wurde vermutet`): the first noun phrase before the cue names the source.
@@ -2017,6 +2037,21 @@ impl<'a> Finder<'a> {
                     ))
             {
                 fe -= 1;
+            }
+            // The subject with a prepositional tail fills the field: `Die Opposition im
+            // Stadtrat nannte …`.
+            let with_tail = self.np_after(cs, fe).and_then(|(na, nb)| {
+                let prep = matches!(
+                    toks[nb].lower.as_str(),
+                    "im" | "in" | "aus" | "bei" | "beim" | "am" | "auf" | "für" | "gegen"
+                );
+                (nb < fe && prep && self.np_after(nb + 1, fe).is_some_and(|(_, e2)| e2 == fe))
+                    .then_some((na, nb))
+            });
+            if let Some((na, nb)) = with_tail.filter(|&(na, _)| {
+                !OBLIQUE.contains(&toks[na].lower.as_str()) && self.np_before(cs, fe) != Some(cs)
+            }) {
+                return Some(self.speaker(na, nb));
             }
             if let Some(na) = self.np_before(cs, fe) {
                 if na == cs && !OBLIQUE.contains(&toks[na].lower.as_str()) {

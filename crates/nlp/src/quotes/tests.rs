@@ -687,3 +687,18 @@ fn quoted_titles_without_a_cue_are_not_speech() {
     let qs = run("„Wir geben nicht auf“, sagte die Trainerin. „Die Saison ist lang.“");
     find(&qs, "Die Saison ist lang.");
 }
+
+#[test]
+fn closing_frame_wins_over_a_source_phrase_and_subject_with_tail() {
+    let qs = run(
+        "Die Brücke bleibt nach Angaben der Stadt zwei Wochen gesperrt, sagte die Bürgermeisterin.",
+    );
+    let q = find(
+        &qs,
+        "Die Brücke bleibt nach Angaben der Stadt zwei Wochen gesperrt",
+    );
+    assert_eq!(speaker(q), "Bürgermeisterin");
+    let qs =
+        run("Die Opposition im Stadtrat nannte das Krisenmanagement der Verwaltung chaotisch.");
+    assert_eq!(speaker(&qs[0]), "Opposition");
+}
