@@ -64,7 +64,7 @@ pub struct Lexicon {
     pub k1: BTreeSet<String>,
     /// Konjunktiv II stand-ins.
     pub k2: BTreeSet<String>,
-    /// Lowercase `-e` words that are not verb forms.
+    /// Lowercase words that are not verb forms (`lange`, `geraten`).
     pub nonverbs: BTreeSet<String>,
     /// Speech nouns followed by a content clause (`Forderung`, `Vorwurf`), lowercase.
     pub clause_nouns: BTreeSet<String>,
@@ -192,6 +192,8 @@ impl Lexicon {
                 add(&mut forms, inf.clone(), i, FormKind::Participle);
             }
         }
+        let nonverbs: BTreeSet<String> = data_lines(NONVERBS).map(str::to_lowercase).collect();
+        forms.retain(|f, _| !nonverbs.contains(f));
         let mut lex = Lexicon {
             verbs,
             forms,
@@ -203,7 +205,7 @@ impl Lexicon {
             hedges: data_lines(HEDGES).map(str::to_lowercase).collect(),
             k1: BTreeSet::new(),
             k2: BTreeSet::new(),
-            nonverbs: data_lines(NONVERBS).map(str::to_lowercase).collect(),
+            nonverbs,
             roles: data_lines(ROLES).map(str::to_lowercase).collect(),
             clause_nouns: BTreeSet::new(),
             act_nouns: BTreeSet::new(),

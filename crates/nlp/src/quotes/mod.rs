@@ -813,6 +813,35 @@ impl<'a> Finder<'a> {
         k
     }
 
+    /// First clause separator from `k` on (or `b`); a quoted name or title inside the clause
+    /// is no separator (`schrieb X in der „Zeitung“, …`).
+    fn clause_end(&self, k: usize, b: usize) -> usize {
+        let toks = self.toks;
+        let mut j = k;
+        while j < b {
+            let t = &toks[j];
+            if t.kind == Kind::Open {
+                if let Some(r) = t
+                    .region
+                    .filter(|&r| self.name_like(r) || !self.is_speechy(r))
+                {
+                    if let Some((_, re)) = self.tok_range_of_region(r) {
+                        if re > j && re < b {
+                            j = re;
+                            continue;
+                        }
+                    }
+                }
+                return j;
+            }
+            if is_clause_sep(t) {
+                return j;
+            }
+            j += 1;
+        }
+        b
+    }
+
     /// True when tokens `[k, b)` after a speaker hold no object: nothing, an addressee in the
     /// dative (`der Zeitung`, `russischen Medien`) or a prepositional phrase (`gegenüber
     /// Reportern`, `am Montag`).
@@ -1747,7 +1776,7 @@ impl<'a> Finder<'a> {
                     .rev()
                     .find(|&k| is_clause_sep(&toks[k]))
                     .map_or(a, |k| k + 1);
-                let ce = (i + 1..b).find(|&k| is_clause_sep(&toks[k])).unwrap_or(b);
+                let ce = self.clause_end(i + 1, b);
                 // Separable particle needed later in the clause.
                 let mut cue_end = i + 1;
                 if kind == FormKind::Finite {

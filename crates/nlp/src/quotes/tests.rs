@@ -702,3 +702,15 @@ fn closing_frame_wins_over_a_source_phrase_and_subject_with_tail() {
         run("Die Opposition im Stadtrat nannte das Krisenmanagement der Verwaltung chaotisch.");
     assert_eq!(speaker(&qs[0]), "Opposition");
 }
+
+#[test]
+fn quoted_title_inside_the_frame_clause() {
+    let qs = run(
+        "Hierzu schrieb der Kolumnist Ben Ort in der „Abendpost“, die Stadt sei derzeit gespalten.",
+    );
+    let q = find(&qs, "die Stadt sei derzeit gespalten");
+    assert_eq!(speaker(q), "Kolumnist Ben Ort");
+    // `geraten` is no form of `raten` here.
+    let qs = run("Die Firma war in Not geraten, so dass die Produktion ruhen musste.");
+    assert!(qs.is_empty(), "{qs:#?}");
+}
