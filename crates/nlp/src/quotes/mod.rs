@@ -1814,7 +1814,21 @@ impl<'a> Finder<'a> {
                 } else {
                     kind
                 };
-                let sub_wie = cs < i && toks[cs].lower == "wie";
+                // `wie X, Sprecher des Amtes, der Presse mitteilte`: the `wie` clause may
+                // hold an apposition.
+                let cs_wie = if cs < i && toks[cs].lower == "wie" {
+                    Some(cs)
+                } else {
+                    (a.max(cs.saturating_sub(16))..cs).rev().find(|&w| {
+                        toks[w].lower == "wie"
+                            && (w == a || toks[w - 1].is_punct(','))
+                            && self
+                                .np_after(w + 1, cs)
+                                .is_some_and(|(_, nb)| toks[nb].is_punct(','))
+                    })
+                };
+                let sub_wie = cs_wie.is_some();
+                let cs = cs_wie.unwrap_or(cs);
                 // 1. Frame after its content: `…, sagte X.` / `„…“, sagte X.`
                 if cs == i
                     && i > a
@@ -2234,7 +2248,12 @@ impl<'a> Finder<'a> {
                 // Lowercase name particles: `Abdalla al Badri`, `Rafael van der Meer`.
                 while *j + 1 < limit
                     && *j > caps
-                    && NAME_PARTICLES.contains(&toks[*j].lower.as_str())
+                    && (NAME_PARTICLES.contains(&toks[*j].lower.as_str())
+                        || toks[*j].lower == "zu"
+                            && self
+                                .persons
+                                .iter()
+                                .any(|m| m.0 <= toks[*j + 1].s && toks[*j + 1].e <= m.1))
                     && !toks[*j].cap
                     && toks[*j + 1].cap
                     && toks[*j + 1].is_word()

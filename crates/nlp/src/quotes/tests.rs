@@ -714,3 +714,21 @@ fn quoted_title_inside_the_frame_clause() {
     let qs = run("Die Firma war in Not geraten, so dass die Produktion ruhen musste.");
     assert!(qs.is_empty(), "{qs:#?}");
 }
+
+#[test]
+fn wie_clause_with_apposition_and_zu_in_names() {
+    let text = "Wie Lena Hoff, eine Sprecherin der Feuerwehr, der Presse mitteilte, seien drei Dörfer geräumt worden.";
+    let d = doc_with_persons(text, &[("Lena Hoff", &["Lena Hoff"])]);
+    let qs = find_quotes(&d);
+    assert_eq!(
+        speaker(find(&qs, "seien drei Dörfer geräumt worden")),
+        "Lena Hoff"
+    );
+    let text = "Moritz zu Hallstein, Obmann der Fraktion, sagte, der Antrag sei erledigt.";
+    let d = doc_with_persons(text, &[("Moritz zu Hallstein", &["Moritz zu Hallstein"])]);
+    let qs = find_quotes(&d);
+    assert_eq!(
+        speaker(find(&qs, "der Antrag sei erledigt")),
+        "Moritz zu Hallstein"
+    );
+}
