@@ -547,6 +547,16 @@ impl<'a> Finder<'a> {
                             })
                             .or_else(|| self.last_speaker.as_ref().map(|(s, _)| s.clone()));
                         self.push_direct(r, sp, None, a, b);
+                    } else if self.is_speechy(r)
+                        && !self.title_like(r)
+                        && last_quote_sent.is_some_and(|q| q + 1 == si)
+                    {
+                        // A short quoted phrase right after speech: the speaker's wording
+                        // (`Er sprach von einer „tiefen Kluft“.`).
+                        if let Some((sp, _)) = self.last_speaker.clone() {
+                            produced = true;
+                            self.push_direct(r, Some(sp), None, a, b);
+                        }
                     }
                 }
                 // `Demnach …`: the content of the source just named.

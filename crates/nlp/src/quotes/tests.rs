@@ -732,3 +732,13 @@ fn wie_clause_with_apposition_and_zu_in_names() {
         "Moritz zu Hallstein"
     );
 }
+
+#[test]
+fn short_quoted_phrase_right_after_speech() {
+    let text = "Die Lage sei ernst, sagte die Landrätin. Sie sprach von einer „tiefen Verunsicherung“ im Ort.";
+    let qs = run(text);
+    assert_eq!(speaker(find(&qs, "tiefen Verunsicherung")), "Landrätin");
+    // Without speech before it, a short phrase stays unattributed.
+    let qs = run("Nach dem Sturm herrschte eine „tiefe Verunsicherung“ im Ort.");
+    assert!(qs.is_empty(), "{qs:#?}");
+}
