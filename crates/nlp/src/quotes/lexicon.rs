@@ -8,6 +8,9 @@ const ATTRIBUTION: &str = include_str!("../../resources/de/quotes_attribution.tx
 const HEDGES: &str = include_str!("../../resources/de/quotes_hedges.txt");
 const KONJUNKTIV: &str = include_str!("../../resources/de/quotes_konjunktiv.txt");
 const NONVERBS: &str = include_str!("../../resources/de/quotes_nonverbs.txt");
+const SPEECH_NOUNS: &str = include_str!("../../resources/de/quotes_speech_nouns.txt");
+/// Role nouns (shared with the entity recogniser, read only here).
+const ROLES: &str = include_str!("../../resources/de/roles.txt");
 
 /// How a verb form found in the text relates to its verb.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -34,6 +37,8 @@ pub struct Verb {
     pub denial: bool,
     /// Belief or expectation verb: a cue only with `dass`/`ob` or a Konjunktiv clause.
     pub belief: bool,
+    /// Impersonal: a cue even without a subject (`es wurde bekannt, dass …`).
+    pub impersonal: bool,
 }
 
 /// All lexicons.
@@ -49,6 +54,8 @@ pub struct Lexicon {
     pub post: BTreeSet<String>,
     /// Nouns after `nach` (`Angaben`), lowercase.
     pub nach_nouns: BTreeSet<String>,
+    /// Nouns after `nach` that name no kind of source (`Erkenntnissen`), lowercase.
+    pub vague_nouns: BTreeSet<String>,
     /// Impersonal `heißen` forms.
     pub heissen: BTreeSet<String>,
     /// Hedge words.
@@ -57,8 +64,16 @@ pub struct Lexicon {
     pub k1: BTreeSet<String>,
     /// Konjunktiv II stand-ins.
     pub k2: BTreeSet<String>,
-    /// Lowercase `-e` words that are not verb forms.
+    /// Lowercase words that are not verb forms (`lange`, `geraten`).
     pub nonverbs: BTreeSet<String>,
+    /// Speech nouns followed by a content clause (`Forderung`, `Vorwurf`), lowercase.
+    pub clause_nouns: BTreeSet<String>,
+    /// Speech nouns naming an act without its words (`Kritik`), lowercase.
+    pub act_nouns: BTreeSet<String>,
+    /// Light verbs that carry an act noun (`übte`, `erhob`), lowercase.
+    pub light_verbs: BTreeSet<String>,
+    /// Role nouns that describe a person (`berater`, `sprecherin`), lowercase.
+    pub roles: BTreeSet<String>,
 }
 
 fn data_lines(text: &str) -> impl Iterator<Item = &str> {
@@ -143,6 +158,7 @@ impl Lexicon {
                 reported: flags.contains('r'),
                 denial: flags.contains('d'),
                 belief: flags.contains('b'),
+                impersonal: flags.contains('i'),
             });
             let base_inf = match &particle {
                 Some(p) => inf.strip_prefix(p.as_str()).unwrap_or(inf).to_string(),
@@ -176,6 +192,8 @@ impl Lexicon {
                 add(&mut forms, inf.clone(), i, FormKind::Participle);
             }
         }
+        let nonverbs: BTreeSet<String> = data_lines(NONVERBS).map(str::to_lowercase).collect();
+        forms.retain(|f, _| !nonverbs.contains(f));
         let mut lex = Lexicon {
             verbs,
             forms,
@@ -183,17 +201,32 @@ impl Lexicon {
             post: BTreeSet::new(),
             nach_nouns: BTreeSet::new(),
             heissen: BTreeSet::new(),
+            vague_nouns: BTreeSet::new(),
             hedges: data_lines(HEDGES).map(str::to_lowercase).collect(),
             k1: BTreeSet::new(),
             k2: BTreeSet::new(),
-            nonverbs: data_lines(NONVERBS).map(str::to_lowercase).collect(),
+            nonverbs,
+            roles: data_lines(ROLES).map(str::to_lowercase).collect(),
+            clause_nouns: BTreeSet::new(),
+            act_nouns: BTreeSet::new(),
+            light_verbs: BTreeSet::new(),
         };
+        for (section, line) in sections(SPEECH_NOUNS) {
+            let set = match section.as_str() {
+                "clause" => &mut lex.clause_nouns,
+                "act" => &mut lex.act_nouns,
+                "light" => &mut lex.light_verbs,
+                _ => continue,
+            };
+            set.insert(line);
+        }
         for (section, line) in sections(ATTRIBUTION) {
             let set = match section.as_str() {
                 "pre" => &mut lex.pre,
                 "post" => &mut lex.post,
                 "nach" => &mut lex.nach_nouns,
                 "heissen" => &mut lex.heissen,
+                "vague" => &mut lex.vague_nouns,
                 _ => continue,
             };
             set.insert(line);
@@ -250,6 +283,15 @@ impl Lexicon {
                 .nach_nouns
                 .iter()
                 .any(|n| n.chars().count() >= 6 && w.len() > n.len() && w.ends_with(n.as_str()))
+    }
+
+    /// True when `w` (lowercase) is a form of a noun of `set`: the noun itself or with an
+    /// inflection ending (`-n`, `-en`, `-s`).
+    pub fn noun_in(set: &BTreeSet<String>, w: &str) -> bool {
+        set.contains(w)
+            || ["n", "en", "s"]
+                .iter()
+                .any(|e| w.strip_suffix(e).is_some_and(|b| set.contains(b)))
     }
 
     /// True for a Konjunktiv II stand-in (`hätten`, `würden`, `wären`).

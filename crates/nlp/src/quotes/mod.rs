@@ -4,15 +4,20 @@
 //! 1. quotation-mark regions (every mark style, nested, across paragraphs) are direct quotes;
 //! 2. in each sentence a *frame* is looked for outside the quotes: a speech verb from the
 //!    lexicon (`sagte X`, `X teilte mit`, `wie X mitteilte`) or an attribution phrase (`laut X`,
-//!    `X zufolge`, `nach Angaben von X`, `…, so X`, `hieß es aus X`); the frame's content
-//!    clause (after or before it) is indirect speech, a clause-less speech act is reported
-//!    speech, and quotes the frame touches take its speaker;
+//!    `X zufolge`, `nach Angaben von X`, `…, so X`, `hieß es aus X`) or a speech noun
+//!    (`die Forderung der Opposition, …`, `X übte Kritik`); the frame's content clause (after
+//!    or before it) is indirect speech, a clause-less speech act is reported speech, and quotes
+//!    the frame touches take its speaker; later clauses may open further frames
+//!    (`…, während Y erklärte, …`);
 //! 3. sentences in Konjunktiv I without a cue continue the last indirect quote;
 //! 4. speakers are noun phrases next to the cue, linked to a person entity where one is
-//!    mentioned there; pronouns go to the last speaker or the nearest person.
+//!    mentioned there; pronouns go to the last speaker or the nearest person, role-only
+//!    phrases (`der Berater`) to the person introduced with that role.
 //!
-//! Word lists live in `resources/de/quotes_*.txt`.
+//! Word lists live in `resources/de/quotes_*.txt`; English articles use the `en` rules with
+//! `resources/en/quotes_*.txt`.
 
+mod en;
 mod lexicon;
 mod text;
 
@@ -262,6 +267,12 @@ const FUNCTION_WORDS: &[&str] = &[
 /// Words that keep a genitive or `von` tail on a speaker phrase (`Sprecher des Ministeriums`).
 const NP_LINKS: &[&str] = &["des", "der", "von", "vom"];
 
+/// Lowercase particles inside names (`al`, `van`, `de`).
+const NAME_PARTICLES: &[&str] = &[
+    "al", "el", "bin", "ben", "ibn", "abu", "van", "de", "da", "di", "du", "la", "le", "dos",
+    "ter", "ten",
+];
+
 const CONTENT_OPENERS: &[&str] = &[
     "dass",
     "ob",
@@ -277,6 +288,28 @@ const CONTENT_OPENERS: &[&str] = &[
     "welcher",
     "welches",
     "inwieweit",
+    "wonach",
+];
+
+/// Conjunctions that open a verb-final clause (`als X sagte, …`).
+const SUBORDINATORS: &[&str] = &[
+    "wenn",
+    "als",
+    "weil",
+    "nachdem",
+    "während",
+    "obwohl",
+    "obgleich",
+    "da",
+    "sobald",
+    "bevor",
+    "seit",
+    "seitdem",
+    "indem",
+    "zumal",
+    "nachdem",
+    "wobei",
+    "wenngleich",
 ];
 
 const AUXILIARIES: &[&str] = &[
@@ -285,7 +318,11 @@ const AUXILIARIES: &[&str] = &[
 ];
 
 /// Find every quote of an annotated article (uses its sentences and entities when present).
+/// English articles (`language` `en…`) use the English rules, all others the German ones.
 pub fn find_quotes(doc: &AnnotatedArticle) -> Vec<Quote> {
+    if doc.article.language.to_lowercase().starts_with("en") {
+        return en::find_quotes(doc);
+    }
     let text = doc.article.text.as_str();
     let ix = CharIndex::new(text);
     let regions = text::regions(text);
@@ -431,42 +468,50 @@ impl<'a> Finder<'a> {
                     }
                 }
             }
-            let frame = self.frame(a, b, &sent_regions);
+            let frames = self.frames(a, b);
             let mut produced = false;
-            if let Some(fr) = frame {
+            if !frames.is_empty() {
                 produced = true;
                 open_run = None;
-                let sp = fr.speaker.clone();
-                if let Some(s) = &sp {
-                    self.last_speaker = Some((s.clone(), si));
-                }
-                let (ca, cb) = fr.content;
-                let cb = if fr.kind == QuoteKind::Indirect {
-                    self.content_end(ca, cb)
-                } else {
-                    cb
-                };
-                let content_regions: Vec<usize> = sent_regions
-                    .iter()
-                    .copied()
-                    .filter(|&r| self.region_in_tokens(r, ca, cb))
-                    .collect();
-                let only_quotes = self.only_quotes(ca, cb);
-                // A speech act needs something said: not `(X berichtete)` alone.
-                let too_short = fr.kind == QuoteKind::Reported
-                    && self.toks[ca..cb].iter().filter(|t| t.is_word()).count() < 4;
-                if !only_quotes && !too_short {
-                    let q = self.quote(fr.kind, ca, cb, &fr, a, b);
-                    if let Some(q) = q {
-                        self.out.push(q);
+                let mut bound = Vec::new();
+                let mut contents = Vec::new();
+                for fr in &frames {
+                    if let Some(s) = &fr.speaker {
+                        self.last_speaker = Some((s.clone(), si));
                     }
+                    let (ca, cb) = fr.content;
+                    let cb = if fr.kind == QuoteKind::Indirect {
+                        self.content_end(ca, cb)
+                    } else {
+                        cb
+                    };
+                    let only_quotes = self.only_quotes(ca, cb);
+                    // A speech act needs something said: not `(X berichtete)` alone.
+                    let too_short = fr.kind == QuoteKind::Reported
+                        && self.toks[ca..cb].iter().filter(|t| t.is_word()).count() < 4;
+                    if !only_quotes && !too_short {
+                        if let Some(q) = self.quote(fr.kind, ca, cb, fr, a, b) {
+                            self.out.push(q);
+                        }
+                    }
+                    contents.push((ca, cb, only_quotes));
                 }
-                // Quotes of the sentence: those in the content, and (for a frame that binds
-                // quotes) every quote of the sentence.
+                // Quotes of the sentence: those in a frame's content take its speaker; the
+                // others (for a frame that binds quotes) the first frame's.
                 for &r in &sent_regions {
-                    if content_regions.contains(&r) || only_quotes || self.is_speechy(r) {
-                        self.push_direct(r, sp.clone(), fr.cue.clone(), a, b);
+                    let owner = contents
+                        .iter()
+                        .position(|&(ca, cb, _)| self.region_in_tokens(r, ca, cb));
+                    let owner = owner.or_else(|| {
+                        (contents.iter().any(|c| c.2) || self.is_speechy(r)).then_some(0)
+                    });
+                    if let Some(fi) = owner {
+                        bound.push((r, fi));
                     }
+                }
+                for (r, fi) in bound {
+                    let fr = &frames[fi];
+                    self.push_direct(r, fr.speaker.clone(), fr.cue.clone(), a, b);
                 }
             } else {
                 // Direct quotes without a frame in their sentence.
@@ -502,6 +547,16 @@ impl<'a> Finder<'a> {
                             })
                             .or_else(|| self.last_speaker.as_ref().map(|(s, _)| s.clone()));
                         self.push_direct(r, sp, None, a, b);
+                    } else if self.is_speechy(r)
+                        && !self.title_like(r)
+                        && last_quote_sent.is_some_and(|q| q + 1 == si)
+                    {
+                        // A short quoted phrase right after speech: the speaker's wording
+                        // (`Er sprach von einer „tiefen Kluft“.`).
+                        if let Some((sp, _)) = self.last_speaker.clone() {
+                            produced = true;
+                            self.push_direct(r, Some(sp), None, a, b);
+                        }
                     }
                 }
                 // `Demnach …`: the content of the source just named.
@@ -539,8 +594,26 @@ impl<'a> Finder<'a> {
                     .iter()
                     .filter(|t| t.is_word() && t.region.is_none())
                     .count();
-                if outside >= 3 && self.konjunktiv_main(a, b) {
+                // An indicative sentence between two pieces of reported speech of the same
+                // source goes with them (`Manche Punkte passten ihnen nicht.` between two
+                // Konjunktiv sentences).
+                let sandwiched = || {
+                    last_quote_sent.is_some_and(|qs| qs + 1 == si)
+                        && sent_regions.is_empty()
+                        && self.weak_preterite_only(a, b)
+                        && sents.get(si + 1).is_some_and(|&(na, nb)| {
+                            !self.starts_paragraph(na)
+                                && self.konjunktiv_main(na, nb)
+                                && self.frames(na, nb).is_empty()
+                        })
+                };
+                let konjunktiv = self.konjunktiv_main(a, b);
+                if outside >= 3 && (konjunktiv || sandwiched()) {
                     let mut done = false;
+                    if !konjunktiv {
+                        // Its own quote: the run-on on either side stays apart.
+                        open_run = None;
+                    }
                     if let Some((qi, qs)) = open_run {
                         if si == qs + 1 {
                             self.extend(qi, b);
@@ -562,10 +635,15 @@ impl<'a> Finder<'a> {
                             .and_then(|&(na, nb)| self.frame(na, nb, &[]))
                             .filter(|fr| fr.kind == QuoteKind::Indirect)
                             .filter(|fr| {
-                                para || fr
-                                    .cue
-                                    .as_ref()
-                                    .is_some_and(|c| self.toks[fr.content.1.max(1) - 1].e <= c.1)
+                                // Only a frame standing after its content behind a comma
+                                // (`…, sagte X.`), not a source phrase inside the sentence.
+                                let behind = fr.cue.as_ref().is_some_and(|c| {
+                                    let k = self.toks.partition_point(|t| t.s < c.1);
+                                    self.toks[fr.content.1.max(1) - 1].e <= c.1
+                                        && k > 0
+                                        && self.toks[k - 1].is_punct(',')
+                                });
+                                para || behind
                             })
                             .and_then(|fr| fr.speaker)
                     };
@@ -584,7 +662,7 @@ impl<'a> Finder<'a> {
                             denial: false,
                         };
                         if let Some(q) = self.quote(QuoteKind::Indirect, a, b, &fr, a, b) {
-                            open_run = Some((self.out.len(), si));
+                            open_run = konjunktiv.then_some((self.out.len(), si));
                             self.out.push(q);
                             self.last_speaker = Some((sp, si));
                             done = true;
@@ -623,6 +701,90 @@ impl<'a> Finder<'a> {
                 last_quote_sent = Some(si);
             }
         }
+        self.unmarked_pull_quotes();
+    }
+
+    /// A paragraph in the first person followed by a line that names a person with a role
+    /// (`Tomas Lind, Berater der Ministerin`) is a pull quote whose marks were lost.
+    fn unmarked_pull_quotes(&mut self) {
+        let toks = self.toks;
+        // Lines as token ranges.
+        let mut lines = Vec::new();
+        let mut start = 0;
+        for (k, t) in toks.iter().enumerate() {
+            if t.kind == Kind::Newline {
+                if k > start {
+                    lines.push((start, k));
+                }
+                start = k + 1;
+            }
+        }
+        if toks.len() > start {
+            lines.push((start, toks.len()));
+        }
+        for w in lines.windows(2) {
+            let ((pa, pb), (la, lb)) = (w[0], w[1]);
+            let line = &toks[la..lb];
+            let byline = line.len() <= 14
+                && line.iter().any(|t| t.is_punct(','))
+                && !line
+                    .iter()
+                    .any(|t| matches!(t.kind, Kind::Punct('.' | '!' | '?')));
+            if !byline {
+                continue;
+            }
+            let Some((na, nb)) = self.np_after(la, lb) else {
+                continue;
+            };
+            if !toks.get(nb).is_some_and(|t| t.is_punct(',')) {
+                continue;
+            }
+            let sp = self.speaker(na, nb);
+            if sp.entity.is_none() {
+                continue;
+            }
+            let words: Vec<&Tok> = toks[pa..pb]
+                .iter()
+                .filter(|t| t.is_word() && t.region.is_none())
+                .collect();
+            let first_person = words.iter().any(|t| {
+                matches!(
+                    t.lower.as_str(),
+                    "ich"
+                        | "wir"
+                        | "uns"
+                        | "mich"
+                        | "mir"
+                        | "mein"
+                        | "meine"
+                        | "unser"
+                        | "unsere"
+                        | "unseren"
+                        | "unserer"
+                        | "unserem"
+                        | "meinen"
+                        | "meiner"
+                )
+            });
+            let (s, e) = (toks[pa].s, toks[pb - 1].e);
+            let taken = self.out.iter().any(|q| {
+                let (qs, qe) = (self.ix.byte_of(q.span.start), self.ix.byte_of(q.span.end));
+                qs < e && s < qe
+            });
+            if words.len() < 6 || !first_person || taken || self.has_quote(pa, pb) {
+                continue;
+            }
+            let fr = Frame {
+                content: (pa, pb),
+                speaker: Some(sp),
+                cue: None,
+                kind: QuoteKind::Direct,
+                denial: false,
+            };
+            if let Some(q) = self.quote(QuoteKind::Direct, pa, pb, &fr, pa, pb) {
+                self.out.push(q);
+            }
+        }
     }
 
     fn regions_in(&self, a: usize, b: usize) -> Vec<usize> {
@@ -659,6 +821,67 @@ impl<'a> Finder<'a> {
             }
         }
         k
+    }
+
+    /// First clause separator from `k` on (or `b`); a quoted name or title inside the clause
+    /// is no separator (`schrieb X in der „Zeitung“, …`).
+    fn clause_end(&self, k: usize, b: usize) -> usize {
+        let toks = self.toks;
+        let mut j = k;
+        while j < b {
+            let t = &toks[j];
+            if t.kind == Kind::Open {
+                if let Some(r) = t
+                    .region
+                    .filter(|&r| self.name_like(r) || !self.is_speechy(r))
+                {
+                    if let Some((_, re)) = self.tok_range_of_region(r) {
+                        if re > j && re < b {
+                            j = re;
+                            continue;
+                        }
+                    }
+                }
+                return j;
+            }
+            if is_clause_sep(t) {
+                return j;
+            }
+            j += 1;
+        }
+        b
+    }
+
+    /// True when tokens `[k, b)` after a speaker hold no object: nothing, an addressee in the
+    /// dative (`der Zeitung`, `russischen Medien`) or a prepositional phrase (`gegenüber
+    /// Reportern`, `am Montag`).
+    fn only_adjuncts(&self, k: usize, b: usize) -> bool {
+        let toks = self.toks;
+        let Some(first) = toks[k.min(b)..b].iter().find(|t| t.is_word()) else {
+            return true;
+        };
+        let w = first.lower.as_str();
+        matches!(
+            w,
+            "der"
+                | "dem"
+                | "gegenüber"
+                | "am"
+                | "im"
+                | "in"
+                | "auf"
+                | "bei"
+                | "beim"
+                | "vor"
+                | "nach"
+                | "während"
+                | "zum"
+                | "zur"
+                | "mit"
+                | "laut"
+                | "vom"
+                | "von"
+        ) || (!first.cap && w.ends_with("en") && is_adjective(w))
     }
 
     /// True when the token at `a` opens a paragraph (first token or after a line break).
@@ -735,6 +958,38 @@ impl<'a> Finder<'a> {
             }
         }
         (2..=8).contains(&caps)
+    }
+
+    /// A quoted title or name without a verb (`„Linke Gewalt in Berlin 2003 bis 2008“`,
+    /// `„Rente mit 67“`): capitalised words, numbers, articles, prepositions and adjectives
+    /// only, no sentence punctuation. Only quotes without a cue are checked.
+    fn heading_like(&self, r: usize) -> bool {
+        const LINKS: &[&str] = &[
+            "der", "die", "das", "des", "dem", "den", "ein", "eine", "einer", "eines", "und",
+            "für", "von", "vom", "mit", "im", "in", "zur", "zum", "bis", "über", "an", "am", "auf",
+            "aus", "bei", "nach", "gegen", "unter", "um", "e", "v",
+        ];
+        let toks = self.region_toks(r);
+        let inner: Vec<&Tok> = toks
+            .iter()
+            .filter(|t| t.kind != Kind::Open && t.kind != Kind::Close)
+            .collect();
+        let first_cap = inner
+            .first()
+            .is_some_and(|t| t.cap || t.lower.starts_with(char::is_numeric));
+        let words = inner.iter().filter(|t| t.is_word()).count();
+        first_cap
+            && words >= 2
+            && inner.iter().all(|t| {
+                if t.is_word() {
+                    t.cap
+                        || t.lower.chars().all(|c| c.is_numeric())
+                        || LINKS.contains(&t.lower.as_str())
+                        || is_adjective(&t.lower)
+                } else {
+                    matches!(t.kind, Kind::Punct('-' | '–' | '/'))
+                }
+            })
     }
 
     fn region_words(&self, r: usize) -> usize {
@@ -825,7 +1080,7 @@ impl<'a> Finder<'a> {
     ) {
         let reg = &self.regions[r];
         let (s, e) = trim_bytes(self.text, reg.inner_start, reg.inner_end);
-        if s >= e || self.name_like(r) {
+        if s >= e || self.name_like(r) || (cue.is_none() && self.heading_like(r)) {
             return;
         }
         let epistemic = self.epistemic(sa, sb, false);
@@ -941,6 +1196,34 @@ impl<'a> Finder<'a> {
         false
     }
 
+    /// True when a sentence's finite verb can only be read as a weak preterite, which is
+    /// also the Konjunktiv II (`passten`, `fehlte`): no auxiliary or speech verb, no person
+    /// named, and a lowercase `-te`/`-ten` form.
+    fn weak_preterite_only(&self, a: usize, b: usize) -> bool {
+        let (s, e) = (self.toks[a].s, self.toks[b - 1].e);
+        if self.persons.iter().any(|m| m.0 >= s && m.1 <= e) {
+            return false;
+        }
+        let words: Vec<&Tok> = self.toks[a..b]
+            .iter()
+            .filter(|t| t.is_word() && t.region.is_none())
+            .collect();
+        let other_verb = words.iter().any(|t| {
+            AUXILIARIES.contains(&t.lower.as_str())
+                || matches!(
+                    t.lower.as_str(),
+                    "kam" | "kamen" | "gab" | "gaben" | "ging" | "gingen"
+                )
+                || self.lex.forms.contains_key(&t.lower)
+        });
+        let weak = words.iter().skip(1).any(|t| {
+            !t.cap
+                && (t.lower.ends_with("te") || t.lower.ends_with("ten"))
+                && t.lower.chars().count() > 4
+        });
+        !other_verb && weak
+    }
+
     /// `soll`/`sollen` with a perfect infinitive at the clause end (`soll … gewusst haben`),
     /// or `angeblich`: a claim reported without naming its source.
     fn hedged_report(&self, a: usize, b: usize) -> bool {
@@ -1048,9 +1331,26 @@ impl<'a> Finder<'a> {
 
     /// The frame of a sentence, if it has one.
     fn frame(&self, a: usize, b: usize, _regions: &[usize]) -> Option<Frame> {
-        let mut fr = self
-            .attribution_frame(a, b)
-            .or_else(|| self.verb_frame(a, b))?;
+        let attr = self.attribution_frame(a, b);
+        let verb = self.verb_frame(a, b);
+        // A speech verb closing the sentence behind a comma (`Die Brücke bleibt nach Angaben
+        // der Stadt gesperrt, sagte X.`) frames the whole clause, source phrase included.
+        let closing = |v: &Frame| {
+            v.cue.as_ref().is_some_and(|c| {
+                let k = self.toks.partition_point(|t| t.s < c.1);
+                k > a && self.toks[k - 1].is_punct(',') && v.content.0 == a
+            }) && v.speaker.is_some()
+        };
+        let mut fr = match (attr, verb) {
+            (Some(at), Some(v))
+                if closing(&v) && at.cue.as_ref().map(|c| c.1) < v.cue.as_ref().map(|c| c.1) =>
+            {
+                v
+            }
+            (Some(at), _) => at,
+            (None, Some(v)) => v,
+            (None, None) => self.noun_frame(a, b)?,
+        };
         if fr.speaker.is_none() {
             // No subject next to the cue (`Die „Zeitung“ hatte berichtet`, `In einem Bericht
             // wurde vermutet`): the first noun phrase before the cue names the source.
@@ -1063,6 +1363,210 @@ impl<'a> Finder<'a> {
                 .map(|(na, nb)| self.speaker(na, nb));
         }
         Some(fr)
+    }
+
+    /// A speech noun as cue (`resources/de/quotes_speech_nouns.txt`): a noun with its content
+    /// clause (`die Forderung der Opposition, den Etat zu kürzen`, `seine Warnung, die Lage
+    /// sei ernst`) is indirect speech; an act noun carried by a light verb (`X übte Kritik
+    /// an …`, `Kritik kam von X`) is reported speech.
+    fn noun_frame(&self, a: usize, b: usize) -> Option<Frame> {
+        let toks = self.toks;
+        let lex = self.lex;
+        for i in a..b {
+            let t = &toks[i];
+            if t.region.is_some() || !t.is_word() || !t.cap {
+                continue;
+            }
+            let cs = (a..i)
+                .rev()
+                .find(|&k| is_clause_sep(&toks[k]))
+                .map_or(a, |k| k + 1);
+            let ce = (i + 1..b).find(|&k| is_clause_sep(&toks[k])).unwrap_or(b);
+            let cue = Some((self.text[t.s..t.e].to_string(), t.s, t.e));
+            if Lexicon::noun_in(&lex.clause_nouns, &t.lower) && ce < b && toks[ce].is_punct(',') {
+                // Speaker: genitive or `von` phrase after the noun, possessive before it,
+                // or the subject of the clause.
+                let after = match toks.get(i + 1).map(|x| x.lower.as_str()) {
+                    Some("von" | "vom" | "seitens") => self.np_after(i + 2, ce),
+                    Some("der" | "des") => self.np_after(i + 1, ce),
+                    _ => None,
+                };
+                let poss = (cs..i).rev().take(2).find(|&k| {
+                    matches!(
+                        toks[k].lower.as_str(),
+                        "seine"
+                            | "seiner"
+                            | "seinen"
+                            | "seinem"
+                            | "ihre"
+                            | "ihrer"
+                            | "ihren"
+                            | "ihrem"
+                    )
+                });
+                let sp = match (after, poss) {
+                    (Some((na, nb)), _) if nb == ce || toks[nb].is_punct(',') => {
+                        Some(self.speaker(na, nb))
+                    }
+                    (_, Some(p)) => {
+                        let pt = &toks[p];
+                        Some(self.resolve_pronoun(pt.s, pt.e, &self.text[pt.s..pt.e]))
+                    }
+                    _ if cs > a || i > cs + 2 => self.sentence_subject(a, b),
+                    _ => None,
+                };
+                // Content: a `dass`/`ob`/Konjunktiv clause to the sentence end, or a
+                // `zu` infinitive up to its comma.
+                let next = (ce + 1..b).find(|&k| is_clause_sep(&toks[k])).unwrap_or(b);
+                let zu_inf = next >= ce + 3 && toks[next - 2].lower == "zu";
+                // `der Hinweis, auf den …` is a relative clause, not content.
+                let relative = toks.get(ce + 2).is_some_and(|r| {
+                    is_relative(r)
+                        && matches!(
+                            toks[ce + 1].lower.as_str(),
+                            "auf"
+                                | "an"
+                                | "für"
+                                | "mit"
+                                | "von"
+                                | "über"
+                                | "in"
+                                | "zu"
+                                | "bei"
+                                | "gegen"
+                        )
+                });
+                let content = if relative {
+                    None
+                } else if zu_inf && !self.konjunktiv_main(ce + 1, next) {
+                    Some((ce + 1, next))
+                } else if self.content_clause(ce + 1, b, true) {
+                    Some((ce + 1, b))
+                } else {
+                    None
+                };
+                if let (Some(sp), Some(content)) = (sp, content) {
+                    return Some(Frame {
+                        content,
+                        speaker: Some(sp),
+                        cue,
+                        kind: QuoteKind::Indirect,
+                        denial: false,
+                    });
+                }
+            }
+            if Lexicon::noun_in(&lex.act_nouns, &t.lower) {
+                let light = (cs..ce).find(|&k| {
+                    !toks[k].cap
+                        && toks[k].region.is_none()
+                        && lex.light_verbs.contains(&toks[k].lower)
+                });
+                let Some(v) = light else { continue };
+                let comes = matches!(toks[v].lower.as_str(), "kam" | "kamen" | "kommt" | "kommen");
+                // `kam … Forderungen nach` is compliance, not speech.
+                if comes
+                    && toks[cs..ce]
+                        .iter()
+                        .rev()
+                        .find(|x| x.is_word())
+                        .is_some_and(|x| x.lower == "nach")
+                {
+                    continue;
+                }
+                let sp = if comes {
+                    (v + 1..ce)
+                        .find(|&k| matches!(toks[k].lower.as_str(), "von" | "vom" | "seitens"))
+                        .and_then(|k| self.np_after(k + 1, ce))
+                        .map(|(na, nb)| self.speaker(na, nb))
+                } else if v < i {
+                    self.subject(a, cs, v, ce, FormKind::Joined)
+                        .filter(|sp| sp.span.is_some_and(|(x, _)| x < t.s))
+                } else {
+                    None
+                };
+                if let Some(sp) = sp {
+                    let cue = (
+                        format!("{} {}", toks[v].lower, &self.text[t.s..t.e]),
+                        toks[v.min(i)].s,
+                        toks[v.max(i)].e,
+                    );
+                    return Some(Frame {
+                        content: (a, b),
+                        speaker: Some(sp),
+                        cue: Some(cue),
+                        kind: QuoteKind::Reported,
+                        denial: false,
+                    });
+                }
+            }
+        }
+        None
+    }
+
+    /// Every frame of a sentence, in order: the first one, then frames that open a later
+    /// clause of its content (`X sagte, …, während Y erklärte, …`; `Während X erklärte, …,
+    /// räumte Y ein, …`), each ending the content of the one before.
+    fn frames(&self, a: usize, b: usize) -> Vec<Frame> {
+        let toks = self.toks;
+        let mut out = Vec::new();
+        let Some(mut fr) = self.frame(a, b, &[]) else {
+            return out;
+        };
+        // A speech noun with its content before the sentence's verb frame: `Die Forderung der
+        // Opposition, den Etat zu kürzen, lehnte die Regierung ab`.
+        if let Some(nf) = self.noun_frame(a, b) {
+            let before = fr
+                .cue
+                .as_ref()
+                .is_some_and(|c| nf.content.1 < b && toks[nf.content.1].s <= c.1);
+            if nf.kind == QuoteKind::Indirect && before && fr.cue != nf.cue {
+                out.push(nf);
+            }
+        }
+        while out.len() < 8 {
+            let (ca, cb) = fr.content;
+            let cue_end = fr.cue.as_ref().map_or(self.text.len(), |c| c.2);
+            let after_cue = ca < cb && toks[ca].s >= cue_end;
+            let next = (ca + 1..cb)
+                .filter(|_| after_cue && fr.kind == QuoteKind::Indirect)
+                .filter(|&k| {
+                    toks[k - 1].is_punct(',') && toks[k].region.is_none() && toks[k].is_word()
+                })
+                .find_map(|k| self.clause_frame(k, cb).map(|f| (k, f)));
+            match next {
+                Some((k, f2)) => {
+                    fr.content.1 = k - 1;
+                    out.push(fr);
+                    fr = f2;
+                }
+                None => {
+                    out.push(fr);
+                    break;
+                }
+            }
+        }
+        out
+    }
+
+    /// A speech-verb frame that opens the clause at `k` and precedes its own content: a
+    /// verb in first position (`räumte Y ein, …`), after `und`, or at the end of a `während`
+    /// / `als` / `wobei` clause (`während Y erklärte, …`).
+    fn clause_frame(&self, k: usize, b: usize) -> Option<Frame> {
+        let toks = self.toks;
+        let fr = self.verb_frame(k, b)?;
+        let (cue_s, _) = fr.cue.as_ref().map(|c| (c.1, c.2))?;
+        let cue_tok = toks.partition_point(|t| t.s < cue_s);
+        let first = &toks[k].lower;
+        let opens = cue_tok == k
+            || (cue_tok == k + 1 && (first == "und" || is_adverb(&toks[k])))
+            || matches!(first.as_str(), "während" | "wobei" | "wohingegen");
+        let no_sep = !toks[k..cue_tok].iter().any(is_clause_sep);
+        (opens
+            && no_sep
+            && fr.speaker.is_some()
+            && fr.kind == QuoteKind::Indirect
+            && fr.content.0 > cue_tok)
+            .then_some(fr)
     }
 
     // ----- attribution phrases -----
@@ -1116,12 +1620,30 @@ impl<'a> Finder<'a> {
                         Some("von" | "vom") => self.np_after(k + 1, b),
                         // `nach Angaben der Polizei` — the genitive article starts the NP.
                         Some("der" | "des" | "eines" | "einer") => self.np_after(k, b),
+                        // `nach Angaben Moskaus`: a genitive name.
+                        Some(w) if toks[k].cap && w.ends_with('s') => self.np_after(k, b),
                         _ => None,
                     };
-                    // Without a named source the phrase itself is the source
-                    // (`nach Medienberichten`, `nach israelischen Angaben`).
-                    let (na, nb) = np.unwrap_or((i + 1, noun + 1));
-                    return Some(self.attr_frame(a, b, i, nb.max(noun + 1), na, nb, "nach"));
+                    if let Some((na, nb)) = np {
+                        return Some(self.attr_frame(a, b, i, nb.max(noun + 1), na, nb, "nach"));
+                    }
+                    // Without a named source the phrase itself describes the source
+                    // (`nach Medienberichten`, `nach israelischen Angaben`) — unless it names
+                    // no kind of source (`nach bisherigen Erkenntnissen`) inside reported
+                    // speech: then it qualifies the last speaker's words.
+                    let mut fr = self.attr_frame(a, b, i, noun + 1, i + 1, noun + 1, "nach");
+                    let recent = self.last_speaker.as_ref().filter(|(sp, _)| {
+                        sp.span
+                            .is_some_and(|(x, _)| x < toks[a].s && toks[a].s - x < 400)
+                    });
+                    if let Some((sp, _)) = recent {
+                        if self.lex.vague_nouns.contains(&toks[noun].lower)
+                            && self.konjunktiv_main(a, b)
+                        {
+                            fr.speaker = Some(sp.clone());
+                        }
+                    }
+                    return Some(fr);
                 }
                 // `seiner Meinung nach`
                 if i >= a + 2 && self.lex.nach_nouns.contains(&toks[i - 1].lower) && toks[i - 1].cap
@@ -1234,7 +1756,8 @@ impl<'a> Finder<'a> {
         let after = words(fb.min(b), b);
         if before <= 1 {
             (fb.min(b), b)
-        } else if after <= 1
+        } else if after == 0
+            || (after <= 1 && fa > a && self.toks[fa - 1].is_punct(','))
             || (before >= 3 && fa > a && self.toks[fa - 1].is_punct(',') && after <= 3)
         {
             (a, fa)
@@ -1263,7 +1786,7 @@ impl<'a> Finder<'a> {
                     .rev()
                     .find(|&k| is_clause_sep(&toks[k]))
                     .map_or(a, |k| k + 1);
-                let ce = (i + 1..b).find(|&k| is_clause_sep(&toks[k])).unwrap_or(b);
+                let ce = self.clause_end(i + 1, b);
                 // Separable particle needed later in the clause.
                 let mut cue_end = i + 1;
                 if kind == FormKind::Finite {
@@ -1301,7 +1824,21 @@ impl<'a> Finder<'a> {
                 } else {
                     kind
                 };
-                let sub_wie = cs < i && toks[cs].lower == "wie";
+                // `wie X, Sprecher des Amtes, der Presse mitteilte`: the `wie` clause may
+                // hold an apposition.
+                let cs_wie = if cs < i && toks[cs].lower == "wie" {
+                    Some(cs)
+                } else {
+                    (a.max(cs.saturating_sub(16))..cs).rev().find(|&w| {
+                        toks[w].lower == "wie"
+                            && (w == a || toks[w - 1].is_punct(','))
+                            && self
+                                .np_after(w + 1, cs)
+                                .is_some_and(|(_, nb)| toks[nb].is_punct(','))
+                    })
+                };
+                let sub_wie = cs_wie.is_some();
+                let cs = cs_wie.unwrap_or(cs);
                 // 1. Frame after its content: `…, sagte X.` / `„…“, sagte X.`
                 if cs == i
                     && i > a
@@ -1314,9 +1851,34 @@ impl<'a> Finder<'a> {
                         .np_after(k, ce.max(cue_end))
                         .map(|(na, nb)| self.speaker(na, nb))
                         .or_else(|| self.np_after(cue_end, ce).map(|(x, y)| self.speaker(x, y)));
+                    // A frame in first position after a comma that closes the sentence
+                    // (`…, sagte X russischen Medien.`) marks a simple main clause before it
+                    // as speech, whatever its mood.
+                    let sp_end = sp
+                        .as_ref()
+                        .and_then(|s| s.span)
+                        .map_or(b, |(_, e)| toks.partition_point(|x| x.s < e));
+                    let closes =
+                        toks[ce..b].iter().all(|x| !x.is_word()) && self.only_adjuncts(sp_end, b);
+                    let words_before = toks[a..i - 1].iter().filter(|x| x.is_word()).count();
+                    let one_clause = !toks[a..i - 1].iter().any(is_clause_sep);
+                    let plain = verb.clause
+                        && !verb.belief
+                        && closes
+                        && one_clause
+                        && words_before >= 4
+                        && sp.as_ref().and_then(|s| s.span).is_some_and(|(s, _)| {
+                            !OBLIQUE.iter().any(|o| {
+                                self.text[s..]
+                                    .split_whitespace()
+                                    .next()
+                                    .is_some_and(|w| w == *o)
+                            })
+                        });
                     let content_ok = self.only_quotes(a, i - 1)
                         || self.konjunktiv_main(a, i - 1)
-                        || (verb.clause && !verb.reported && self.has_quote(a, i - 1));
+                        || (verb.clause && !verb.reported && self.has_quote(a, i - 1))
+                        || plain;
                     if sp.is_some() && content_ok {
                         return Some(Frame {
                             content: (a, i - 1),
@@ -1348,10 +1910,17 @@ impl<'a> Finder<'a> {
                 // 3. Frame before its content: `X sagte(,|:) CONTENT`.
                 if ce < b && (toks[ce].is_punct(',') || toks[ce].is_punct(':')) {
                     let content = (ce + 1, b);
-                    let ok = self.content_clause(ce + 1, b, verb.belief);
+                    // `Das Gutachten habe nichts beschrieben, sagte sie`: the clause after
+                    // the comma is the frame, not content.
+                    let frame_next = toks.get(ce + 1).is_some_and(|x| {
+                        lex.forms
+                            .get(&x.lower)
+                            .is_some_and(|e| e.iter().any(|&(_, k)| k != FormKind::Participle))
+                    });
+                    let ok = !frame_next && self.content_clause(ce + 1, b, verb.belief);
                     if ok && (verb.clause || verb.belief) {
                         let sp = self.subject(a, cs, i, ce, kind);
-                        if sp.is_some() || kind == FormKind::Participle {
+                        if sp.is_some() || kind == FormKind::Participle || verb.impersonal {
                             return Some(Frame {
                                 content,
                                 speaker: sp,
@@ -1412,8 +1981,14 @@ impl<'a> Finder<'a> {
                 let only_brackets = toks[a..cs]
                     .iter()
                     .all(|x| !is_clause_sep(x) || x.is_punct('(') || x.is_punct(')'));
+                // Perfect tense: `Die Partei hat die Vorwürfe zurückgewiesen`.
+                let perfect = kind == FormKind::Participle
+                    && toks[i + 1..ce].iter().all(|x| !x.is_word())
+                    && toks[cs..i]
+                        .iter()
+                        .any(|x| matches!(x.lower.as_str(), "hat" | "haben" | "hatte" | "hatten"));
                 if verb.reported
-                    && kind != FormKind::Participle
+                    && (kind != FormKind::Participle || perfect)
                     && (cs == a || apposition || only_brackets)
                 {
                     if let Some(sp) = self.subject(a, cs, i, ce, kind) {
@@ -1484,6 +2059,25 @@ impl<'a> Finder<'a> {
         if fin > cs && matches!(toks[fin - 1].lower.as_str(), "und" | "sowie") {
             return self.sentence_subject(sa, ce);
         }
+        // Verb-final subordinate clause: `…, auch wenn X am Montag sagte, …` — the subject
+        // follows the conjunction.
+        let conj = (cs..fin.min(cs + 2)).find(|&k| SUBORDINATORS.contains(&toks[k].lower.as_str()));
+        let verb_final =
+            kind != FormKind::Participle && toks[v + 1..ce].iter().all(|x| !x.is_word());
+        let second_verb = |c: usize| {
+            toks[c + 1..v]
+                .iter()
+                .any(|x| AUXILIARIES.contains(&x.lower.as_str()))
+        };
+        if let Some(c) = conj.filter(|&c| {
+            verb_final && c + 1 < fin && (c == cs || is_adverb(&toks[cs])) && !second_verb(c)
+        }) {
+            let k = self.skip_adjuncts(c + 1, fin);
+            return self
+                .np_after(k, fin)
+                .filter(|&(na, _)| !OBLIQUE.contains(&toks[na].lower.as_str()))
+                .map(|(na, nb)| self.speaker(na, nb));
+        }
         // Before it, filling the whole field before the verb: `Merkel sagte`.
         if fin > cs {
             // Adverbs may stand between the subject and the verb: `Die Armee hingegen sprach`.
@@ -1497,16 +2091,51 @@ impl<'a> Finder<'a> {
             {
                 fe -= 1;
             }
+            // The subject with a prepositional tail fills the field: `Die Opposition im
+            // Stadtrat nannte …`.
+            let with_tail = self.np_after(cs, fe).and_then(|(na, nb)| {
+                let prep = matches!(
+                    toks[nb].lower.as_str(),
+                    "im" | "in" | "aus" | "bei" | "beim" | "am" | "auf" | "für" | "gegen"
+                );
+                (nb < fe && prep && self.np_after(nb + 1, fe).is_some_and(|(_, e2)| e2 == fe))
+                    .then_some((na, nb))
+            });
+            if let Some((na, nb)) = with_tail.filter(|&(na, _)| {
+                !OBLIQUE.contains(&toks[na].lower.as_str()) && self.np_before(cs, fe) != Some(cs)
+            }) {
+                return Some(self.speaker(na, nb));
+            }
             if let Some(na) = self.np_before(cs, fe) {
                 if na == cs && !OBLIQUE.contains(&toks[na].lower.as_str()) {
-                    return Some(self.speaker(na, fe));
+                    let before = self.speaker(na, fe);
+                    // Object first: `Eine Verschiebung der Wahl bezeichnete Conze als
+                    // fatal` — a thing before the verb, a named person right after it.
+                    let thing = before.entity.is_none()
+                        && !toks[na..fe]
+                            .iter()
+                            .any(|t| t.cap && Lexicon::noun_in(&self.lex.roles, &t.lower));
+                    if thing && kind != FormKind::Participle {
+                        let k = self.skip_adjuncts(fin + 1, ce);
+                        let after = self
+                            .np_after(k, ce)
+                            .filter(|&(a2, _)| !OBLIQUE.contains(&toks[a2].lower.as_str()))
+                            .map(|(a2, b2)| self.speaker(a2, b2))
+                            .filter(|sp| sp.entity.is_some());
+                        if let Some(sp) = after {
+                            return Some(sp);
+                        }
+                    }
+                    return Some(before);
                 }
             }
         }
         // Subject with an apposition: `Anna Berg, Sprecherin des Amtes, sagte`.
         if fin == cs && cs > sa && toks[cs - 1].is_punct(',') {
             if let Some((na, nb)) = self.np_after(sa, cs) {
-                if nb < cs && toks[nb].is_punct(',') {
+                // Not a content clause in between: `Die Forderung, den Etat zu kürzen, lehnte`.
+                let zu_inf = cs >= 3 && toks[cs - 3].lower == "zu";
+                if nb < cs && toks[nb].is_punct(',') && !zu_inf {
                     return Some(self.speaker(na, nb));
                 }
             }
@@ -1626,6 +2255,21 @@ impl<'a> Finder<'a> {
                 && !is_adverb_form(&toks[*j].lower)
             {
                 *j += 1;
+                // Lowercase name particles: `Abdalla al Badri`, `Rafael van der Meer`.
+                while *j + 1 < limit
+                    && *j > caps
+                    && (NAME_PARTICLES.contains(&toks[*j].lower.as_str())
+                        || toks[*j].lower == "zu"
+                            && self
+                                .persons
+                                .iter()
+                                .any(|m| m.0 <= toks[*j + 1].s && toks[*j + 1].e <= m.1))
+                    && !toks[*j].cap
+                    && toks[*j + 1].cap
+                    && toks[*j + 1].is_word()
+                {
+                    *j += 1;
+                }
                 // Titles: `Prof. Dr. Anna Berg`.
                 if *j + 1 < limit
                     && toks[*j].is_punct('.')
@@ -1680,7 +2324,12 @@ impl<'a> Finder<'a> {
                     continue;
                 }
             }
-            if j < limit && NP_LINKS.contains(&toks[j].lower.as_str()) {
+            // A genitive tail does not follow a person's name: `laut Sergei Voznyak der
+            // Sprecher …` is two phrases.
+            let after_name = j > i
+                && matches!(toks[j].lower.as_str(), "der" | "des")
+                && self.persons.iter().any(|m| m.1 == toks[j - 1].e);
+            if j < limit && NP_LINKS.contains(&toks[j].lower.as_str()) && !after_name {
                 let mut k = if toks[j].lower == "von" || toks[j].lower == "vom" {
                     j + 1
                 } else {
@@ -1760,11 +2409,99 @@ impl<'a> Finder<'a> {
                 };
             }
         }
+        // A definite role phrase without a name (`der Putin-Berater`, `der Vertreter`):
+        // the person or earlier speaker the article introduced with that role.
+        if matches!(toks[a].lower.as_str(), "der" | "die" | "den" | "dem") && b > a + 1 {
+            if let Some(holder) = self.role_holder(a, b) {
+                let name = if holder.entity.is_some() {
+                    format!("{} {}", strip_article(&written), holder.name)
+                } else {
+                    holder.name
+                };
+                return Speaker {
+                    name,
+                    entity: holder.entity,
+                    span: Some((s, e)),
+                };
+            }
+        }
         Speaker {
             name: strip_article(&written),
             entity: None,
             span: Some((s, e)),
         }
+    }
+
+    /// The holder of the role (a noun of the role list) named by the head of phrase `[a, b)`:
+    /// the person whose mention stands right after the noun or its compounds (`Kreml-Berater Juri
+    /// Uschakow`, `Putins Berater Uschakow`) or right before it as an apposition (`Uschakow,
+    /// außenpolitischer Berater`) — the last such place before the phrase.
+    fn role_holder(&self, a: usize, b: usize) -> Option<Speaker> {
+        let toks = self.toks;
+        // Head: the last capitalised word before a genitive or `von` tail.
+        // A phrase with a genitive or `von` tail (`der Trainer der Gäste`) names its own
+        // reference point; only a bare role is resolved.
+        if toks[a + 1..b]
+            .iter()
+            .any(|t| NP_LINKS.contains(&t.lower.as_str()))
+        {
+            return None;
+        }
+        let head_tok = toks[a + 1..b].iter().rev().find(|t| t.is_word() && t.cap)?;
+        let head = head_tok
+            .lower
+            .rsplit('-')
+            .next()
+            .unwrap_or(&head_tok.lower)
+            .to_string();
+        let head = [
+            head.as_str(),
+            head.trim_end_matches('s'),
+            head.trim_end_matches('n'),
+        ]
+        .into_iter()
+        .find(|h| self.lex.roles.contains(*h))?
+        .to_string();
+        let names_role =
+            |w: &str| w == head || (w.ends_with(head.as_str()) && w.len() > head.len());
+        let before = toks[a].s;
+        let mut found = None;
+        for (k, t) in toks[..a].iter().enumerate() {
+            if !(t.is_word() && t.cap && t.region.is_none() && names_role(&t.lower)) {
+                continue;
+            }
+            // `Berater (Juri) Uschakow`: a mention within the next two words.
+            let after = self.persons.iter().find(|m| {
+                m.0 >= t.e
+                    && m.0 < before
+                    && toks[k + 1..]
+                        .iter()
+                        .take_while(|x| x.s < m.0)
+                        .all(|x| x.is_word() && x.cap)
+                    && toks[k + 1..].iter().take_while(|x| x.s < m.0).count() <= 2
+            });
+            // `Uschakow, außenpolitischer Berater`: a mention, a comma, adjectives.
+            let pre = self.persons.iter().rev().find(|m| {
+                m.1 <= t.s && {
+                    let gap: Vec<&Tok> = toks[..k].iter().rev().take_while(|x| x.e > m.1).collect();
+                    gap.first().is_some_and(|x| x.is_word())
+                        && gap.last().is_some_and(|x| x.is_punct(','))
+                        && gap[..gap.len() - 1]
+                            .iter()
+                            .all(|x| x.is_word() && !x.cap && is_adjective(&x.lower))
+                }
+            });
+            if let Some(m) = after.or(pre) {
+                found = Some(*m);
+            }
+        }
+        let (ms, me, ei, _) = found?;
+        let ent = self.doc.entities.get(ei)?;
+        Some(Speaker {
+            name: ent.name.clone(),
+            entity: Some(ei),
+            span: Some((ms, me)),
+        })
     }
 
     /// The last person mentioned in the byte range `[s, e)`.

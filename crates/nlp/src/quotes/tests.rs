@@ -433,3 +433,312 @@ fn opening_adverb_is_no_speaker_and_bare_speech_act_is_no_quote() {
     let qs = run("Der Hafen war gesperrt. Die Zeitung berichtete.");
     assert!(qs.iter().all(|q| q.kind != QuoteKind::Reported), "{qs:#?}");
 }
+
+/// An annotated article with person entities: each `(name, surface)` marks every occurrence
+/// of `surface` as a mention of `name`.
+fn doc_with_persons(text: &str, persons: &[(&str, &[&str])]) -> AnnotatedArticle {
+    let mut d = doc(text);
+    for (name, surfaces) in persons {
+        let mut mentions = Vec::new();
+        for s in *surfaces {
+            for (b, _) in text.match_indices(s) {
+                let start = text[..b].chars().count();
+                mentions.push(Mention {
+                    span: Span::new(start, start + s.chars().count()),
+                    kind: MentionKind::Name,
+                });
+            }
+        }
+        mentions.sort_by_key(|m| m.span.start);
+        d.entities.push(Entity {
+            name: name.to_string(),
+            kind: EntityType::Per,
+            aliases: vec![],
+            roles: vec![],
+            mentions,
+        });
+    }
+    d
+}
+
+#[test]
+fn plain_clause_before_a_closing_frame() {
+    // Indicative content, frame after it with a dative addressee.
+    let qs = run("Danach wollen die Gutachter erneut über die Brücke beraten, sagte der Landrat regionalen Zeitungen.");
+    let q = find(
+        &qs,
+        "Danach wollen die Gutachter erneut über die Brücke beraten",
+    );
+    assert_eq!(speaker(q), "Landrat");
+    // An object after the verb makes it narration, not a frame.
+    let qs = run("Obwohl die Spuren eindeutig waren, bestritt er eine Beteiligung.");
+    assert!(qs.iter().all(|q| q.kind != QuoteKind::Indirect), "{qs:#?}");
+}
+
+#[test]
+fn subordinate_frame_before_content() {
+    let text = "Die Lage blieb unklar, auch wenn die Bürgermeisterin Jana Roth am Abend sagte, sie warte auf neue Messwerte.";
+    let d = doc_with_persons(text, &[("Jana Roth", &["Jana Roth"])]);
+    let qs = find_quotes(&d);
+    let q = find(&qs, "sie warte auf neue Messwerte");
+    assert_eq!(speaker(q), "Jana Roth");
+    // `Als Beispiel nannte X …` is a main clause, not an `als` clause.
+    let qs = run("Als Beispiel nannte der Verband die neuen Regeln für Mieter.");
+    assert!(qs.iter().all(|q| speaker(q) != "Beispiel"), "{qs:#?}");
+}
+
+#[test]
+fn two_frames_in_one_sentence() {
+    let qs = run("Der Bürgermeister sagte, die Stadt habe genug Geld, während die Kämmerin erklärte, der Haushalt sei längst erschöpft.");
+    assert_eq!(
+        speaker(find(&qs, "die Stadt habe genug Geld")),
+        "Bürgermeister"
+    );
+    assert_eq!(
+        speaker(find(&qs, "der Haushalt sei längst erschöpft")),
+        "Kämmerin"
+    );
+    let qs = run("Während die Trainerin erklärte, sehr zufrieden zu sein, räumte der Kapitän ein, die Abwehr habe Fehler gemacht.");
+    assert_eq!(speaker(find(&qs, "sehr zufrieden zu sein")), "Trainerin");
+    assert_eq!(
+        speaker(find(&qs, "die Abwehr habe Fehler gemacht")),
+        "Kapitän"
+    );
+    // A relative clause after an `indem` clause is no new frame.
+    let qs = run("Die Ministerin sagte, die Nachbarn störten die Gespräche, indem sie Ideen vorschlugen, die völlig untauglich seien.");
+    assert_eq!(qs.len(), 1, "{qs:#?}");
+    assert_eq!(speaker(&qs[0]), "Ministerin");
+}
+
+#[test]
+fn role_only_speaker_is_the_person_holding_the_role() {
+    let text = "Am Tisch saß auch der Regierungsberater Tomas Lind. Später hieß es, man sei sich nähergekommen.\n\nDer Berater erklärte, es sei Stillschweigen vereinbart worden.";
+    let d = doc_with_persons(text, &[("Tomas Lind", &["Tomas Lind"])]);
+    let qs = find_quotes(&d);
+    let q = find(&qs, "es sei Stillschweigen vereinbart worden");
+    assert_eq!(speaker(q), "Berater Tomas Lind");
+    assert_eq!(q.speaker_entity, Some(0));
+    // The apposition after a name introduces the role too.
+    let text = "Es sprach Tomas Lind, wirtschaftspolitischer Berater der Kanzlerin. Der Berater sagte, die Zahlen seien gut.";
+    let d = doc_with_persons(text, &[("Tomas Lind", &["Tomas Lind"])]);
+    let qs = find_quotes(&d);
+    assert_eq!(
+        speaker(find(&qs, "die Zahlen seien gut")),
+        "Berater Tomas Lind"
+    );
+    // A role with its own genitive tail is not resolved to someone else.
+    let text = "Es sprach Trainer Tomas Lind. Der Trainer der Gäste sagte, das Spiel sei verloren.";
+    let d = doc_with_persons(text, &[("Tomas Lind", &["Tomas Lind"])]);
+    let qs = find_quotes(&d);
+    assert_eq!(
+        speaker(find(&qs, "das Spiel sei verloren")),
+        "Trainer der Gäste"
+    );
+}
+
+#[test]
+fn indicative_sentence_between_reported_speech() {
+    let text = "Die Kosten seien tragbar, erklärte die Kämmerin im Rat. Manche Posten passten aber nicht in den Plan. Die Beratung werde fortgesetzt.";
+    let qs = run(text);
+    let q = find(&qs, "Manche Posten passten aber nicht in den Plan");
+    assert_eq!(speaker(q), "Kämmerin");
+    // Narration with an auxiliary stays narration.
+    let text = "Die Kosten seien tragbar, erklärte die Kämmerin im Rat. Danach hat der Rat lange beraten. Die Beratung werde fortgesetzt.";
+    let qs = run(text);
+    assert!(
+        qs.iter().all(|q| !q.text.contains("lange beraten")),
+        "{qs:#?}"
+    );
+}
+
+#[test]
+fn pull_quote_without_marks() {
+    let text = "Die Gespräche dauerten bis in die Nacht.\n\nWir haben über vieles gesprochen, aber unsere Bedenken bleiben bestehen.\n\nTomas Lind, Berater des Ministers\n\nAm Morgen reisten die Gäste ab.";
+    let d = doc_with_persons(text, &[("Tomas Lind", &["Tomas Lind"])]);
+    let qs = find_quotes(&d);
+    let q = find(
+        &qs,
+        "Wir haben über vieles gesprochen, aber unsere Bedenken bleiben bestehen",
+    );
+    assert_eq!(speaker(q), "Tomas Lind");
+    assert_eq!(q.kind, QuoteKind::Direct);
+    // Without the first person it is a caption, not speech.
+    let text = "Die Gespräche dauerten bis in die Nacht und endeten ohne Ergebnis.\n\nTomas Lind, Berater des Ministers";
+    let d = doc_with_persons(text, &[("Tomas Lind", &["Tomas Lind"])]);
+    assert!(find_quotes(&d).is_empty());
+}
+
+#[test]
+fn speech_nouns_as_cues() {
+    let qs = run("Die Forderung der Opposition, den Etat um zehn Prozent zu kürzen, lehnte die Regierung ab.");
+    let q = find(&qs, "den Etat um zehn Prozent zu kürzen");
+    assert_eq!(speaker(q), "Opposition");
+    assert_eq!(q.cue.as_deref(), Some("Forderung"));
+    let qs = run(
+        "Die Gewerkschaft wiederholte am Montag den Vorwurf, die Firma habe Löhne zurückgehalten.",
+    );
+    assert_eq!(
+        speaker(find(&qs, "die Firma habe Löhne zurückgehalten")),
+        "Gewerkschaft"
+    );
+    let qs = run("Kritik an den neuen Gebühren kam vom Verband der Mieter.");
+    assert_eq!(qs.len(), 1, "{qs:#?}");
+    assert_eq!(qs[0].kind, QuoteKind::Reported);
+    assert_eq!(speaker(&qs[0]), "Verband der Mieter");
+    let qs = run("Die Bürgerinitiative übte scharfe Kritik an den Plänen der Stadt.");
+    assert_eq!(speaker(&qs[0]), "Bürgerinitiative");
+    // Compliance, not speech; a noun without content or speaker is nothing.
+    assert!(run("Damit kam die Stadt den Forderungen der Anwohner nach.").is_empty());
+    assert!(run("Die Kritik an der Reform wächst seit Wochen.").is_empty());
+}
+
+#[test]
+fn reported_act_in_the_perfect_tense() {
+    let qs = run("Die Partei hat die Vorwürfe des Verbandes entschieden zurückgewiesen.");
+    assert_eq!(qs.len(), 1, "{qs:#?}");
+    assert_eq!(qs[0].kind, QuoteKind::Reported);
+    assert_eq!(speaker(&qs[0]), "Partei");
+    assert_eq!(qs[0].epistemic, Epistemic::Denied);
+}
+
+#[test]
+fn source_phrases_inside_reported_speech() {
+    // `nach bisherigen Erkenntnissen` names no source: the words stay the speaker's.
+    let text = "„Das Wasser kam sehr schnell“, sagte der Wehrleiter. Die Helfer hätten bis zum Morgen gepumpt. Ertrunken sei nach bisherigen Erkenntnissen niemand.";
+    let qs = run(text);
+    let q = find(&qs, "Ertrunken sei nach bisherigen Erkenntnissen niemand");
+    assert_eq!(speaker(q), "Wehrleiter");
+    assert_eq!(
+        speaker(find(&qs, "Die Helfer hätten bis zum Morgen gepumpt")),
+        "Wehrleiter"
+    );
+    // A source kind stays the source.
+    let qs = run("Der Damm hielt nach Medienberichten bis zum Abend.");
+    assert_eq!(speaker(&qs[0]), "Medienberichten");
+}
+
+#[test]
+fn konjunktiv_clause_with_a_participle_is_content_not_frame() {
+    let text = "Die Bürgermeisterin widersprach. Das Gutachten habe keine Gefahr beschrieben, sagte sie am Mittwoch.";
+    let qs = run(text);
+    let q = find(&qs, "Das Gutachten habe keine Gefahr beschrieben");
+    assert_eq!(speaker(q), "Bürgermeisterin");
+    assert_eq!(q.cue.as_deref(), Some("sagte"));
+}
+
+fn run_en(text: &str) -> Vec<Quote> {
+    let mut d = doc(text);
+    d.article.language = "en".into();
+    find_quotes(&d)
+}
+
+#[test]
+fn english_direct_and_indirect() {
+    let qs = run_en(
+        "\"We will rebuild the bridge,\" the mayor said on Tuesday. \"It will take a year.\"",
+    );
+    assert_eq!(speaker(find(&qs, "We will rebuild the bridge,")), "mayor");
+    assert_eq!(speaker(find(&qs, "It will take a year.")), "mayor");
+    let qs = run_en("“The levee held,” said Maria Lopez, the county engineer.");
+    assert_eq!(speaker(find(&qs, "The levee held,")), "Maria Lopez");
+    let qs = run_en("Tom Reed told reporters that the water was falling.");
+    let q = find(&qs, "the water was falling");
+    assert_eq!(speaker(q), "Tom Reed");
+    assert_eq!(q.kind, QuoteKind::Indirect);
+    assert_eq!(q.cue.as_deref(), Some("told"));
+    let qs = run_en("The dam is safe, according to the state agency.");
+    assert_eq!(speaker(find(&qs, "The dam is safe")), "state agency");
+    let qs = run_en("Jane Doe said: \"We are ready.\" She denied that the plan had failed.");
+    assert_eq!(speaker(find(&qs, "We are ready.")), "Jane Doe");
+    let q = find(&qs, "the plan had failed");
+    assert_eq!(speaker(q), "Jane Doe");
+    assert_eq!(q.epistemic, Epistemic::Denied);
+    // Plain narration and titles are no quotes; German rules do not run on English text.
+    assert!(run_en("The river rose by two metres overnight.").is_empty());
+    assert!(run_en("She watched \"Titanic\" again.").is_empty());
+}
+
+#[test]
+fn object_first_and_name_particles() {
+    let text = "Eine Verschiebung der Wahl bezeichnete Ole Brandt als fatal.";
+    let d = doc_with_persons(text, &[("Ole Brandt", &["Ole Brandt"])]);
+    let qs = find_quotes(&d);
+    assert_eq!(speaker(&qs[0]), "Ole Brandt");
+    // A role before the verb stays the subject.
+    let text = "Die Ministerin kritisierte Ole Brandt scharf für seine Pläne.";
+    let d = doc_with_persons(text, &[("Ole Brandt", &["Ole Brandt"])]);
+    let qs = find_quotes(&d);
+    assert_eq!(speaker(&qs[0]), "Ministerin");
+    let qs =
+        run("Generalsekretär Samir al Haddad sagte dazu, man wolle die Entwicklung beobachten.");
+    assert_eq!(
+        speaker(find(&qs, "man wolle die Entwicklung beobachten")),
+        "Generalsekretär Samir al Haddad"
+    );
+}
+
+#[test]
+fn quoted_titles_without_a_cue_are_not_speech() {
+    let qs = run("Die Ausstellung „Alte Brücken im Tal der Wehra 1900 bis 1950“ öffnet am Montag.");
+    assert!(qs.is_empty(), "{qs:#?}");
+    let qs = run("Das Bündnis lehnt die „Rente mit 70“ strikt ab.");
+    assert!(qs.iter().all(|q| q.kind != QuoteKind::Direct), "{qs:#?}");
+    // A quoted sentence stays speech.
+    let qs = run("„Wir geben nicht auf“, sagte die Trainerin. „Die Saison ist lang.“");
+    find(&qs, "Die Saison ist lang.");
+}
+
+#[test]
+fn closing_frame_wins_over_a_source_phrase_and_subject_with_tail() {
+    let qs = run(
+        "Die Brücke bleibt nach Angaben der Stadt zwei Wochen gesperrt, sagte die Bürgermeisterin.",
+    );
+    let q = find(
+        &qs,
+        "Die Brücke bleibt nach Angaben der Stadt zwei Wochen gesperrt",
+    );
+    assert_eq!(speaker(q), "Bürgermeisterin");
+    let qs =
+        run("Die Opposition im Stadtrat nannte das Krisenmanagement der Verwaltung chaotisch.");
+    assert_eq!(speaker(&qs[0]), "Opposition");
+}
+
+#[test]
+fn quoted_title_inside_the_frame_clause() {
+    let qs = run(
+        "Hierzu schrieb der Kolumnist Ben Ort in der „Abendpost“, die Stadt sei derzeit gespalten.",
+    );
+    let q = find(&qs, "die Stadt sei derzeit gespalten");
+    assert_eq!(speaker(q), "Kolumnist Ben Ort");
+    // `geraten` is no form of `raten` here.
+    let qs = run("Die Firma war in Not geraten, so dass die Produktion ruhen musste.");
+    assert!(qs.is_empty(), "{qs:#?}");
+}
+
+#[test]
+fn wie_clause_with_apposition_and_zu_in_names() {
+    let text = "Wie Lena Hoff, eine Sprecherin der Feuerwehr, der Presse mitteilte, seien drei Dörfer geräumt worden.";
+    let d = doc_with_persons(text, &[("Lena Hoff", &["Lena Hoff"])]);
+    let qs = find_quotes(&d);
+    assert_eq!(
+        speaker(find(&qs, "seien drei Dörfer geräumt worden")),
+        "Lena Hoff"
+    );
+    let text = "Moritz zu Hallstein, Obmann der Fraktion, sagte, der Antrag sei erledigt.";
+    let d = doc_with_persons(text, &[("Moritz zu Hallstein", &["Moritz zu Hallstein"])]);
+    let qs = find_quotes(&d);
+    assert_eq!(
+        speaker(find(&qs, "der Antrag sei erledigt")),
+        "Moritz zu Hallstein"
+    );
+}
+
+#[test]
+fn short_quoted_phrase_right_after_speech() {
+    let text = "Die Lage sei ernst, sagte die Landrätin. Sie sprach von einer „tiefen Verunsicherung“ im Ort.";
+    let qs = run(text);
+    assert_eq!(speaker(find(&qs, "tiefen Verunsicherung")), "Landrätin");
+    // Without speech before it, a short phrase stays unattributed.
+    let qs = run("Nach dem Sturm herrschte eine „tiefe Verunsicherung“ im Ort.");
+    assert!(qs.is_empty(), "{qs:#?}");
+}

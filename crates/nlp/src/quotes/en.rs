@@ -1,0 +1,430 @@
+//! English quotes: a starter rule set on the same quote-aware segmentation as German.
+//!
+//! Direct quotes take the frame next to them (`"…," X said`, `"…," said X`, `X said: "…"`);
+//! `X said (that) …` and `…, X said.` give indirect speech; `according to X` attributes the
+//! rest of its sentence. Speakers are noun phrases next to the verb (`the minister`, `Jane
+//! Doe`), linked to a person entity where one is mentioned there; `he`/`she` go to the last
+//! speaker or the nearest person. Word lists: `resources/en/quotes_*.txt`.
+
+use super::text::{self, Kind, Tok};
+use super::{person_mentions, tokenizer_starts, trim_bytes};
+use lagebild_model::{AnnotatedArticle, CharIndex, Epistemic, MentionKind, Quote, QuoteKind};
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::OnceLock;
+
+const SPEECH_VERBS: &str = include_str!("../../resources/en/quotes_speech_verbs.txt");
+const ATTRIBUTION: &str = include_str!("../../resources/en/quotes_attribution.txt");
+
+/// Determiners and possessives that open a speaker phrase.
+const DETERMINERS: &[&str] = &["the", "a", "an", "his", "her", "its", "their", "one", "two"];
+
+/// Words that end a speaker phrase (prepositions, conjunctions, auxiliaries).
+const STOPS: &[&str] = &[
+    "on", "in", "at", "to", "that", "and", "but", "or", "has", "had", "have", "was", "were", "is",
+    "are", "also", "later", "earlier", "then", "it", "this", "after", "before", "when", "while",
+    "as", "for", "with", "of", "by", "from", "not", "would", "will", "could",
+];
+
+/// The English lexicons.
+struct Lex {
+    /// Verb form → takes a clause.
+    forms: BTreeMap<String, bool>,
+    /// Infinitives, which are often nouns too (`state`, `report`).
+    bases: BTreeSet<String>,
+    /// Attribution phrases before a source, as word lists.
+    pre: Vec<Vec<String>>,
+    hedges: BTreeSet<String>,
+    denial: BTreeSet<String>,
+    pronouns: BTreeSet<String>,
+}
+
+fn lex() -> &'static Lex {
+    static LEX: OnceLock<Lex> = OnceLock::new();
+    LEX.get_or_init(|| {
+        let lines = |t: &'static str| {
+            t.lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        };
+        let mut forms = BTreeMap::new();
+        let mut bases = BTreeSet::new();
+        for l in lines(SPEECH_VERBS) {
+            let cols: Vec<&str> = l.split_whitespace().collect();
+            let clause = cols.iter().any(|c| c.starts_with('!') && c.contains('s'));
+            for f in cols.iter().take(4) {
+                forms.insert(f.to_lowercase(), clause);
+            }
+            if let Some(b) = cols.first() {
+                bases.insert(b.to_lowercase());
+            }
+        }
+        let mut lx = Lex {
+            forms,
+            bases,
+            pre: Vec::new(),
+            hedges: BTreeSet::new(),
+            denial: BTreeSet::new(),
+            pronouns: BTreeSet::new(),
+        };
+        let mut section = "";
+        for l in lines(ATTRIBUTION) {
+            if let Some(s) = l.strip_prefix('[').and_then(|s| s.strip_suffix(']')) {
+                section = s;
+                continue;
+            }
+            let l = l.to_lowercase();
+            match section {
+                "pre" => lx
+                    .pre
+                    .push(l.split_whitespace().map(str::to_string).collect()),
+                "hedges" => {
+                    lx.hedges.insert(l);
+                }
+                "denial" => {
+                    lx.denial.insert(l);
+                }
+                "pronouns" => {
+                    lx.pronouns.insert(l);
+                }
+                _ => {}
+            }
+        }
+        lx
+    })
+}
+
+/// A speaker as found: name to report, entity, byte span.
+#[derive(Clone)]
+struct Speaker {
+    name: String,
+    entity: Option<usize>,
+    span: (usize, usize),
+}
+
+/// A frame: speaker and cue (text, byte span).
+type Frame = (Option<Speaker>, Option<(String, usize, usize)>);
+
+struct En<'a> {
+    text: &'a str,
+    ix: &'a CharIndex,
+    doc: &'a AnnotatedArticle,
+    toks: &'a [Tok],
+    regions: &'a [text::Region],
+    persons: Vec<(usize, usize, usize, MentionKind)>,
+    last: Option<Speaker>,
+    out: Vec<Quote>,
+}
+
+/// Find the quotes of an English article.
+pub fn find_quotes(doc: &AnnotatedArticle) -> Vec<Quote> {
+    let text = doc.article.text.as_str();
+    let ix = CharIndex::new(text);
+    let regions = text::regions(text);
+    let toks = text::tokens(text, &regions);
+    let starts = tokenizer_starts(doc, &toks, &ix);
+    let sents = text::sentences(&toks, starts.as_deref());
+    let mut f = En {
+        text,
+        ix: &ix,
+        doc,
+        toks: &toks,
+        regions: &regions,
+        persons: person_mentions(doc, &ix),
+        last: None,
+        out: Vec::new(),
+    };
+    let mut prev_had_quote = false;
+    for &(a, b) in &sents {
+        prev_had_quote = f.sentence(a, b, prev_had_quote);
+    }
+    let mut out = f.out;
+    out.sort_by_key(|q| (q.span.start, q.span.end, q.kind as u8));
+    out.dedup_by(|x, y| x.span == y.span && x.kind == y.kind);
+    out
+}
+
+impl En<'_> {
+    /// Quotes of sentence `[a, b)`; returns whether it produced any.
+    fn sentence(&mut self, a: usize, b: usize, prev_had_quote: bool) -> bool {
+        let toks = self.toks;
+        let mut regions: Vec<usize> = toks[a..b].iter().filter_map(|t| t.region).collect();
+        regions.dedup();
+        let frame = self.attribution(a, b).or_else(|| self.verb_frame(a, b));
+        let produced = !regions.is_empty() || frame.is_some();
+        match frame {
+            Some((fr, content)) => {
+                if let Some(sp) = &fr.0 {
+                    self.last = Some(sp.clone());
+                }
+                if let Some((ca, cb)) = content {
+                    if !toks[ca..cb]
+                        .iter()
+                        .all(|t| !t.is_word() || t.region.is_some())
+                    {
+                        self.push(QuoteKind::Indirect, ca, cb, &fr, (a, b));
+                    }
+                }
+                for r in regions {
+                    self.push_region(r, &fr, (a, b));
+                }
+            }
+            None => {
+                // A quote without a frame continues the speech of the sentence before.
+                let fr: Frame = (self.last.clone().filter(|_| prev_had_quote), None);
+                for r in regions {
+                    if fr.0.is_some() {
+                        self.push_region(r, &fr, (a, b));
+                    }
+                }
+            }
+        }
+        produced
+    }
+
+    /// `according to X, …` / `…, according to X.`
+    fn attribution(&self, a: usize, b: usize) -> Option<(Frame, Option<(usize, usize)>)> {
+        let toks = self.toks;
+        for i in a..b {
+            for p in &lex().pre {
+                let n = p.len();
+                if i + n > b || toks[i].region.is_some() {
+                    continue;
+                }
+                if !toks[i..i + n].iter().zip(p).all(|(t, w)| t.lower == *w) {
+                    continue;
+                }
+                let (na, nb) = self.np_after(i + n, b)?;
+                let sp = self.speaker(na, nb);
+                let cue = Some((
+                    self.text[toks[i].s..toks[i + n - 1].e].to_string(),
+                    toks[i].s,
+                    toks[i + n - 1].e,
+                ));
+                let content = if i <= a + 1 { (nb, b) } else { (a, i) };
+                return Some(((Some(sp), cue), Some(content)));
+            }
+        }
+        None
+    }
+
+    /// A speech verb frame: `"…," X said`, `"…," said X`, `X said: "…"`, `X said (that) …`.
+    fn verb_frame(&self, a: usize, b: usize) -> Option<(Frame, Option<(usize, usize)>)> {
+        let toks = self.toks;
+        let lx = lex();
+        for i in a..b {
+            let t = &toks[i];
+            if t.region.is_some() || !t.is_word() {
+                continue;
+            }
+            let Some(&clause) = lx.forms.get(&t.lower) else {
+                continue;
+            };
+            let cue = Some((self.text[t.s..t.e].to_string(), t.s, t.e));
+            // Subject before the verb, else after it (`said the minister`).
+            let before = self.np_before(a, i);
+            let after = if before.is_none() {
+                self.np_after(i + 1, b)
+            } else {
+                None
+            };
+            let Some((na, nb)) = before.or(after) else {
+                continue;
+            };
+            let sp = Some(self.speaker(na, nb));
+            let start = before.map_or(i, |(na, _)| na);
+            let end = after.map_or(i + 1, |(_, nb)| nb);
+            // Frame after its content: `…, X said.`
+            if start > a && (toks[start - 1].is_punct(',') || toks[start - 1].kind == Kind::Close) {
+                let rest_empty = toks[end..b].iter().all(|x| !x.is_word());
+                let content_end = if toks[start - 1].is_punct(',') {
+                    start - 1
+                } else {
+                    start
+                };
+                let plain = clause
+                    && rest_empty
+                    && toks[a..content_end].iter().filter(|x| x.is_word()).count() >= 3;
+                return Some(((sp, cue), plain.then_some((a, content_end))));
+            }
+            // Frame before its content: `X said: "…"`, `X said (on Monday) that …`.
+            let mut k = end;
+            let lim = (end + 6).min(b);
+            while k < lim
+                && toks[k].lower != "that"
+                && !toks[k].is_punct(':')
+                && !toks[k].is_punct(',')
+                && toks[k].kind != Kind::Open
+            {
+                k += 1;
+            }
+            if k < b && toks[k].lower == "that" && clause {
+                return Some(((sp, cue), Some((k + 1, b))));
+            }
+            if k < b
+                && (toks[k].is_punct(':') || toks[k].is_punct(',') || toks[k].kind == Kind::Open)
+            {
+                let quoted = toks[k..b].iter().any(|x| x.kind == Kind::Open);
+                let content = (!quoted && clause && toks[k].is_punct(',')).then_some((k + 1, b));
+                if quoted || content.is_some() {
+                    return Some(((sp, cue), content));
+                }
+            }
+            // A verb at the sentence end after a quote in the sentence: `"…" she said.`
+            if toks[end..b].iter().all(|x| !x.is_word())
+                && toks[a..i].iter().any(|x| x.region.is_some())
+            {
+                return Some(((sp, cue), None));
+            }
+        }
+        None
+    }
+
+    /// A speaker phrase starting at `i`: a pronoun, `[det] word* Name+` or `det word+`.
+    fn np_after(&self, i: usize, limit: usize) -> Option<(usize, usize)> {
+        let toks = self.toks;
+        let limit = limit.min(toks.len());
+        let t = toks.get(i).filter(|_| i < limit)?;
+        if !t.is_word() || t.region.is_some() {
+            return None;
+        }
+        if lex().pronouns.contains(&t.lower) {
+            return Some((i, i + 1));
+        }
+        let det = DETERMINERS.contains(&t.lower.as_str());
+        let mut j = i + usize::from(det);
+        while j < limit
+            && j < i + 7
+            && toks[j].is_word()
+            && toks[j].region.is_none()
+            && !STOPS.contains(&toks[j].lower.as_str())
+            && (!lex().forms.contains_key(&toks[j].lower) || self.noun_use(j, limit))
+            && (det || toks[j].cap)
+        {
+            j += 1;
+        }
+        (j > i + usize::from(det)).then_some((i, j))
+    }
+
+    /// True when the verb form at `j` is an infinitive used as a noun modifier inside a
+    /// phrase (`the state agency`): another word of the phrase follows.
+    fn noun_use(&self, j: usize, limit: usize) -> bool {
+        let lx = lex();
+        lex().bases.contains(&self.toks[j].lower)
+            && self.toks.get(j + 1).is_some_and(|n| {
+                j + 1 < limit
+                    && n.is_word()
+                    && !STOPS.contains(&n.lower.as_str())
+                    && !lx.forms.contains_key(&n.lower)
+            })
+    }
+
+    /// A speaker phrase ending right before `end`, starting at `a` or after punctuation.
+    fn np_before(&self, a: usize, end: usize) -> Option<(usize, usize)> {
+        let lo = end.saturating_sub(7).max(a);
+        (lo..end)
+            .filter(|&k| k == a || !self.toks[k - 1].is_word())
+            .find(|&k| self.np_after(k, end).is_some_and(|(_, nb)| nb == end))
+            .map(|k| (k, end))
+    }
+
+    /// Resolve a speaker phrase: pronoun, person entity, or the phrase as written.
+    fn speaker(&self, a: usize, b: usize) -> Speaker {
+        let (s, e) = (self.toks[a].s, self.toks[b - 1].e);
+        let written = &self.text[s..e];
+        if b == a + 1 && lex().pronouns.contains(&self.toks[a].lower) {
+            if let Some(last) = &self.last {
+                return Speaker {
+                    span: (s, e),
+                    ..last.clone()
+                };
+            }
+            if let Some(&(_, _, ei, _)) = self.persons.iter().rev().find(|m| m.1 <= s) {
+                if let Some(ent) = self.doc.entities.get(ei) {
+                    return Speaker {
+                        name: ent.name.clone(),
+                        entity: Some(ei),
+                        span: (s, e),
+                    };
+                }
+            }
+        }
+        let head = self.persons.iter().find(|m| m.0 >= s && m.1 <= e);
+        if let Some(ent) = head.and_then(|m| self.doc.entities.get(m.2).map(|x| (m.2, x))) {
+            return Speaker {
+                name: ent.1.name.clone(),
+                entity: Some(ent.0),
+                span: (s, e),
+            };
+        }
+        let name = written
+            .strip_prefix("the ")
+            .or_else(|| written.strip_prefix("The "))
+            .unwrap_or(written);
+        Speaker {
+            name: name.to_string(),
+            entity: None,
+            span: (s, e),
+        }
+    }
+
+    fn epistemic(&self, a: usize, b: usize, cue: Option<&str>) -> Epistemic {
+        let lx = lex();
+        if cue.is_some_and(|c| lx.denial.contains(&c.to_lowercase())) {
+            return Epistemic::Denied;
+        }
+        if self.toks[a..b]
+            .iter()
+            .any(|t| t.region.is_none() && lx.hedges.contains(&t.lower))
+        {
+            return Epistemic::Hedged;
+        }
+        Epistemic::Attributed
+    }
+
+    fn make(&self, kind: QuoteKind, s: usize, e: usize, fr: &Frame, sent: (usize, usize)) -> Quote {
+        let (sp, cue) = fr;
+        Quote {
+            kind,
+            span: self.ix.span(s, e),
+            text: self.text[s..e].to_string(),
+            speaker: sp.as_ref().map(|x| x.name.clone()),
+            speaker_entity: sp.as_ref().and_then(|x| x.entity),
+            speaker_span: sp.as_ref().map(|x| self.ix.span(x.span.0, x.span.1)),
+            cue: cue.as_ref().map(|c| c.0.clone()),
+            cue_span: cue.as_ref().map(|c| self.ix.span(c.1, c.2)),
+            epistemic: self.epistemic(sent.0, sent.1, cue.as_ref().map(|c| c.0.as_str())),
+        }
+    }
+
+    fn push(&mut self, kind: QuoteKind, ca: usize, cb: usize, fr: &Frame, sent: (usize, usize)) {
+        let toks = self.toks;
+        let (mut a, mut b) = (ca, cb);
+        while a < b && !toks[a].is_word() && toks[a].kind != Kind::Open {
+            a += 1;
+        }
+        while b > a && !toks[b - 1].is_word() && toks[b - 1].kind != Kind::Close {
+            b -= 1;
+        }
+        if a < b {
+            let q = self.make(kind, toks[a].s, toks[b - 1].e, fr, sent);
+            self.out.push(q);
+        }
+    }
+
+    fn push_region(&mut self, r: usize, fr: &Frame, sent: (usize, usize)) {
+        let Some(reg) = self.regions.get(r) else {
+            return;
+        };
+        let (s, e) = trim_bytes(self.text, reg.inner_start, reg.inner_end);
+        // A short capitalised quote is a name or title (`"Titanic"`), not speech.
+        let words: Vec<&str> = self.text[s..e].split_whitespace().collect();
+        let name_like = words.len() <= 3
+            && words
+                .iter()
+                .all(|w| w.chars().next().is_some_and(char::is_uppercase));
+        if s < e && !name_like {
+            let q = self.make(QuoteKind::Direct, s, e, fr, sent);
+            self.out.push(q);
+        }
+    }
+}
