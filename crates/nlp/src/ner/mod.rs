@@ -213,7 +213,7 @@ fn rules_with_flags(tokens: &[&str], flags: &[u16], labels: &mut [u8]) {
             labels[i] = 3;
         }
     }
-    // a listed multi-word place or organisation the model left out entirely
+    // a listed multi-word place or organisation the model left out
     let mut i = 0;
     while i < n {
         let part = flags[i] & (flag::PLACE_PART | flag::ORG_PART);
@@ -221,11 +221,24 @@ fn rules_with_flags(tokens: &[&str], flags: &[u16], labels: &mut [u8]) {
         while part != 0 && j < n && flags[j] & part != 0 {
             j += 1;
         }
-        if j > i + 1 && labels[i..j].iter().all(|&l| l == 0) {
+        // left out, or taken for a person or another name (`DOW JONES` as MISC)
+        let free = labels[i..j].iter().all(|&l| l == 0);
+        let other = matches!(labels[i], 1 | 7)
+            && labels[i + 1..j.max(i + 1)]
+                .iter()
+                .all(|&l| l == labels[i] + 1);
+        if j > i + 1 && (free || other) {
             let b = if part & flag::PLACE_PART != 0 { 5 } else { 3 };
+            let old_inside = labels[i] + 1;
             labels[i] = b;
             for l in &mut labels[i + 1..j] {
                 *l = b + 1;
+            }
+            for l in labels[j..].iter_mut() {
+                if !other || *l != old_inside {
+                    break;
+                }
+                *l = 0;
             }
         }
         i = j.max(i + 1);
@@ -325,5 +338,16 @@ mod tests {
         let mut labels = vec![0u8, 3, 0, 0];
         apply_rules(&toks, &mut labels);
         assert_eq!(labels, vec![0, 0, 0, 5]);
+
+        // a listed organisation in a dateline, taken for another kind of name
+        let toks = ["WALL", "STREET", "JOURNAL", "--", "Ein", "Treffen"];
+        let mut labels = vec![7u8, 8, 8, 8, 0, 0];
+        apply_rules(&toks, &mut labels);
+        assert_eq!(labels, vec![3, 4, 4, 0, 0, 0]);
+        // left out entirely
+        let toks = ["Sie", "las", "das", "Wall", "Street", "Journal"];
+        let mut labels = vec![0u8; 6];
+        apply_rules(&toks, &mut labels);
+        assert_eq!(labels, vec![0, 0, 0, 3, 4, 4]);
     }
 }
