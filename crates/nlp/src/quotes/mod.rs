@@ -1253,6 +1253,10 @@ impl<'a> Finder<'a> {
             if t.is_punct(':') && toks.get(k + 1).is_some_and(|x| x.kind == Kind::Open) {
                 return k;
             }
+            // `…, die Anschläge verübt zu haben; diese bestritt das`: a new main clause.
+            if t.is_punct(';') && !self.konjunktiv_main(k + 1, cb) {
+                return k;
+            }
             if t.lower == "und" && !t.cap && k + 1 < cb {
                 let n = &toks[k + 1];
                 let w = n.lower.as_str();
@@ -1349,7 +1353,7 @@ impl<'a> Finder<'a> {
             }
             (Some(at), _) => at,
             (None, Some(v)) => v,
-            (None, None) => self.noun_frame(a, b)?,
+            (None, None) => self.noun_frame(a, b, None)?,
         };
         if fr.speaker.is_none() {
             // No subject next to the cue (`Die „Zeitung“ hatte berichtet`, `In einem Bericht
@@ -1369,7 +1373,7 @@ impl<'a> Finder<'a> {
     /// clause (`die Forderung der Opposition, den Etat zu kürzen`, `seine Warnung, die Lage
     /// sei ernst`) is indirect speech; an act noun carried by a light verb (`X übte Kritik
     /// an …`, `Kritik kam von X`) is reported speech.
-    fn noun_frame(&self, a: usize, b: usize) -> Option<Frame> {
+    fn noun_frame(&self, a: usize, b: usize, fallback: Option<&Speaker>) -> Option<Frame> {
         let toks = self.toks;
         let lex = self.lex;
         for i in a..b {
@@ -1414,11 +1418,13 @@ impl<'a> Finder<'a> {
                     }
                     _ if cs > a || i > cs + 2 => self.sentence_subject(a, b),
                     _ => None,
-                };
+                }
+                .or_else(|| fallback.cloned());
                 // Content: a `dass`/`ob`/Konjunktiv clause to the sentence end, or a
                 // `zu` infinitive up to its comma.
                 let next = (ce + 1..b).find(|&k| is_clause_sep(&toks[k])).unwrap_or(b);
-                let zu_inf = next >= ce + 3 && toks[next - 2].lower == "zu";
+                let last_word = (ce + 1..next).rev().find(|&k| toks[k].is_word());
+                let zu_inf = last_word.is_some_and(|w| w >= ce + 3 && toks[w - 1].lower == "zu");
                 // `der Hinweis, auf den …` is a relative clause, not content.
                 let relative = toks.get(ce + 2).is_some_and(|r| {
                     is_relative(r)
@@ -1512,9 +1518,25 @@ impl<'a> Finder<'a> {
         let Some(mut fr) = self.frame(a, b, &[]) else {
             return out;
         };
+        // A speech act whose noun carries the content: `Das Gericht hatte eine Mahnung
+        // ausgesprochen, dieses Instrument nicht zu missbrauchen` — the content is the quote.
+        if fr.kind == QuoteKind::Reported {
+            // The noun's content follows the verb: the noun is the act's object.
+            let after_cue = |nf: &Frame| {
+                fr.cue
+                    .as_ref()
+                    .is_some_and(|c| nf.content.0 < b && toks[nf.content.0].s > c.2)
+            };
+            if let Some(nf) = self
+                .noun_frame(a, b, fr.speaker.as_ref())
+                .filter(|nf| nf.kind == QuoteKind::Indirect && after_cue(nf))
+            {
+                fr = nf;
+            }
+        }
         // A speech noun with its content before the sentence's verb frame: `Die Forderung der
         // Opposition, den Etat zu kürzen, lehnte die Regierung ab`.
-        if let Some(nf) = self.noun_frame(a, b) {
+        if let Some(nf) = self.noun_frame(a, b, None) {
             let before = fr
                 .cue
                 .as_ref()
@@ -2022,9 +2044,17 @@ impl<'a> Finder<'a> {
             return false;
         }
         let k = self.konjunktiv_main(a, b);
-        k || (!strict
-            && self.toks[a..b].iter().filter(|t| t.is_word()).count() >= 3
-            && !is_relative(first))
+        // `die Anschläge verübt zu haben` opens with an article, `die uns half` with a
+        // relative pronoun.
+        let relative = is_relative(first) && {
+            let mut next = self.toks[a..b].iter().filter(|t| t.is_word()).skip(1);
+            match (next.next(), next.next()) {
+                (Some(n), _) if n.cap => false,
+                (Some(n), Some(m)) => !(is_adjective(&n.lower) && m.cap),
+                _ => true,
+            }
+        };
+        k || (!strict && self.toks[a..b].iter().filter(|t| t.is_word()).count() >= 3 && !relative)
     }
 
     /// Subject of a main-clause speech verb at `v` in clause `[cs, ce)`.

@@ -742,3 +742,15 @@ fn short_quoted_phrase_right_after_speech() {
     let qs = run("Nach dem Sturm herrschte eine „tiefe Verunsicherung“ im Ort.");
     assert!(qs.is_empty(), "{qs:#?}");
 }
+
+#[test]
+fn content_clause_with_an_article_and_noun_content_of_a_speech_act() {
+    let qs = run("Die Miliz wurde von der Regierung beschuldigt, die Anschläge verübt zu haben; diese bestritt das.");
+    let q = find(&qs, "die Anschläge verübt zu haben");
+    assert_eq!(speaker(q), "Regierung");
+    assert_eq!(q.kind, QuoteKind::Indirect);
+    let qs = run("Damals hatte das Gericht eine deutliche Mahnung an die Politik ausgesprochen, dieses Instrument nicht zu missbrauchen.");
+    let q = find(&qs, "dieses Instrument nicht zu missbrauchen");
+    assert_eq!(speaker(q), "Gericht");
+    assert_eq!(q.cue.as_deref(), Some("Mahnung"));
+}
