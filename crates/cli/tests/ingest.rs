@@ -63,6 +63,26 @@ fn default_store_is_lagebild_db_in_the_working_directory() {
 }
 
 #[test]
+fn ingesting_the_folder_that_holds_the_store_skips_the_store_files() {
+    let dir = corpus(&ARTICLES[..2]);
+    let d = dir.path().join("in");
+    for _ in 0..2 {
+        let o = run(&d, &["ingest", ".", "--format", "json"]);
+        assert_eq!(code(&o), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+        assert!(
+            err_lines(&o).is_empty(),
+            "the store's own files are no input: {:?}",
+            err_lines(&o)
+        );
+        assert_eq!(json(&o)["read"], 2);
+    }
+    assert!(d.join("lagebild.db").is_file());
+    // given by name, a database is still reported as bad input
+    let o = run(&d, &["ingest", "lagebild.db", "--db", "other.db"]);
+    assert_eq!(err_lines(&o).len(), 1, "{:?}", err_lines(&o));
+}
+
+#[test]
 fn read_commands_show_what_was_stored() {
     let dir = corpus(ARTICLES);
     let d = dir.path();

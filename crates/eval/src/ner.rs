@@ -6,7 +6,7 @@
 
 use crate::metrics::prf;
 use lagebild_nlp::ner::features::Clusters;
-use lagebild_nlp::ner::model::LABELS;
+use lagebild_nlp::ner::model::{output_label, LABELS};
 use lagebild_nlp::ner::train::{
     raw_texts, read_germeval, train_two_stage, TaggedSentence, EPOCHS, STAGES,
 };
@@ -106,7 +106,11 @@ pub fn run(shared: &Path) -> anyhow::Result<()> {
                 .into_iter()
                 .map(|l| LABELS[l as usize])
                 .collect();
-            let gold: Vec<&str> = s.labels.iter().map(|&l| LABELS[l as usize]).collect();
+            let gold: Vec<&str> = s
+                .labels
+                .iter()
+                .map(|&l| LABELS[output_label(l) as usize])
+                .collect();
             c.add(&gold, &pred);
             predicted[i] = pred;
         }

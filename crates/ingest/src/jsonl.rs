@@ -7,13 +7,18 @@ use lagebild_model::Article;
 use serde_json::Value;
 use std::io::{BufRead, Read};
 
-/// Read every line of `reader`; each line is one article or one error.
+/// Read every line of `reader`; each line is one article or one error. A JSON value spread
+/// over several lines (a pretty-printed object) is read whole, and a top-level array yields
+/// one article per element, so a `.json` file holding one article or a list of them reads too.
 pub(crate) fn read<R: BufRead>(
     name: &str,
     mut reader: R,
     sink: &mut dyn FnMut(Result<Article, IngestError>),
 ) {
     let mut buf = Vec::new();
+    let mut pending: Vec<u8> = Vec::new();
+    let mut first_line = 0usize;
+    let mut depth = Depth::default();
     let mut line_no = 0usize;
     loop {
         buf.clear();
@@ -32,35 +37,115 @@ pub(crate) fn read<R: BufRead>(
             }
         };
         if n == 0 {
+            if !pending.is_empty() {
+                sink(Err(IngestError::new(
+                    format!("{name}#{first_line}"),
+                    "invalid JSON: input ends inside a value",
+                )));
+            }
             return;
         }
-        let rec = format!("{name}#{line_no}");
-        if buf.len() as u64 > MAX_BYTES {
-            sink(Err(IngestError::new(&rec, "line larger than 50 MB")));
+        // A value left open is broken, not continued, when the next line is a value of its own.
+        if !pending.is_empty() && complete_value(&buf) {
+            sink(Err(IngestError::new(
+                format!("{name}#{first_line}"),
+                "invalid JSON: the value is not closed",
+            )));
+            pending.clear();
+            depth = Depth::default();
+        }
+        if pending.is_empty() {
+            first_line = line_no;
+        }
+        let rec = format!("{name}#{first_line}");
+        if (buf.len() + pending.len()) as u64 > MAX_BYTES {
+            sink(Err(IngestError::new(&rec, "record larger than 50 MB")));
+            pending.clear();
             // Skip the rest of the over-long line.
-            loop {
+            while !buf.ends_with(b"\n") {
                 buf.clear();
                 match reader.by_ref().take(1 << 20).read_until(b'\n', &mut buf) {
-                    Ok(0) => return,
-                    Ok(_) if buf.ends_with(b"\n") => break,
+                    Ok(0) | Err(_) => return,
                     Ok(_) => {}
-                    Err(_) => return,
                 }
             }
             continue;
         }
-        if buf.iter().all(u8::is_ascii_whitespace) {
+        if pending.is_empty() && buf.iter().all(u8::is_ascii_whitespace) {
             continue;
         }
-        sink(parse_line(&buf, name, &rec, line_no).map(clean::finish));
+        pending.extend_from_slice(&buf);
+        depth.feed(&buf);
+        if depth.open() {
+            continue;
+        }
+        depth = Depth::default();
+        let text = match decode::decode(&pending, None) {
+            Ok(t) => t,
+            Err(e) => {
+                sink(Err(IngestError::new(&rec, e)));
+                pending.clear();
+                continue;
+            }
+        };
+        match serde_json::from_str::<Value>(&text) {
+            Ok(Value::Array(items)) => {
+                for (k, v) in items.into_iter().enumerate() {
+                    let rec = format!("{name}#{first_line}.{}", k + 1);
+                    sink(parse_value(v, name, &rec, k + 1).map(clean::finish));
+                }
+            }
+            Ok(v) => sink(parse_value(v, name, &rec, first_line).map(clean::finish)),
+            Err(e) => sink(Err(IngestError::new(&rec, format!("invalid JSON: {e}")))),
+        }
+        pending.clear();
     }
 }
 
+/// Nesting of `{`/`[` in JSON text fed line by line (brackets inside strings do not count),
+/// so a value spread over lines is parsed once, when it closes.
+#[derive(Debug, Default)]
+struct Depth {
+    depth: i64,
+    in_string: bool,
+    escaped: bool,
+}
+
+impl Depth {
+    fn feed(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            if self.in_string {
+                match (self.escaped, b) {
+                    (true, _) => self.escaped = false,
+                    (false, b'\\') => self.escaped = true,
+                    (false, b'"') => self.in_string = false,
+                    _ => {}
+                }
+            } else {
+                match b {
+                    b'"' => self.in_string = true,
+                    b'{' | b'[' => self.depth += 1,
+                    b'}' | b']' => self.depth -= 1,
+                    _ => {}
+                }
+            }
+        }
+    }
+
+    /// Is a value still open?
+    fn open(&self) -> bool {
+        self.depth > 0
+    }
+}
+
+/// Is this line a whole JSON object or array on its own?
+fn complete_value(line: &[u8]) -> bool {
+    let t = line.trim_ascii_start();
+    (t.starts_with(b"{") || t.starts_with(b"[")) && serde_json::from_slice::<Value>(t).is_ok()
+}
+
 /// One JSON object into a draft.
-fn parse_line(bytes: &[u8], name: &str, rec: &str, line_no: usize) -> Result<Draft, IngestError> {
-    let text = decode::decode(bytes, None).map_err(|e| IngestError::new(rec, e))?;
-    let v: Value = serde_json::from_str(&text)
-        .map_err(|e| IngestError::new(rec, format!("invalid JSON: {e}")))?;
+fn parse_value(v: Value, name: &str, rec: &str, line_no: usize) -> Result<Draft, IngestError> {
     let obj = v
         .as_object()
         .ok_or_else(|| IngestError::new(rec, "JSON line is not an object"))?;

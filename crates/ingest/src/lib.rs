@@ -57,7 +57,7 @@ pub enum Format {
     Html,
     /// RSS 2.0 / RSS 1.0 / Atom feed.
     Feed,
-    /// JSON Lines, one article per line.
+    /// JSON Lines, one article per line (also one JSON object or an array of them).
     JsonLines,
     /// WARC file of HTTP responses.
     Warc,
@@ -95,7 +95,7 @@ impl Format {
         let has = |n: &[u8]| lower.windows(n.len()).any(|w| w == n);
         if head.starts_with(b"WARC/") {
             Format::Warc
-        } else if head.starts_with(b"{") {
+        } else if head.starts_with(b"{") || head.starts_with(b"[") {
             Format::JsonLines
         } else if lower.starts_with(b"<") && (has(b"<rss") || has(b"<feed") || has(b"<rdf:rdf")) {
             if has(b"<html") {
@@ -156,6 +156,9 @@ fn read_path_depth(path: &Path, sink: &mut dyn FnMut(Result<Article, IngestError
         };
         entries.sort();
         for e in entries {
+            if is_store_file(&e) {
+                continue;
+            }
             read_path_depth(&e, sink, depth + 1);
         }
         return;
@@ -177,6 +180,25 @@ fn read_path_depth(path: &Path, sink: &mut dyn FnMut(Result<Article, IngestError
         BufReader::with_capacity(64 * 1024, file),
         sink,
     );
+}
+
+/// Files of a database found while walking a directory: an SQLite database, and the
+/// `-wal`, `-shm`, `-journal` and `-lock` files beside one. `lagebild ingest .` in a folder
+/// that holds its own store reads the articles, not the store.
+fn is_store_file(path: &Path) -> bool {
+    const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
+    let name = path.as_os_str().to_string_lossy();
+    for suffix in ["-wal", "-shm", "-journal", "-lock"] {
+        if let Some(db) = name.strip_suffix(suffix) {
+            if Path::new(db).is_file() {
+                return true;
+            }
+        }
+    }
+    let mut head = [0u8; 16];
+    std::fs::File::open(path)
+        .and_then(|mut f| std::io::Read::read_exact(&mut f, &mut head))
+        .is_ok_and(|()| &head == SQLITE_MAGIC)
 }
 
 /// File name without its format extensions (`a.warc.gz` → `a`, `000_x.txt` → `000_x`).

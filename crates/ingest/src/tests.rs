@@ -52,21 +52,51 @@ fn jsonl_lines_and_errors() {
     assert_eq!(a[0].published_time.as_deref(), Some("10:00"));
     assert_eq!(a[0].outlet.as_deref(), Some("nordblatt.example"));
     assert_eq!(a[0].source, "x.jsonl#1");
-    assert_eq!(e.len(), 3);
+    assert_eq!(e.len(), 4);
     assert!(
         e[0].to_string().starts_with("x.jsonl#3: invalid JSON"),
         "{}",
         e[0]
     );
     assert!(e[1].reason.contains("no `text`"));
-    assert!(e[2].reason.contains("not an object"));
+    // an array is a list of records: each number is one rejected record
+    assert!(e[2].reason.contains("not an object") && e[3].reason.contains("not an object"));
+    assert_eq!(e[3].path, "x.jsonl#5.2");
     // The same stream gzipped.
     let (a2, e2) = collect(
         "x.jsonl.gz",
         Some(Format::JsonLines),
         &gzip(input.as_bytes()),
     );
-    assert_eq!((a2.len(), e2.len()), (2, 3));
+    assert_eq!((a2.len(), e2.len()), (2, 4));
+}
+
+#[test]
+fn a_json_file_may_hold_one_pretty_printed_article_or_a_list() {
+    let one = serde_json::json!({"id": "p1", "title": "Brücke gesperrt",
+        "text": "Die Brücke über die Aue bleibt bis Freitag gesperrt."});
+    let two =
+        serde_json::json!({"title": "Fähre fährt", "text": "Die Fähre fährt wieder nach Plan."});
+    let pretty = serde_json::to_string_pretty(&one).expect("json");
+    let (a, e) = collect("eins.json", None, pretty.as_bytes());
+    assert!(e.is_empty(), "{e:?}");
+    assert_eq!((a.len(), a[0].id.as_str()), (1, "p1"));
+    assert!(a[0].text.contains("Brücke über die Aue"));
+    let list = serde_json::to_string_pretty(&serde_json::json!([one, two])).expect("json");
+    let (a, e) = collect("liste.json", None, list.as_bytes());
+    assert!(e.is_empty(), "{e:?}");
+    assert_eq!(a.len(), 2);
+    assert_eq!(a[1].id, "liste-2");
+    assert_eq!(a[1].title, "Fähre fährt");
+    // a list cut off in the middle is one error naming where it starts
+    let (a, e) = collect("kaputt.json", None, &list.as_bytes()[..list.len() / 2]);
+    assert!(a.is_empty());
+    assert_eq!(e.len(), 1);
+    assert!(
+        e[0].to_string().starts_with("kaputt.json#1: invalid JSON"),
+        "{}",
+        e[0]
+    );
 }
 
 fn warc_record(kind: &str, id: &str, uri: &str, payload: &[u8]) -> Vec<u8> {

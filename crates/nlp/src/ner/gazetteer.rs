@@ -1,4 +1,4 @@
-//! Word lists for entity recognition: first names, places, organisations, role nouns and
+//! Word lists for entity recognition: first names, family names, places, organisations, role nouns and
 //! common nouns that are never names. All are data files under `resources/de/`.
 
 use crate::tokenize::data_lines;
@@ -24,39 +24,61 @@ pub mod flag {
     pub const ROLE: u16 = 1 << 6;
     /// A common noun that is never a name on its own (`Treffen`, `Sanktionen`).
     pub const NOT_ENTITY: u16 = 1 << 7;
+    /// A known family name (single word, or the genitive of one).
+    pub const SURNAME: u16 = 1 << 8;
     /// Number of flag bits.
-    pub const COUNT: usize = 8;
+    pub const COUNT: usize = 9;
+}
+
+/// `Berlin` for `BERLIN`: a word of at least three letters, all capitals, in title case;
+/// `None` for anything else.
+fn title_case(w: &str) -> Option<String> {
+    let mut letters = 0;
+    for c in w.chars() {
+        if c.is_alphabetic() {
+            if !c.is_uppercase() {
+                return None;
+            }
+            letters += 1;
+        }
+    }
+    if letters < 3 {
+        return None;
+    }
+    let mut cs = w.chars();
+    let first = cs.next()?;
+    Some(first.to_string() + &cs.as_str().to_lowercase())
+}
+
+/// The listed names (see [`Gazetteer::names`]).
+#[derive(Debug, Clone, Default)]
+pub struct GazetteerNames {
+    /// Given names.
+    pub first: Vec<String>,
+    /// Family names.
+    pub surnames: Vec<String>,
+    /// Places, as tokens.
+    pub places: Vec<Vec<String>>,
+    /// Organisations, as tokens.
+    pub orgs: Vec<Vec<String>>,
 }
 
 /// The loaded word lists.
 pub struct Gazetteer {
     first: HashSet<String>,
+    surnames: HashSet<String>,
     places: HashSet<String>,
     orgs: HashSet<String>,
     org_words: HashSet<String>,
     org_heads: Vec<String>,
     roles: HashSet<String>,
+    legal_forms: HashSet<String>,
+    place_nouns: HashSet<String>,
+    institutions: HashSet<String>,
     not_entities: HashSet<String>,
     /// Multi-word names by first word: (rest of the words, is a place).
     multi: HashMap<String, Vec<(Vec<String>, bool)>>,
 }
-
-/// Institution heads that mark an organisation when they end a compound (`Außenministerium`).
-const ORG_HEADS: &[&str] = &[
-    "ministerium",
-    "institut",
-    "universität",
-    "verband",
-    "partei",
-    "bank",
-    "agentur",
-    "behörde",
-    "gericht",
-    "konzern",
-    "gewerkschaft",
-    "kommission",
-    "stiftung",
-];
 
 fn words(text: &str) -> impl Iterator<Item = &str> {
     data_lines(text).flat_map(str::split_whitespace)
@@ -95,14 +117,28 @@ impl Gazetteer {
             first: words(include_str!("../../resources/de/first_names.txt"))
                 .map(str::to_string)
                 .collect(),
+            surnames: words(include_str!("../../resources/de/surnames.txt"))
+                .map(str::to_string)
+                .collect(),
             places,
             orgs,
             org_words: data_lines(include_str!("../../resources/de/org_words.txt"))
                 .map(str::to_string)
                 .collect(),
-            org_heads: ORG_HEADS.iter().map(|s| s.to_string()).collect(),
+            org_heads: data_lines(include_str!("../../resources/de/org_heads.txt"))
+                .map(str::to_lowercase)
+                .collect(),
             roles: data_lines(include_str!("../../resources/de/roles.txt"))
                 .map(str::to_lowercase)
+                .collect(),
+            legal_forms: data_lines(include_str!("../../resources/de/legal_forms.txt"))
+                .map(str::to_string)
+                .collect(),
+            place_nouns: data_lines(include_str!("../../resources/de/place_nouns.txt"))
+                .map(str::to_string)
+                .collect(),
+            institutions: data_lines(include_str!("../../resources/de/institutions.txt"))
+                .map(str::to_string)
                 .collect(),
             not_entities: data_lines(include_str!("../../resources/de/not_entities.txt"))
                 .map(str::to_string)
@@ -111,9 +147,63 @@ impl Gazetteer {
         }
     }
 
+    /// Listed names for training-data augmentation, sorted: given names, family names, places
+    /// and organisations (multi-word ones as token lists).
+    pub fn names(&self) -> GazetteerNames {
+        let sorted = |set: &HashSet<String>| {
+            let mut v: Vec<Vec<String>> = set.iter().map(|w| vec![w.clone()]).collect();
+            v.sort();
+            v
+        };
+        let mut places = sorted(&self.places);
+        let mut orgs = sorted(&self.orgs);
+        for (first, rests) in &self.multi {
+            for (rest, is_place) in rests {
+                let mut t = vec![first.clone()];
+                t.extend(rest.iter().cloned());
+                if *is_place {
+                    places.push(t);
+                } else {
+                    orgs.push(t);
+                }
+            }
+        }
+        places.sort();
+        orgs.sort();
+        let flat = |v: Vec<Vec<String>>| v.into_iter().flatten().collect::<Vec<_>>();
+        GazetteerNames {
+            first: flat(sorted(&self.first)),
+            surnames: flat(sorted(&self.surnames)),
+            places,
+            orgs,
+        }
+    }
+
+    /// True for a legal form that closes an organisation name (`GmbH`).
+    pub fn is_legal_form(&self, w: &str) -> bool {
+        self.legal_forms.contains(w)
+    }
+
+    /// True for a noun after which a capitalised word names a place (`Stadt`).
+    pub fn is_place_noun(&self, w: &str) -> bool {
+        self.place_nouns.contains(w)
+    }
+
+    /// True for an institution word that heads a name with a complement (`Institut`).
+    pub fn is_institution(&self, w: &str) -> bool {
+        self.institutions.contains(w)
+    }
+
     /// True for a known given name.
     pub fn is_first_name(&self, w: &str) -> bool {
         self.first.contains(w)
+    }
+
+    /// True for a known family name, also in the genitive (`Müllers`).
+    pub fn is_surname(&self, w: &str) -> bool {
+        self.surnames.contains(w)
+            || w.strip_suffix('s')
+                .is_some_and(|b| b.chars().count() > 2 && self.surnames.contains(b))
     }
 
     /// True for a known place, also in the genitive (`Russlands`).
@@ -210,10 +300,22 @@ impl Gazetteer {
     }
 
     fn compute_flags(&self, w: &str) -> u16 {
+        let f = self.flags_as_written(w);
+        if f != 0 {
+            return f;
+        }
+        // a word in capitals (datelines, credits: `BERLIN`, `DOW JONES`) as its listed name
+        title_case(w).map_or(0, |t| self.flags_as_written(&t))
+    }
+
+    fn flags_as_written(&self, w: &str) -> u16 {
         let mut f = 0;
         let first = w.chars().next();
         if self.is_first_name(w) {
             f |= flag::FIRST;
+        }
+        if self.is_surname(w) {
+            f |= flag::SURNAME;
         }
         if self.is_place(w) {
             f |= flag::PLACE;
@@ -243,11 +345,19 @@ impl Gazetteer {
                 continue;
             }
             out[i] |= self.word_flags(w);
-            if let Some(cands) = self.multi.get(*w) {
+            let titled = title_case(w);
+            let cands = self
+                .multi
+                .get(*w)
+                .or_else(|| titled.as_ref().and_then(|t| self.multi.get(t)));
+            if let Some(cands) = cands {
                 for (rest, is_place) in cands {
                     let end = i + 1 + rest.len();
                     if end <= tokens.len()
-                        && tokens[i + 1..end].iter().zip(rest).all(|(a, b)| a == b)
+                        && tokens[i + 1..end]
+                            .iter()
+                            .zip(rest)
+                            .all(|(a, b)| a == b || title_case(a).is_some_and(|t| &t == b))
                     {
                         let bit = if *is_place {
                             flag::PLACE_PART
@@ -315,5 +425,10 @@ mod tests {
         assert!(f[6] & flag::PLACE != 0);
         assert!(f[7] & flag::ORG_WORD != 0);
         assert_eq!(f[1], 0);
+        // capitals as in datelines
+        let f = g.flags(&["NEW", "YORK", "–", "BERLIN", "CDU"]);
+        assert!(f[0] & flag::PLACE_PART != 0 && f[1] & flag::PLACE_PART != 0);
+        assert!(f[3] & flag::PLACE != 0);
+        assert!(f[4] & flag::ORG != 0);
     }
 }

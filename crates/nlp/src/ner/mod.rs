@@ -146,12 +146,6 @@ fn is_cap_word(w: &str) -> bool {
     cs.next().is_some_and(char::is_uppercase) && cs.all(|c| c.is_alphabetic() || c == '-')
 }
 
-/// Legal forms that close an organisation name.
-const LEGAL_FORMS: &[&str] = &[
-    "AG", "GmbH", "SE", "KG", "KGaA", "OHG", "e.V.", "Inc.", "Inc", "Ltd.", "Ltd", "Corp.", "Corp",
-    "LLC", "plc",
-];
-
 /// Precise corrections of the statistical tags (see the module documentation).
 pub fn apply_rules(tokens: &[&str], labels: &mut [u8]) {
     let flags = Gazetteer::get().flags(tokens);
@@ -160,6 +154,7 @@ pub fn apply_rules(tokens: &[&str], labels: &mut [u8]) {
 
 fn rules_with_flags(tokens: &[&str], flags: &[u16], labels: &mut [u8]) {
     let n = tokens.len();
+    let gaz = Gazetteer::get();
     // listed common nouns and bare role nouns are never a one-word entity
     for (s, e, _) in spans(labels) {
         if e == s + 1 && flags[s] & (flag::NOT_ENTITY) != 0 {
@@ -181,7 +176,7 @@ fn rules_with_flags(tokens: &[&str], flags: &[u16], labels: &mut [u8]) {
     }
     // legal forms close an organisation: `Muster Bau GmbH`
     for i in 1..n {
-        if !LEGAL_FORMS.contains(&tokens[i]) || labels[i] != 0 {
+        if !gaz.is_legal_form(tokens[i]) || labels[i] != 0 {
             continue;
         }
         if matches!(labels[i - 1], 3 | 4) {
@@ -218,6 +213,36 @@ fn rules_with_flags(tokens: &[&str], flags: &[u16], labels: &mut [u8]) {
             labels[i] = 3;
         }
     }
+    // a listed multi-word place or organisation the model left out
+    let mut i = 0;
+    while i < n {
+        let part = flags[i] & (flag::PLACE_PART | flag::ORG_PART);
+        let mut j = i;
+        while part != 0 && j < n && flags[j] & part != 0 {
+            j += 1;
+        }
+        // left out, or taken for a person or another name (`DOW JONES` as MISC)
+        let free = labels[i..j].iter().all(|&l| l == 0);
+        let other = matches!(labels[i], 1 | 7)
+            && labels[i + 1..j.max(i + 1)]
+                .iter()
+                .all(|&l| l == labels[i] + 1);
+        if j > i + 1 && (free || other) {
+            let b = if part & flag::PLACE_PART != 0 { 5 } else { 3 };
+            let old_inside = labels[i] + 1;
+            labels[i] = b;
+            for l in &mut labels[i + 1..j] {
+                *l = b + 1;
+            }
+            for l in labels[j..].iter_mut() {
+                if !other || *l != old_inside {
+                    break;
+                }
+                *l = 0;
+            }
+        }
+        i = j.max(i + 1);
+    }
     // a one-word person that is a listed organisation or place (`wie Axios berichtet`)
     for (s, e, t) in spans(labels) {
         if t == EntityType::Per && e == s + 1 && flags[s] & flag::FIRST == 0 {
@@ -232,7 +257,7 @@ fn rules_with_flags(tokens: &[&str], flags: &[u16], labels: &mut [u8]) {
     for i in 1..n {
         if labels[i] == 0
             && is_cap_word(tokens[i])
-            && PLACE_NOUNS.contains(&tokens[i - 1])
+            && gaz.is_place_noun(tokens[i - 1])
             && flags[i] & (flag::NOT_ENTITY | flag::ROLE) == 0
             && (i + 1 >= n || labels[i + 1] == 0)
         {
@@ -246,7 +271,7 @@ fn rules_with_flags(tokens: &[&str], flags: &[u16], labels: &mut [u8]) {
             && i > 0
             && flags[i] & (flag::NOT_ENTITY | flag::ROLE) == 0
             && matches!(tokens[i + 1], "in" | "im")
-            && PLACE_NOUNS.contains(&tokens[i + 3])
+            && gaz.is_place_noun(tokens[i + 3])
             && matches!(labels.get(i + 4), Some(5))
         {
             labels[i] = 5;
@@ -254,7 +279,7 @@ fn rules_with_flags(tokens: &[&str], flags: &[u16], labels: &mut [u8]) {
     }
     // institutions with a `für`/`zur` complement: `Institut zur Erforschung des Kriegs`
     for i in 0..n.saturating_sub(2) {
-        if labels[i] != 0 || !INSTITUTIONS.contains(&tokens[i]) {
+        if labels[i] != 0 || !gaz.is_institution(tokens[i]) {
             continue;
         }
         if !matches!(tokens[i + 1], "für" | "zur" | "zum" | "der" | "des") {
@@ -282,40 +307,6 @@ fn rules_with_flags(tokens: &[&str], flags: &[u16], labels: &mut [u8]) {
         }
     }
 }
-
-/// Nouns after which a capitalised word names a place.
-const PLACE_NOUNS: &[&str] = &[
-    "Region",
-    "Stadt",
-    "Gebiet",
-    "Provinz",
-    "Oblast",
-    "Bezirk",
-    "Landkreis",
-    "Kreis",
-    "Ortschaft",
-    "Dorf",
-    "Gemeinde",
-    "Hauptstadt",
-    "Hafenstadt",
-    "Metropole",
-];
-
-/// Institution words that head an organisation name with a complement.
-const INSTITUTIONS: &[&str] = &[
-    "Institut",
-    "Ministerium",
-    "Bundesministerium",
-    "Universität",
-    "Stiftung",
-    "Bundesamt",
-    "Verband",
-    "Zentrum",
-    "Akademie",
-    "Hochschule",
-    "Bundesanstalt",
-    "Bundesverband",
-];
 
 #[cfg(test)]
 mod tests {
@@ -347,5 +338,16 @@ mod tests {
         let mut labels = vec![0u8, 3, 0, 0];
         apply_rules(&toks, &mut labels);
         assert_eq!(labels, vec![0, 0, 0, 5]);
+
+        // a listed organisation in a dateline, taken for another kind of name
+        let toks = ["WALL", "STREET", "JOURNAL", "--", "Ein", "Treffen"];
+        let mut labels = vec![7u8, 8, 8, 8, 0, 0];
+        apply_rules(&toks, &mut labels);
+        assert_eq!(labels, vec![3, 4, 4, 0, 0, 0]);
+        // left out entirely
+        let toks = ["Sie", "las", "das", "Wall", "Street", "Journal"];
+        let mut labels = vec![0u8; 6];
+        apply_rules(&toks, &mut labels);
+        assert_eq!(labels, vec![0, 0, 0, 3, 4, 4]);
     }
 }

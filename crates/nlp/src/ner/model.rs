@@ -7,16 +7,34 @@
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
-/// The labels, in model order.
+/// The labels the tagger outputs, in model order.
 pub const LABELS: [&str; 9] = [
     "O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC",
 ];
-/// Number of labels.
-pub const L: usize = LABELS.len();
 
-/// Label id of a tag string (`B-PER` …); unknown tags are `O` (0).
+/// The labels the model scores: [`LABELS`], then a name inside a derived word or a compound
+/// (`deutschen`, `Nato-Gipfel`: GermEval's `*deriv` and `*part`), which is no entity and is
+/// output as `O`. Learning it apart keeps such words from pulling names towards `O`.
+pub const MODEL_LABELS: [&str; 11] = [
+    "O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC", "B-DRV", "I-DRV",
+];
+
+/// Number of labels the model scores.
+pub const L: usize = MODEL_LABELS.len();
+
+/// Label id of a tag string (`B-PER`, …, `B-DRV`); unknown tags are `O` (0).
 pub fn label_id(tag: &str) -> u8 {
-    LABELS.iter().position(|l| *l == tag).unwrap_or(0) as u8
+    MODEL_LABELS.iter().position(|l| *l == tag).unwrap_or(0) as u8
+}
+
+/// The output label of a model label: [`LABELS`] ids stay, the derived-word labels become `O`.
+#[inline]
+pub fn output_label(l: u8) -> u8 {
+    if (l as usize) < LABELS.len() {
+        l
+    } else {
+        0
+    }
 }
 
 /// Is label `cur` allowed after `prev` (`None` at sentence start)? `I-X` needs `B-X`/`I-X`.
@@ -196,10 +214,14 @@ impl Model {
         em
     }
 
-    /// Best label sequence (label ids) for one sentence.
+    /// Best label sequence for one sentence, as output label ids (see [`LABELS`]).
     pub fn decode(&self, feats: &[u64], offsets: &[usize]) -> Vec<u8> {
         let em = self.emissions(feats, offsets);
-        viterbi(&em, &self.trans)
+        let mut labels = viterbi(&em, &self.trans);
+        for l in &mut labels {
+            *l = output_label(*l);
+        }
+        labels
     }
 }
 
@@ -248,6 +270,11 @@ fn viterbi(em: &[[f32; L]], trans: &[f32]) -> Vec<u8> {
     }
     out
 }
+
+/// Cost added to every wrong label while training (cost-augmented decoding).
+const COST: f32 = 1.0;
+/// Largest step of one update.
+const AGGRESSIVENESS: f32 = 1.0;
 
 /// Averaged structured perceptron over the features of a fixed training set.
 pub struct Trainer {
@@ -327,21 +354,53 @@ impl Trainer {
                 e
             })
             .collect();
-        let pred = viterbi(&em, &self.tw);
+        let cost: Vec<[f32; L]> = em
+            .iter()
+            .zip(gold)
+            .map(|(e, &g)| {
+                let mut c = *e;
+                for (k, v) in c.iter_mut().enumerate() {
+                    if k != g as usize {
+                        *v += COST;
+                    }
+                }
+                c
+            })
+            .collect();
+        let pred = viterbi(&cost, &self.tw);
         if pred != gold {
+            // passive-aggressive step: just enough to put the gold sequence a Hamming loss
+            // ahead of the prediction, capped
+            let mut margin = 0f32;
+            let mut loss = 0f32;
+            let mut norm = 0f32;
+            for i in 0..gold.len() {
+                let (g, p) = (gold[i] as usize, pred[i] as usize);
+                let gp = if i == 0 { L } else { gold[i - 1] as usize };
+                let pp = if i == 0 { L } else { pred[i - 1] as usize };
+                margin += em[i][g] - em[i][p] + self.tw[gp * L + g] - self.tw[pp * L + p];
+                if g != p {
+                    loss += 1.0;
+                    norm += 2.0 * rows[i].len() as f32;
+                }
+                if g != p || gp != pp {
+                    norm += 2.0;
+                }
+            }
+            let tau = ((loss - margin) / norm.max(1.0)).clamp(0.0, AGGRESSIVENESS);
             for i in 0..gold.len() {
                 let (g, p) = (gold[i] as usize, pred[i] as usize);
                 if g != p {
                     for &r in &rows[i] {
-                        self.upd(r as usize * L + g, 1.0);
-                        self.upd(r as usize * L + p, -1.0);
+                        self.upd(r as usize * L + g, tau);
+                        self.upd(r as usize * L + p, -tau);
                     }
                 }
                 let gp = if i == 0 { L } else { gold[i - 1] as usize };
                 let pp = if i == 0 { L } else { pred[i - 1] as usize };
                 if g != p || gp != pp {
-                    self.upd_t(gp * L + g, 1.0);
-                    self.upd_t(pp * L + p, -1.0);
+                    self.upd_t(gp * L + g, tau);
+                    self.upd_t(pp * L + p, -tau);
                 }
             }
         }

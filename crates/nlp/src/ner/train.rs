@@ -12,6 +12,9 @@ use super::model::{label_id, Model, Trainer};
 /// Default number of passes over the training data.
 pub const EPOCHS: usize = 12;
 
+/// Replaced-entity copies of each training sentence (see [`augment`]).
+pub const AUGMENT: usize = 1;
+
 /// Default number of training stages (see [`train_two_stage`]).
 pub const STAGES: usize = 2;
 
@@ -24,10 +27,14 @@ pub struct TaggedSentence {
     pub labels: Vec<u8>,
 }
 
-/// Map a GermEval outer tag to a label id: OTH → MISC, `*deriv` and `*part` → O.
+/// Map a GermEval outer tag to a model label id (see [`super::model::MODEL_LABELS`]): OTH →
+/// MISC, `*deriv` and `*part` → DRV (output as `O`).
 pub fn germeval_label(tag: &str) -> u8 {
-    if tag == "O" || tag.ends_with("deriv") || tag.ends_with("part") {
+    if tag == "O" {
         return 0;
+    }
+    if tag.ends_with("deriv") || tag.ends_with("part") {
+        return if tag.starts_with('B') { 9 } else { 10 };
     }
     match tag.split_once('-') {
         Some((bio, "OTH")) => label_id(&format!("{bio}-MISC")),
@@ -80,8 +87,99 @@ pub fn repair_bio(labels: &mut [u8]) {
     }
 }
 
+/// Copies of each sentence with entities in which every entity is replaced by another
+/// entity of the same type from the training data (mention replacement), so that the model
+/// learns contexts rather than the names it happens to have seen. Deterministic.
+pub fn augment(sents: &[TaggedSentence], copies: usize) -> Vec<TaggedSentence> {
+    let mut pool: HashMap<u8, Vec<Vec<String>>> = HashMap::new();
+    let spans_of = |s: &TaggedSentence| -> Vec<(usize, usize, u8)> {
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < s.labels.len() {
+            let l = s.labels[i];
+            if l % 2 == 1 && (l as usize) < super::model::LABELS.len() {
+                let mut j = i + 1;
+                while j < s.labels.len() && s.labels[j] == l + 1 {
+                    j += 1;
+                }
+                out.push((i, j, l));
+                i = j;
+            } else {
+                i += 1;
+            }
+        }
+        out
+    };
+    for s in sents {
+        for (a, b, l) in spans_of(s) {
+            pool.entry(l).or_default().push(s.tokens[a..b].to_vec());
+        }
+    }
+    let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+    let mut next = |n: usize| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        (seed % n.max(1) as u64) as usize
+    };
+    let listed = super::gazetteer::Gazetteer::get().names();
+    // half of the replacements come from the word lists: a person as given name and family
+    // name (or the family name alone), a listed place or organisation
+    let from_lists = |l: u8, next: &mut dyn FnMut(usize) -> usize| -> Option<Vec<String>> {
+        if next(2) == 0 {
+            return None;
+        }
+        match l {
+            1 if !listed.surnames.is_empty() && !listed.first.is_empty() => {
+                let sur = listed.surnames[next(listed.surnames.len())].clone();
+                Some(if next(3) == 0 {
+                    vec![sur]
+                } else {
+                    vec![listed.first[next(listed.first.len())].clone(), sur]
+                })
+            }
+            3 if !listed.orgs.is_empty() => Some(listed.orgs[next(listed.orgs.len())].clone()),
+            5 if !listed.places.is_empty() => {
+                Some(listed.places[next(listed.places.len())].clone())
+            }
+            _ => None,
+        }
+    };
+    let mut out = Vec::new();
+    for s in sents {
+        let spans = spans_of(s);
+        if spans.is_empty() {
+            continue;
+        }
+        for _ in 0..copies {
+            let mut t = TaggedSentence::default();
+            let mut i = 0;
+            for &(a, b, l) in &spans {
+                t.tokens.extend_from_slice(&s.tokens[i..a]);
+                t.labels.extend_from_slice(&s.labels[i..a]);
+                let r = from_lists(l, &mut next).unwrap_or_else(|| {
+                    let cands = &pool[&l];
+                    cands[next(cands.len())].clone()
+                });
+                for (k, w) in r.iter().enumerate() {
+                    t.tokens.push(w.clone());
+                    t.labels.push(if k == 0 { l } else { l + 1 });
+                }
+                i = b;
+            }
+            t.tokens.extend_from_slice(&s.tokens[i..]);
+            t.labels.extend_from_slice(&s.labels[i..]);
+            out.push(t);
+        }
+    }
+    out
+}
+
 /// Train a model on `sents` (all of them), deterministic for the same input.
 pub fn train(sents: &[TaggedSentence], clusters: &Clusters, epochs: usize) -> Model {
+    let mut sents = sents.to_vec();
+    sents.extend(augment(&sents, AUGMENT));
+    let sents = &sents[..];
     let prepared: Vec<(Vec<u64>, Vec<usize>)> = sents
         .iter()
         .map(|s| {
@@ -280,9 +378,10 @@ mod tests {
     fn germeval_tags() {
         assert_eq!(germeval_label("B-OTH"), 7);
         assert_eq!(germeval_label("I-PER"), 2);
-        assert_eq!(germeval_label("B-LOCderiv"), 0);
-        assert_eq!(germeval_label("I-ORGpart"), 0);
-        let text = "# x\n1\tIn\tO\tO\n2\tBonn\tB-LOC\tO\n\n1\tdie\tB-LOCderiv\tO\n2\tX\tI-LOC\tO\n";
+        assert_eq!(germeval_label("B-LOCderiv"), 9);
+        assert_eq!(germeval_label("I-ORGpart"), 10);
+        assert_eq!(super::super::model::output_label(10), 0);
+        let text = "# x\n1\tIn\tO\tO\n2\tBonn\tB-LOC\tO\n\n1\tdie\tO\tO\n2\tX\tI-LOC\tO\n";
         let s = read_germeval(text);
         assert_eq!(s.len(), 2);
         assert_eq!(s[0].labels, vec![0, 5]);
