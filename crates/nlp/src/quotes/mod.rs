@@ -823,6 +823,30 @@ impl<'a> Finder<'a> {
         k
     }
 
+    /// Start of the clause that holds token `i`, searching back to `a`; a short bracket after a
+    /// name (`Jung (CDU) kündigte an`) does not end a clause.
+    fn clause_start(&self, a: usize, i: usize) -> usize {
+        let toks = self.toks;
+        let mut k = i;
+        while k > a {
+            let t = &toks[k - 1];
+            if t.is_punct(')') {
+                let open = (k.saturating_sub(5).max(a)..k - 1)
+                    .rev()
+                    .find(|&o| toks[o].is_punct('('));
+                if let Some(o) = open.filter(|&o| o > a && toks[o - 1].is_word()) {
+                    k = o;
+                    continue;
+                }
+            }
+            if is_clause_sep(t) {
+                return k;
+            }
+            k -= 1;
+        }
+        a
+    }
+
     /// First clause separator from `k` on (or `b`); a quoted name or title inside the clause
     /// is no separator (`schrieb X in der „Zeitung“, …`).
     fn clause_end(&self, k: usize, b: usize) -> usize {
@@ -1381,10 +1405,7 @@ impl<'a> Finder<'a> {
             if t.region.is_some() || !t.is_word() || !t.cap {
                 continue;
             }
-            let cs = (a..i)
-                .rev()
-                .find(|&k| is_clause_sep(&toks[k]))
-                .map_or(a, |k| k + 1);
+            let cs = self.clause_start(a, i);
             let ce = (i + 1..b).find(|&k| is_clause_sep(&toks[k])).unwrap_or(b);
             let cue = Some((self.text[t.s..t.e].to_string(), t.s, t.e));
             if Lexicon::noun_in(&lex.clause_nouns, &t.lower) && ce < b && toks[ce].is_punct(',') {
@@ -1804,10 +1825,7 @@ impl<'a> Finder<'a> {
             for &(vi, kind) in entries {
                 let verb = &lex.verbs[vi];
                 // Clause limits around the verb.
-                let cs = (a..i)
-                    .rev()
-                    .find(|&k| is_clause_sep(&toks[k]))
-                    .map_or(a, |k| k + 1);
+                let cs = self.clause_start(a, i);
                 let ce = self.clause_end(i + 1, b);
                 // Separable particle needed later in the clause.
                 let mut cue_end = i + 1;
@@ -2247,6 +2265,13 @@ impl<'a> Finder<'a> {
         ((quoted && words <= 3) || (glued && words <= 4)).then_some((i, j))
     }
 
+    /// A lowercase-initial compound whose last part is capitalised (`ai-Bericht`, `dpa-Meldung`).
+    fn cap_compound(&self, t: &Tok) -> bool {
+        let w = &self.text[t.s..t.e];
+        w.rsplit_once('-')
+            .is_some_and(|(_, last)| last.chars().next().is_some_and(char::is_uppercase))
+    }
+
     /// A speaker phrase starting at `i` (before `limit`): `[det] adj* Cap+ (des|von …)*`, or a
     /// personal pronoun. Returns its token range.
     fn np_after(&self, i: usize, limit: usize) -> Option<(usize, usize)> {
@@ -2280,7 +2305,7 @@ impl<'a> Finder<'a> {
             while *j < limit
                 && toks[*j].is_word()
                 && toks[*j].region.is_none()
-                && toks[*j].cap
+                && (toks[*j].cap || self.cap_compound(&toks[*j]))
                 && !FUNCTION_WORDS.contains(&toks[*j].lower.as_str())
                 && !is_adverb_form(&toks[*j].lower)
             {
@@ -2649,7 +2674,12 @@ fn strip_article(s: &str) -> String {
         "der ", "die ", "das ", "Der ", "Die ", "Das ", "dem ", "den ", "des ",
     ] {
         if let Some(rest) = s.strip_prefix(a) {
-            if rest.chars().next().is_some_and(char::is_uppercase) {
+            let compound = rest
+                .split_whitespace()
+                .next()
+                .and_then(|w| w.rsplit_once('-'))
+                .is_some_and(|(_, last)| last.chars().next().is_some_and(char::is_uppercase));
+            if compound || rest.chars().next().is_some_and(char::is_uppercase) {
                 return rest.to_string();
             }
         }

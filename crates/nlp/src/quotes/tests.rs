@@ -754,3 +754,19 @@ fn content_clause_with_an_article_and_noun_content_of_a_speech_act() {
     assert_eq!(speaker(q), "Gericht");
     assert_eq!(q.cue.as_deref(), Some("Mahnung"));
 }
+
+#[test]
+fn party_brackets_and_lowercase_compounds_in_speakers() {
+    let qs = run(
+        "Der Minister Paul Brandt (SPD) kündigte indes an, die Frage im Ausschuss anzusprechen.",
+    );
+    assert_eq!(
+        speaker(find(&qs, "die Frage im Ausschuss anzusprechen")),
+        "Minister Paul Brandt (SPD)"
+    );
+    let qs = run("Auch wirft der ai-Bericht den Behörden vor, Zeugen gezielt einzuschüchtern.");
+    assert_eq!(
+        speaker(find(&qs, "Zeugen gezielt einzuschüchtern")),
+        "ai-Bericht"
+    );
+}
