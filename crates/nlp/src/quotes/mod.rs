@@ -502,8 +502,14 @@ impl<'a> Finder<'a> {
                     let owner = contents
                         .iter()
                         .position(|&(ca, cb, _)| self.region_in_tokens(r, ca, cb));
+                    // A quoted title used as a noun outside the content (`schrieb X in der
+                    // „Abendpost“`, `wie die „Aktion …“ mitteilte`) is no speech.
+                    let title = self
+                        .tok_range_of_region(r)
+                        .is_some_and(|(o, _)| self.title_after_article(o));
                     let owner = owner.or_else(|| {
-                        (contents.iter().any(|c| c.2) || self.is_speechy(r)).then_some(0)
+                        (!title && (contents.iter().any(|c| c.2) || self.is_speechy(r)))
+                            .then_some(0)
                     });
                     if let Some(fi) = owner {
                         bound.push((r, fi));
@@ -823,6 +829,39 @@ impl<'a> Finder<'a> {
         k
     }
 
+    /// True when the quotation opening at token `j` follows an article or preposition and is
+    /// short: a quoted title used as a noun (`in der „Correio da Manhã“`, `die „Aktion
+    /// Deutschland hilft“`).
+    fn title_after_article(&self, j: usize) -> bool {
+        let toks = self.toks;
+        j > 0
+            && matches!(
+                toks[j - 1].lower.as_str(),
+                "der"
+                    | "die"
+                    | "das"
+                    | "dem"
+                    | "den"
+                    | "des"
+                    | "im"
+                    | "in"
+                    | "am"
+                    | "vom"
+                    | "zur"
+                    | "zum"
+                    | "beim"
+            )
+            && toks[j].region.is_some_and(|r| {
+                let n = self.region_words(r);
+                (1..=6).contains(&n)
+                    && self
+                        .region_toks(r)
+                        .iter()
+                        .find(|t| t.is_word())
+                        .is_some_and(|t| t.cap)
+            })
+    }
+
     /// Start of the clause that holds token `i`, searching back to `a`; a short bracket after a
     /// name (`Jung (CDU) kündigte an`) does not end a clause.
     fn clause_start(&self, a: usize, i: usize) -> usize {
@@ -835,6 +874,17 @@ impl<'a> Finder<'a> {
                     .rev()
                     .find(|&o| toks[o].is_punct('('));
                 if let Some(o) = open.filter(|&o| o > a && toks[o - 1].is_word()) {
+                    k = o;
+                    continue;
+                }
+            }
+            // A quoted title used as a noun: `wie die „Aktion Deutschland hilft“ mitteilte`.
+            if t.kind == Kind::Close {
+                let open = t
+                    .region
+                    .and_then(|r| self.tok_range_of_region(r))
+                    .map(|(o, _)| o);
+                if let Some(o) = open.filter(|&o| o > a && o < k && self.title_after_article(o)) {
                     k = o;
                     continue;
                 }
@@ -855,10 +905,9 @@ impl<'a> Finder<'a> {
         while j < b {
             let t = &toks[j];
             if t.kind == Kind::Open {
-                if let Some(r) = t
-                    .region
-                    .filter(|&r| self.name_like(r) || !self.is_speechy(r))
-                {
+                if let Some(r) = t.region.filter(|&r| {
+                    self.name_like(r) || !self.is_speechy(r) || self.title_after_article(j)
+                }) {
                     if let Some((_, re)) = self.tok_range_of_region(r) {
                         if re > j && re < b {
                             j = re;
@@ -2292,6 +2341,14 @@ impl<'a> Finder<'a> {
             let start = *j;
             if *j < limit && DETERMINERS.contains(&toks[*j].lower.as_str()) {
                 *j += 1;
+                // `die „Aktion Deutschland hilft“`: a quoted name after the article.
+                if *j < limit && toks[*j].kind == Kind::Open && self.title_after_article(*j) {
+                    let end = toks[*j].region.and_then(|r| self.tok_range_of_region(r));
+                    if let Some((_, re)) = end.filter(|&(_, re)| re <= limit) {
+                        *j = re;
+                        return true;
+                    }
+                }
             }
             while *j < limit
                 && toks[*j].is_word()
@@ -2674,6 +2731,10 @@ fn strip_article(s: &str) -> String {
         "der ", "die ", "das ", "Der ", "Die ", "Das ", "dem ", "den ", "des ",
     ] {
         if let Some(rest) = s.strip_prefix(a) {
+            // `die „Aktion Deutschland hilft“`.
+            if rest.starts_with(['„', '"', '»', '«', '“']) {
+                return rest.to_string();
+            }
             let compound = rest
                 .split_whitespace()
                 .next()
