@@ -502,8 +502,14 @@ impl<'a> Finder<'a> {
                     let owner = contents
                         .iter()
                         .position(|&(ca, cb, _)| self.region_in_tokens(r, ca, cb));
+                    // A quoted title used as a noun outside the content (`schrieb X in der
+                    // „Abendpost“`, `wie die „Aktion …“ mitteilte`) is no speech.
+                    let title = self
+                        .tok_range_of_region(r)
+                        .is_some_and(|(o, _)| self.title_after_article(o));
                     let owner = owner.or_else(|| {
-                        (contents.iter().any(|c| c.2) || self.is_speechy(r)).then_some(0)
+                        (!title && (contents.iter().any(|c| c.2) || self.is_speechy(r)))
+                            .then_some(0)
                     });
                     if let Some(fi) = owner {
                         bound.push((r, fi));
@@ -823,6 +829,74 @@ impl<'a> Finder<'a> {
         k
     }
 
+    /// True when the quotation opening at token `j` follows an article or preposition and is
+    /// short: a quoted title used as a noun (`in der „Correio da Manhã“`, `die „Aktion
+    /// Deutschland hilft“`).
+    fn title_after_article(&self, j: usize) -> bool {
+        let toks = self.toks;
+        j > 0
+            && matches!(
+                toks[j - 1].lower.as_str(),
+                "der"
+                    | "die"
+                    | "das"
+                    | "dem"
+                    | "den"
+                    | "des"
+                    | "im"
+                    | "in"
+                    | "am"
+                    | "vom"
+                    | "zur"
+                    | "zum"
+                    | "beim"
+            )
+            && toks[j].region.is_some_and(|r| {
+                let n = self.region_words(r);
+                (1..=6).contains(&n)
+                    && self
+                        .region_toks(r)
+                        .iter()
+                        .find(|t| t.is_word())
+                        .is_some_and(|t| t.cap)
+            })
+    }
+
+    /// Start of the clause that holds token `i`, searching back to `a`; a short bracket after a
+    /// name (`Jung (CDU) kündigte an`) does not end a clause.
+    fn clause_start(&self, a: usize, i: usize) -> usize {
+        let toks = self.toks;
+        let mut k = i;
+        while k > a {
+            let t = &toks[k - 1];
+            if t.is_punct(')') {
+                let open = (k.saturating_sub(5).max(a)..k - 1)
+                    .rev()
+                    .find(|&o| toks[o].is_punct('('));
+                if let Some(o) = open.filter(|&o| o > a && toks[o - 1].is_word()) {
+                    k = o;
+                    continue;
+                }
+            }
+            // A quoted title used as a noun: `wie die „Aktion Deutschland hilft“ mitteilte`.
+            if t.kind == Kind::Close {
+                let open = t
+                    .region
+                    .and_then(|r| self.tok_range_of_region(r))
+                    .map(|(o, _)| o);
+                if let Some(o) = open.filter(|&o| o > a && o < k && self.title_after_article(o)) {
+                    k = o;
+                    continue;
+                }
+            }
+            if is_clause_sep(t) {
+                return k;
+            }
+            k -= 1;
+        }
+        a
+    }
+
     /// First clause separator from `k` on (or `b`); a quoted name or title inside the clause
     /// is no separator (`schrieb X in der „Zeitung“, …`).
     fn clause_end(&self, k: usize, b: usize) -> usize {
@@ -831,10 +905,9 @@ impl<'a> Finder<'a> {
         while j < b {
             let t = &toks[j];
             if t.kind == Kind::Open {
-                if let Some(r) = t
-                    .region
-                    .filter(|&r| self.name_like(r) || !self.is_speechy(r))
-                {
+                if let Some(r) = t.region.filter(|&r| {
+                    self.name_like(r) || !self.is_speechy(r) || self.title_after_article(j)
+                }) {
                     if let Some((_, re)) = self.tok_range_of_region(r) {
                         if re > j && re < b {
                             j = re;
@@ -1381,10 +1454,7 @@ impl<'a> Finder<'a> {
             if t.region.is_some() || !t.is_word() || !t.cap {
                 continue;
             }
-            let cs = (a..i)
-                .rev()
-                .find(|&k| is_clause_sep(&toks[k]))
-                .map_or(a, |k| k + 1);
+            let cs = self.clause_start(a, i);
             let ce = (i + 1..b).find(|&k| is_clause_sep(&toks[k])).unwrap_or(b);
             let cue = Some((self.text[t.s..t.e].to_string(), t.s, t.e));
             if Lexicon::noun_in(&lex.clause_nouns, &t.lower) && ce < b && toks[ce].is_punct(',') {
@@ -1804,10 +1874,7 @@ impl<'a> Finder<'a> {
             for &(vi, kind) in entries {
                 let verb = &lex.verbs[vi];
                 // Clause limits around the verb.
-                let cs = (a..i)
-                    .rev()
-                    .find(|&k| is_clause_sep(&toks[k]))
-                    .map_or(a, |k| k + 1);
+                let cs = self.clause_start(a, i);
                 let ce = self.clause_end(i + 1, b);
                 // Separable particle needed later in the clause.
                 let mut cue_end = i + 1;
@@ -2247,6 +2314,13 @@ impl<'a> Finder<'a> {
         ((quoted && words <= 3) || (glued && words <= 4)).then_some((i, j))
     }
 
+    /// A lowercase-initial compound whose last part is capitalised (`ai-Bericht`, `dpa-Meldung`).
+    fn cap_compound(&self, t: &Tok) -> bool {
+        let w = &self.text[t.s..t.e];
+        w.rsplit_once('-')
+            .is_some_and(|(_, last)| last.chars().next().is_some_and(char::is_uppercase))
+    }
+
     /// A speaker phrase starting at `i` (before `limit`): `[det] adj* Cap+ (des|von …)*`, or a
     /// personal pronoun. Returns its token range.
     fn np_after(&self, i: usize, limit: usize) -> Option<(usize, usize)> {
@@ -2267,6 +2341,14 @@ impl<'a> Finder<'a> {
             let start = *j;
             if *j < limit && DETERMINERS.contains(&toks[*j].lower.as_str()) {
                 *j += 1;
+                // `die „Aktion Deutschland hilft“`: a quoted name after the article.
+                if *j < limit && toks[*j].kind == Kind::Open && self.title_after_article(*j) {
+                    let end = toks[*j].region.and_then(|r| self.tok_range_of_region(r));
+                    if let Some((_, re)) = end.filter(|&(_, re)| re <= limit) {
+                        *j = re;
+                        return true;
+                    }
+                }
             }
             while *j < limit
                 && toks[*j].is_word()
@@ -2280,7 +2362,7 @@ impl<'a> Finder<'a> {
             while *j < limit
                 && toks[*j].is_word()
                 && toks[*j].region.is_none()
-                && toks[*j].cap
+                && (toks[*j].cap || self.cap_compound(&toks[*j]))
                 && !FUNCTION_WORDS.contains(&toks[*j].lower.as_str())
                 && !is_adverb_form(&toks[*j].lower)
             {
@@ -2649,7 +2731,16 @@ fn strip_article(s: &str) -> String {
         "der ", "die ", "das ", "Der ", "Die ", "Das ", "dem ", "den ", "des ",
     ] {
         if let Some(rest) = s.strip_prefix(a) {
-            if rest.chars().next().is_some_and(char::is_uppercase) {
+            // `die „Aktion Deutschland hilft“`.
+            if rest.starts_with(['„', '"', '»', '«', '“']) {
+                return rest.to_string();
+            }
+            let compound = rest
+                .split_whitespace()
+                .next()
+                .and_then(|w| w.rsplit_once('-'))
+                .is_some_and(|(_, last)| last.chars().next().is_some_and(char::is_uppercase));
+            if compound || rest.chars().next().is_some_and(char::is_uppercase) {
                 return rest.to_string();
             }
         }

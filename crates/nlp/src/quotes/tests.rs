@@ -681,7 +681,7 @@ fn object_first_and_name_particles() {
 fn quoted_titles_without_a_cue_are_not_speech() {
     let qs = run("Die Ausstellung „Alte Brücken im Tal der Wehra 1900 bis 1950“ öffnet am Montag.");
     assert!(qs.is_empty(), "{qs:#?}");
-    let qs = run("Das Bündnis lehnt die „Rente mit 70“ strikt ab.");
+    let qs = run("Das Bündnis plant die „Rente mit 70“ für alle Berufe.");
     assert!(qs.iter().all(|q| q.kind != QuoteKind::Direct), "{qs:#?}");
     // A quoted sentence stays speech.
     let qs = run("„Wir geben nicht auf“, sagte die Trainerin. „Die Saison ist lang.“");
@@ -753,4 +753,31 @@ fn content_clause_with_an_article_and_noun_content_of_a_speech_act() {
     let q = find(&qs, "dieses Instrument nicht zu missbrauchen");
     assert_eq!(speaker(q), "Gericht");
     assert_eq!(q.cue.as_deref(), Some("Mahnung"));
+}
+
+#[test]
+fn party_brackets_and_lowercase_compounds_in_speakers() {
+    let qs = run(
+        "Der Minister Paul Brandt (SPD) kündigte indes an, die Frage im Ausschuss anzusprechen.",
+    );
+    assert_eq!(
+        speaker(find(&qs, "die Frage im Ausschuss anzusprechen")),
+        "Minister Paul Brandt (SPD)"
+    );
+    let qs = run("Auch wirft der ai-Bericht den Behörden vor, Zeugen gezielt einzuschüchtern.");
+    assert_eq!(
+        speaker(find(&qs, "Zeugen gezielt einzuschüchtern")),
+        "ai-Bericht"
+    );
+}
+
+#[test]
+fn quoted_titles_as_nouns_in_frames() {
+    let qs =
+        run("Wie die „Hilfe für Nachbarn“ heute mitteilte, werde vor allem Trinkwasser benötigt.");
+    assert_eq!(qs.len(), 1, "{qs:#?}");
+    assert_eq!(speaker(&qs[0]), "„Hilfe für Nachbarn“");
+    let qs = run("Dazu schrieb der Kolumnist Ben Ort in der „Abendpost aus Kassel“, die Stadt sei gespalten.");
+    assert_eq!(qs.len(), 1, "{qs:#?}");
+    assert_eq!(speaker(&qs[0]), "Kolumnist Ben Ort");
 }
