@@ -42,6 +42,13 @@ const BONUS_CAP: f64 = 0.16;
 /// Days of distance that cost nothing; beyond, the score decays with this scale (days).
 const DAYS_FREE: i64 = 2;
 const DAYS_SCALE: f64 = 4.0;
+/// Stories the engine keeps open. Beyond [`ACTIVE_STORIES`] + [`RETIRE_BATCH`], the
+/// [`RETIRE_BATCH`] stories that least recently gained an article are retired: they keep their
+/// articles (and, in a store, their analyses) but take no new ones, so the engine's memory is
+/// bounded however long a stream runs.
+pub const ACTIVE_STORIES: usize = 10_000;
+/// Stories retired at once (see [`ACTIVE_STORIES`]).
+pub const RETIRE_BATCH: usize = 1_000;
 
 /// The compact profile of one story.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -57,6 +64,9 @@ struct Profile {
     /// L2 norm of `terms`, kept up to date by `add`.
     #[serde(default)]
     norm: f64,
+    /// The engine's article count when this story last gained an article.
+    #[serde(default)]
+    last_seen: u64,
 }
 
 impl Profile {
@@ -134,9 +144,19 @@ pub(crate) fn features(doc: &AnnotatedArticle) -> ArticleFeatures {
 /// Streaming story assignment. Serializable so that a store can keep it between runs.
 #[derive(Debug, Default, Clone, Serialize, Deserialize)]
 pub struct StoryEngine {
+    /// The open stories.
     stories: Vec<Profile>,
     /// Term → stories whose profile holds it.
     index: BTreeMap<String, BTreeSet<usize>>,
+    /// Stories opened so far, retired ones included (ids are `s1`, `s2`, …).
+    #[serde(default)]
+    opened: usize,
+    /// Articles assigned so far.
+    #[serde(default)]
+    seen: u64,
+    /// Open stories kept instead of [`ACTIVE_STORIES`] (0: the default).
+    #[serde(skip)]
+    limit: usize,
 }
 
 impl StoryEngine {
@@ -145,8 +165,13 @@ impl StoryEngine {
         Self::default()
     }
 
-    /// Number of stories opened so far.
+    /// Number of stories opened so far (retired ones included).
     pub fn len(&self) -> usize {
+        self.opened.max(self.stories.len())
+    }
+
+    /// Number of open stories (see [`ACTIVE_STORIES`]).
+    pub fn active(&self) -> usize {
         self.stories.len()
     }
 
@@ -166,13 +191,15 @@ impl StoryEngine {
         let f = features(doc);
         let best = self.best(&f);
         let score = best.map_or(0.0, |b| b.1);
+        self.seen += 1;
         let id = match best {
             Some((i, score)) if score >= threshold(self.stories[i].articles) => {
                 self.add(i, &f);
                 self.stories[i].id.clone()
             }
             _ => {
-                let id = format!("s{}", self.stories.len() + 1);
+                self.opened = self.len() + 1;
+                let id = format!("s{}", self.opened);
                 self.stories.push(Profile {
                     id: id.clone(),
                     terms: BTreeMap::new(),
@@ -181,12 +208,61 @@ impl StoryEngine {
                     last_day: None,
                     articles: 0,
                     norm: 0.0,
+                    last_seen: 0,
                 });
                 self.add(self.stories.len() - 1, &f);
+                let (active, batch) = self.limits();
+                if self.stories.len() > active + batch {
+                    self.retire(batch);
+                }
                 id
             }
         };
         (id, score)
+    }
+
+    /// An engine that keeps `active` stories open instead of [`ACTIVE_STORIES`] and retires a
+    /// tenth of that at once.
+    pub fn with_active_limit(active: usize) -> Self {
+        StoryEngine {
+            limit: active.max(1),
+            ..Self::default()
+        }
+    }
+
+    /// Open stories kept, and stories retired at once.
+    fn limits(&self) -> (usize, usize) {
+        if self.limit == 0 {
+            (ACTIVE_STORIES, RETIRE_BATCH)
+        } else {
+            (self.limit, (self.limit / 10).max(1))
+        }
+    }
+
+    /// Retire the `batch` stories that least recently gained an article.
+    fn retire(&mut self, batch: usize) {
+        let mut order: Vec<usize> = (0..self.stories.len()).collect();
+        order.sort_by_key(|&i| (self.stories[i].last_seen, i));
+        let gone: BTreeSet<usize> = order.into_iter().take(batch).collect();
+        let mut new_pos = vec![usize::MAX; self.stories.len()];
+        let mut kept = Vec::with_capacity(self.stories.len() - gone.len());
+        for (i, p) in std::mem::take(&mut self.stories).into_iter().enumerate() {
+            if !gone.contains(&i) {
+                new_pos[i] = kept.len();
+                kept.push(p);
+            }
+        }
+        self.stories = kept;
+        let index = std::mem::take(&mut self.index);
+        for (term, holders) in index {
+            let moved: BTreeSet<usize> = holders
+                .into_iter()
+                .filter_map(|i| new_pos.get(i).copied().filter(|&j| j != usize::MAX))
+                .collect();
+            if !moved.is_empty() {
+                self.index.insert(term, moved);
+            }
+        }
     }
 
     /// The best story for an article and its score, if any candidate exists.
@@ -270,6 +346,7 @@ impl StoryEngine {
             p.last_day = Some(p.last_day.map_or(d, |x| x.max(d)));
         }
         p.articles += 1;
+        p.last_seen = self.seen;
         p.norm = p.compute_norm();
         for t in old {
             if !p.terms.contains_key(&t) {
@@ -380,6 +457,58 @@ pub fn pair_score(a: &AnnotatedArticle, b: &AnnotatedArticle) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use lagebild_model::Article;
+
+    fn doc(id: &str, text: &str) -> AnnotatedArticle {
+        AnnotatedArticle {
+            article: Article {
+                id: id.into(),
+                title: text.split('.').next().unwrap_or("").into(),
+                text: text.into(),
+                ..Default::default()
+            },
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn old_quiet_stories_are_retired_and_ids_stay_unique() {
+        let mut e = StoryEngine::with_active_limit(10);
+        let topics = [
+            "Hochwasser Deich Auenstedt Pegel Sandsäcke Feuerwehr",
+            "Schachturnier Obertal Stadthalle Partien Turnierleiter",
+            "Stadtbibliothek Lesesaal Sanierung Bücher Ausleihe",
+        ];
+        // one busy story, then many one-off stories
+        let busy = e.assign(&doc("a0", topics[0]));
+        let mut ids = BTreeSet::new();
+        ids.insert(busy.clone());
+        // letters only: keys drop digits
+        let word = |k: usize, w: usize| -> String {
+            let a = (b'a' + (k % 26) as u8) as char;
+            let b = (b'a' + (k / 26) as u8) as char;
+            format!("Q{a}{b}{}", ["ubor", "elina", "astrik", "omund", "iwert"][w])
+        };
+        let unique = |k: usize| (0..5).map(|w| word(k, w)).collect::<Vec<_>>().join(" ");
+        for k in 0..40 {
+            let unique = unique(k);
+            ids.insert(e.assign(&doc(&format!("u{k}"), &unique)));
+            if k % 5 == 0 {
+                assert_eq!(e.assign(&doc(&format!("b{k}"), topics[0])), busy);
+            }
+        }
+        assert_eq!(ids.len(), 41, "every new story has a new id");
+        assert_eq!(e.len(), 41);
+        assert!(e.active() <= 11, "open stories are bounded: {}", e.active());
+        // the busy story stays open; a retired one-off topic opens a new story
+        assert_eq!(e.assign(&doc("b", topics[0])), busy);
+        let again = e.assign(&doc("u0-again", &unique(0)));
+        assert!(!ids.contains(&again), "{again} was retired");
+        // the state survives serialisation, retirement included
+        let json = serde_json::to_string(&e).expect("state");
+        let back: StoryEngine = serde_json::from_str(&json).expect("state");
+        assert_eq!((back.len(), back.active()), (e.len(), e.active()));
+    }
 
     #[test]
     fn day_numbers() {
