@@ -2156,6 +2156,10 @@ impl<'a> Finder<'a> {
         if fin > cs && matches!(toks[fin - 1].lower.as_str(), "und" | "sowie") {
             return self.sentence_subject(sa, ce);
         }
+        // `Rosinenbomber nannte man …`: the impersonal subject names no speaker.
+        if toks.get(fin + 1).is_some_and(|t| t.lower == "man") && fin + 1 < ce {
+            return None;
+        }
         // Verb-final subordinate clause: `…, auch wenn X am Montag sagte, …` — the subject
         // follows the conjunction.
         let conj = (cs..fin.min(cs + 2)).find(|&k| SUBORDINATORS.contains(&toks[k].lower.as_str()));

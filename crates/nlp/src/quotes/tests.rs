@@ -781,3 +781,25 @@ fn quoted_titles_as_nouns_in_frames() {
     assert_eq!(qs.len(), 1, "{qs:#?}");
     assert_eq!(speaker(&qs[0]), "Kolumnist Ben Ort");
 }
+
+#[test]
+fn odd_input_does_not_panic() {
+    let odd = [
+        "„ , sagte . ( ) wie , mitteilte „“ ‚ « » \" ' Der Berater erklärte, , ; : „ : sagte er:",
+        "( CDU ) kündigte an ,\nwie sagte, während erklärte, Kritik kam von",
+        "Wie die „ mitteilte\n, so\nlaut\nnach Angaben\nDie Forderung der , zu",
+        "\"said\" , said . according to , \"\" told that",
+        "",
+        "„",
+    ];
+    for text in odd {
+        let _ = run(text);
+        let _ = run_en(text);
+    }
+}
+
+#[test]
+fn impersonal_man_is_no_speaker() {
+    let qs = run("Luftbrücken nannte man damals die Versorgung aus der Luft.");
+    assert!(qs.iter().all(|q| speaker(q) != "Luftbrücken"), "{qs:#?}");
+}
