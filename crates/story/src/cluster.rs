@@ -200,9 +200,43 @@ impl StoryEngine {
                 }
             }
         }
+        if cands.is_empty() {
+            return None;
+        }
+        // Dot products term by term: a term held by few stories visits just those, a common
+        // one looks itself up in each candidate. Each story's sum runs in the article's term
+        // order, so the result is the same as [`score`] computes story by story.
+        let cands: Vec<usize> = cands.into_iter().collect();
+        let mut dots = vec![0f64; cands.len()];
+        for (t, w) in &f.terms {
+            let Some(holders) = self.index.get(t) else {
+                continue;
+            };
+            if holders.len() < cands.len() {
+                for i in holders {
+                    if let Ok(k) = cands.binary_search(i) {
+                        if let Some(pw) = self.stories[*i].terms.get(t) {
+                            dots[k] += pw * w;
+                        }
+                    }
+                }
+            } else {
+                for (k, &i) in cands.iter().enumerate() {
+                    if let Some(pw) = self.stories[i].terms.get(t) {
+                        dots[k] += pw * w;
+                    }
+                }
+            }
+        }
+        let names: Vec<(&String, bool)> = f
+            .names
+            .iter()
+            .filter(|(k, _)| idf(k) >= NAME_MIN_IDF)
+            .map(|(k, &person)| (k, person))
+            .collect();
         let mut best: Option<(usize, f64)> = None;
-        for i in cands {
-            let s = score(&self.stories[i], f);
+        for (k, &i) in cands.iter().enumerate() {
+            let s = combine(&self.stories[i], f, dots[k], &names);
             if best.is_none_or(|(_, b)| s > b) {
                 best = Some((i, s));
             }
@@ -261,6 +295,23 @@ pub fn threshold(n: u32) -> f64 {
 
 /// Score of an article against a story profile.
 fn score(p: &Profile, f: &ArticleFeatures) -> f64 {
+    let dot: f64 = f
+        .terms
+        .iter()
+        .filter_map(|(t, w)| p.terms.get(t).map(|pw| pw * w))
+        .sum();
+    let names: Vec<(&String, bool)> = f
+        .names
+        .iter()
+        .filter(|(k, _)| idf(k) >= NAME_MIN_IDF)
+        .map(|(k, &person)| (k, person))
+        .collect();
+    combine(p, f, dot, &names)
+}
+
+/// The score from the dot product of the article's vector with the profile and the
+/// article's rare names (`true` for persons).
+fn combine(p: &Profile, f: &ArticleFeatures, dot: f64, names: &[(&String, bool)]) -> f64 {
     let norm = if p.norm > 0.0 {
         p.norm
     } else {
@@ -269,15 +320,10 @@ fn score(p: &Profile, f: &ArticleFeatures) -> f64 {
     if norm <= 0.0 {
         return 0.0;
     }
-    let dot: f64 = f
-        .terms
-        .iter()
-        .filter_map(|(t, w)| p.terms.get(t).map(|pw| pw * w))
-        .sum();
     let cos = dot / norm;
     let mut bonus = 0.0;
-    for (k, person) in &f.names {
-        if p.names.contains_key(k) && idf(k) >= NAME_MIN_IDF {
+    for (k, person) in names {
+        if p.names.contains_key(*k) {
             bonus += if *person { PERSON_BONUS } else { NAME_BONUS };
         }
     }
