@@ -803,3 +803,29 @@ fn impersonal_man_is_no_speaker() {
     let qs = run("Luftbrücken nannte man damals die Versorgung aus der Luft.");
     assert!(qs.iter().all(|q| speaker(q) != "Luftbrücken"), "{qs:#?}");
 }
+
+#[test]
+fn english_article_walkthrough() {
+    let text = "Flood waters receded on Monday.\n\n\"We were lucky this time,\" Mayor Ann Lee told reporters. \"Next year we will build higher walls.\"\n\nThe county engineer said that the levee would be inspected. According to the weather service, more rain is expected on Friday.\n\nHe added: \"Nobody should go near the river.\"";
+    let qs = run_en(text);
+    assert_eq!(
+        speaker(find(&qs, "We were lucky this time,")),
+        "Mayor Ann Lee"
+    );
+    assert_eq!(
+        speaker(find(&qs, "Next year we will build higher walls.")),
+        "Mayor Ann Lee"
+    );
+    assert_eq!(
+        speaker(find(&qs, "the levee would be inspected")),
+        "county engineer"
+    );
+    assert_eq!(
+        speaker(find(&qs, "more rain is expected on Friday")),
+        "weather service"
+    );
+    assert_eq!(
+        speaker(find(&qs, "Nobody should go near the river.")),
+        "county engineer"
+    );
+}
