@@ -570,9 +570,20 @@ impl<'a> Finder<'a> {
                     .iter()
                     .position(|t| t.is_word())
                     .map(|k| a + k);
-                if let Some(f) = first
-                    .filter(|&f| matches!(self.toks[f].lower.as_str(), "demnach" | "demzufolge"))
-                {
+                // `Danach sei …` (with a Konjunktiv: not the temporal `danach`), and `demnach`
+                // inside the sentence (`Die Arbeit werde demnach fortgesetzt`) likewise.
+                let opener = first.filter(|&f| {
+                    matches!(self.toks[f].lower.as_str(), "demnach" | "demzufolge")
+                        || self.toks[f].lower == "danach" && self.konjunktiv_main(a, b)
+                });
+                let inner = (a..b).find(|&k| {
+                    Some(k) != first
+                        && self.toks[k].region.is_none()
+                        && matches!(self.toks[k].lower.as_str(), "demnach" | "demzufolge")
+                });
+                let cue_at = opener.or(inner);
+                if let Some(f) = cue_at {
+                    let ca = if opener.is_some() { f + 1 } else { a };
                     let recent = self
                         .last_speaker
                         .as_ref()
@@ -581,13 +592,13 @@ impl<'a> Finder<'a> {
                     if let Some(sp) = recent {
                         let cue_t = &self.toks[f];
                         let fr = Frame {
-                            content: (f + 1, b),
+                            content: (ca, b),
                             speaker: Some(sp),
                             cue: Some((cue_t.lower.clone(), cue_t.s, cue_t.e)),
                             kind: QuoteKind::Indirect,
                             denial: false,
                         };
-                        if let Some(q) = self.quote(QuoteKind::Indirect, f + 1, b, &fr, a, b) {
+                        if let Some(q) = self.quote(QuoteKind::Indirect, ca, b, &fr, a, b) {
                             self.out.push(q);
                             last_quote_sent = Some(si);
                             continue;
@@ -1692,6 +1703,20 @@ impl<'a> Finder<'a> {
                 while j < b && toks[j].is_word() && !toks[j].cap && j < i + 3 {
                     eigen |= toks[j].lower.starts_with("eigene");
                     j += 1;
+                }
+                // `nach Grupps Meinung`: a genitive name before the noun is the source.
+                let genitive = (j + 1 < b
+                    && j == i + 1
+                    && toks[j].cap
+                    && toks[j].lower.ends_with('s')
+                    && toks[j + 1].cap
+                    && self.lex.is_source_noun(&toks[j + 1].lower))
+                .then_some(j);
+                if let Some(g) = genitive {
+                    let mut fr = self.attr_frame(a, b, i, g + 2, g, g + 1, "nach");
+                    let content = self.minus(a, b, i, g + 2);
+                    fr.content = content;
+                    return Some(fr);
                 }
                 if j < b && toks[j].cap && self.lex.is_source_noun(&toks[j].lower) {
                     let noun = j;

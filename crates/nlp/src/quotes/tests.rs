@@ -829,3 +829,22 @@ fn english_article_walkthrough() {
         "county engineer"
     );
 }
+
+#[test]
+fn danach_and_genitive_sources() {
+    let text =
+        "Die Behörde berichtete am Montag über die Schäden. Danach seien drei Brücken beschädigt.";
+    let qs = run(text);
+    let q = find(&qs, "seien drei Brücken beschädigt");
+    assert_eq!(q.cue.as_deref(), Some("danach"));
+    assert_eq!(speaker(q), "Behörde");
+    // The temporal `Danach` with an indicative is narration.
+    let qs =
+        run("Die Behörde legte am Montag ihren Bericht vor. Danach fuhr der Minister nach Hause.");
+    assert!(
+        qs.iter().all(|q| q.cue.as_deref() != Some("danach")),
+        "{qs:#?}"
+    );
+    let qs = run("Nach Brandts Meinung ist die Brücke nicht mehr zu retten.");
+    assert_eq!(speaker(&qs[0]), "Brandts");
+}
