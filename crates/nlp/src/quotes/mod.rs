@@ -1500,7 +1500,13 @@ impl<'a> Finder<'a> {
                     _ if cs > a || i > cs + 2 => self.sentence_subject(a, b),
                     _ => None,
                 }
-                .or_else(|| fallback.cloned());
+                .or_else(|| fallback.cloned())
+                // `Es gab Berichte, wonach …`: a source noun is its own source.
+                .or_else(|| {
+                    self.lex
+                        .is_source_noun(&t.lower)
+                        .then(|| self.speaker(i, i + 1))
+                });
                 // Content: a `dass`/`ob`/Konjunktiv clause to the sentence end, or a
                 // `zu` infinitive up to its comma.
                 let next = (ce + 1..b).find(|&k| is_clause_sep(&toks[k])).unwrap_or(b);

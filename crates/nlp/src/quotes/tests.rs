@@ -848,3 +848,10 @@ fn danach_and_genitive_sources() {
     let qs = run("Nach Brandts Meinung ist die Brücke nicht mehr zu retten.");
     assert_eq!(speaker(&qs[0]), "Brandts");
 }
+
+#[test]
+fn report_nouns_with_wonach() {
+    let qs = run("Es gab zuletzt Berichte, wonach die Fähre schon länger defekt sei.");
+    let q = find(&qs, "wonach die Fähre schon länger defekt sei");
+    assert_eq!(speaker(q), "Berichte");
+}
