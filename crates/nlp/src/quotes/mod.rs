@@ -265,7 +265,7 @@ const FUNCTION_WORDS: &[&str] = &[
 ];
 
 /// Words that keep a genitive or `von` tail on a speaker phrase (`Sprecher des Ministeriums`).
-const NP_LINKS: &[&str] = &["des", "der", "von", "vom"];
+const NP_LINKS: &[&str] = &["des", "der", "von", "vom", "eines", "einer"];
 
 /// Lowercase particles inside names (`al`, `van`, `de`).
 const NAME_PARTICLES: &[&str] = &[
@@ -949,6 +949,9 @@ impl<'a> Finder<'a> {
             w,
             "der"
                 | "dem"
+                | "einer"
+                | "eines"
+                | "aus"
                 | "gegenüber"
                 | "am"
                 | "im"
@@ -1351,7 +1354,8 @@ impl<'a> Finder<'a> {
                     && !self.lex.is_konjunktiv_one(w)
                     && !self.lex.is_konjunktiv_two(w)
                     && !FUNCTION_WORDS.contains(&w)
-                    && !is_adjective(w);
+                    // `und erste Ergebnisse` is an adjective before its noun.
+                    && !toks.get(k + 2).is_some_and(|x| x.is_word() && x.cap);
                 let speech = self
                     .lex
                     .forms
@@ -1783,17 +1787,33 @@ impl<'a> Finder<'a> {
                 }
             }
             // …, so X.
-            if t.lower == "so" && i > a && toks[i - 1].is_punct(',') {
+            // Also between dashes (`– so der Vorwurf –`) and in the middle (`…, so X weiter,
+            // …`); after the source only `weiter`/`auch`, a comma, a colon before a quote, or
+            // adjuncts (`so das Ergebnis einer Studie mit dem Titel …`) may follow.
+            let opens = i > a && (toks[i - 1].is_punct(',') || toks[i - 1].is_punct('–'));
+            if t.lower == "so" && opens {
                 if let Some((na, nb)) = self.np_after(i + 1, b) {
-                    let rest_ok = nb >= b
-                        || toks[nb..b]
-                            .iter()
-                            .all(|x| !x.is_word() || x.lower == "weiter" || x.lower == "auch");
-                    let rest_ok = rest_ok || toks.get(nb).is_some_and(|x| x.is_punct(','));
+                    let mut e = nb;
+                    while e < b && matches!(toks[e].lower.as_str(), "weiter" | "auch") {
+                        e += 1;
+                    }
+                    let rest_ok = e >= b
+                        || toks[e..b].iter().all(|x| !x.is_word())
+                        || toks
+                            .get(e)
+                            .is_some_and(|x| x.is_punct(',') || x.is_punct(':') || x.is_punct('–'))
+                        || self.only_adjuncts(e, b);
                     if rest_ok {
                         let sp = Some(self.speaker(na, nb));
                         return Some(Frame {
-                            content: self.minus(a, b, i - 1, nb),
+                            // Adjuncts after the source belong to the frame.
+                            content: if toks.get(e).is_some_and(|x| {
+                                x.is_punct(',') || x.is_punct(':') || x.is_punct('–')
+                            }) {
+                                self.minus(a, b, i - 1, e)
+                            } else {
+                                self.minus(a, b, i - 1, b)
+                            },
                             speaker: sp,
                             cue: Some(("so".into(), t.s, t.e)),
                             kind: QuoteKind::Indirect,

@@ -855,3 +855,15 @@ fn report_nouns_with_wonach() {
     let q = find(&qs, "wonach die Fähre schon länger defekt sei");
     assert_eq!(speaker(q), "Berichte");
 }
+
+#[test]
+fn so_frames_in_the_middle_and_after_dashes() {
+    let qs = run("Sein Rivale, so der Kandidat weiter, erhalte Geld von Lobbygruppen.");
+    assert_eq!(speaker(&qs[0]), "Kandidat");
+    let qs = run("Zwei Drittel der Mittel sind unwirksam, so das Ergebnis einer Studie aus Bonn.");
+    let q = find(&qs, "Zwei Drittel der Mittel sind unwirksam");
+    assert_eq!(speaker(q), "Ergebnis einer Studie");
+    // The content ends before a coordinated indicative verb.
+    let qs = run("Vor dem Rat sagte die Ministerin, die Kassen müssten sparen und bemühte das Bild vom gemeinsamen Boot.");
+    find(&qs, "die Kassen müssten sparen");
+}
