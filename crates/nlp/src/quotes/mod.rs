@@ -1,6 +1,6 @@
 //! Direct, indirect and reported speech with speakers.
 //!
-//! The finder works sentence by sentence over a quote-aware segmentation ([`text`]):
+//! The finder works sentence by sentence over a quote-aware segmentation (the `text` module):
 //! 1. quotation-mark regions (every mark style, nested, across paragraphs) are direct quotes;
 //! 2. in each sentence a *frame* is looked for outside the quotes: a speech verb from the
 //!    lexicon (`sagte X`, `X teilte mit`, `wie X mitteilte`) or an attribution phrase (`laut X`,
