@@ -4,7 +4,7 @@
 //! `X said (that) …` and `…, X said.` give indirect speech; `according to X` attributes the
 //! rest of its sentence. Speakers are noun phrases next to the verb (`the minister`, `Jane
 //! Doe`), linked to a person entity where one is mentioned there; `he`/`she` go to the last
-//! speaker or the nearest person. Word lists: `resources/en/quotes_*.txt`.
+//! speaker of a speech verb or the nearest person. Word lists: `resources/en/quotes_*.txt`.
 
 use super::text::{self, Kind, Tok};
 use super::{person_mentions, tokenizer_starts, trim_bytes};
@@ -112,6 +112,9 @@ struct En<'a> {
     regions: &'a [text::Region],
     persons: Vec<(usize, usize, usize, MentionKind)>,
     last: Option<Speaker>,
+    /// The last speaker of a speech verb (a person or a described speaker, not an
+    /// `according to` source): what `he`/`she` refer to.
+    last_person: Option<Speaker>,
     out: Vec<Quote>,
 }
 
@@ -131,6 +134,7 @@ pub fn find_quotes(doc: &AnnotatedArticle) -> Vec<Quote> {
         regions: &regions,
         persons: person_mentions(doc, &ix),
         last: None,
+        last_person: None,
         out: Vec::new(),
     };
     let mut prev_had_quote = false;
@@ -149,12 +153,17 @@ impl En<'_> {
         let toks = self.toks;
         let mut regions: Vec<usize> = toks[a..b].iter().filter_map(|t| t.region).collect();
         regions.dedup();
-        let frame = self.attribution(a, b).or_else(|| self.verb_frame(a, b));
+        let attribution = self.attribution(a, b);
+        let by_verb = attribution.is_none();
+        let frame = attribution.or_else(|| self.verb_frame(a, b));
         let produced = !regions.is_empty() || frame.is_some();
         match frame {
             Some((fr, content)) => {
                 if let Some(sp) = &fr.0 {
                     self.last = Some(sp.clone());
+                    if by_verb {
+                        self.last_person = Some(sp.clone());
+                    }
                 }
                 if let Some((ca, cb)) = content {
                     if !toks[ca..cb]
@@ -332,7 +341,7 @@ impl En<'_> {
         let (s, e) = (self.toks[a].s, self.toks[b - 1].e);
         let written = &self.text[s..e];
         if b == a + 1 && lex().pronouns.contains(&self.toks[a].lower) {
-            if let Some(last) = &self.last {
+            if let Some(last) = &self.last_person {
                 return Speaker {
                     span: (s, e),
                     ..last.clone()

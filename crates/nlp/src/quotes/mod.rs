@@ -1,6 +1,6 @@
 //! Direct, indirect and reported speech with speakers.
 //!
-//! The finder works sentence by sentence over a quote-aware segmentation ([`text`]):
+//! The finder works sentence by sentence over a quote-aware segmentation (the `text` module):
 //! 1. quotation-mark regions (every mark style, nested, across paragraphs) are direct quotes;
 //! 2. in each sentence a *frame* is looked for outside the quotes: a speech verb from the
 //!    lexicon (`sagte X`, `X teilte mit`, `wie X mitteilte`) or an attribution phrase (`laut X`,
@@ -265,7 +265,7 @@ const FUNCTION_WORDS: &[&str] = &[
 ];
 
 /// Words that keep a genitive or `von` tail on a speaker phrase (`Sprecher des Ministeriums`).
-const NP_LINKS: &[&str] = &["des", "der", "von", "vom"];
+const NP_LINKS: &[&str] = &["des", "der", "von", "vom", "eines", "einer"];
 
 /// Lowercase particles inside names (`al`, `van`, `de`).
 const NAME_PARTICLES: &[&str] = &[
@@ -570,9 +570,20 @@ impl<'a> Finder<'a> {
                     .iter()
                     .position(|t| t.is_word())
                     .map(|k| a + k);
-                if let Some(f) = first
-                    .filter(|&f| matches!(self.toks[f].lower.as_str(), "demnach" | "demzufolge"))
-                {
+                // `Danach sei …` (with a Konjunktiv: not the temporal `danach`), and `demnach`
+                // inside the sentence (`Die Arbeit werde demnach fortgesetzt`) likewise.
+                let opener = first.filter(|&f| {
+                    matches!(self.toks[f].lower.as_str(), "demnach" | "demzufolge")
+                        || self.toks[f].lower == "danach" && self.konjunktiv_main(a, b)
+                });
+                let inner = (a..b).find(|&k| {
+                    Some(k) != first
+                        && self.toks[k].region.is_none()
+                        && matches!(self.toks[k].lower.as_str(), "demnach" | "demzufolge")
+                });
+                let cue_at = opener.or(inner);
+                if let Some(f) = cue_at {
+                    let ca = if opener.is_some() { f + 1 } else { a };
                     let recent = self
                         .last_speaker
                         .as_ref()
@@ -581,13 +592,13 @@ impl<'a> Finder<'a> {
                     if let Some(sp) = recent {
                         let cue_t = &self.toks[f];
                         let fr = Frame {
-                            content: (f + 1, b),
+                            content: (ca, b),
                             speaker: Some(sp),
                             cue: Some((cue_t.lower.clone(), cue_t.s, cue_t.e)),
                             kind: QuoteKind::Indirect,
                             denial: false,
                         };
-                        if let Some(q) = self.quote(QuoteKind::Indirect, f + 1, b, &fr, a, b) {
+                        if let Some(q) = self.quote(QuoteKind::Indirect, ca, b, &fr, a, b) {
                             self.out.push(q);
                             last_quote_sent = Some(si);
                             continue;
@@ -938,6 +949,9 @@ impl<'a> Finder<'a> {
             w,
             "der"
                 | "dem"
+                | "einer"
+                | "eines"
+                | "aus"
                 | "gegenüber"
                 | "am"
                 | "im"
@@ -1340,7 +1354,8 @@ impl<'a> Finder<'a> {
                     && !self.lex.is_konjunktiv_one(w)
                     && !self.lex.is_konjunktiv_two(w)
                     && !FUNCTION_WORDS.contains(&w)
-                    && !is_adjective(w);
+                    // `und erste Ergebnisse` is an adjective before its noun.
+                    && !toks.get(k + 2).is_some_and(|x| x.is_word() && x.cap);
                 let speech = self
                     .lex
                     .forms
@@ -1489,7 +1504,13 @@ impl<'a> Finder<'a> {
                     _ if cs > a || i > cs + 2 => self.sentence_subject(a, b),
                     _ => None,
                 }
-                .or_else(|| fallback.cloned());
+                .or_else(|| fallback.cloned())
+                // `Es gab Berichte, wonach …`: a source noun is its own source.
+                .or_else(|| {
+                    self.lex
+                        .is_source_noun(&t.lower)
+                        .then(|| self.speaker(i, i + 1))
+                });
                 // Content: a `dass`/`ob`/Konjunktiv clause to the sentence end, or a
                 // `zu` infinitive up to its comma.
                 let next = (ce + 1..b).find(|&k| is_clause_sep(&toks[k])).unwrap_or(b);
@@ -1693,6 +1714,20 @@ impl<'a> Finder<'a> {
                     eigen |= toks[j].lower.starts_with("eigene");
                     j += 1;
                 }
+                // `nach Grupps Meinung`: a genitive name before the noun is the source.
+                let genitive = (j + 1 < b
+                    && j == i + 1
+                    && toks[j].cap
+                    && toks[j].lower.ends_with('s')
+                    && toks[j + 1].cap
+                    && self.lex.is_source_noun(&toks[j + 1].lower))
+                .then_some(j);
+                if let Some(g) = genitive {
+                    let mut fr = self.attr_frame(a, b, i, g + 2, g, g + 1, "nach");
+                    let content = self.minus(a, b, i, g + 2);
+                    fr.content = content;
+                    return Some(fr);
+                }
                 if j < b && toks[j].cap && self.lex.is_source_noun(&toks[j].lower) {
                     let noun = j;
                     if eigen {
@@ -1752,17 +1787,33 @@ impl<'a> Finder<'a> {
                 }
             }
             // …, so X.
-            if t.lower == "so" && i > a && toks[i - 1].is_punct(',') {
+            // Also between dashes (`– so der Vorwurf –`) and in the middle (`…, so X weiter,
+            // …`); after the source only `weiter`/`auch`, a comma, a colon before a quote, or
+            // adjuncts (`so das Ergebnis einer Studie mit dem Titel …`) may follow.
+            let opens = i > a && (toks[i - 1].is_punct(',') || toks[i - 1].is_punct('–'));
+            if t.lower == "so" && opens {
                 if let Some((na, nb)) = self.np_after(i + 1, b) {
-                    let rest_ok = nb >= b
-                        || toks[nb..b]
-                            .iter()
-                            .all(|x| !x.is_word() || x.lower == "weiter" || x.lower == "auch");
-                    let rest_ok = rest_ok || toks.get(nb).is_some_and(|x| x.is_punct(','));
+                    let mut e = nb;
+                    while e < b && matches!(toks[e].lower.as_str(), "weiter" | "auch") {
+                        e += 1;
+                    }
+                    let rest_ok = e >= b
+                        || toks[e..b].iter().all(|x| !x.is_word())
+                        || toks
+                            .get(e)
+                            .is_some_and(|x| x.is_punct(',') || x.is_punct(':') || x.is_punct('–'))
+                        || self.only_adjuncts(e, b);
                     if rest_ok {
                         let sp = Some(self.speaker(na, nb));
                         return Some(Frame {
-                            content: self.minus(a, b, i - 1, nb),
+                            // Adjuncts after the source belong to the frame.
+                            content: if toks.get(e).is_some_and(|x| {
+                                x.is_punct(',') || x.is_punct(':') || x.is_punct('–')
+                            }) {
+                                self.minus(a, b, i - 1, e)
+                            } else {
+                                self.minus(a, b, i - 1, b)
+                            },
                             speaker: sp,
                             cue: Some(("so".into(), t.s, t.e)),
                             kind: QuoteKind::Indirect,
@@ -2155,6 +2206,10 @@ impl<'a> Finder<'a> {
         // Second verb of a coordination: `X traf Y und nannte …` — the sentence's subject.
         if fin > cs && matches!(toks[fin - 1].lower.as_str(), "und" | "sowie") {
             return self.sentence_subject(sa, ce);
+        }
+        // `Rosinenbomber nannte man …`: the impersonal subject names no speaker.
+        if toks.get(fin + 1).is_some_and(|t| t.lower == "man") && fin + 1 < ce {
+            return None;
         }
         // Verb-final subordinate clause: `…, auch wenn X am Montag sagte, …` — the subject
         // follows the conjunction.

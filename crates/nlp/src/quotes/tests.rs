@@ -781,3 +781,89 @@ fn quoted_titles_as_nouns_in_frames() {
     assert_eq!(qs.len(), 1, "{qs:#?}");
     assert_eq!(speaker(&qs[0]), "Kolumnist Ben Ort");
 }
+
+#[test]
+fn odd_input_does_not_panic() {
+    let odd = [
+        "„ , sagte . ( ) wie , mitteilte „“ ‚ « » \" ' Der Berater erklärte, , ; : „ : sagte er:",
+        "( CDU ) kündigte an ,\nwie sagte, während erklärte, Kritik kam von",
+        "Wie die „ mitteilte\n, so\nlaut\nnach Angaben\nDie Forderung der , zu",
+        "\"said\" , said . according to , \"\" told that",
+        "",
+        "„",
+    ];
+    for text in odd {
+        let _ = run(text);
+        let _ = run_en(text);
+    }
+}
+
+#[test]
+fn impersonal_man_is_no_speaker() {
+    let qs = run("Luftbrücken nannte man damals die Versorgung aus der Luft.");
+    assert!(qs.iter().all(|q| speaker(q) != "Luftbrücken"), "{qs:#?}");
+}
+
+#[test]
+fn english_article_walkthrough() {
+    let text = "Flood waters receded on Monday.\n\n\"We were lucky this time,\" Mayor Ann Lee told reporters. \"Next year we will build higher walls.\"\n\nThe county engineer said that the levee would be inspected. According to the weather service, more rain is expected on Friday.\n\nHe added: \"Nobody should go near the river.\"";
+    let qs = run_en(text);
+    assert_eq!(
+        speaker(find(&qs, "We were lucky this time,")),
+        "Mayor Ann Lee"
+    );
+    assert_eq!(
+        speaker(find(&qs, "Next year we will build higher walls.")),
+        "Mayor Ann Lee"
+    );
+    assert_eq!(
+        speaker(find(&qs, "the levee would be inspected")),
+        "county engineer"
+    );
+    assert_eq!(
+        speaker(find(&qs, "more rain is expected on Friday")),
+        "weather service"
+    );
+    assert_eq!(
+        speaker(find(&qs, "Nobody should go near the river.")),
+        "county engineer"
+    );
+}
+
+#[test]
+fn danach_and_genitive_sources() {
+    let text =
+        "Die Behörde berichtete am Montag über die Schäden. Danach seien drei Brücken beschädigt.";
+    let qs = run(text);
+    let q = find(&qs, "seien drei Brücken beschädigt");
+    assert_eq!(q.cue.as_deref(), Some("danach"));
+    assert_eq!(speaker(q), "Behörde");
+    // The temporal `Danach` with an indicative is narration.
+    let qs =
+        run("Die Behörde legte am Montag ihren Bericht vor. Danach fuhr der Minister nach Hause.");
+    assert!(
+        qs.iter().all(|q| q.cue.as_deref() != Some("danach")),
+        "{qs:#?}"
+    );
+    let qs = run("Nach Brandts Meinung ist die Brücke nicht mehr zu retten.");
+    assert_eq!(speaker(&qs[0]), "Brandts");
+}
+
+#[test]
+fn report_nouns_with_wonach() {
+    let qs = run("Es gab zuletzt Berichte, wonach die Fähre schon länger defekt sei.");
+    let q = find(&qs, "wonach die Fähre schon länger defekt sei");
+    assert_eq!(speaker(q), "Berichte");
+}
+
+#[test]
+fn so_frames_in_the_middle_and_after_dashes() {
+    let qs = run("Sein Rivale, so der Kandidat weiter, erhalte Geld von Lobbygruppen.");
+    assert_eq!(speaker(&qs[0]), "Kandidat");
+    let qs = run("Zwei Drittel der Mittel sind unwirksam, so das Ergebnis einer Studie aus Bonn.");
+    let q = find(&qs, "Zwei Drittel der Mittel sind unwirksam");
+    assert_eq!(speaker(q), "Ergebnis einer Studie");
+    // The content ends before a coordinated indicative verb.
+    let qs = run("Vor dem Rat sagte die Ministerin, die Kassen müssten sparen und bemühte das Bild vom gemeinsamen Boot.");
+    find(&qs, "die Kassen müssten sparen");
+}
