@@ -487,7 +487,10 @@ mod tests {
         let word = |k: usize, w: usize| -> String {
             let a = (b'a' + (k % 26) as u8) as char;
             let b = (b'a' + (k / 26) as u8) as char;
-            format!("Q{a}{b}{}", ["ubor", "elina", "astrik", "omund", "iwert"][w])
+            format!(
+                "Q{a}{b}{}",
+                ["ubor", "elina", "astrik", "omund", "iwert"][w]
+            )
         };
         let unique = |k: usize| (0..5).map(|w| word(k, w)).collect::<Vec<_>>().join(" ");
         for k in 0..40 {
