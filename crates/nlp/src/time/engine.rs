@@ -117,6 +117,8 @@ pub struct Grammar {
     future: BTreeSet<String>,
     past: BTreeSet<String>,
     edge: BTreeSet<String>,
+    /// Words that, second to last in a clause, make the clause point forward.
+    future_final: BTreeSet<String>,
 }
 
 fn err(file: &'static str, line: usize, message: impl Into<String>) -> ResourceError {
@@ -272,12 +274,14 @@ impl Grammar {
         let mut future = BTreeSet::new();
         let mut past = BTreeSet::new();
         let mut edge = BTreeSet::new();
+        let mut future_final = BTreeSet::new();
         let mut section: Option<&mut BTreeSet<String>> = None;
         for (no, l) in lines(res.cues) {
             match l {
                 "[future]" => section = Some(&mut future),
                 "[past]" => section = Some(&mut past),
                 "[edge]" => section = Some(&mut edge),
+                "[future-final]" => section = Some(&mut future_final),
                 _ => {
                     let set = section
                         .as_deref_mut()
@@ -292,6 +296,7 @@ impl Grammar {
             future,
             past,
             edge,
+            future_final,
         })
     }
 
@@ -421,9 +426,37 @@ impl Grammar {
         }
     }
 
-    /// Tense of the sentence around `[start, end)`: the nearest cue word decides.
+    /// Tense of the sentence around `[start, end)`: the nearest cue word of the expression's
+    /// own clause (between commas, semicolons and colons) decides, else the nearest of the
+    /// sentence. A clause that ends in a `[future-final]` word and one more word
+    /// (`…, am Mittwoch über den Antrag zu entscheiden`) points forward.
     pub fn tense(&self, text: &str, start: usize, end: usize) -> Tense {
         let (from, to) = sentence_window(text, start, end);
+        let is_delim = |c: char| matches!(c, ',' | ';' | ':');
+        let c_from = text[from..start]
+            .rfind(is_delim)
+            .map_or(from, |i| from + i + 1);
+        let c_to = text[end..to].find(is_delim).map_or(to, |i| end + i);
+        let clause: Vec<&str> = text[c_from..c_to]
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect();
+        if clause.len() >= 2
+            && self
+                .future_final
+                .contains(&clause[clause.len() - 2].to_lowercase())
+        {
+            return Tense::Future;
+        }
+        let own = self.nearest_cue(text, c_from, c_to, start, end);
+        if own != Tense::Unknown {
+            return own;
+        }
+        self.nearest_cue(text, from, to, start, end)
+    }
+
+    /// The tense of the cue word in `text[from..to]` nearest to `[start, end)`.
+    fn nearest_cue(&self, text: &str, from: usize, to: usize, start: usize, end: usize) -> Tense {
         let mut best: Option<(usize, Tense)> = None;
         let mut consider = |ws: usize, w: &str| {
             if ws >= start && ws < end {

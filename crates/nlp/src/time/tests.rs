@@ -239,3 +239,16 @@ fn counts_at_sentence_start_are_not_years() {
     );
     assert_eq!(value_of(t, Some("2026-03-10"), "1997"), "1997");
 }
+
+#[test]
+fn a_zu_infinitive_after_an_announcement_points_forward() {
+    // 2025-03-11 is a Tuesday
+    let t = "Die Bürgermeisterin kündigte an, am Freitag über die Sperrung zu entscheiden.";
+    assert_eq!(value_of(t, Some("2025-03-11"), "Freitag"), "2025-03-14");
+    // the announcement's own day stays in the past
+    let t = "Die Bürgermeisterin kündigte am Montag an, die Brücke zu sperren.";
+    assert_eq!(value_of(t, Some("2025-03-11"), "Montag"), "2025-03-10");
+    // a cue in the expression's own clause wins over a nearer one beyond a comma
+    let t = "Er sagte, die Sitzung werde am Donnerstag stattfinden.";
+    assert_eq!(value_of(t, Some("2025-03-11"), "Donnerstag"), "2025-03-13");
+}
