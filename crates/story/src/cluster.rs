@@ -146,8 +146,10 @@ pub(crate) fn features(doc: &AnnotatedArticle) -> ArticleFeatures {
 pub struct StoryEngine {
     /// The open stories.
     stories: Vec<Profile>,
-    /// Term → stories whose profile holds it.
-    index: BTreeMap<String, BTreeSet<usize>>,
+    /// Term → the stories whose profile holds it, with its weight there. Not stored: rebuilt
+    /// from the profiles when a restored engine first assigns.
+    #[serde(skip)]
+    index: BTreeMap<String, BTreeMap<usize, f64>>,
     /// Stories opened so far, retired ones included (ids are `s1`, `s2`, …).
     #[serde(default)]
     opened: usize,
@@ -188,6 +190,9 @@ impl StoryEngine {
     /// Like [`StoryEngine::assign`], also returning the best score against an existing story
     /// (0 when there was no candidate): how close the decision was.
     pub fn assign_scored(&mut self, doc: &AnnotatedArticle) -> (String, f64) {
+        if self.index.is_empty() && !self.stories.is_empty() {
+            self.rebuild_index();
+        }
         let f = features(doc);
         let best = self.best(&f);
         let score = best.map_or(0.0, |b| b.1);
@@ -253,14 +258,24 @@ impl StoryEngine {
             }
         }
         self.stories = kept;
-        let index = std::mem::take(&mut self.index);
-        for (term, holders) in index {
-            let moved: BTreeSet<usize> = holders
-                .into_iter()
-                .filter_map(|i| new_pos.get(i).copied().filter(|&j| j != usize::MAX))
+        for holders in self.index.values_mut() {
+            *holders = holders
+                .iter()
+                .filter_map(|(&i, &w)| {
+                    let j = new_pos.get(i).copied().unwrap_or(usize::MAX);
+                    (j != usize::MAX).then_some((j, w))
+                })
                 .collect();
-            if !moved.is_empty() {
-                self.index.insert(term, moved);
+        }
+        self.index.retain(|_, h| !h.is_empty());
+    }
+
+    /// The term index from the profiles.
+    fn rebuild_index(&mut self) {
+        self.index.clear();
+        for (i, p) in self.stories.iter().enumerate() {
+            for (t, &w) in &p.terms {
+                self.index.entry(t.clone()).or_default().insert(i, w);
             }
         }
     }
@@ -272,15 +287,15 @@ impl StoryEngine {
             if let Some(s) = self.index.get(t) {
                 // a term in very many stories does not point to any one of them
                 if s.len() <= MAX_POSTING {
-                    cands.extend(s.iter().copied());
+                    cands.extend(s.keys().copied());
                 }
             }
         }
         if cands.is_empty() {
             return None;
         }
-        // Dot products term by term: a term held by few stories visits just those, a common
-        // one looks itself up in each candidate. Each story's sum runs in the article's term
+        // Dot products term by term from the index's weights: a term held by few stories
+        // visits just those, a common one looks up each candidate. Each story's sum runs in the article's term
         // order, so the result is the same as [`score`] computes story by story.
         let cands: Vec<usize> = cands.into_iter().collect();
         let mut dots = vec![0f64; cands.len()];
@@ -289,16 +304,14 @@ impl StoryEngine {
                 continue;
             };
             if holders.len() < cands.len() {
-                for i in holders {
+                for (i, pw) in holders {
                     if let Ok(k) = cands.binary_search(i) {
-                        if let Some(pw) = self.stories[*i].terms.get(t) {
-                            dots[k] += pw * w;
-                        }
+                        dots[k] += pw * w;
                     }
                 }
             } else {
-                for (k, &i) in cands.iter().enumerate() {
-                    if let Some(pw) = self.stories[i].terms.get(t) {
+                for (k, i) in cands.iter().enumerate() {
+                    if let Some(pw) = holders.get(i) {
                         dots[k] += pw * w;
                     }
                 }
@@ -312,6 +325,17 @@ impl StoryEngine {
             .collect();
         let mut best: Option<(usize, f64)> = None;
         for (k, &i) in cands.iter().enumerate() {
+            // the name bonus and the day decay can only add up to this much: a candidate that
+            // cannot beat the best so far is not scored further
+            if let Some((_, b)) = best {
+                let p = &self.stories[i];
+                if p.norm > 0.0 {
+                    let cos = dots[k] / p.norm;
+                    if cos + BONUS_CAP * cos.clamp(0.0, 0.2) / 0.2 <= b {
+                        continue;
+                    }
+                }
+            }
             let s = combine(&self.stories[i], f, dots[k], &names);
             if best.is_none_or(|(_, b)| s > b) {
                 best = Some((i, s));
@@ -358,9 +382,15 @@ impl StoryEngine {
                 }
             }
         }
-        let terms: Vec<String> = self.stories[i].terms.keys().cloned().collect();
-        for t in terms {
-            self.index.entry(t).or_default().insert(i);
+        for (t, &w) in &self.stories[i].terms {
+            match self.index.get_mut(t) {
+                Some(h) => {
+                    h.insert(i, w);
+                }
+                None => {
+                    self.index.insert(t.clone(), BTreeMap::from([(i, w)]));
+                }
+            }
         }
     }
 }
@@ -431,6 +461,11 @@ impl StoryEngine {
     /// The terms an article shares with its best story, with their idf, rarest first
     /// (calibration aid).
     pub fn explain(&self, doc: &AnnotatedArticle) -> Vec<(String, f64)> {
+        if self.index.is_empty() && !self.stories.is_empty() {
+            let mut indexed = self.clone();
+            indexed.rebuild_index();
+            return indexed.explain(doc);
+        }
         let f = features(doc);
         let Some((i, _)) = self.best(&f) else {
             return Vec::new();
@@ -509,8 +544,15 @@ mod tests {
         assert!(!ids.contains(&again), "{again} was retired");
         // the state survives serialisation, retirement included
         let json = serde_json::to_string(&e).expect("state");
-        let back: StoryEngine = serde_json::from_str(&json).expect("state");
+        let mut back: StoryEngine = serde_json::from_str(&json).expect("state");
         assert_eq!((back.len(), back.active()), (e.len(), e.active()));
+        // the index is not stored: the restored engine rebuilds it and decides the same
+        assert!(!json.contains("\"index\""));
+        assert_eq!(back.assign(&doc("b2", topics[0])), busy);
+        assert_eq!(
+            back.assign(&doc("c1", topics[1])),
+            e.assign(&doc("c1", topics[1]))
+        );
     }
 
     #[test]
