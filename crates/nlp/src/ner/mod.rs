@@ -243,10 +243,18 @@ fn rules_with_flags(tokens: &[&str], flags: &[u16], labels: &mut [u8]) {
         }
         i = j.max(i + 1);
     }
-    // a one-word person that is a listed organisation or place (`wie Axios berichtet`)
+    // a one-word person that is a listed organisation or place (`wie Axios berichtet`), or a
+    // compound of a listed organisation and a common noun (`ZDF-Studio`)
     for (s, e, t) in spans(labels) {
         if t == EntityType::Per && e == s + 1 && flags[s] & flag::FIRST == 0 {
-            if flags[s] & flag::ORG != 0 {
+            let org_compound = tokens[s]
+                .split_once('-')
+                .is_some_and(|(first, rest)| gaz.is_org(first) && !rest.contains('-'))
+                && tokens[s]
+                    .rsplit('-')
+                    .next()
+                    .is_some_and(|head| head.chars().next().is_some_and(char::is_uppercase));
+            if flags[s] & flag::ORG != 0 || org_compound {
                 labels[s] = 3;
             } else if flags[s] & flag::PLACE != 0 {
                 labels[s] = 5;
@@ -344,6 +352,11 @@ mod tests {
         let mut labels = vec![7u8, 8, 8, 8, 0, 0];
         apply_rules(&toks, &mut labels);
         assert_eq!(labels, vec![3, 4, 4, 0, 0, 0]);
+        // a listed organisation's compound is no person
+        let toks = ["Leiter", "ZDF-Studio", "Brüssel"];
+        let mut labels = vec![0u8, 1, 5];
+        apply_rules(&toks, &mut labels);
+        assert_eq!(labels, vec![0, 3, 5]);
         // left out entirely
         let toks = ["Sie", "las", "das", "Wall", "Street", "Journal"];
         let mut labels = vec![0u8; 6];
