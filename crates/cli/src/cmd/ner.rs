@@ -22,7 +22,9 @@ pub fn run(file: &Path, conll: bool, format: Format) -> anyhow::Result<ExitCode>
                 .file_stem()
                 .map(|s| s.to_string_lossy().into_owned())
                 .unwrap_or_default(),
-            language: "de".to_string(),
+            language: lagebild_ingest::lang::detect(&text)
+                .unwrap_or("de")
+                .to_string(),
             text,
             ..Default::default()
         };
@@ -32,7 +34,7 @@ pub fn run(file: &Path, conll: bool, format: Format) -> anyhow::Result<ExitCode>
         };
         use lagebild_nlp::Annotator;
         lagebild_nlp::tokenize::Segmenter.annotate(&mut doc);
-        Tagger::default_for("de").annotate(&mut doc);
+        Tagger::default_for(&doc.article.language).annotate(&mut doc);
         match format {
             Format::Json => {
                 let v = serde_json::json!({

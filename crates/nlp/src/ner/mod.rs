@@ -29,6 +29,8 @@ use model::{Model, LABELS};
 pub struct Tagger<'a> {
     model: &'a Model,
     clusters: &'a Clusters,
+    /// English text: entities are cut to English capitalisation (see [`tidy_english`]).
+    english: bool,
 }
 
 /// The shipped German model (`resources/de/ner.model`), loaded once.
@@ -43,12 +45,14 @@ pub fn shipped_model() -> &'static Model {
 }
 
 impl Tagger<'static> {
-    /// The tagger for a language code. German is the only trained model; other languages
-    /// use it too (capitalised names, shapes and gazetteers carry over reasonably).
-    pub fn default_for(_lang: &str) -> Self {
+    /// The tagger for a language code. German is the only trained model; English text uses
+    /// it too (capitalised names, shapes and the word lists carry over), with its entities
+    /// tidied for English capitalisation (see [`tidy_english`]).
+    pub fn default_for(lang: &str) -> Self {
         Tagger {
             model: shipped_model(),
             clusters: Clusters::embedded(),
+            english: lang == "en",
         }
     }
 }
@@ -56,7 +60,11 @@ impl Tagger<'static> {
 impl<'a> Tagger<'a> {
     /// A tagger with a given model and clusters (for training and evaluation).
     pub fn with(model: &'a Model, clusters: &'a Clusters) -> Self {
-        Tagger { model, clusters }
+        Tagger {
+            model,
+            clusters,
+            english: false,
+        }
     }
 
     /// Label ids (see [`model::LABELS`]) of the tokens of one sentence, rules applied.
@@ -77,6 +85,9 @@ impl<'a> Tagger<'a> {
         features::extract_with_flags(tokens, &flags, self.clusters, feats, offsets);
         let mut labels = self.model.decode(feats, offsets);
         rules_with_flags(tokens, &flags, &mut labels);
+        if self.english {
+            tidy_english(tokens, &mut labels);
+        }
         labels
     }
 
@@ -144,6 +155,79 @@ pub fn spans(labels: &[u8]) -> Vec<(usize, usize, EntityType)> {
 fn is_cap_word(w: &str) -> bool {
     let mut cs = w.chars();
     cs.next().is_some_and(char::is_uppercase) && cs.all(|c| c.is_alphabetic() || c == '-')
+}
+
+/// Entities of English text, which writes only names with capitals, as the German model found
+/// them, cut to their names: each entity keeps its runs of capitalised words that are no
+/// function words (`The`) and no listed non-names (`resources/en/not_entities.txt`: weekdays,
+/// months), joined by the name particles listed there (`of`, `de`, `van`); the lower-case
+/// rest is left out (`The storm reached the coast` → nothing, `Cornwall on Tuesday` →
+/// `Cornwall`).
+pub fn tidy_english(tokens: &[&str], labels: &mut [u8]) {
+    let lang = "en";
+    let words = english_words();
+    let name_like = |w: &str| {
+        w.chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+            && !crate::stopwords::is_stopword(lang, w)
+            && !words.not_names.contains(w)
+    };
+    for (s, e, t) in spans(labels) {
+        let mut i = s;
+        let mut begin = true;
+        while i < e {
+            if name_like(tokens[i]) {
+                labels[i] = label_of(t, begin);
+                begin = false;
+                i += 1;
+                continue;
+            }
+            // a particle between two name words stays inside: `Bank of England`
+            let joins = !begin
+                && words.particles.contains(tokens[i])
+                && i + 1 < e
+                && name_like(tokens[i + 1]);
+            if joins {
+                labels[i] = label_of(t, false);
+            } else {
+                labels[i] = 0;
+                begin = true;
+            }
+            i += 1;
+        }
+    }
+}
+
+/// Word lists for [`tidy_english`].
+struct EnglishWords {
+    not_names: std::collections::HashSet<String>,
+    particles: std::collections::HashSet<String>,
+}
+
+fn english_words() -> &'static EnglishWords {
+    static EN: OnceLock<EnglishWords> = OnceLock::new();
+    EN.get_or_init(|| {
+        let mut w = EnglishWords {
+            not_names: Default::default(),
+            particles: Default::default(),
+        };
+        let mut particles = false;
+        for line in crate::tokenize::data_lines(include_str!("../../resources/en/not_entities.txt"))
+        {
+            if line == "[particles]" {
+                particles = true;
+                continue;
+            }
+            let set = if particles {
+                &mut w.particles
+            } else {
+                &mut w.not_names
+            };
+            set.extend(line.split_whitespace().map(str::to_string));
+        }
+        w
+    })
 }
 
 /// Precise corrections of the statistical tags (see the module documentation).
@@ -331,6 +415,22 @@ mod tests {
                 (5, 7, EntityType::Org)
             ]
         );
+    }
+
+    #[test]
+    fn english_entities_are_cut_to_their_names() {
+        let toks = [
+            "The", "storm", "reached", "Cornwall", "on", "Tuesday", "and", "the", "Bank", "of",
+            "England", "closed",
+        ];
+        // as the German model might tag them
+        let mut labels = vec![7u8, 8, 8, 5, 6, 6, 0, 3, 4, 4, 4, 4];
+        tidy_english(&toks, &mut labels);
+        assert_eq!(labels, vec![0, 0, 0, 5, 0, 0, 0, 0, 3, 4, 4, 0]);
+        // German text is left as the model and rules tagged it
+        let tagger = Tagger::default_for("de");
+        assert!(!tagger.english);
+        assert!(Tagger::default_for("en").english);
     }
 
     #[test]

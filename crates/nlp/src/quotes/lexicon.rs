@@ -1,5 +1,6 @@
 //! The German speech lexicons, loaded once from the data files under `resources/de/`.
 
+use crate::tokenize::data_lines;
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::OnceLock;
 
@@ -74,12 +75,6 @@ pub struct Lexicon {
     pub light_verbs: BTreeSet<String>,
     /// Role nouns that describe a person (`berater`, `sprecherin`), lowercase.
     pub roles: BTreeSet<String>,
-}
-
-fn data_lines(text: &str) -> impl Iterator<Item = &str> {
-    text.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
 /// Split a file with `[section]` headers into (section, line) pairs.
