@@ -317,12 +317,7 @@ impl StoryEngine {
                 }
             }
         }
-        let names: Vec<(&String, bool)> = f
-            .names
-            .iter()
-            .filter(|(k, _)| idf(k) >= NAME_MIN_IDF)
-            .map(|(k, &person)| (k, person))
-            .collect();
+        let names = rare_names(f);
         let mut best: Option<(usize, f64)> = None;
         for (k, &i) in cands.iter().enumerate() {
             // the name bonus and the day decay can only add up to this much: a candidate that
@@ -407,13 +402,16 @@ fn score(p: &Profile, f: &ArticleFeatures) -> f64 {
         .iter()
         .filter_map(|(t, w)| p.terms.get(t).map(|pw| pw * w))
         .sum();
-    let names: Vec<(&String, bool)> = f
-        .names
+    combine(p, f, dot, &rare_names(f))
+}
+
+/// The article's names that earn a bonus (idf at least [`NAME_MIN_IDF`]), `true` for persons.
+fn rare_names(f: &ArticleFeatures) -> Vec<(&String, bool)> {
+    f.names
         .iter()
         .filter(|(k, _)| idf(k) >= NAME_MIN_IDF)
         .map(|(k, &person)| (k, person))
-        .collect();
-    combine(p, f, dot, &names)
+        .collect()
 }
 
 /// The score from the dot product of the article's vector with the profile and the
