@@ -70,7 +70,7 @@ pub struct Gazetteer {
     places: HashSet<String>,
     orgs: HashSet<String>,
     org_words: HashSet<String>,
-    org_heads: Vec<String>,
+    org_heads: HashSet<String>,
     roles: HashSet<String>,
     legal_forms: HashSet<String>,
     place_nouns: HashSet<String>,
@@ -78,6 +78,19 @@ pub struct Gazetteer {
     not_entities: HashSet<String>,
     /// Multi-word names by first word: (rest of the words, is a place).
     multi: HashMap<String, Vec<(Vec<String>, bool)>>,
+}
+
+/// The non-comment lines of a list, lower-cased if asked.
+fn lines_set(text: &str, lower: bool) -> HashSet<String> {
+    data_lines(text)
+        .map(|l| {
+            if lower {
+                l.to_lowercase()
+            } else {
+                l.to_string()
+            }
+        })
+        .collect()
 }
 
 fn words(text: &str) -> impl Iterator<Item = &str> {
@@ -122,27 +135,13 @@ impl Gazetteer {
                 .collect(),
             places,
             orgs,
-            org_words: data_lines(include_str!("../../resources/de/org_words.txt"))
-                .map(str::to_string)
-                .collect(),
-            org_heads: data_lines(include_str!("../../resources/de/org_heads.txt"))
-                .map(str::to_lowercase)
-                .collect(),
-            roles: data_lines(include_str!("../../resources/de/roles.txt"))
-                .map(str::to_lowercase)
-                .collect(),
-            legal_forms: data_lines(include_str!("../../resources/de/legal_forms.txt"))
-                .map(str::to_string)
-                .collect(),
-            place_nouns: data_lines(include_str!("../../resources/de/place_nouns.txt"))
-                .map(str::to_string)
-                .collect(),
-            institutions: data_lines(include_str!("../../resources/de/institutions.txt"))
-                .map(str::to_string)
-                .collect(),
-            not_entities: data_lines(include_str!("../../resources/de/not_entities.txt"))
-                .map(str::to_string)
-                .collect(),
+            org_words: lines_set(include_str!("../../resources/de/org_words.txt"), false),
+            org_heads: lines_set(include_str!("../../resources/de/org_heads.txt"), true),
+            roles: lines_set(include_str!("../../resources/de/roles.txt"), true),
+            legal_forms: lines_set(include_str!("../../resources/de/legal_forms.txt"), false),
+            place_nouns: lines_set(include_str!("../../resources/de/place_nouns.txt"), false),
+            institutions: lines_set(include_str!("../../resources/de/institutions.txt"), false),
+            not_entities: lines_set(include_str!("../../resources/de/not_entities.txt"), false),
             multi,
         }
     }
