@@ -7,7 +7,7 @@
 //! speaker of a speech verb or the nearest person. Word lists: `resources/en/quotes_*.txt`.
 
 use super::text::{self, Kind, Tok};
-use super::{person_mentions, tokenizer_starts, trim_bytes};
+use super::{in_text_order, person_mentions, trim_bytes, Prepared};
 use lagebild_model::{AnnotatedArticle, CharIndex, Epistemic, MentionKind, Quote, QuoteKind};
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::OnceLock;
@@ -120,31 +120,23 @@ struct En<'a> {
 
 /// Find the quotes of an English article.
 pub fn find_quotes(doc: &AnnotatedArticle) -> Vec<Quote> {
-    let text = doc.article.text.as_str();
-    let ix = CharIndex::new(text);
-    let regions = text::regions(text);
-    let toks = text::tokens(text, &regions);
-    let starts = tokenizer_starts(doc, &toks, &ix);
-    let sents = text::sentences(&toks, starts.as_deref());
+    let p = Prepared::of(doc);
     let mut f = En {
-        text,
-        ix: &ix,
+        text: &doc.article.text,
+        ix: &p.ix,
         doc,
-        toks: &toks,
-        regions: &regions,
-        persons: person_mentions(doc, &ix),
+        toks: &p.toks,
+        regions: &p.regions,
+        persons: person_mentions(doc, &p.ix),
         last: None,
         last_person: None,
         out: Vec::new(),
     };
     let mut prev_had_quote = false;
-    for &(a, b) in &sents {
+    for &(a, b) in &p.sents {
         prev_had_quote = f.sentence(a, b, prev_had_quote);
     }
-    let mut out = f.out;
-    out.sort_by_key(|q| (q.span.start, q.span.end, q.kind as u8));
-    out.dedup_by(|x, y| x.span == y.span && x.kind == y.kind);
-    out
+    in_text_order(f.out)
 }
 
 impl En<'_> {

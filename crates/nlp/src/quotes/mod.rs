@@ -323,31 +323,21 @@ pub fn find_quotes(doc: &AnnotatedArticle) -> Vec<Quote> {
     if doc.article.language.to_lowercase().starts_with("en") {
         return en::find_quotes(doc);
     }
-    let text = doc.article.text.as_str();
-    let ix = CharIndex::new(text);
-    let regions = text::regions(text);
-    let toks = text::tokens(text, &regions);
-    let starts = tokenizer_starts(doc, &toks, &ix);
-    let sents = text::sentences(&toks, starts.as_deref());
+    let p = Prepared::of(doc);
     let mut f = Finder {
-        text,
-        ix: &ix,
+        text: &doc.article.text,
+        ix: &p.ix,
         doc,
         lex: Lexicon::get(),
-        regions: &regions,
-        toks: &toks,
+        regions: &p.regions,
+        toks: &p.toks,
         out: Vec::new(),
         last_speaker: None,
-        persons: person_mentions(doc, &ix),
-        region_span: region_spans(&toks, regions.len()),
+        persons: person_mentions(doc, &p.ix),
+        region_span: region_spans(&p.toks, p.regions.len()),
     };
-    f.run(&sents);
-    let mut out = f.out;
-    out.sort_by(|a, b| {
-        (a.span.start, a.span.end, a.kind as u8).cmp(&(b.span.start, b.span.end, b.kind as u8))
-    });
-    out.dedup_by(|a, b| a.span == b.span && a.kind == b.kind);
-    out
+    f.run(&p.sents);
+    in_text_order(f.out)
 }
 
 /// Token range `[first, last + 1)` of every quotation region.
@@ -365,6 +355,39 @@ fn region_spans(toks: &[Tok], n: usize) -> Vec<(usize, usize)> {
 }
 
 /// Token indices where the tokenizer starts sentences, if it produced any.
+/// What the quote finders of every language read: the char index, quotation regions, tokens
+/// and sentences of an article.
+struct Prepared {
+    ix: CharIndex,
+    regions: Vec<text::Region>,
+    toks: Vec<Tok>,
+    sents: Vec<(usize, usize)>,
+}
+
+impl Prepared {
+    fn of(doc: &AnnotatedArticle) -> Prepared {
+        let text = doc.article.text.as_str();
+        let ix = CharIndex::new(text);
+        let regions = text::regions(text);
+        let toks = text::tokens(text, &regions);
+        let starts = tokenizer_starts(doc, &toks, &ix);
+        let sents = text::sentences(&toks, starts.as_deref());
+        Prepared {
+            ix,
+            regions,
+            toks,
+            sents,
+        }
+    }
+}
+
+/// Quotes in text order, one per span and kind.
+fn in_text_order(mut out: Vec<Quote>) -> Vec<Quote> {
+    out.sort_by_key(|q| (q.span.start, q.span.end, q.kind as u8));
+    out.dedup_by(|a, b| a.span == b.span && a.kind == b.kind);
+    out
+}
+
 fn tokenizer_starts(doc: &AnnotatedArticle, toks: &[Tok], ix: &CharIndex) -> Option<Vec<usize>> {
     if doc.sentences.is_empty() {
         return None;
