@@ -213,20 +213,9 @@ fn report(name: &str, t: &Tally) {
 /// The seed check: every quote of `gold/seeds.json` found with its speaker in each article it
 /// lists (text contains one string of every `match` list, speaker contains the gold name).
 fn seeds(shared: &Path) -> anyhow::Result<()> {
-    let gold_path = shared.join("gold/seeds.json");
-    let dir = shared.join("corpus/seeds");
-    if !gold_path.is_file() || !dir.is_dir() {
-        println!(
-            "quotes on seeds: skipped, {} or {} not found",
-            gold_path.display(),
-            dir.display()
-        );
+    let Some((dir, gold)) = crate::seeds::seed_gold(shared, "quotes on seeds")? else {
         return Ok(());
-    }
-    let raw = std::fs::read_to_string(&gold_path)
-        .with_context(|| format!("reading {}", gold_path.display()))?;
-    let gold: serde_json::Value =
-        serde_json::from_str(&raw).with_context(|| format!("parsing {}", gold_path.display()))?;
+    };
     let mut quotes_of: BTreeMap<String, Vec<(String, String)>> = BTreeMap::new();
     let (mut found, mut total) = (0, 0);
     for q in gold["quotes"].as_array().into_iter().flatten() {

@@ -9,7 +9,7 @@ use anyhow::Context;
 use lagebild_model::Analysis;
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use unicode_normalization::UnicodeNormalization;
 
 /// NFC and case folding, as Python's `unicodedata.normalize("NFC", s).casefold()`.
@@ -503,22 +503,31 @@ pub fn score(gold: &Value, out: &Value) -> (Vec<(String, Section)>, f64) {
     (report, score)
 }
 
-/// Run the task against the data under `shared`.
-pub fn run(shared: &Path) -> anyhow::Result<()> {
+/// The seed articles' folder and the parsed `gold/seeds.json` under `shared`; `None` (after
+/// saying that `task` is skipped) when either is absent.
+pub fn seed_gold(shared: &Path, task: &str) -> anyhow::Result<Option<(PathBuf, Value)>> {
     let seeds = shared.join("corpus/seeds");
     let gold_path = shared.join("gold/seeds.json");
     if !seeds.is_dir() || !gold_path.is_file() {
         println!(
-            "seeds: skipped ({} or {} absent)",
+            "{task}: skipped ({} or {} absent)",
             seeds.display(),
             gold_path.display()
         );
-        return Ok(());
+        return Ok(None);
     }
     let gold: Value = serde_json::from_str(
         &std::fs::read_to_string(&gold_path).with_context(|| gold_path.display().to_string())?,
     )
     .with_context(|| format!("parsing {}", gold_path.display()))?;
+    Ok(Some((seeds, gold)))
+}
+
+/// Run the task against the data under `shared`.
+pub fn run(shared: &Path) -> anyhow::Result<()> {
+    let Some((seeds, gold)) = seed_gold(shared, "seeds")? else {
+        return Ok(());
+    };
     let analysis: Analysis = crate::stories::analyze_paths(&[seeds])?;
     let out = serde_json::to_value(&analysis)?;
     let (report, score) = score(&gold, &out);
