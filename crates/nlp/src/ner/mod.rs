@@ -118,7 +118,7 @@ pub fn label_type(l: u8) -> Option<EntityType> {
 }
 
 /// Label id of `B-` (`begin`) or `I-` for a type.
-fn label_of(t: EntityType, begin: bool) -> u8 {
+pub(crate) fn label_of(t: EntityType, begin: bool) -> u8 {
     let base = match t {
         EntityType::Per => 1,
         EntityType::Org => 3,

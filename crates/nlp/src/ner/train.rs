@@ -92,23 +92,12 @@ pub fn repair_bio(labels: &mut [u8]) {
 /// learns contexts rather than the names it happens to have seen. Deterministic.
 pub fn augment(sents: &[TaggedSentence], copies: usize) -> Vec<TaggedSentence> {
     let mut pool: HashMap<u8, Vec<Vec<String>>> = HashMap::new();
+    // entity spans with the label that begins them (`*deriv`/`*part` are no entities here)
     let spans_of = |s: &TaggedSentence| -> Vec<(usize, usize, u8)> {
-        let mut out = Vec::new();
-        let mut i = 0;
-        while i < s.labels.len() {
-            let l = s.labels[i];
-            if l % 2 == 1 && (l as usize) < super::model::LABELS.len() {
-                let mut j = i + 1;
-                while j < s.labels.len() && s.labels[j] == l + 1 {
-                    j += 1;
-                }
-                out.push((i, j, l));
-                i = j;
-            } else {
-                i += 1;
-            }
-        }
-        out
+        super::spans(&s.labels)
+            .into_iter()
+            .map(|(a, b, t)| (a, b, super::label_of(t, true)))
+            .collect()
     };
     for s in sents {
         for (a, b, l) in spans_of(s) {
