@@ -305,6 +305,39 @@ pub fn merge(docs: &[AnnotatedArticle]) -> Merged {
             members,
         ));
     }
+    // agencies credited for an article's copy (`DOW JONES--` slugs, `(dpa)`): organisations of
+    // the story even where the cleaner cut the credit from the text
+    for doc in docs {
+        for credit in &doc.article.credits {
+            let key = translit_key(credit);
+            let id = &doc.article.id;
+            let known = built.iter_mut().find(|(e, _, _)| {
+                e.kind == EntityType::Org
+                    && std::iter::once(&e.name)
+                        .chain(&e.aliases)
+                        .any(|n| translit_key(n) == key)
+            });
+            match known {
+                Some((e, _, _)) if !e.articles.contains(id) => {
+                    e.articles.push(id.clone());
+                    let order = |x: &String| docs.iter().position(|o| &o.article.id == x);
+                    e.articles.sort_by_key(order);
+                }
+                Some(_) => {}
+                None => built.push((
+                    StoryEntity {
+                        name: credit.clone(),
+                        kind: EntityType::Org,
+                        aliases: Vec::new(),
+                        roles: Vec::new(),
+                        articles: vec![id.clone()],
+                    },
+                    0,
+                    Vec::new(),
+                )),
+            }
+        }
+    }
     built.sort_by(|a, b| {
         b.0.articles
             .len()
@@ -346,6 +379,41 @@ mod tests {
         assert!(is_role_word("Kreml-Sprecher"));
         assert!(!is_role_word("Katrin"));
         assert!(!is_role_word("Juri"));
+    }
+
+    #[test]
+    fn credited_agencies_are_organisations() {
+        let doc = |id: &str, text: &str, credits: &[&str]| {
+            lagebild_nlp::annotate(lagebild_model::Article {
+                id: id.into(),
+                language: "de".into(),
+                text: text.into(),
+                credits: credits.iter().map(|c| c.to_string()).collect(),
+                ..Default::default()
+            })
+        };
+        let docs = [
+            doc(
+                "a",
+                "Die Agentur dpa meldete am Montag einen Stromausfall in Görlitz.",
+                &["dpa"],
+            ),
+            doc(
+                "b",
+                "In Görlitz fiel am Montag der Strom aus.",
+                &["dpa", "AFP"],
+            ),
+        ];
+        let m = merge(&docs);
+        let find = |n: &str| m.entities.iter().find(|e| e.name == n);
+        // named in the text of one article, credited by both
+        let dpa = find("dpa").expect("dpa");
+        assert_eq!(dpa.kind, EntityType::Org);
+        assert_eq!(dpa.articles, vec!["a", "b"]);
+        // only credited
+        let afp = find("AFP").expect("AFP");
+        assert_eq!(afp.articles, vec!["b"]);
+        assert!(afp.roles.is_empty());
     }
 
     #[test]

@@ -2,7 +2,7 @@
 
 use crate::Format;
 use anyhow::Context;
-use lagebild_model::{slice_chars, Article, Entity};
+use lagebild_model::{slice_chars, Entity};
 use lagebild_nlp::ner::Tagger;
 use std::io::{BufWriter, Write};
 use std::path::Path;
@@ -10,23 +10,19 @@ use std::process::ExitCode;
 
 /// Print the entities of one text, or tag a CoNLL token file.
 pub fn run(file: &Path, conll: bool, format: Format) -> anyhow::Result<ExitCode> {
-    let text = std::fs::read_to_string(file)
-        .with_context(|| format!("{}: cannot read as UTF-8 text", file.display()))?;
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     if conll {
+        let text = std::fs::read_to_string(file)
+            .with_context(|| format!("{}: cannot read as UTF-8 text", file.display()))?;
         tag_conll(&text, &mut out)?;
     } else {
-        let article = Article {
-            id: file
-                .file_stem()
-                .map(|s| s.to_string_lossy().into_owned())
-                .unwrap_or_default(),
-            language: lagebild_ingest::lang::detect(&text)
-                .unwrap_or("de")
-                .to_string(),
-            text,
-            ..Default::default()
+        let article = match super::first_article(file) {
+            Ok(a) => a,
+            Err(why) => {
+                eprintln!("lagebild: {why}");
+                return Ok(ExitCode::from(1));
+            }
         };
         let mut doc = lagebild_model::AnnotatedArticle {
             article,

@@ -33,20 +33,12 @@ pub fn run(file: &Path, date: Option<&str>, format: Format) -> anyhow::Result<Ex
             return Ok(ExitCode::from(2));
         }
     }
-    let mut article = None;
-    let mut error = None;
-    lagebild_ingest::read_path(file, &mut |r| match r {
-        Ok(a) if article.is_none() => article = Some(a),
-        Ok(_) => {}
-        Err(e) => error = Some(e),
-    });
-    let Some(mut article) = article else {
-        let why = error.map_or_else(
-            || format!("{}: no article", file.display()),
-            |e| e.to_string(),
-        );
-        eprintln!("lagebild: {why}");
-        return Ok(ExitCode::from(1));
+    let mut article = match super::first_article(file) {
+        Ok(a) => a,
+        Err(why) => {
+            eprintln!("lagebild: {why}");
+            return Ok(ExitCode::from(1));
+        }
     };
     if let Some(d) = date {
         article.published = Some(d.to_string());

@@ -1,5 +1,6 @@
-//! Word lists for entity recognition: first names, family names, places, organisations, role nouns and
-//! common nouns that are never names. All are data files under `resources/de/`.
+//! Word lists for entity recognition: first names, family names, places, organisations, role nouns,
+//! common nouns that are never names and common nouns that ordinarily are none. All are data files
+//! under `resources/de/`.
 
 use crate::tokenize::data_lines;
 use std::cell::RefCell;
@@ -26,8 +27,11 @@ pub mod flag {
     pub const NOT_ENTITY: u16 = 1 << 7;
     /// A known family name (single word, or the genitive of one).
     pub const SURNAME: u16 = 1 << 8;
+    /// A listed common noun, also inflected (`Enzyme`, `Natriums`): ordinarily no name, but
+    /// unlike [`NOT_ENTITY`] only a hint.
+    pub const COMMON_NOUN: u16 = 1 << 9;
     /// Number of flag bits.
-    pub const COUNT: usize = 9;
+    pub const COUNT: usize = 10;
 }
 
 /// `Berlin` for `BERLIN`: a word of at least three letters, all capitals, in title case;
@@ -76,6 +80,7 @@ pub struct Gazetteer {
     place_nouns: HashSet<String>,
     institutions: HashSet<String>,
     not_entities: HashSet<String>,
+    nouns: HashSet<String>,
     /// Multi-word names by first word: (rest of the words, is a place).
     multi: HashMap<String, Vec<(Vec<String>, bool)>>,
 }
@@ -106,9 +111,9 @@ impl Gazetteer {
 
     fn load() -> Gazetteer {
         let mut multi: HashMap<String, Vec<(Vec<String>, bool)>> = HashMap::new();
-        let mut single = |text: &str, is_place: bool| {
+        let mut single = |texts: &[&str], is_place: bool| {
             let mut set = HashSet::new();
-            for line in data_lines(text) {
+            for line in texts.iter().flat_map(|t| data_lines(t)) {
                 let parts: Vec<String> = line.split_whitespace().map(str::to_string).collect();
                 if parts.len() == 1 {
                     set.insert(parts[0].clone());
@@ -121,8 +126,22 @@ impl Gazetteer {
             }
             set
         };
-        let places = single(include_str!("../../resources/de/places.txt"), true);
-        let orgs = single(include_str!("../../resources/de/orgs.txt"), false);
+        let places = single(
+            &[
+                include_str!("../../resources/de/places.txt"),
+                include_str!("../../resources/de/places_dach.txt"),
+                include_str!("../../resources/de/places_world.txt"),
+            ],
+            true,
+        );
+        let orgs = single(
+            &[
+                include_str!("../../resources/de/orgs.txt"),
+                include_str!("../../resources/de/orgs_business.txt"),
+                include_str!("../../resources/de/orgs_public.txt"),
+            ],
+            false,
+        );
         for v in multi.values_mut() {
             v.sort_by_key(|(rest, _)| std::cmp::Reverse(rest.len()));
         }
@@ -142,6 +161,7 @@ impl Gazetteer {
             place_nouns: lines_set(include_str!("../../resources/de/place_nouns.txt"), false),
             institutions: lines_set(include_str!("../../resources/de/institutions.txt"), false),
             not_entities: lines_set(include_str!("../../resources/de/not_entities.txt"), false),
+            nouns: lines_set(include_str!("../../resources/de/nouns.txt"), false),
             multi,
         }
     }
@@ -332,8 +352,21 @@ impl Gazetteer {
             if self.role(w).is_some() {
                 f |= flag::ROLE;
             }
+            if self.is_common_noun(w) {
+                f |= flag::COMMON_NOUN;
+            }
         }
         f
+    }
+
+    /// True for a listed common noun, also with a case or plural ending (`Enzyme`, `Natriums`,
+    /// `Hormonen`).
+    pub fn is_common_noun(&self, w: &str) -> bool {
+        self.nouns.contains(w)
+            || ["s", "es", "e", "n", "en", "er", "ern", "nen"]
+                .iter()
+                .filter_map(|end| w.strip_suffix(end))
+                .any(|b| b.chars().count() > 2 && self.nouns.contains(b))
     }
 
     /// Flags of each token of a sentence (see [`flag`]).
@@ -345,29 +378,29 @@ impl Gazetteer {
             }
             out[i] |= self.word_flags(w);
             let titled = title_case(w);
-            let cands = self
-                .multi
-                .get(*w)
-                .or_else(|| titled.as_ref().and_then(|t| self.multi.get(t)));
-            if let Some(cands) = cands {
-                for (rest, is_place) in cands {
-                    let end = i + 1 + rest.len();
-                    if end <= tokens.len()
-                        && tokens[i + 1..end]
-                            .iter()
-                            .zip(rest)
-                            .all(|(a, b)| a == b || title_case(a).is_some_and(|t| &t == b))
-                    {
-                        let bit = if *is_place {
-                            flag::PLACE_PART
-                        } else {
-                            flag::ORG_PART
-                        };
-                        for o in &mut out[i..end] {
-                            *o |= bit;
-                        }
-                        break;
+            // the names starting with the word as written, then in title case (`NEW YORK`)
+            let cands = [Some(*w), titled.as_deref()]
+                .into_iter()
+                .flatten()
+                .filter_map(|k| self.multi.get(k))
+                .flatten();
+            for (rest, is_place) in cands {
+                let end = i + 1 + rest.len();
+                if end <= tokens.len()
+                    && tokens[i + 1..end]
+                        .iter()
+                        .zip(rest)
+                        .all(|(a, b)| a == b || title_case(a).is_some_and(|t| &t == b))
+                {
+                    let bit = if *is_place {
+                        flag::PLACE_PART
+                    } else {
+                        flag::ORG_PART
+                    };
+                    for o in &mut out[i..end] {
+                        *o |= bit;
                     }
+                    break;
                 }
             }
         }

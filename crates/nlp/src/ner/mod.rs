@@ -152,6 +152,11 @@ pub fn spans(labels: &[u8]) -> Vec<(usize, usize, EntityType)> {
     out
 }
 
+/// True for a word without lower-case letters (`BERLIN`).
+fn is_all_caps(w: &str) -> bool {
+    !w.chars().any(char::is_lowercase)
+}
+
 fn is_cap_word(w: &str) -> bool {
     let mut cs = w.chars();
     cs.next().is_some_and(char::is_uppercase) && cs.all(|c| c.is_alphabetic() || c == '-')
@@ -281,12 +286,12 @@ fn rules_with_flags(tokens: &[&str], flags: &[u16], labels: &mut [u8]) {
             }
         }
     }
-    // known places and organisations the model left out
+    // known places in capitals (datelines: `BERLIN`) and organisation acronyms the model left out
     for i in 0..n {
         if labels[i] != 0 || (i + 1 < n && matches!(labels[i + 1], 2 | 4 | 6 | 8)) {
             continue;
         }
-        if flags[i] & flag::PLACE != 0 && is_cap_word(tokens[i]) {
+        if flags[i] & flag::PLACE != 0 && is_cap_word(tokens[i]) && is_all_caps(tokens[i]) {
             labels[i] = 5;
         } else if flags[i] & flag::ORG != 0
             && tokens[i].chars().count() > 1
@@ -328,9 +333,10 @@ fn rules_with_flags(tokens: &[&str], flags: &[u16], labels: &mut [u8]) {
         i = j.max(i + 1);
     }
     // a one-word person that is a listed organisation or place (`wie Axios berichtet`), or a
-    // compound of a listed organisation and a common noun (`ZDF-Studio`)
+    // compound of a listed organisation and a common noun (`ZDF-Studio`); not a listed given or
+    // family name, which companies often bear (`Porsche`)
     for (s, e, t) in spans(labels) {
-        if t == EntityType::Per && e == s + 1 && flags[s] & flag::FIRST == 0 {
+        if t == EntityType::Per && e == s + 1 && flags[s] & (flag::FIRST | flag::SURNAME) == 0 {
             let org_compound = tokens[s]
                 .split_once('-')
                 .is_some_and(|(first, rest)| gaz.is_org(first) && !rest.contains('-'))
@@ -442,10 +448,11 @@ mod tests {
         apply_rules(&toks, &mut labels);
         assert_eq!(labels, vec![0, 0, 1, 2, 0, 3, 4, 4]);
 
-        let toks = ["Die", "Verhandlungen", "in", "Genf"];
-        let mut labels = vec![0u8, 3, 0, 0];
+        // a listed place in a dateline; in running text the model decides (`Genf` left O)
+        let toks = ["GENF", "–", "Die", "Verhandlungen", "in", "Genf"];
+        let mut labels = vec![0u8, 0, 0, 3, 0, 0];
         apply_rules(&toks, &mut labels);
-        assert_eq!(labels, vec![0, 0, 0, 5]);
+        assert_eq!(labels, vec![5, 0, 0, 0, 0, 0]);
 
         // a listed organisation in a dateline, taken for another kind of name
         let toks = ["WALL", "STREET", "JOURNAL", "--", "Ein", "Treffen"];
