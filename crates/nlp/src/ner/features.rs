@@ -467,6 +467,12 @@ pub fn extract_with_flags(
                 out.push(mix(63, ids[1] as u64, 0));
             }
         }
+        // what the word looks like by its letters, alone and after the previous word
+        let letters = Gazetteer::get().letter_class(w) as u64;
+        if letters != 0 {
+            out.push(mix(71, letters, 0));
+            out.push(mix(73, letters, at(ii - 1, lo)));
+        }
         out.push(mix(59, t.context, pos));
         // how a first tagger labelled the word across raw text
         let tg = |x: &TokInfo| x.tagged;

@@ -81,6 +81,7 @@ pub struct Gazetteer {
     institutions: HashSet<String>,
     not_entities: HashSet<String>,
     nouns: HashSet<String>,
+    letters: LetterModel,
     /// Multi-word names by first word: (rest of the words, is a place).
     multi: HashMap<String, Vec<(Vec<String>, bool)>>,
 }
@@ -100,6 +101,72 @@ fn lines_set(text: &str, lower: bool) -> HashSet<String> {
 
 fn words(text: &str) -> impl Iterator<Item = &str> {
     data_lines(text).flat_map(str::split_whitespace)
+}
+
+/// Letter n-gram counts (2 to 4 letters, word edges marked) of the listed common nouns, person
+/// names, organisations and places: what an unlisted word looks most like (`Tranomaro` a place,
+/// `Subduktion` a noun).
+struct LetterModel {
+    counts: HashMap<u64, [u32; 4]>,
+    totals: [f64; 4],
+}
+
+/// Letter n-grams of a lower-cased word with edge marks, as hashes.
+fn letter_grams(w: &str, mut f: impl FnMut(u64)) {
+    let cs: Vec<char> = std::iter::once('^')
+        .chain(w.chars().flat_map(char::to_lowercase))
+        .chain(std::iter::once('$'))
+        .collect();
+    for n in 2..=4 {
+        for g in cs.windows(n) {
+            let mut h: u64 = 0xcbf2_9ce4_8422_2325 ^ n as u64;
+            for &c in g {
+                h ^= c as u64;
+                h = h.wrapping_mul(0x0000_0100_0000_01b3);
+            }
+            f(h);
+        }
+    }
+}
+
+impl LetterModel {
+    fn new(classes: [Vec<&String>; 4]) -> LetterModel {
+        let mut counts: HashMap<u64, [u32; 4]> = HashMap::new();
+        let mut totals = [0f64; 4];
+        for (c, words) in classes.iter().enumerate() {
+            for w in words {
+                letter_grams(w, |h| {
+                    counts.entry(h).or_default()[c] += 1;
+                    totals[c] += 1.0;
+                });
+            }
+        }
+        LetterModel { counts, totals }
+    }
+
+    /// The likeliest kind (0 noun, 1 person, 2 organisation, 3 place) and how clearly it wins
+    /// (0–2), as one number `kind * 3 + clarity`.
+    fn class(&self, w: &str) -> u8 {
+        let v = self.counts.len() as f64;
+        let mut score = [0f64; 4];
+        letter_grams(w, |h| {
+            let c = self.counts.get(&h).copied().unwrap_or_default();
+            for k in 0..4 {
+                score[k] += ((c[k] as f64 + 0.5) / (self.totals[k] + 0.5 * v)).ln();
+            }
+        });
+        let mut order = [0usize, 1, 2, 3];
+        order.sort_by(|a, b| score[*b].total_cmp(&score[*a]));
+        let margin = score[order[0]] - score[order[1]];
+        let clarity = if margin < 1.5 {
+            0
+        } else if margin < 4.0 {
+            1
+        } else {
+            2
+        };
+        order[0] as u8 * 3 + clarity
+    }
 }
 
 impl Gazetteer {
@@ -145,13 +212,24 @@ impl Gazetteer {
         for v in multi.values_mut() {
             v.sort_by_key(|(rest, _)| std::cmp::Reverse(rest.len()));
         }
+        let first: HashSet<String> = words(include_str!("../../resources/de/first_names.txt"))
+            .map(str::to_string)
+            .collect();
+        let surnames: HashSet<String> = words(include_str!("../../resources/de/surnames.txt"))
+            .map(str::to_string)
+            .collect();
+        let nouns = lines_set(include_str!("../../resources/de/nouns.txt"), false);
+        let letters = LetterModel::new([
+            nouns.iter().collect(),
+            first.iter().chain(&surnames).collect(),
+            orgs.iter()
+                .filter(|w| w.chars().any(char::is_lowercase))
+                .collect(),
+            places.iter().collect(),
+        ]);
         Gazetteer {
-            first: words(include_str!("../../resources/de/first_names.txt"))
-                .map(str::to_string)
-                .collect(),
-            surnames: words(include_str!("../../resources/de/surnames.txt"))
-                .map(str::to_string)
-                .collect(),
+            first,
+            surnames,
             places,
             orgs,
             org_words: lines_set(include_str!("../../resources/de/org_words.txt"), false),
@@ -161,7 +239,8 @@ impl Gazetteer {
             place_nouns: lines_set(include_str!("../../resources/de/place_nouns.txt"), false),
             institutions: lines_set(include_str!("../../resources/de/institutions.txt"), false),
             not_entities: lines_set(include_str!("../../resources/de/not_entities.txt"), false),
-            nouns: lines_set(include_str!("../../resources/de/nouns.txt"), false),
+            nouns,
+            letters,
             multi,
         }
     }
@@ -294,6 +373,32 @@ impl Gazetteer {
             }
         }
         None
+    }
+
+    /// What a capitalised word of at least three letters looks like by its letters (see
+    /// [`LetterModel`]): `kind * 3 + clarity + 1`, or 0 for other words. Memoised per thread.
+    pub fn letter_class(&self, w: &str) -> u8 {
+        thread_local! {
+            static CACHE: RefCell<HashMap<String, u8>> = RefCell::new(HashMap::new());
+        }
+        if !w.chars().next().is_some_and(char::is_uppercase)
+            || w.chars().count() < 3
+            || !w.chars().all(|c| c.is_alphabetic() || c == '-')
+        {
+            return 0;
+        }
+        CACHE.with(|c| {
+            if let Some(&k) = c.borrow().get(w) {
+                return k;
+            }
+            let k = self.letters.class(w) + 1;
+            let mut c = c.borrow_mut();
+            if c.len() > 200_000 {
+                c.clear();
+            }
+            c.insert(w.to_string(), k);
+            k
+        })
     }
 
     /// Flags of one word on its own (no multi-word names), memoised per thread.

@@ -80,11 +80,24 @@ pub enum ModelError {
     Truncated(usize),
 }
 
-/// Feature weights and transitions.
+/// One feature's quantised weights, found by its key in an open-addressing table (32 bytes:
+/// two to a cache line, so one lookup costs one memory access).
+#[derive(Debug, Clone, Copy, Default)]
+#[repr(C, align(32))]
+struct Slot {
+    /// Feature hash; 0 marks an empty slot.
+    key: u64,
+    w: [i16; L],
+}
+
+/// Feature weights (i16, one scale) and transitions.
 #[derive(Debug, Clone)]
 pub struct Model {
-    index: IdMap,
-    weights: Vec<f32>,
+    table: Vec<Slot>,
+    /// The weights of key 0 (the bias feature), which marks empty slots in the table.
+    zero: Option<[i16; L]>,
+    features: usize,
+    scale: f32,
     /// `(L + 1) × L`: row `p` is the previous label, row `L` the sentence start.
     trans: Vec<f32>,
 }
@@ -117,16 +130,62 @@ impl<'a> Reader<'a> {
 impl Model {
     /// A model with no features (tags everything `O`).
     pub fn empty() -> Model {
+        Model::from_rows(Vec::new(), 1.0, vec![0.0; (L + 1) * L])
+    }
+
+    /// A model from quantised rows `(key, weights)`; rows with key 0 or all-zero weights are
+    /// left out.
+    fn from_rows(rows: Vec<(u64, [i16; L])>, scale: f32, trans: Vec<f32>) -> Model {
+        let mut zero = None;
+        let rows: Vec<_> = rows
+            .into_iter()
+            .filter(|(k, w)| {
+                let keep = w.iter().any(|&v| v != 0);
+                if *k == 0 && keep {
+                    zero = Some(*w);
+                }
+                *k != 0 && keep
+            })
+            .collect();
+        let size = (rows.len() + rows.len() / 4).next_power_of_two().max(16);
+        let mut table = vec![Slot::default(); size];
+        for (key, w) in &rows {
+            let mut i = slot_of(*key, size - 1);
+            while table[i].key != 0 && table[i].key != *key {
+                i = (i + 1) & (size - 1);
+            }
+            table[i] = Slot { key: *key, w: *w };
+        }
         Model {
-            index: IdMap::default(),
-            weights: Vec::new(),
-            trans: vec![0.0; (L + 1) * L],
+            table,
+            features: rows.len() + usize::from(zero.is_some()),
+            zero,
+            scale,
+            trans,
         }
     }
 
     /// Number of features with weights.
     pub fn features(&self) -> usize {
-        self.index.len()
+        self.features
+    }
+
+    fn weights(&self, key: u64) -> Option<&[i16; L]> {
+        if key == 0 {
+            return self.zero.as_ref();
+        }
+        let mask = self.table.len() - 1;
+        let mut i = slot_of(key, mask);
+        loop {
+            let s = &self.table[i];
+            if s.key == key {
+                return Some(&s.w);
+            }
+            if s.key == 0 {
+                return None;
+            }
+            i = (i + 1) & mask;
+        }
     }
 
     /// Read a model written by [`Model::to_bytes`].
@@ -143,53 +202,44 @@ impl Model {
         }
         let keys = r.take(n * 8)?;
         let ws = r.take(n * L * 2)?;
-        let mut index = IdMap::with_capacity_and_hasher(n, Default::default());
-        for (i, k) in keys.chunks_exact(8).enumerate() {
-            let mut a = [0u8; 8];
-            a.copy_from_slice(k);
-            index.insert(u64::from_le_bytes(a), i as u32);
-        }
-        let weights = ws
-            .chunks_exact(2)
-            .map(|c| i16::from_le_bytes([c[0], c[1]]) as f32 * scale)
+        let rows = keys
+            .chunks_exact(8)
+            .zip(ws.chunks_exact(2 * L))
+            .map(|(k, w)| {
+                let mut a = [0u8; 8];
+                a.copy_from_slice(k);
+                let mut q = [0i16; L];
+                for (v, c) in q.iter_mut().zip(w.chunks_exact(2)) {
+                    *v = i16::from_le_bytes([c[0], c[1]]);
+                }
+                (u64::from_le_bytes(a), q)
+            })
             .collect();
-        Ok(Model {
-            index,
-            weights,
-            trans,
-        })
+        Ok(Model::from_rows(rows, scale, trans))
     }
 
     /// Serialise: magic, label count, feature count, scale, transitions, sorted keys,
-    /// i16 weights. Features whose quantised weights are all zero are dropped.
+    /// i16 weights.
     pub fn to_bytes(&self) -> Vec<u8> {
-        let max = self.weights.iter().fold(0f32, |m, w| m.max(w.abs()));
-        let scale = if max > 0.0 { max / 32767.0 } else { 1.0 };
-        let mut rows: Vec<(u64, [i16; L])> = self
-            .index
+        let zero = self.zero.map(|w| Slot { key: 0, w });
+        let mut rows: Vec<&Slot> = zero
             .iter()
-            .filter_map(|(&k, &r)| {
-                let mut q = [0i16; L];
-                for (j, v) in q.iter_mut().enumerate() {
-                    *v = (self.weights[r as usize * L + j] / scale).round() as i16;
-                }
-                q.iter().any(|&v| v != 0).then_some((k, q))
-            })
+            .chain(self.table.iter().filter(|s| s.key != 0))
             .collect();
-        rows.sort_unstable_by_key(|(k, _)| *k);
+        rows.sort_unstable_by_key(|s| s.key);
         let mut out = Vec::with_capacity(16 + rows.len() * (8 + 2 * L));
         out.extend_from_slice(MAGIC);
         out.push(L as u8);
         out.extend_from_slice(&(rows.len() as u32).to_le_bytes());
-        out.extend_from_slice(&scale.to_le_bytes());
+        out.extend_from_slice(&self.scale.to_le_bytes());
         for t in &self.trans {
             out.extend_from_slice(&t.to_le_bytes());
         }
-        for (k, _) in &rows {
-            out.extend_from_slice(&k.to_le_bytes());
+        for s in &rows {
+            out.extend_from_slice(&s.key.to_le_bytes());
         }
-        for (_, q) in &rows {
-            for v in q {
+        for s in &rows {
+            for v in &s.w {
                 out.extend_from_slice(&v.to_le_bytes());
             }
         }
@@ -199,19 +249,20 @@ impl Model {
     /// Per-token label scores from feature hashes (`offsets` as from
     /// [`super::features::extract`]).
     fn emissions(&self, feats: &[u64], offsets: &[usize]) -> Vec<[f32; L]> {
-        let n = offsets.len().saturating_sub(1);
-        let mut em = vec![[0f32; L]; n];
-        for (i, e) in em.iter_mut().enumerate() {
-            for h in &feats[offsets[i]..offsets[i + 1]] {
-                if let Some(&r) = self.index.get(h) {
-                    let w = &self.weights[r as usize * L..r as usize * L + L];
-                    for (a, b) in e.iter_mut().zip(w) {
-                        *a += b;
+        offsets
+            .windows(2)
+            .map(|w| {
+                let mut acc = [0i32; L];
+                for &h in &feats[w[0]..w[1]] {
+                    if let Some(ws) = self.weights(h) {
+                        for (a, &b) in acc.iter_mut().zip(ws) {
+                            *a += i32::from(b);
+                        }
                     }
                 }
-            }
-        }
-        em
+                acc.map(|a| a as f32 * self.scale)
+            })
+            .collect()
     }
 
     /// Best label sequence for one sentence, as output label ids (see [`LABELS`]).
@@ -223,6 +274,11 @@ impl Model {
         }
         labels
     }
+}
+
+/// Home slot of a key (the keys are hashes already; the high bits are mixed in).
+fn slot_of(key: u64, mask: usize) -> usize {
+    ((key ^ (key >> 29)).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 17) as usize & mask
 }
 
 /// Viterbi over emission scores and transitions, honouring [`allowed`].
@@ -413,11 +469,22 @@ impl Trainer {
         let avg = |w: &[f32], u: &[f32]| -> Vec<f32> {
             w.iter().zip(u).map(|(w, u)| w - u / c).collect()
         };
-        Model {
-            weights: avg(&self.w, &self.u),
-            trans: avg(&self.tw, &self.tu),
-            index: self.index,
-        }
+        // quantised as the model file stores it, so that what is measured is what ships
+        let weights = avg(&self.w, &self.u);
+        let max = weights.iter().fold(0f32, |m, w| m.max(w.abs()));
+        let scale = if max > 0.0 { max / 32767.0 } else { 1.0 };
+        let rows = self
+            .index
+            .iter()
+            .map(|(&k, &r)| {
+                let mut q = [0i16; L];
+                for (j, v) in q.iter_mut().enumerate() {
+                    *v = (weights[r as usize * L + j] / scale).round() as i16;
+                }
+                (k, q)
+            })
+            .collect();
+        Model::from_rows(rows, scale, avg(&self.tw, &self.tu))
     }
 }
 
@@ -433,6 +500,29 @@ mod tests {
         assert!(allowed(Some(2), 2));
         assert!(!allowed(Some(3), 2));
         assert!(!allowed(Some(0), 4));
+    }
+
+    #[test]
+    fn table_finds_every_key_also_zero() {
+        let mut x = 0x1234_5678_9abc_def0u64;
+        let mut rows = vec![(0u64, [1i16; L])];
+        for i in 0..20_000u32 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            let mut w = [0i16; L];
+            w[i as usize % L] = (i % 1000) as i16 + 1;
+            rows.push((x, w));
+        }
+        let m = Model::from_rows(rows.clone(), 1.0, vec![0.0; (L + 1) * L]);
+        assert_eq!(m.features(), rows.len());
+        for (k, w) in &rows {
+            assert_eq!(m.weights(*k), Some(w));
+        }
+        assert_eq!(m.weights(12345), None);
+        let back = Model::from_bytes(&m.to_bytes()).expect("roundtrip");
+        assert_eq!(back.weights(0), Some(&[1i16; L]));
+        assert_eq!(back.to_bytes(), m.to_bytes());
     }
 
     #[test]
