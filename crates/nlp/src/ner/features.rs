@@ -6,6 +6,7 @@
 //! hyphen parts, sentence-initial capitalisation.
 
 use super::gazetteer::{flag, Gazetteer};
+use rustc_hash::FxHashMap;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -15,12 +16,12 @@ pub const CLUSTER_LEVELS: usize = 3;
 /// Word clusters: lower-cased word → cluster id at each granularity.
 #[derive(Debug, Default, Clone)]
 pub struct Clusters {
-    map: HashMap<String, [u16; CLUSTER_LEVELS]>,
+    map: FxHashMap<String, [u16; CLUSTER_LEVELS]>,
     /// Lower-cased word → usage classes (see [`usage_class`] and [`context_class`]), from raw
     /// text.
-    usage: HashMap<String, [u8; 2]>,
+    usage: FxHashMap<String, [u8; 2]>,
     /// Lower-cased word → how a first tagger labels it across raw text (see [`tag_class`]).
-    tagged: HashMap<String, u8>,
+    tagged: FxHashMap<String, u8>,
 }
 
 /// Class of a word from the labels a tagger gives its occurrences in raw text:
@@ -111,7 +112,7 @@ pub const DETERMINERS: [&str; 22] = [
 impl Clusters {
     /// Parse `word<TAB>c1<TAB>c2<TAB>c3` lines (unparsable lines are skipped).
     pub fn parse(text: &str) -> Clusters {
-        let mut map = HashMap::new();
+        let mut map = FxHashMap::default();
         for line in text.lines() {
             let mut it = line.split('\t');
             let Some(word) = it.next() else { continue };
@@ -129,17 +130,17 @@ impl Clusters {
         }
         Clusters {
             map,
-            usage: HashMap::new(),
-            tagged: HashMap::new(),
+            usage: FxHashMap::default(),
+            tagged: FxHashMap::default(),
         }
     }
 
     /// Build from a map.
     pub fn from_map(map: HashMap<String, [u16; CLUSTER_LEVELS]>) -> Clusters {
         Clusters {
-            map,
-            usage: HashMap::new(),
-            tagged: HashMap::new(),
+            map: map.into_iter().collect(),
+            usage: FxHashMap::default(),
+            tagged: FxHashMap::default(),
         }
     }
 
@@ -160,7 +161,7 @@ impl Clusters {
 
     /// Add usage classes from a map (lower-cased word → usage and context class).
     pub fn with_usage(mut self, usage: HashMap<String, [u8; 2]>) -> Clusters {
-        self.usage = usage;
+        self.usage = usage.into_iter().collect();
         self
     }
 
@@ -179,7 +180,7 @@ impl Clusters {
 
     /// Replace the tag classes (lower-cased word → class).
     pub fn with_tags(mut self, tagged: HashMap<String, u8>) -> Clusters {
-        self.tagged = tagged;
+        self.tagged = tagged.into_iter().collect();
         self
     }
 

@@ -3,8 +3,8 @@
 //! under `resources/de/`.
 
 use crate::tokenize::data_lines;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::cell::RefCell;
-use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 /// Token flags, one bit each.
@@ -131,7 +131,7 @@ fn letter_grams(w: &str, mut f: impl FnMut(u64)) {
 
 impl LetterModel {
     fn new(classes: [Vec<&String>; 4]) -> LetterModel {
-        let mut counts: HashMap<u64, [u32; 4]> = HashMap::new();
+        let mut counts: HashMap<u64, [u32; 4]> = HashMap::default();
         let mut totals = [0f64; 4];
         for (c, words) in classes.iter().enumerate() {
             for w in words {
@@ -177,9 +177,9 @@ impl Gazetteer {
     }
 
     fn load() -> Gazetteer {
-        let mut multi: HashMap<String, Vec<(Vec<String>, bool)>> = HashMap::new();
+        let mut multi: HashMap<String, Vec<(Vec<String>, bool)>> = HashMap::default();
         let mut single = |texts: &[&str], is_place: bool| {
-            let mut set = HashSet::new();
+            let mut set = HashSet::default();
             for line in texts.iter().flat_map(|t| data_lines(t)) {
                 let parts: Vec<String> = line.split_whitespace().map(str::to_string).collect();
                 if parts.len() == 1 {
@@ -379,7 +379,7 @@ impl Gazetteer {
     /// [`LetterModel`]): `kind * 3 + clarity + 1`, or 0 for other words. Memoised per thread.
     pub fn letter_class(&self, w: &str) -> u8 {
         thread_local! {
-            static CACHE: RefCell<HashMap<String, u8>> = RefCell::new(HashMap::new());
+            static CACHE: RefCell<HashMap<String, u8>> = RefCell::new(HashMap::default());
         }
         if !w.chars().next().is_some_and(char::is_uppercase)
             || w.chars().count() < 3
@@ -404,7 +404,7 @@ impl Gazetteer {
     /// Flags of one word on its own (no multi-word names), memoised per thread.
     pub fn word_flags(&self, w: &str) -> u16 {
         thread_local! {
-            static CACHE: RefCell<HashMap<String, u16>> = RefCell::new(HashMap::new());
+            static CACHE: RefCell<HashMap<String, u16>> = RefCell::new(HashMap::default());
         }
         if !w.chars().next().is_some_and(char::is_alphabetic) {
             return 0;

@@ -90,10 +90,16 @@ struct Slot {
     w: [i16; L],
 }
 
+/// Size of [`Model`]'s key filter in bits (512 KiB).
+const FILTER_BITS: usize = 1 << 22;
+
 /// Feature weights (i16, one scale) and transitions.
 #[derive(Debug, Clone)]
 pub struct Model {
     table: Vec<Slot>,
+    /// One bit per `key % FILTER_BITS`, set for the keys in the table: most features of new
+    /// text are unknown, and the filter (in cache) answers them without a table access.
+    filter: Vec<u64>,
     /// The weights of key 0 (the bias feature), which marks empty slots in the table.
     zero: Option<[i16; L]>,
     features: usize,
@@ -149,7 +155,10 @@ impl Model {
             .collect();
         let size = (rows.len() + rows.len() / 4).next_power_of_two().max(16);
         let mut table = vec![Slot::default(); size];
+        let mut filter = vec![0u64; FILTER_BITS / 64];
         for (key, w) in &rows {
+            let b = *key as usize & (FILTER_BITS - 1);
+            filter[b / 64] |= 1 << (b % 64);
             let mut i = slot_of(*key, size - 1);
             while table[i].key != 0 && table[i].key != *key {
                 i = (i + 1) & (size - 1);
@@ -158,6 +167,7 @@ impl Model {
         }
         Model {
             table,
+            filter,
             features: rows.len() + usize::from(zero.is_some()),
             zero,
             scale,
@@ -173,6 +183,10 @@ impl Model {
     fn weights(&self, key: u64) -> Option<&[i16; L]> {
         if key == 0 {
             return self.zero.as_ref();
+        }
+        let b = key as usize & (FILTER_BITS - 1);
+        if self.filter[b / 64] & (1 << (b % 64)) == 0 {
+            return None;
         }
         let mask = self.table.len() - 1;
         let mut i = slot_of(key, mask);
