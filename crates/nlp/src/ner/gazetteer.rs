@@ -107,8 +107,10 @@ fn words(text: &str) -> impl Iterator<Item = &str> {
 /// names, organisations and places: what an unlisted word looks most like (`Tranomaro` a place,
 /// `Subduktion` a noun).
 struct LetterModel {
-    counts: HashMap<u64, [u32; 4]>,
-    totals: [f64; 4],
+    /// Per n-gram, the log-probability of it in each kind's words.
+    logp: HashMap<u64, [f32; 4]>,
+    /// The log-probability of an n-gram never seen in a kind's words.
+    unseen: [f32; 4],
 }
 
 /// Letter n-grams of a lower-cased word with edge marks, as hashes.
@@ -141,18 +143,27 @@ impl LetterModel {
                 });
             }
         }
-        LetterModel { counts, totals }
+        // add-one-half smoothing over the n-grams seen in any kind
+        let v = counts.len() as f64;
+        let p = |n: u32, k: usize| ((f64::from(n) + 0.5) / (totals[k] + 0.5 * v)).ln() as f32;
+        let logp = counts
+            .into_iter()
+            .map(|(h, c)| (h, [p(c[0], 0), p(c[1], 1), p(c[2], 2), p(c[3], 3)]))
+            .collect();
+        LetterModel {
+            logp,
+            unseen: [p(0, 0), p(0, 1), p(0, 2), p(0, 3)],
+        }
     }
 
     /// The likeliest kind (0 noun, 1 person, 2 organisation, 3 place) and how clearly it wins
     /// (0–2), as one number `kind * 3 + clarity`.
     fn class(&self, w: &str) -> u8 {
-        let v = self.counts.len() as f64;
-        let mut score = [0f64; 4];
+        let mut score = [0f32; 4];
         letter_grams(w, |h| {
-            let c = self.counts.get(&h).copied().unwrap_or_default();
-            for k in 0..4 {
-                score[k] += ((c[k] as f64 + 0.5) / (self.totals[k] + 0.5 * v)).ln();
+            let lp = self.logp.get(&h).unwrap_or(&self.unseen);
+            for (s, l) in score.iter_mut().zip(lp) {
+                *s += l;
             }
         });
         let mut order = [0usize, 1, 2, 3];
