@@ -209,6 +209,7 @@ impl Gazetteer {
                 include_str!("../../resources/de/places.txt"),
                 include_str!("../../resources/de/places_dach.txt"),
                 include_str!("../../resources/de/places_world.txt"),
+                include_str!("../../resources/de/places_sites.txt"),
             ],
             true,
         );
@@ -217,6 +218,7 @@ impl Gazetteer {
                 include_str!("../../resources/de/orgs.txt"),
                 include_str!("../../resources/de/orgs_business.txt"),
                 include_str!("../../resources/de/orgs_public.txt"),
+                include_str!("../../resources/de/orgs_world.txt"),
             ],
             false,
         );
