@@ -454,6 +454,17 @@ mod tests {
         apply_rules(&toks, &mut labels);
         assert_eq!(labels, vec![5, 0, 0, 0, 0, 0]);
 
+        // a one-word person that is a listed organisation becomes one, unless it is also a
+        // listed family name, which companies often bear
+        let toks = ["wie", "Axios", "berichtet"];
+        let mut labels = vec![0u8, 1, 0];
+        apply_rules(&toks, &mut labels);
+        assert_eq!(labels, vec![0, 3, 0]);
+        let toks = ["Damals", "sprach", "Porsche", "über", "Motoren"];
+        let mut labels = vec![0u8, 0, 1, 0, 0];
+        apply_rules(&toks, &mut labels);
+        assert_eq!(labels, vec![0, 0, 1, 0, 0]);
+
         // a listed organisation in a dateline, taken for another kind of name
         let toks = ["WALL", "STREET", "JOURNAL", "--", "Ein", "Treffen"];
         let mut labels = vec![7u8, 8, 8, 8, 0, 0];
