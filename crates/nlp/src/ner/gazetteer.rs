@@ -180,6 +180,27 @@ impl LetterModel {
     }
 }
 
+/// A per-word value from a thread's cache, computed by `f` on the first request (the cache is
+/// emptied when it holds 200,000 words, so memory stays bounded on endless streams).
+fn memoised<T: Copy>(
+    cache: &'static std::thread::LocalKey<RefCell<HashMap<String, T>>>,
+    w: &str,
+    f: impl FnOnce() -> T,
+) -> T {
+    cache.with(|c| {
+        if let Some(&v) = c.borrow().get(w) {
+            return v;
+        }
+        let v = f();
+        let mut c = c.borrow_mut();
+        if c.len() > 200_000 {
+            c.clear();
+        }
+        c.insert(w.to_string(), v);
+        v
+    })
+}
+
 impl Gazetteer {
     /// The German lists, loaded once.
     pub fn get() -> &'static Gazetteer {
@@ -400,18 +421,7 @@ impl Gazetteer {
         {
             return 0;
         }
-        CACHE.with(|c| {
-            if let Some(&k) = c.borrow().get(w) {
-                return k;
-            }
-            let k = self.letters.class(w) + 1;
-            let mut c = c.borrow_mut();
-            if c.len() > 200_000 {
-                c.clear();
-            }
-            c.insert(w.to_string(), k);
-            k
-        })
+        memoised(&CACHE, w, || self.letters.class(w) + 1)
     }
 
     /// Flags of one word on its own (no multi-word names), memoised per thread.
@@ -422,18 +432,7 @@ impl Gazetteer {
         if !w.chars().next().is_some_and(char::is_alphabetic) {
             return 0;
         }
-        CACHE.with(|c| {
-            if let Some(&f) = c.borrow().get(w) {
-                return f;
-            }
-            let f = self.compute_flags(w);
-            let mut c = c.borrow_mut();
-            if c.len() > 200_000 {
-                c.clear();
-            }
-            c.insert(w.to_string(), f);
-            f
-        })
+        memoised(&CACHE, w, || self.compute_flags(w))
     }
 
     fn compute_flags(&self, w: &str) -> u16 {
