@@ -307,24 +307,33 @@ pub fn merge(docs: &[AnnotatedArticle]) -> Merged {
     }
     // agencies credited for an article's copy (`DOW JONES--` slugs, `(dpa)`): organisations of
     // the story even where the cleaner cut the credit from the text
+    let position: HashMap<&str, usize> = docs
+        .iter()
+        .enumerate()
+        .map(|(d, doc)| (doc.article.id.as_str(), d))
+        .collect();
+    let mut org_of: HashMap<String, usize> = HashMap::new();
+    for (i, (e, _, _)) in built.iter().enumerate() {
+        if e.kind == EntityType::Org {
+            for n in std::iter::once(&e.name).chain(&e.aliases) {
+                org_of.entry(translit_key(n)).or_insert(i);
+            }
+        }
+    }
     for doc in docs {
+        let id = &doc.article.id;
         for credit in &doc.article.credits {
             let key = translit_key(credit);
-            let id = &doc.article.id;
-            let known = built.iter_mut().find(|(e, _, _)| {
-                e.kind == EntityType::Org
-                    && std::iter::once(&e.name)
-                        .chain(&e.aliases)
-                        .any(|n| translit_key(n) == key)
-            });
-            match known {
-                Some((e, _, _)) if !e.articles.contains(id) => {
-                    e.articles.push(id.clone());
-                    let order = |x: &String| docs.iter().position(|o| &o.article.id == x);
-                    e.articles.sort_by_key(order);
+            if let Some(&i) = org_of.get(&key) {
+                let articles = &mut built[i].0.articles;
+                if !articles.contains(id) {
+                    let at = articles
+                        .partition_point(|a| position.get(a.as_str()) < position.get(id.as_str()));
+                    articles.insert(at, id.clone());
                 }
-                Some(_) => {}
-                None => built.push((
+            } else {
+                org_of.insert(key, built.len());
+                built.push((
                     StoryEntity {
                         name: credit.clone(),
                         kind: EntityType::Org,
@@ -334,7 +343,7 @@ pub fn merge(docs: &[AnnotatedArticle]) -> Merged {
                     },
                     0,
                     Vec::new(),
-                )),
+                ));
             }
         }
     }
