@@ -547,6 +547,21 @@ mod tests {
     }
 
     #[test]
+    fn unlisted_words_look_like_their_kind() {
+        let g = Gazetteer::get();
+        // kind 0 noun, 1 person, 3 place (see `LetterModel::class`)
+        let kind = |w: &str| (g.letter_class(w) - 1) / 3;
+        assert_eq!(kind("Wolkersingen"), 3);
+        assert_eq!(kind("Behrendorf"), 3);
+        assert_eq!(kind("Verschränkung"), 0);
+        assert_eq!(kind("Glasfaserung"), 0);
+        assert_eq!(kind("Kowalczykowski"), 1);
+        assert_eq!(kind("Papadopoulos"), 1);
+        assert_eq!(g.letter_class("verschränkt"), 0);
+        assert_eq!(g.letter_class("Ab"), 0);
+    }
+
+    #[test]
     fn nominalised_comparatives_are_not_names() {
         let g = Gazetteer::get();
         assert!(g.is_not_entity("Wichtigeres"));
