@@ -41,14 +41,9 @@ struct Lex {
 fn lex() -> &'static Lex {
     static LEX: OnceLock<Lex> = OnceLock::new();
     LEX.get_or_init(|| {
-        let lines = |t: &'static str| {
-            t.lines()
-                .map(str::trim)
-                .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        };
         let mut forms = BTreeMap::new();
         let mut bases = BTreeSet::new();
-        for l in lines(SPEECH_VERBS) {
+        for l in crate::tokenize::data_lines(SPEECH_VERBS) {
             let cols: Vec<&str> = l.split_whitespace().collect();
             let clause = cols.iter().any(|c| c.starts_with('!') && c.contains('s'));
             for f in cols.iter().take(4) {
@@ -67,7 +62,7 @@ fn lex() -> &'static Lex {
             pronouns: BTreeSet::new(),
         };
         let mut section = "";
-        for l in lines(ATTRIBUTION) {
+        for l in crate::tokenize::data_lines(ATTRIBUTION) {
             if let Some(s) = l.strip_prefix('[').and_then(|s| s.strip_suffix(']')) {
                 section = s;
                 continue;
