@@ -139,20 +139,22 @@ impl Model {
         Model::from_rows(Vec::new(), 1.0, vec![0.0; (L + 1) * L])
     }
 
-    /// A model from quantised rows `(key, weights)`; rows with key 0 or all-zero weights are
-    /// left out.
+    /// A model from quantised rows `(key, weights)`; rows with all-zero weights are left out,
+    /// key 0 (the bias feature) is kept beside the table.
     fn from_rows(rows: Vec<(u64, [i16; L])>, scale: f32, trans: Vec<f32>) -> Model {
         let mut zero = None;
-        let rows: Vec<_> = rows
-            .into_iter()
-            .filter(|(k, w)| {
-                let keep = w.iter().any(|&v| v != 0);
-                if *k == 0 && keep {
-                    zero = Some(*w);
-                }
-                *k != 0 && keep
-            })
-            .collect();
+        let mut kept = Vec::with_capacity(rows.len());
+        for (key, w) in rows {
+            if w.iter().all(|&v| v == 0) {
+                continue;
+            }
+            if key == 0 {
+                zero = Some(w);
+            } else {
+                kept.push((key, w));
+            }
+        }
+        let rows = kept;
         let size = (rows.len() + rows.len() / 4).next_power_of_two().max(16);
         let mut table = vec![Slot::default(); size];
         let mut filter = vec![0u64; FILTER_BITS / 64];
