@@ -49,6 +49,66 @@ pub fn allowed(prev: Option<usize>, cur: usize) -> bool {
     }
 }
 
+/// Number of states the model scores: `O`, then for each of PER, ORG, LOC, MISC and DRV the
+/// begin, inside, last and unit (one-word) state of a name. Scoring the last and the only word
+/// of a name apart from its first and inner words lets the model learn where names end.
+pub const S: usize = 1 + 4 * (L - 1) / 2;
+
+/// The states of a sentence's BIO model labels (see [`S`]).
+pub fn states_of(labels: &[u8]) -> Vec<u8> {
+    (0..labels.len())
+        .map(|i| {
+            let l = labels[i];
+            if l == 0 {
+                return 0;
+            }
+            let t = (l - 1) / 2;
+            let goes_on = labels.get(i + 1) == Some(&(2 + 2 * t));
+            let k = match (l % 2 == 1, goes_on) {
+                (true, true) => 0,
+                (false, true) => 1,
+                (false, false) => 2,
+                (true, false) => 3,
+            };
+            1 + 4 * t + k
+        })
+        .collect()
+}
+
+/// The BIO model label of a state: begin and unit states begin a name, inside and last
+/// states continue it.
+#[inline]
+pub fn label_of_state(s: u8) -> u8 {
+    if s == 0 {
+        return 0;
+    }
+    let (t, k) = ((s - 1) / 4, (s - 1) % 4);
+    if k == 0 || k == 3 {
+        1 + 2 * t
+    } else {
+        2 + 2 * t
+    }
+}
+
+/// Is state `cur` allowed after `prev` (`None` at sentence start)? After a begin or inside
+/// state only the inside or last state of the same type; elsewhere no inside or last state.
+#[inline]
+fn state_allowed(prev: Option<usize>, cur: usize) -> bool {
+    let open = |s: usize| s != 0 && (s - 1) % 4 < 2;
+    match prev {
+        Some(p) if open(p) => {
+            cur != 0 && (cur - 1) / 4 == (p - 1) / 4 && !matches!((cur - 1) % 4, 0 | 3)
+        }
+        _ => cur == 0 || matches!((cur - 1) % 4, 0 | 3),
+    }
+}
+
+/// Can a sentence end in state `s` (no name left open)?
+#[inline]
+fn may_end(s: usize) -> bool {
+    s == 0 || (s - 1) % 4 >= 2
+}
+
 /// Hasher for keys that are already hashes.
 #[derive(Default)]
 pub struct IdHasher(u64);
@@ -80,14 +140,14 @@ pub enum ModelError {
     Truncated(usize),
 }
 
-/// One feature's quantised weights, found by its key in an open-addressing table (32 bytes:
-/// two to a cache line, so one lookup costs one memory access).
+/// One feature's quantised weights, found by its key in an open-addressing table (64 bytes:
+/// one cache line, so one lookup costs one memory access).
 #[derive(Debug, Clone, Copy, Default)]
-#[repr(C, align(32))]
+#[repr(C, align(64))]
 struct Slot {
     /// Feature hash; 0 marks an empty slot.
     key: u64,
-    w: [i16; L],
+    w: [i16; S],
 }
 
 /// Size of [`Model`]'s key filter in bits (512 KiB).
@@ -101,14 +161,14 @@ pub struct Model {
     /// text are unknown, and the filter (in cache) answers them without a table access.
     filter: Vec<u64>,
     /// The weights of key 0 (the bias feature), which marks empty slots in the table.
-    zero: Option<[i16; L]>,
+    zero: Option<[i16; S]>,
     features: usize,
     scale: f32,
-    /// `(L + 1) × L`: row `p` is the previous label, row `L` the sentence start.
+    /// `(S + 1) × S`: row `p` is the previous state, row `S` the sentence start.
     trans: Vec<f32>,
 }
 
-const MAGIC: &[u8; 6] = b"LBNER1";
+const MAGIC: &[u8; 6] = b"LBNER2";
 
 struct Reader<'a> {
     b: &'a [u8],
@@ -136,12 +196,12 @@ impl<'a> Reader<'a> {
 impl Model {
     /// A model with no features (tags everything `O`).
     pub fn empty() -> Model {
-        Model::from_rows(Vec::new(), 1.0, vec![0.0; (L + 1) * L])
+        Model::from_rows(Vec::new(), 1.0, vec![0.0; (S + 1) * S])
     }
 
     /// A model from quantised rows `(key, weights)`; rows with all-zero weights are left out,
     /// key 0 (the bias feature) is kept beside the table.
-    fn from_rows(rows: Vec<(u64, [i16; L])>, scale: f32, trans: Vec<f32>) -> Model {
+    fn from_rows(rows: Vec<(u64, [i16; S])>, scale: f32, trans: Vec<f32>) -> Model {
         let mut zero = None;
         let mut kept = Vec::with_capacity(rows.len());
         for (key, w) in rows {
@@ -182,7 +242,7 @@ impl Model {
         self.features
     }
 
-    fn weights(&self, key: u64) -> Option<&[i16; L]> {
+    fn weights(&self, key: u64) -> Option<&[i16; S]> {
         if key == 0 {
             return self.zero.as_ref();
         }
@@ -207,24 +267,24 @@ impl Model {
     /// Read a model written by [`Model::to_bytes`].
     pub fn from_bytes(b: &[u8]) -> Result<Model, ModelError> {
         let mut r = Reader { b, pos: 0 };
-        if r.take(MAGIC.len())? != MAGIC || r.take(1)?[0] as usize != L {
+        if r.take(MAGIC.len())? != MAGIC || r.take(1)?[0] as usize != S {
             return Err(ModelError::BadHeader);
         }
         let n = r.u32()? as usize;
         let scale = r.f32()?;
-        let mut trans = Vec::with_capacity((L + 1) * L);
-        for _ in 0..(L + 1) * L {
+        let mut trans = Vec::with_capacity((S + 1) * S);
+        for _ in 0..(S + 1) * S {
             trans.push(r.f32()?);
         }
         let keys = r.take(n * 8)?;
-        let ws = r.take(n * L * 2)?;
+        let ws = r.take(n * S * 2)?;
         let rows = keys
             .chunks_exact(8)
-            .zip(ws.chunks_exact(2 * L))
+            .zip(ws.chunks_exact(2 * S))
             .map(|(k, w)| {
                 let mut a = [0u8; 8];
                 a.copy_from_slice(k);
-                let mut q = [0i16; L];
+                let mut q = [0i16; S];
                 for (v, c) in q.iter_mut().zip(w.chunks_exact(2)) {
                     *v = i16::from_le_bytes([c[0], c[1]]);
                 }
@@ -243,9 +303,9 @@ impl Model {
             .chain(self.table.iter().filter(|s| s.key != 0))
             .collect();
         rows.sort_unstable_by_key(|s| s.key);
-        let mut out = Vec::with_capacity(16 + rows.len() * (8 + 2 * L));
+        let mut out = Vec::with_capacity(16 + rows.len() * (8 + 2 * S));
         out.extend_from_slice(MAGIC);
-        out.push(L as u8);
+        out.push(S as u8);
         out.extend_from_slice(&(rows.len() as u32).to_le_bytes());
         out.extend_from_slice(&self.scale.to_le_bytes());
         for t in &self.trans {
@@ -264,11 +324,11 @@ impl Model {
 
     /// Per-token label scores from feature hashes (`offsets` as from
     /// [`super::features::extract`]).
-    fn emissions(&self, feats: &[u64], offsets: &[usize]) -> Vec<[f32; L]> {
+    fn emissions(&self, feats: &[u64], offsets: &[usize]) -> Vec<[f32; S]> {
         offsets
             .windows(2)
             .map(|w| {
-                let mut acc = [0i32; L];
+                let mut acc = [0i32; S];
                 for &h in &feats[w[0]..w[1]] {
                     if let Some(ws) = self.weights(h) {
                         for (a, &b) in acc.iter_mut().zip(ws) {
@@ -286,7 +346,7 @@ impl Model {
         let em = self.emissions(feats, offsets);
         let mut labels = viterbi(&em, &self.trans);
         for l in &mut labels {
-            *l = output_label(*l);
+            *l = output_label(label_of_state(*l));
         }
         labels
     }
@@ -297,29 +357,37 @@ fn slot_of(key: u64, mask: usize) -> usize {
     ((key ^ (key >> 29)).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 17) as usize & mask
 }
 
-/// Viterbi over emission scores and transitions, honouring [`allowed`].
-fn viterbi(em: &[[f32; L]], trans: &[f32]) -> Vec<u8> {
+/// Viterbi over emission scores and transitions, honouring [`state_allowed`] and [`may_end`].
+fn viterbi(em: &[[f32; S]], trans: &[f32]) -> Vec<u8> {
     let n = em.len();
     if n == 0 {
         return Vec::new();
     }
     let neg = f32::NEG_INFINITY;
-    let mut score = vec![[neg; L]; n];
-    let mut back = vec![[0u8; L]; n];
-    for c in 0..L {
-        if allowed(None, c) {
-            score[0][c] = em[0][c] + trans[L * L + c];
+    let mut score = vec![[neg; S]; n];
+    let mut back = vec![[0u8; S]; n];
+    for c in 0..S {
+        if state_allowed(None, c) {
+            score[0][c] = em[0][c] + trans[S * S + c];
         }
     }
+    // the states each state may follow: after a closed state (`O`, last, unit) any state
+    // that opens; after an open one (begin, inside) its type's inside and last states
+    let closed: Vec<usize> = (0..S).filter(|&p| state_allowed(Some(p), 0)).collect();
     for i in 1..n {
-        for c in 0..L {
+        for c in 0..S {
+            let open_pair;
+            let preds: &[usize] = if state_allowed(None, c) {
+                &closed
+            } else {
+                let first = c - (c - 1) % 4;
+                open_pair = [first, first + 1];
+                &open_pair
+            };
             let mut best = neg;
             let mut arg = 0u8;
-            for p in 0..L {
-                if score[i - 1][p] == neg || !allowed(Some(p), c) {
-                    continue;
-                }
-                let s = score[i - 1][p] + trans[p * L + c];
+            for &p in preds {
+                let s = score[i - 1][p] + trans[p * S + c];
                 if s > best {
                     best = s;
                     arg = p as u8;
@@ -330,8 +398,8 @@ fn viterbi(em: &[[f32; L]], trans: &[f32]) -> Vec<u8> {
         }
     }
     let mut last = 0usize;
-    for c in 1..L {
-        if score[n - 1][c] > score[n - 1][last] {
+    for c in 1..S {
+        if may_end(c) && score[n - 1][c] > score[n - 1][last] {
             last = c;
         }
     }
@@ -381,10 +449,10 @@ impl Trainer {
         let n = index.len();
         Trainer {
             index,
-            w: vec![0.0; n * L],
-            u: vec![0.0; n * L],
-            tw: vec![0.0; (L + 1) * L],
-            tu: vec![0.0; (L + 1) * L],
+            w: vec![0.0; n * S],
+            u: vec![0.0; n * S],
+            tw: vec![0.0; (S + 1) * S],
+            tu: vec![0.0; (S + 1) * S],
             c: 1.0,
         }
     }
@@ -411,14 +479,16 @@ impl Trainer {
         self.tu[r] += self.c * v;
     }
 
-    /// One perceptron step on one sentence (rows from [`Trainer::rows`], gold label ids).
+    /// One perceptron step on one sentence (rows from [`Trainer::rows`], gold BIO model
+    /// label ids).
     pub fn step(&mut self, rows: &[Vec<u32>], gold: &[u8]) {
-        let em: Vec<[f32; L]> = rows
+        let gold = &states_of(gold)[..];
+        let em: Vec<[f32; S]> = rows
             .iter()
             .map(|rs| {
-                let mut e = [0f32; L];
+                let mut e = [0f32; S];
                 for &r in rs {
-                    let w = &self.w[r as usize * L..r as usize * L + L];
+                    let w = &self.w[r as usize * S..r as usize * S + S];
                     for (a, b) in e.iter_mut().zip(w) {
                         *a += b;
                     }
@@ -426,7 +496,7 @@ impl Trainer {
                 e
             })
             .collect();
-        let cost: Vec<[f32; L]> = em
+        let cost: Vec<[f32; S]> = em
             .iter()
             .zip(gold)
             .map(|(e, &g)| {
@@ -448,9 +518,9 @@ impl Trainer {
             let mut norm = 0f32;
             for i in 0..gold.len() {
                 let (g, p) = (gold[i] as usize, pred[i] as usize);
-                let gp = if i == 0 { L } else { gold[i - 1] as usize };
-                let pp = if i == 0 { L } else { pred[i - 1] as usize };
-                margin += em[i][g] - em[i][p] + self.tw[gp * L + g] - self.tw[pp * L + p];
+                let gp = if i == 0 { S } else { gold[i - 1] as usize };
+                let pp = if i == 0 { S } else { pred[i - 1] as usize };
+                margin += em[i][g] - em[i][p] + self.tw[gp * S + g] - self.tw[pp * S + p];
                 if g != p {
                     loss += 1.0;
                     norm += 2.0 * rows[i].len() as f32;
@@ -464,15 +534,15 @@ impl Trainer {
                 let (g, p) = (gold[i] as usize, pred[i] as usize);
                 if g != p {
                     for &r in &rows[i] {
-                        self.upd(r as usize * L + g, tau);
-                        self.upd(r as usize * L + p, -tau);
+                        self.upd(r as usize * S + g, tau);
+                        self.upd(r as usize * S + p, -tau);
                     }
                 }
-                let gp = if i == 0 { L } else { gold[i - 1] as usize };
-                let pp = if i == 0 { L } else { pred[i - 1] as usize };
+                let gp = if i == 0 { S } else { gold[i - 1] as usize };
+                let pp = if i == 0 { S } else { pred[i - 1] as usize };
                 if g != p || gp != pp {
-                    self.upd_t(gp * L + g, tau);
-                    self.upd_t(pp * L + p, -tau);
+                    self.upd_t(gp * S + g, tau);
+                    self.upd_t(pp * S + p, -tau);
                 }
             }
         }
@@ -493,9 +563,9 @@ impl Trainer {
             .index
             .iter()
             .map(|(&k, &r)| {
-                let mut q = [0i16; L];
+                let mut q = [0i16; S];
                 for (j, v) in q.iter_mut().enumerate() {
-                    *v = (weights[r as usize * L + j] / scale).round() as i16;
+                    *v = (weights[r as usize * S + j] / scale).round() as i16;
                 }
                 (k, q)
             })
@@ -519,25 +589,44 @@ mod tests {
     }
 
     #[test]
+    fn states_mark_begin_inside_last_and_unit() {
+        // O B-PER I-PER I-PER O B-LOC B-LOC I-LOC
+        let bio = [0u8, 1, 2, 2, 0, 5, 5, 6];
+        let st = states_of(&bio);
+        assert_eq!(st, vec![0, 1, 2, 3, 0, 12, 9, 11]);
+        assert_eq!(
+            st.iter().map(|&s| label_of_state(s)).collect::<Vec<_>>(),
+            bio
+        );
+        assert!(state_allowed(None, 4));
+        assert!(!state_allowed(None, 2));
+        assert!(state_allowed(Some(1), 3));
+        assert!(!state_allowed(Some(1), 0));
+        assert!(!state_allowed(Some(1), 7));
+        assert!(state_allowed(Some(3), 5));
+        assert!(!may_end(2) && may_end(3) && may_end(0));
+    }
+
+    #[test]
     fn table_finds_every_key_also_zero() {
         let mut x = 0x1234_5678_9abc_def0u64;
-        let mut rows = vec![(0u64, [1i16; L])];
+        let mut rows = vec![(0u64, [1i16; S])];
         for i in 0..20_000u32 {
             x ^= x << 13;
             x ^= x >> 7;
             x ^= x << 17;
-            let mut w = [0i16; L];
-            w[i as usize % L] = (i % 1000) as i16 + 1;
+            let mut w = [0i16; S];
+            w[i as usize % S] = (i % 1000) as i16 + 1;
             rows.push((x, w));
         }
-        let m = Model::from_rows(rows.clone(), 1.0, vec![0.0; (L + 1) * L]);
+        let m = Model::from_rows(rows.clone(), 1.0, vec![0.0; (S + 1) * S]);
         assert_eq!(m.features(), rows.len());
         for (k, w) in &rows {
             assert_eq!(m.weights(*k), Some(w));
         }
         assert_eq!(m.weights(12345), None);
         let back = Model::from_bytes(&m.to_bytes()).expect("roundtrip");
-        assert_eq!(back.weights(0), Some(&[1i16; L]));
+        assert_eq!(back.weights(0), Some(&[1i16; S]));
         assert_eq!(back.to_bytes(), m.to_bytes());
     }
 
