@@ -54,6 +54,23 @@ fn title_case(w: &str) -> Option<String> {
     Some(first.to_string() + &cs.as_str().to_lowercase())
 }
 
+/// The form by which the words of multi-word names are matched, so that declined names find
+/// their listed form (`Nahen Ostens` and `Naher Osten` both give `Nah Ost`, `Europäischen
+/// Parlaments` gives `Europäisch Parlament`): from a word ending in a lower-case letter a
+/// genitive `s`, then one ending `en`, `er`, `es`, `em`, `e` or `n` are cut, as long as three
+/// letters stay.
+fn inflection_key(w: &str) -> &str {
+    if !w.chars().last().is_some_and(char::is_lowercase) {
+        return w;
+    }
+    let long_enough = |b: &str| b.chars().count() >= 3;
+    let w = w.strip_suffix('s').filter(|b| long_enough(b)).unwrap_or(w);
+    ["en", "er", "es", "em", "e", "n"]
+        .iter()
+        .find_map(|end| w.strip_suffix(end).filter(|b| long_enough(b)))
+        .unwrap_or(w)
+}
+
 /// The listed names (see [`Gazetteer::names`]).
 #[derive(Debug, Clone, Default)]
 pub struct GazetteerNames {
@@ -83,7 +100,11 @@ pub struct Gazetteer {
     nouns: HashSet<String>,
     letters: LetterModel,
     /// Multi-word names by first word: (rest of the words, is a place).
+    /// Multi-word names by the [`inflection_key`] of their first word: the keys of the other
+    /// words, and whether it is a place.
     multi: HashMap<String, Vec<(Vec<String>, bool)>>,
+    /// Multi-word names as listed, and whether each is a place.
+    multi_names: Vec<(Vec<String>, bool)>,
 }
 
 /// The non-comment lines of a list, lower-cased if asked.
@@ -209,18 +230,15 @@ impl Gazetteer {
     }
 
     fn load() -> Gazetteer {
-        let mut multi: HashMap<String, Vec<(Vec<String>, bool)>> = HashMap::default();
+        let mut multi_names: Vec<(Vec<String>, bool)> = Vec::new();
         let mut single = |texts: &[&str], is_place: bool| {
             let mut set = HashSet::default();
             for line in texts.iter().flat_map(|t| data_lines(t)) {
                 let parts: Vec<String> = line.split_whitespace().map(str::to_string).collect();
                 if parts.len() == 1 {
                     set.insert(parts[0].clone());
-                } else if let Some((first, rest)) = parts.split_first() {
-                    multi
-                        .entry(first.clone())
-                        .or_default()
-                        .push((rest.to_vec(), is_place));
+                } else {
+                    multi_names.push((parts, is_place));
                 }
             }
             set
@@ -243,6 +261,18 @@ impl Gazetteer {
             ],
             false,
         );
+        let mut multi: HashMap<String, Vec<(Vec<String>, bool)>> = HashMap::default();
+        for (parts, is_place) in &multi_names {
+            let keys: Vec<String> = parts
+                .iter()
+                .map(|p| inflection_key(p).to_string())
+                .collect();
+            let (first, rest) = keys.split_first().expect("multi-word names have words");
+            let rests = multi.entry(first.clone()).or_default();
+            if !rests.iter().any(|(r, _)| r == rest) {
+                rests.push((rest.to_vec(), *is_place));
+            }
+        }
         for v in multi.values_mut() {
             v.sort_by_key(|(rest, _)| std::cmp::Reverse(rest.len()));
         }
@@ -276,6 +306,7 @@ impl Gazetteer {
             nouns,
             letters,
             multi,
+            multi_names,
         }
     }
 
@@ -289,15 +320,11 @@ impl Gazetteer {
         };
         let mut places = sorted(&self.places);
         let mut orgs = sorted(&self.orgs);
-        for (first, rests) in &self.multi {
-            for (rest, is_place) in rests {
-                let mut t = vec![first.clone()];
-                t.extend(rest.iter().cloned());
-                if *is_place {
-                    places.push(t);
-                } else {
-                    orgs.push(t);
-                }
+        for (t, is_place) in &self.multi_names {
+            if *is_place {
+                places.push(t.clone());
+            } else {
+                orgs.push(t.clone());
             }
         }
         places.sort();
@@ -495,19 +522,20 @@ impl Gazetteer {
             }
             out[i] |= self.word_flags(w);
             let titled = title_case(w);
-            // the names starting with the word as written, then in title case (`NEW YORK`)
+            // the names starting with the word as written, then in title case (`NEW YORK`),
+            // matched by inflection keys (`Nahen Ostens` as `Naher Osten`)
             let cands = [Some(*w), titled.as_deref()]
                 .into_iter()
                 .flatten()
-                .filter_map(|k| self.multi.get(k))
+                .filter_map(|k| self.multi.get(inflection_key(k)))
                 .flatten();
+            let same = |a: &str, b: &str| {
+                inflection_key(a) == b || title_case(a).is_some_and(|t| inflection_key(&t) == b)
+            };
             for (rest, is_place) in cands {
                 let end = i + 1 + rest.len();
                 if end <= tokens.len()
-                    && tokens[i + 1..end]
-                        .iter()
-                        .zip(rest)
-                        .all(|(a, b)| a == b || title_case(a).is_some_and(|t| &t == b))
+                    && tokens[i + 1..end].iter().zip(rest).all(|(a, b)| same(a, b))
                 {
                     let bit = if *is_place {
                         flag::PLACE_PART
@@ -594,5 +622,27 @@ mod tests {
         assert!(f[0] & flag::PLACE_PART != 0 && f[1] & flag::PLACE_PART != 0);
         assert!(f[3] & flag::PLACE != 0);
         assert!(f[4] & flag::ORG != 0);
+    }
+
+    #[test]
+    fn declined_multi_word_names_match_their_listed_form() {
+        assert_eq!(inflection_key("Nahen"), "Nah");
+        assert_eq!(inflection_key("Ostens"), inflection_key("Osten"));
+        assert_eq!(inflection_key("Reiches"), "Reich");
+        assert_eq!(inflection_key("USA"), "USA");
+        assert_eq!(inflection_key("Ufa"), "Ufa");
+        let g = Gazetteer::get();
+        let f = g.flags(&[
+            "im",
+            "Nahen",
+            "Ostens",
+            "und",
+            "der",
+            "Europäischen",
+            "Union",
+        ]);
+        assert!(f[1] & flag::PLACE_PART != 0 && f[2] & flag::PLACE_PART != 0);
+        assert!(f[5] & flag::ORG_PART != 0 && f[6] & flag::ORG_PART != 0);
+        assert_eq!(f[3] & (flag::PLACE_PART | flag::ORG_PART), 0);
     }
 }
