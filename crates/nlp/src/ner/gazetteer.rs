@@ -94,6 +94,8 @@ pub struct Gazetteer {
     org_heads: HashSet<String>,
     roles: HashSet<String>,
     legal_forms: HashSet<String>,
+    /// Particle sequences inside personal names (`von der`), as word lists.
+    name_particles: Vec<Vec<String>>,
     place_nouns: HashSet<String>,
     institutions: HashSet<String>,
     not_entities: HashSet<String>,
@@ -301,6 +303,9 @@ impl Gazetteer {
             org_heads: lines_set(include_str!("../../resources/de/org_heads.txt"), true),
             roles: lines_set(include_str!("../../resources/de/roles.txt"), true),
             legal_forms: lines_set(include_str!("../../resources/de/legal_forms.txt"), false),
+            name_particles: data_lines(include_str!("../../resources/de/name_particles.txt"))
+                .map(|l| l.split_whitespace().map(str::to_string).collect())
+                .collect(),
             place_nouns: lines_set(include_str!("../../resources/de/place_nouns.txt"), false),
             institutions: lines_set(include_str!("../../resources/de/institutions.txt"), false),
             not_entities: lines_set(include_str!("../../resources/de/not_entities.txt"), false),
@@ -371,6 +376,17 @@ impl Gazetteer {
                 (name != words.join(" ")).then_some(name)
             }
         }
+    }
+
+    /// Number of words of the longest listed name particle sequence at the start of `words`
+    /// (`von der Leyen` → 2), 0 if none.
+    pub fn name_particles(&self, words: &[&str]) -> usize {
+        self.name_particles
+            .iter()
+            .filter(|p| p.len() <= words.len() && p.iter().zip(words).all(|(a, b)| a == b))
+            .map(Vec::len)
+            .max()
+            .unwrap_or(0)
     }
 
     /// True for a legal form that closes an organisation name (`GmbH`).
