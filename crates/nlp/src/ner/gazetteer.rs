@@ -71,6 +71,20 @@ pub fn inflection_key(w: &str) -> &str {
         .unwrap_or(w)
 }
 
+/// The word with its last umlaut undone (`Löhn` → `Lohn`, `Bäum` → `Baum`), if it has one.
+fn without_last_umlaut(w: &str) -> Option<String> {
+    let (i, c) = w
+        .char_indices()
+        .rev()
+        .find(|(_, c)| matches!(c, 'ä' | 'ö' | 'ü'))?;
+    let plain = match c {
+        'ä' => 'a',
+        'ö' => 'o',
+        _ => 'u',
+    };
+    Some(format!("{}{plain}{}", &w[..i], &w[i + c.len_utf8()..]))
+}
+
 /// The listed names (see [`Gazetteer::names`]).
 #[derive(Debug, Clone, Default)]
 pub struct GazetteerNames {
@@ -555,13 +569,18 @@ impl Gazetteer {
     }
 
     /// True for a listed common noun, also with a case or plural ending (`Enzyme`, `Natriums`,
-    /// `Hormonen`).
+    /// `Hormonen`), also a plural with an umlaut (`Löhne`, `Häuser`, `Bäumen`).
     pub fn is_common_noun(&self, w: &str) -> bool {
         self.nouns.contains(w)
             || ["s", "es", "e", "n", "en", "er", "ern", "nen"]
                 .iter()
                 .filter_map(|end| w.strip_suffix(end))
-                .any(|b| b.chars().count() > 2 && self.nouns.contains(b))
+                .filter(|b| b.chars().count() > 2)
+                .any(|b| {
+                    self.nouns.contains(b)
+                        || (["e", "en", "er", "ern"].iter().any(|e| w.ends_with(e))
+                            && without_last_umlaut(b).is_some_and(|x| self.nouns.contains(&x)))
+                })
     }
 
     /// Flags of each token of a sentence (see [`flag`]).
@@ -638,6 +657,16 @@ mod tests {
         assert_eq!(kind("Papadopoulos"), 1);
         assert_eq!(g.letter_class("verschränkt"), 0);
         assert_eq!(g.letter_class("Ab"), 0);
+    }
+
+    #[test]
+    fn common_nouns_with_plural_endings_and_umlauts() {
+        let g = Gazetteer::get();
+        assert_eq!(without_last_umlaut("Häus").as_deref(), Some("Haus"));
+        assert_eq!(without_last_umlaut("Haus"), None);
+        assert!(g.is_common_noun("Löhne"));
+        assert!(g.is_common_noun("Häuser"));
+        assert!(!g.is_common_noun("Schröder"));
     }
 
     #[test]
