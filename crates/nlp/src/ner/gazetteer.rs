@@ -59,7 +59,7 @@ fn title_case(w: &str) -> Option<String> {
 /// Parlaments` gives `Europäisch Parlament`): from a word ending in a lower-case letter a
 /// genitive `s`, then one ending `en`, `er`, `es`, `em`, `e` or `n` are cut, as long as three
 /// letters stay.
-fn inflection_key(w: &str) -> &str {
+pub fn inflection_key(w: &str) -> &str {
     if !w.chars().last().is_some_and(char::is_lowercase) {
         return w;
     }
@@ -101,8 +101,8 @@ pub struct Gazetteer {
     letters: LetterModel,
     /// Multi-word names by first word: (rest of the words, is a place).
     /// Multi-word names by the [`inflection_key`] of their first word: the keys of the other
-    /// words, and whether it is a place.
-    multi: HashMap<String, Vec<(Vec<String>, bool)>>,
+    /// words, whether it is a place, and its index in `multi_names`.
+    multi: HashMap<String, Vec<(Vec<String>, bool, usize)>>,
     /// Multi-word names as listed, and whether each is a place.
     multi_names: Vec<(Vec<String>, bool)>,
 }
@@ -261,20 +261,21 @@ impl Gazetteer {
             ],
             false,
         );
-        let mut multi: HashMap<String, Vec<(Vec<String>, bool)>> = HashMap::default();
-        for (parts, is_place) in &multi_names {
+        let mut multi: HashMap<String, Vec<(Vec<String>, bool, usize)>> = HashMap::default();
+        for (ix, (parts, is_place)) in multi_names.iter().enumerate() {
             let keys: Vec<String> = parts
                 .iter()
                 .map(|p| inflection_key(p).to_string())
                 .collect();
-            let (first, rest) = keys.split_first().expect("multi-word names have words");
-            let rests = multi.entry(first.clone()).or_default();
-            if !rests.iter().any(|(r, _)| r == rest) {
-                rests.push((rest.to_vec(), *is_place));
+            if let Some((first, rest)) = keys.split_first() {
+                let rests = multi.entry(first.clone()).or_default();
+                if !rests.iter().any(|(r, _, _)| r == rest) {
+                    rests.push((rest.to_vec(), *is_place, ix));
+                }
             }
         }
         for v in multi.values_mut() {
-            v.sort_by_key(|(rest, _)| std::cmp::Reverse(rest.len()));
+            v.sort_by_key(|(rest, _, _)| std::cmp::Reverse(rest.len()));
         }
         let first: HashSet<String> = words(include_str!("../../resources/de/first_names.txt"))
             .map(str::to_string)
@@ -335,6 +336,40 @@ impl Gazetteer {
             surnames: flat(sorted(&self.surnames)),
             places,
             orgs,
+        }
+    }
+
+    /// The listed form of a place or organisation name written with other endings: a
+    /// multi-word name with the same [`inflection_key`]s (`Deutschen Wetterdienst` →
+    /// `Deutscher Wetterdienst`, `Rotem Kreuz` → `Rotes Kreuz`), or a single word in the
+    /// genitive (`Russlands` → `Russland`, `Bundestages` → `Bundestag`). `None` when the name
+    /// is listed as written or not at all.
+    pub fn listed_form(&self, words: &[&str]) -> Option<String> {
+        match words {
+            [] => None,
+            [w] => {
+                let listed = |x: &str| self.places.contains(x) || self.orgs.contains(x);
+                if listed(w) {
+                    return None;
+                }
+                ["s", "es"]
+                    .iter()
+                    .filter_map(|end| w.strip_suffix(end))
+                    .find(|b| b.chars().count() > 2 && listed(b))
+                    .map(str::to_string)
+            }
+            [first, rest @ ..] => {
+                let (_, _, ix) =
+                    self.multi
+                        .get(inflection_key(first))?
+                        .iter()
+                        .find(|(r, _, _)| {
+                            r.len() == rest.len()
+                                && r.iter().zip(rest).all(|(a, b)| a == inflection_key(b))
+                        })?;
+                let name = self.multi_names[*ix].0.join(" ");
+                (name != words.join(" ")).then_some(name)
+            }
         }
     }
 
@@ -532,7 +567,7 @@ impl Gazetteer {
             let same = |a: &str, b: &str| {
                 inflection_key(a) == b || title_case(a).is_some_and(|t| inflection_key(&t) == b)
             };
-            for (rest, is_place) in cands {
+            for (rest, is_place, _) in cands {
                 let end = i + 1 + rest.len();
                 if end <= tokens.len()
                     && tokens[i + 1..end].iter().zip(rest).all(|(a, b)| same(a, b))
@@ -644,5 +679,13 @@ mod tests {
         assert!(f[1] & flag::PLACE_PART != 0 && f[2] & flag::PLACE_PART != 0);
         assert!(f[5] & flag::ORG_PART != 0 && f[6] & flag::ORG_PART != 0);
         assert_eq!(f[3] & (flag::PLACE_PART | flag::ORG_PART), 0);
+        assert_eq!(
+            g.listed_form(&["Europäischen", "Union"]).as_deref(),
+            Some("Europäische Union")
+        );
+        assert_eq!(g.listed_form(&["Europäische", "Union"]), None);
+        assert_eq!(g.listed_form(&["Russlands"]).as_deref(), Some("Russland"));
+        assert_eq!(g.listed_form(&["Russland"]), None);
+        assert_eq!(g.listed_form(&["Blaue", "Kommission"]), None);
     }
 }

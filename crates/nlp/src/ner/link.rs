@@ -17,7 +17,7 @@
 //! mentions (`der Kremlchef`, `der russische Präsident`) join the one person of the article
 //! who holds that role (directly or through `resources/de/role_equivalents.txt`).
 
-use super::gazetteer::{flag, Gazetteer};
+use super::gazetteer::{flag, inflection_key, Gazetteer};
 use super::Tagger;
 use crate::tokenize::data_lines;
 use lagebild_model::{Entity, EntityType, Mention, MentionKind, Sentence, Span};
@@ -386,6 +386,29 @@ fn propagate_surnames(tagged: &mut [(Vec<String>, Vec<u8>)]) {
     }
 }
 
+/// Are two names of several words the same name with other endings (`Deutschen
+/// Wetterdienst`, `Deutsche Wetterdienst`)? See [`inflection_key`].
+fn same_declined(a: &[String], b: &[String]) -> bool {
+    a.len() > 1
+        && a.len() == b.len()
+        && a.iter()
+            .zip(b)
+            .all(|(x, y)| inflection_key(x) == inflection_key(y))
+}
+
+/// How many words of a name, its last word aside, carry a dative or oblique adjective ending
+/// (`Deutschen`, `Rotem`): of two forms of a name, the one with fewer reads as the name.
+fn oblique_endings(words: &[String]) -> usize {
+    let n = words.len().saturating_sub(1);
+    words[..n]
+        .iter()
+        .filter(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                && (w.ends_with("en") || w.ends_with("em"))
+        })
+        .count()
+}
+
 /// Is `g` the genitive of `w` (`Trumps` of `Trump`)?
 fn genitive_of(g: &str, w: &str) -> bool {
     g.len() == w.len() + 1 && g.starts_with(w) && g.ends_with('s')
@@ -412,7 +435,8 @@ fn link(mut mentions: Vec<RawMention>, role_mentions: Vec<RoleMention>) -> Vec<E
             if e.kind == EntityType::Per || m.kind == EntityType::Per {
                 (e.kind == m.kind || m.words.len() == 1) && matches_name(&e.words, &m.words)
             } else {
-                e.words.len() == m.words.len() && matches_name(&e.words, &m.words)
+                e.words.len() == m.words.len()
+                    && (matches_name(&e.words, &m.words) || same_declined(&e.words, &m.words))
             }
         });
         let mention = Mention {
@@ -431,6 +455,15 @@ fn link(mut mentions: Vec<RawMention>, role_mentions: Vec<RoleMention>) -> Vec<E
                         }
                         push_unique(&mut e.aliases, old);
                     }
+                }
+                // a name first met with oblique endings takes a plainer form when one comes
+                if e.kind != EntityType::Per
+                    && m.kind != EntityType::Per
+                    && oblique_endings(&m.words) < oblique_endings(&e.words)
+                {
+                    let old = e.name();
+                    e.words = m.words.clone();
+                    push_unique(&mut e.aliases, old);
                 }
                 if text != e.name() {
                     push_unique(&mut e.aliases, text);
@@ -455,14 +488,27 @@ fn link(mut mentions: Vec<RawMention>, role_mentions: Vec<RoleMention>) -> Vec<E
             }
         }
     }
-    // majority type (ties: the order of `EntityType`, persons first)
+    // majority type (ties: the order of `EntityType`, persons first; but a name of one word
+    // that is as often a place or organisation is one: news introduce people by full name)
     for e in &mut ents {
+        let single = e.words.len() == 1;
+        let rank = |t: &EntityType| (single && *t == EntityType::Per, *t);
         if let Some((&t, _)) = e
             .type_votes
             .iter()
-            .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+            .max_by(|a, b| a.1.cmp(b.1).then(rank(b.0).cmp(&rank(a.0))))
         {
             e.kind = t;
+        }
+    }
+    // places and organisations are named as listed (`Deutscher Wetterdienst`, `Russland`)
+    let g = Gazetteer::get();
+    for e in ents.iter_mut().filter(|e| e.kind != EntityType::Per) {
+        let words: Vec<&str> = e.words.iter().map(String::as_str).collect();
+        if let Some(listed) = g.listed_form(&words) {
+            let old = e.name();
+            e.words = listed.split(' ').map(str::to_string).collect();
+            push_unique(&mut e.aliases, old);
         }
     }
     // role-only mentions: the one person who holds the role
@@ -541,6 +587,36 @@ mod tests {
         assert_eq!(es[0].mentions.len(), 4);
         assert_eq!(es[0].aliases, vec!["Putin", "Putins"]);
         assert_eq!(es[1].name, "Moskau");
+    }
+
+    #[test]
+    fn place_and_organisation_names_join_and_are_named_plainly() {
+        let ms = vec![
+            mention(0, &["Deutschen", "Wetterdienst"], EntityType::Org, &[]),
+            mention(30, &["Deutsche", "Wetterdienst"], EntityType::Org, &[]),
+            mention(60, &["Russlands"], EntityType::Loc, &[]),
+            mention(80, &["Hohen", "Kammer"], EntityType::Org, &[]),
+            mention(99, &["Hohe", "Kammer"], EntityType::Org, &[]),
+            mention(120, &["Lindenau"], EntityType::Per, &[]),
+            mention(140, &["Lindenau"], EntityType::Loc, &[]),
+        ];
+        let es = link(ms, Vec::new());
+        assert_eq!(es.len(), 4);
+        assert_eq!(es[0].name, "Deutscher Wetterdienst");
+        assert_eq!(es[0].mentions.len(), 2);
+        assert_eq!(
+            es[0].aliases,
+            vec!["Deutschen Wetterdienst", "Deutsche Wetterdienst"]
+        );
+        assert_eq!(es[1].name, "Russland");
+        // not listed: the form without oblique endings
+        assert_eq!(es[2].name, "Hohe Kammer");
+        assert_eq!(es[2].aliases, vec!["Hohen Kammer"]);
+        // one word, as often a person as a place: a place
+        assert_eq!(
+            (es[3].name.as_str(), es[3].kind),
+            ("Lindenau", EntityType::Loc)
+        );
     }
 
     #[test]

@@ -2615,11 +2615,30 @@ impl<'a> Finder<'a> {
                 };
             }
         }
+        // A place or organisation (`laut dem Deutschen Wetterdienst`): its name as the entity
+        // gives it, which is its listed form; the speaker stays unlinked, as no person.
+        let phrase = strip_article(&written);
+        let name = self.thing_named(&phrase, e).unwrap_or(phrase);
         Speaker {
-            name: strip_article(&written),
+            name,
             entity: None,
             span: Some((s, e)),
         }
+    }
+
+    /// The name of the place or organisation whose mention is `phrase`, ending at byte `e`.
+    fn thing_named(&self, phrase: &str, e: usize) -> Option<String> {
+        self.doc
+            .entities
+            .iter()
+            .filter(|x| x.kind != EntityType::Per)
+            .find(|x| {
+                x.mentions.iter().any(|m| {
+                    self.ix.byte_of(m.span.end) == e
+                        && self.text.get(self.ix.byte_of(m.span.start)..e) == Some(phrase)
+                })
+            })
+            .map(|x| x.name.clone())
     }
 
     /// The holder of the role (a noun of the role list) named by the head of phrase `[a, b)`:

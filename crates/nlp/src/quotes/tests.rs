@@ -867,3 +867,31 @@ fn so_frames_in_the_middle_and_after_dashes() {
     let qs = run("Vor dem Rat sagte die Ministerin, die Kassen müssten sparen und bemühte das Bild vom gemeinsamen Boot.");
     find(&qs, "die Kassen müssten sparen");
 }
+
+#[test]
+fn organisation_speakers_take_the_entity_name() {
+    let text = "Nach Angaben des Technischen Hilfswerks sind 300 Helfer im Einsatz.";
+    let mut d = doc(text);
+    let start = text
+        .find("Technischen")
+        .map_or(0, |b| text[..b].chars().count());
+    let end = start + "Technischen Hilfswerks".chars().count();
+    d.entities.push(Entity {
+        name: "Technisches Hilfswerk".into(),
+        kind: EntityType::Org,
+        aliases: vec!["Technischen Hilfswerks".into()],
+        roles: vec![],
+        mentions: vec![Mention {
+            span: Span::new(start, end),
+            kind: MentionKind::Name,
+        }],
+    });
+    let qs = find_quotes(&d);
+    let q = find(&qs, "sind 300 Helfer im Einsatz");
+    assert_eq!(speaker(q), "Technisches Hilfswerk");
+    // no person: the speaker stays unlinked
+    assert_eq!(q.speaker_entity, None);
+    // without the entity, the phrase as written
+    let qs = run(text);
+    assert_eq!(speaker(&qs[0]), "Technischen Hilfswerks");
+}

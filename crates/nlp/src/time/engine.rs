@@ -22,6 +22,8 @@
 //!   section of words that, just before an expression, make it an interval edge (`bis`,
 //!   `seit`) that does not become the narrative reference.
 
+use super::literals;
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use lagebild_model::TimexType;
 use regex::Regex;
 use std::collections::{BTreeMap, BTreeSet};
@@ -81,6 +83,8 @@ struct Rule {
     group: usize,
     /// Index of the trailing look-ahead group the engine appends.
     tail: usize,
+    /// Literal sets (indexes into `Grammar::literals`) of which every match contains a member.
+    needs: Vec<Vec<usize>>,
 }
 
 /// Tense of the sentence around an expression.
@@ -95,7 +99,7 @@ pub enum Tense {
 }
 
 /// One selected expression before resolution (byte offsets).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Candidate {
     /// First byte.
     pub start: usize,
@@ -113,6 +117,10 @@ pub struct Candidate {
 #[derive(Debug)]
 pub struct Grammar {
     rules: Vec<Rule>,
+    /// Finds the rules' necessary literals (ASCII case ignored).
+    literals: AhoCorasick,
+    /// Number of distinct necessary literals.
+    n_literals: usize,
     tables: Vec<BTreeMap<String, String>>,
     future: BTreeSet<String>,
     past: BTreeSet<String>,
@@ -120,6 +128,10 @@ pub struct Grammar {
     /// Words that, second to last in a clause, make the clause point forward.
     future_final: BTreeSet<String>,
 }
+
+/// Necessary literals shorter than this (in chars) are not searched for: they occur in almost
+/// every text and would only slow the search down.
+const MIN_LITERAL: usize = 2;
 
 fn err(file: &'static str, line: usize, message: impl Into<String>) -> ResourceError {
     ResourceError {
@@ -214,6 +226,7 @@ impl Grammar {
         }
 
         let mut rules = Vec::new();
+        let mut literal_ids: BTreeMap<String, usize> = BTreeMap::new();
         for (no, l) in lines(res.rules) {
             let (kind, rest) = l
                 .split_once(char::is_whitespace)
@@ -257,6 +270,19 @@ impl Grammar {
                 expand(pattern.trim(), &macros, "rules", no)?
             );
             let regex = Regex::new(&pattern).map_err(|e| err("rules", no, e.to_string()))?;
+            let needs = literals::necessary(&pattern)
+                .unwrap_or_default()
+                .into_iter()
+                .filter(|set| set.iter().all(|w| w.chars().count() >= MIN_LITERAL))
+                .map(|set| {
+                    set.into_iter()
+                        .map(|w| {
+                            let n = literal_ids.len();
+                            *literal_ids.entry(w).or_insert(n)
+                        })
+                        .collect()
+                })
+                .collect();
             let tail = regex.captures_len() - 1;
             if group >= tail {
                 return Err(err("rules", no, "group option beyond the pattern's groups"));
@@ -268,6 +294,7 @@ impl Grammar {
                 narrative,
                 group,
                 tail,
+                needs,
             });
         }
 
@@ -290,8 +317,19 @@ impl Grammar {
                 }
             }
         }
+        let mut words = vec![String::new(); literal_ids.len()];
+        for (w, i) in literal_ids {
+            words[i] = w;
+        }
+        let literals = AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .kind(Some(AhoCorasickKind::DFA))
+            .build(&words)
+            .map_err(|e| err("rules", 0, format!("literal search: {e}")))?;
         Ok(Grammar {
             rules,
+            literals,
+            n_literals: words.len(),
             tables,
             future,
             past,
@@ -301,10 +339,32 @@ impl Grammar {
     }
 
     /// All expressions of `text`, longest first where candidates overlap, in text order.
+    ///
+    /// Only the rules whose necessary literals all occur in the text run.
     pub fn candidates(&self, text: &str) -> Vec<Candidate> {
+        let mut present = vec![false; self.n_literals];
+        for m in self.literals.find_overlapping_iter(text) {
+            present[m.pattern().as_usize()] = true;
+        }
+        self.select(text, |rule| {
+            rule.needs.iter().all(|set| set.iter().any(|&i| present[i]))
+        })
+    }
+
+    /// The same as [`Grammar::candidates`], found by running every rule over the whole text
+    /// (slower; a reference for checks).
+    pub fn candidates_exhaustive(&self, text: &str) -> Vec<Candidate> {
+        self.select(text, |_| true)
+    }
+
+    /// Runs the rules for which `run` holds over `text` and resolves overlaps.
+    fn select(&self, text: &str, run: impl Fn(&Rule) -> bool) -> Vec<Candidate> {
         // (start, end, rule, value, narrative, length of the whole match)
         let mut found: Vec<(usize, usize, usize, String, String, usize)> = Vec::new();
         for (ri, rule) in self.rules.iter().enumerate() {
+            if !run(rule) {
+                continue;
+            }
             let mut locs = rule.regex.capture_locations();
             let mut pos = 0;
             while pos < text.len() {
