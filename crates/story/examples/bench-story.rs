@@ -75,10 +75,13 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut stories: std::collections::BTreeMap<String, Vec<lagebild_model::AnnotatedArticle>> =
         Default::default();
     let mut count = 0usize;
+    let mut assign = 0f64;
     lagebild_ingest::read_inputs(std::slice::from_ref(&path), &mut |r| {
         if let Ok(a) = r {
             let d = lagebild_nlp::annotate(a);
+            let t = Instant::now();
             let s = engine.assign(&d);
+            assign += t.elapsed().as_secs_f64();
             stories.entry(s).or_default().push(d);
             count += 1;
         }
@@ -91,8 +94,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let total = start.elapsed().as_secs_f64();
     let _ = std::fs::remove_file(&path);
     println!(
-        "end to end: {count} articles, {} stories, {facts} facts: read+annotate+assign {t_assign:.1}s, with analysis {total:.1}s = {:.0} articles/s; peak RSS {:.0} MB",
+        "end to end: {count} articles, {} stories, {facts} facts: read+annotate+assign {t_assign:.1}s (assign {assign:.1}s), with analysis {total:.1}s (analysis {:.1}s) = {:.0} articles/s; peak RSS {:.0} MB",
         stories.len(),
+        total - t_assign,
         count as f64 / total,
         peak_rss_mb()
     );

@@ -6,7 +6,8 @@
 //! (`resources/de/idf.tsv`, see `examples/build_idf.rs`).
 
 use lagebild_model::{AnnotatedArticle, CharIndex, Span, TokenKind};
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
+use std::cell::RefCell;
 use std::sync::OnceLock;
 
 const STOPWORDS: &str = include_str!("../resources/de/stopwords.txt");
@@ -15,8 +16,8 @@ const IDF: &str = include_str!("../resources/de/idf.tsv");
 /// Longest key, in chars: long compounds share their head part with shorter forms.
 const KEY_CHARS: usize = 8;
 
-fn stopwords() -> &'static HashSet<&'static str> {
-    static S: OnceLock<HashSet<&'static str>> = OnceLock::new();
+fn stopwords() -> &'static FxHashSet<&'static str> {
+    static S: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
     S.get_or_init(|| {
         STOPWORDS
             .lines()
@@ -33,14 +34,14 @@ pub fn is_stopword(lower: &str) -> bool {
 
 struct IdfTable {
     docs: f64,
-    df: HashMap<String, u32>,
+    df: FxHashMap<String, u32>,
 }
 
 fn idf_table() -> &'static IdfTable {
     static T: OnceLock<IdfTable> = OnceLock::new();
     T.get_or_init(|| {
         let mut docs = 1.0;
-        let mut df = HashMap::new();
+        let mut df = FxHashMap::default();
         for line in IDF.lines() {
             if let Some(n) = line.strip_prefix("#docs\t") {
                 docs = n.trim().parse().unwrap_or(1.0);
@@ -84,10 +85,34 @@ fn fold(lower: &str) -> String {
     s
 }
 
+/// Words whose keys a thread remembers; beyond this the memory starts afresh.
+const KEY_MEMO: usize = 1 << 17;
+
+thread_local! {
+    /// Word as written → its key: the same words recur across the sentences and articles of a
+    /// story, and keys are asked for again by clustering and analysis.
+    static KEYS: RefCell<FxHashMap<Box<str>, Option<Box<str>>>> = RefCell::new(FxHashMap::default());
+}
+
 /// The key of one word part (no hyphens), or `None` for function words and noise: the
 /// Snowball stem, folded and truncated so that compounds share their first part
 /// (`Änderungsvorschläge` and `Änderungen` → `anderung`).
 pub fn key(word: &str) -> Option<String> {
+    KEYS.with(|memo| {
+        if let Some(k) = memo.borrow().get(word) {
+            return k.as_deref().map(str::to_string);
+        }
+        let k = compute_key(word);
+        let mut memo = memo.borrow_mut();
+        if memo.len() >= KEY_MEMO {
+            memo.clear();
+        }
+        memo.insert(word.into(), k.as_deref().map(Into::into));
+        k
+    })
+}
+
+fn compute_key(word: &str) -> Option<String> {
     let w = word
         .trim_matches(|c: char| !c.is_alphanumeric())
         .to_lowercase();
