@@ -79,7 +79,7 @@ fn main() {
              {:.2} MB/s per CPU second of this thread ({} found)",
             n / cpu.max(1e-9),
             mb / cpu.max(1e-9),
-            found / rounds
+            found / rounds.max(1)
         );
     };
     time("candidates, every rule", &|t| {

@@ -83,8 +83,11 @@ struct Rule {
     group: usize,
     /// Index of the trailing look-ahead group the engine appends.
     tail: usize,
-    /// Literal sets (indexes into `Grammar::literals`) of which every match contains a member.
-    needs: Vec<Vec<usize>>,
+    /// Literal sets (indexes into `Grammar::sets`) of which every match contains a member.
+    needs: Vec<usize>,
+    /// Which of `Grammar::barrier_masks` holds the characters of [`BARRIERS`] the rule's
+    /// pattern can never match.
+    barriers: usize,
 }
 
 /// Tense of the sentence around an expression.
@@ -119,8 +122,12 @@ pub struct Grammar {
     rules: Vec<Rule>,
     /// Finds the rules' necessary literals (ASCII case ignored).
     literals: AhoCorasick,
-    /// Number of distinct necessary literals.
-    n_literals: usize,
+    /// For each literal, the necessary sets it belongs to.
+    literal_sets: Vec<Vec<usize>>,
+    /// Number of distinct necessary sets.
+    n_sets: usize,
+    /// The distinct barrier masks of the rules (bits of [`BARRIERS`]).
+    barrier_masks: Vec<u32>,
     tables: Vec<BTreeMap<String, String>>,
     future: BTreeSet<String>,
     past: BTreeSet<String>,
@@ -129,9 +136,27 @@ pub struct Grammar {
     future_final: BTreeSet<String>,
 }
 
-/// Necessary literals shorter than this (in chars) are not searched for: they occur in almost
-/// every text and would only slow the search down.
-const MIN_LITERAL: usize = 2;
+/// Punctuation that many rules never match: a match of such a rule lies between two of them.
+const BARRIERS: [char; 16] = [
+    '.', ',', ';', ':', '!', '?', '"', '(', ')', '„', '“', '”', '«', '»', '–', '/',
+];
+
+/// The bit of a character in a rule's barrier mask.
+fn barrier_bit(c: char) -> u32 {
+    BARRIERS.iter().position(|&b| b == c).map_or(0, |i| 1 << i)
+}
+
+/// A necessary set with a one-letter word (`e`, `n`) is not searched for: such words occur
+/// everywhere and would only slow the search down. Single digits are kept (they are rare).
+fn worth_searching(set: &BTreeSet<String>) -> bool {
+    set.iter().all(|w| {
+        let mut cs = w.chars();
+        match (cs.next(), cs.next()) {
+            (Some(c), None) => !c.is_alphabetic(),
+            _ => true,
+        }
+    })
+}
 
 fn err(file: &'static str, line: usize, message: impl Into<String>) -> ResourceError {
     ResourceError {
@@ -226,7 +251,8 @@ impl Grammar {
         }
 
         let mut rules = Vec::new();
-        let mut literal_ids: BTreeMap<String, usize> = BTreeMap::new();
+        let mut set_ids: BTreeMap<BTreeSet<String>, usize> = BTreeMap::new();
+        let mut barrier_masks: Vec<u32> = Vec::new();
         for (no, l) in lines(res.rules) {
             let (kind, rest) = l
                 .split_once(char::is_whitespace)
@@ -265,24 +291,29 @@ impl Grammar {
             }
             // The trailing group makes the match end before a non-letter (or the text end):
             // with leftmost-first alternation, `Stunde|Stunden` must not stop inside a word.
-            let pattern = format!(
-                "(?:{})([^\\p{{L}}\\p{{N}}]|$)",
-                expand(pattern.trim(), &macros, "rules", no)?
-            );
+            let body = expand(pattern.trim(), &macros, "rules", no)?;
+            let pattern = format!("(?:{body})([^\\p{{L}}\\p{{N}}]|$)");
             let regex = Regex::new(&pattern).map_err(|e| err("rules", no, e.to_string()))?;
             let needs = literals::necessary(&pattern)
                 .unwrap_or_default()
                 .into_iter()
-                .filter(|set| set.iter().all(|w| w.chars().count() >= MIN_LITERAL))
+                .filter(worth_searching)
                 .map(|set| {
-                    set.into_iter()
-                        .map(|w| {
-                            let n = literal_ids.len();
-                            *literal_ids.entry(w).or_insert(n)
-                        })
-                        .collect()
+                    let n = set_ids.len();
+                    *set_ids.entry(set).or_insert(n)
                 })
                 .collect();
+            let mask = literals::unmatched(&body, &BARRIERS)
+                .into_iter()
+                .map(barrier_bit)
+                .fold(0, |a, b| a | b);
+            let barriers = match barrier_masks.iter().position(|&m| m == mask) {
+                Some(i) => i,
+                None => {
+                    barrier_masks.push(mask);
+                    barrier_masks.len() - 1
+                }
+            };
             let tail = regex.captures_len() - 1;
             if group >= tail {
                 return Err(err("rules", no, "group option beyond the pattern's groups"));
@@ -295,6 +326,7 @@ impl Grammar {
                 group,
                 tail,
                 needs,
+                barriers,
             });
         }
 
@@ -317,7 +349,19 @@ impl Grammar {
                 }
             }
         }
-        let mut words = vec![String::new(); literal_ids.len()];
+        let mut literal_ids: BTreeMap<&str, usize> = BTreeMap::new();
+        let mut literal_sets: Vec<Vec<usize>> = Vec::new();
+        for (set, &si) in &set_ids {
+            for w in set {
+                let n = literal_ids.len();
+                let li = *literal_ids.entry(w.as_str()).or_insert(n);
+                if li == literal_sets.len() {
+                    literal_sets.push(Vec::new());
+                }
+                literal_sets[li].push(si);
+            }
+        }
+        let mut words = vec![""; literal_ids.len()];
         for (w, i) in literal_ids {
             words[i] = w;
         }
@@ -329,7 +373,9 @@ impl Grammar {
         Ok(Grammar {
             rules,
             literals,
-            n_literals: words.len(),
+            literal_sets,
+            n_sets: set_ids.len(),
+            barrier_masks,
             tables,
             future,
             past,
@@ -340,57 +386,127 @@ impl Grammar {
 
     /// All expressions of `text`, longest first where candidates overlap, in text order.
     ///
-    /// Only the rules whose necessary literals all occur in the text run.
+    /// A rule runs only where its match can lie: every match contains a word of each of the
+    /// rule's necessary sets, and never a punctuation mark of [`BARRIERS`] the rule's pattern
+    /// cannot match; so the rule runs only over the stretches between such marks that hold a
+    /// word of every set, with the same result as [`Grammar::candidates_exhaustive`].
     pub fn candidates(&self, text: &str) -> Vec<Candidate> {
-        let mut present = vec![false; self.n_literals];
+        // (set, start byte) of the words of each necessary set: `words[offsets[set]..offsets[set + 1]]`
+        // in text order.
+        let mut words: Vec<(usize, usize)> = Vec::new();
         for m in self.literals.find_overlapping_iter(text) {
-            present[m.pattern().as_usize()] = true;
+            for &set in &self.literal_sets[m.pattern().as_usize()] {
+                words.push((set, m.start()));
+            }
         }
-        self.select(text, |rule| {
-            rule.needs.iter().all(|set| set.iter().any(|&i| present[i]))
+        words.sort_unstable();
+        words.dedup();
+        let mut offsets = vec![0; self.n_sets + 1];
+        for &(set, _) in &words {
+            offsets[set + 1] += 1;
+        }
+        for i in 1..offsets.len() {
+            offsets[i] += offsets[i - 1];
+        }
+        let hits = |set: usize| &words[offsets[set]..offsets[set + 1]];
+        // Byte offsets of the barriers of each mask.
+        let mut bounds: Vec<Vec<usize>> = vec![Vec::new(); self.barrier_masks.len()];
+        for (i, c) in text.char_indices() {
+            let bit = barrier_bit(c);
+            if bit != 0 {
+                for (mask, b) in self.barrier_masks.iter().zip(&mut bounds) {
+                    if mask & bit != 0 {
+                        b.push(i);
+                    }
+                }
+            }
+        }
+        self.select(text, |rule, windows| {
+            let Some(&driver) = rule.needs.iter().min_by_key(|&&set| hits(set).len()) else {
+                windows.push((0, text.len()));
+                return;
+            };
+            let bounds = &bounds[rule.barriers];
+            let mut checked = None;
+            for &(_, h) in hits(driver) {
+                let k = bounds.partition_point(|&b| b < h);
+                if checked.replace(k) == Some(k) {
+                    continue;
+                }
+                let from = k.checked_sub(1).map_or(0, |j| next_char(text, bounds[j]));
+                let to = bounds.get(k).copied().unwrap_or(text.len());
+                let all = rule.needs.iter().all(|&set| {
+                    let h = hits(set);
+                    let i = h.partition_point(|&(_, x)| x < from);
+                    h.get(i).is_some_and(|&(_, x)| x < to)
+                });
+                if all {
+                    // The window takes in the barrier after the stretch: a match may end
+                    // just before it, with the barrier as the character after the match.
+                    let end = if to < text.len() {
+                        next_char(text, to)
+                    } else {
+                        to
+                    };
+                    match windows.last_mut() {
+                        Some(last) if last.1 == from => last.1 = end,
+                        _ => windows.push((from, end)),
+                    }
+                }
+            }
         })
     }
 
     /// The same as [`Grammar::candidates`], found by running every rule over the whole text
     /// (slower; a reference for checks).
     pub fn candidates_exhaustive(&self, text: &str) -> Vec<Candidate> {
-        self.select(text, |_| true)
+        self.select(text, |_, windows| windows.push((0, text.len())))
     }
 
-    /// Runs the rules for which `run` holds over `text` and resolves overlaps.
-    fn select(&self, text: &str, run: impl Fn(&Rule) -> bool) -> Vec<Candidate> {
+    /// Runs every rule over the windows `plan` gives it (`(start, end)` byte ranges in text
+    /// order, none when the rule cannot match) and resolves overlaps.
+    fn select(&self, text: &str, plan: impl Fn(&Rule, &mut Vec<(usize, usize)>)) -> Vec<Candidate> {
         // (start, end, rule, value, narrative, length of the whole match)
         let mut found: Vec<(usize, usize, usize, String, String, usize)> = Vec::new();
+        let mut windows = Vec::new();
         for (ri, rule) in self.rules.iter().enumerate() {
-            if !run(rule) {
+            windows.clear();
+            plan(rule, &mut windows);
+            if windows.is_empty() {
                 continue;
             }
             let mut locs = rule.regex.capture_locations();
             let mut pos = 0;
-            while pos < text.len() {
-                let Some(m) = rule.regex.captures_read_at(&mut locs, text, pos) else {
-                    break;
-                };
-                let s = m.start();
-                let e = locs.get(rule.tail).map_or(m.end(), |(t, _)| t);
-                if e > s && boundary_ok(text, s, e) {
-                    let span = match rule.group {
-                        0 => Some((s, e)),
-                        g => locs.get(g),
+            for &(from, to) in &windows {
+                // A prefix of the text: look-behind sees the text before the window, and the
+                // window ends with a character no match can take in.
+                let hay = &text[..to];
+                pos = pos.max(from);
+                while pos < hay.len() {
+                    let Some(m) = rule.regex.captures_read_at(&mut locs, hay, pos) else {
+                        break;
                     };
-                    let value = self.fill(&rule.value, text, &locs);
-                    let narrative = match &rule.narrative {
-                        Some(t) => self.fill(t, text, &locs),
-                        None => value.clone(),
-                    };
-                    if let (Some((gs, ge)), Some(v), Some(n)) = (span, value, narrative) {
-                        if ge > gs {
-                            found.push((gs, ge, ri, v, n, e - s));
+                    let s = m.start();
+                    let e = locs.get(rule.tail).map_or(m.end(), |(t, _)| t);
+                    if e > s && boundary_ok(text, s, e) {
+                        let span = match rule.group {
+                            0 => Some((s, e)),
+                            g => locs.get(g),
+                        };
+                        let value = self.fill(&rule.value, text, &locs);
+                        let narrative = match &rule.narrative {
+                            Some(t) => self.fill(t, text, &locs),
+                            None => value.clone(),
+                        };
+                        if let (Some((gs, ge)), Some(v), Some(n)) = (span, value, narrative) {
+                            if ge > gs {
+                                found.push((gs, ge, ri, v, n, e - s));
+                            }
                         }
+                        pos = e;
+                    } else {
+                        pos = next_char(text, s);
                     }
-                    pos = e;
-                } else {
-                    pos = next_char(text, s);
                 }
             }
         }

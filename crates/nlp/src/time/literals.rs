@@ -37,6 +37,38 @@ pub(super) fn necessary(pattern: &str) -> Option<Vec<Set>> {
     Some(sets)
 }
 
+/// The characters of `chars` that no match of `pattern` can contain (none when the pattern
+/// does not parse).
+pub(super) fn unmatched(pattern: &str, chars: &[char]) -> Vec<char> {
+    let Ok(hir) = regex_syntax::parse(pattern) else {
+        return Vec::new();
+    };
+    let mut left: Vec<char> = chars.to_vec();
+    remove_matched(&hir, &mut left);
+    left
+}
+
+fn remove_matched(hir: &Hir, left: &mut Vec<char>) {
+    match hir.kind() {
+        HirKind::Empty | HirKind::Look(_) => {}
+        HirKind::Literal(lit) => match std::str::from_utf8(&lit.0) {
+            Ok(s) => left.retain(|&c| !s.contains(c)),
+            Err(_) => left.clear(),
+        },
+        HirKind::Class(Class::Unicode(cls)) => {
+            left.retain(|&c| !cls.ranges().iter().any(|r| r.start() <= c && c <= r.end()))
+        }
+        HirKind::Class(Class::Bytes(_)) => left.clear(),
+        HirKind::Capture(c) => remove_matched(&c.sub, left),
+        HirKind::Repetition(r) => remove_matched(&r.sub, left),
+        HirKind::Concat(subs) | HirKind::Alternation(subs) => {
+            for sub in subs {
+                remove_matched(sub, left);
+            }
+        }
+    }
+}
+
 /// A set is useful as a factor when it does not hold the empty string.
 fn useful(s: &Set) -> bool {
     !s.is_empty() && !s.contains("")
@@ -274,6 +306,14 @@ mod tests {
             sets(r"Tag\s+|Jahr"),
             vec![vec!["jahr".to_string(), "tag".to_string()]]
         );
+    }
+
+    #[test]
+    fn characters_a_pattern_never_matches() {
+        let marks = ['.', ',', '(', '–'];
+        assert_eq!(unmatched(r"[0-9]+\.\s*Mai", &marks), vec![',', '(', '–']);
+        assert_eq!(unmatched(r"[^a-z]|Jahr", &marks), Vec::<char>::new());
+        assert_eq!(unmatched(r"(?:bis|–)\s+Juni", &marks), vec!['.', ',', '(']);
     }
 
     #[test]

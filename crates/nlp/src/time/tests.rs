@@ -296,6 +296,12 @@ const VARIED: &[&str] = &[
     "Die Sitzung am 20. Januar dieses Jahres und am 4. Mai des Vorjahres waren öffentlich.",
     "Um Mitternacht und zur Mittagszeit schlägt die Glocke; mittags ist es ruhig.",
     "Ein Text ohne jede Zeitangabe, nur mit Wörtern wie Tagung, Jahrmarkt und Montage.",
+    "„Am Montag“, sagte sie, „kommen wir (seit 2019 jedes Jahr) wieder.“ Kam sie? Ja: 2020/21!",
+    "Vom 3.–5. Mai, am 1. Mai! Im Mai? Bis Juni; ab Juli: täglich (außer sonntags).",
+    "(2024)",
+    "Mai",
+    "«Heute» und »morgen« – so die Zusage – gelten; 12.30 Uhr/13 Uhr, 5-Jahres-Plan.",
+    "Drei Tage, vier Wochen. Zwei Jahre, ein Monat; fünf Stunden: eine Minute!",
 ];
 
 #[test]
@@ -321,7 +327,8 @@ fn fast_candidates_equal_exhaustive_ones() {
 
 #[test]
 fn rule_skipping_holds_for_any_grammar() {
-    // Rules with and without literals, optional parts and a case-insensitive group.
+    // Rules with and without literals, optional parts, a case-insensitive group, and rules
+    // that can (`:`) or cannot (`.`, `,`) match punctuation next to their matches.
     let g = Grammar::new(Resources {
         macros: "num = [0-9]+|zwei|drei\nunit = Tag|Tage|Woche|Wochen",
         norm: "[normNum]\nzwei = 2\ndrei = 3",
@@ -336,6 +343,9 @@ fn rule_skipping_holds_for_any_grammar() {
         "Keine Angabe hier.",
         "drei Tage",
         "Im Jahr\n1999 und 23:59",
+        "(rund 3 Tage), „zwei Wochen“; 12:30.",
+        "drei Tage. Im Jahr 2000, 11:11",
+        "3 Tage,4 Wochen.",
     ] {
         assert_eq!(
             g.candidates(text),
