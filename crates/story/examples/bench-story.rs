@@ -5,7 +5,8 @@
 //! 1. End to end: 10,000 articles made from the 1,028 10kGNAD texts (each used about ten
 //!    times, sentences rotated and a variant marker added) written as JSON Lines, then read,
 //!    annotated, assigned to stories (streaming) and every story analysed. Prints articles per
-//!    second and the peak resident set (VmHWM).
+//!    second, the time spent in story assignment and in the analysis, and the peak resident set
+//!    (VmHWM).
 //! 2. One generated story of 1,000 articles (sentences drawn from a shared pool, so articles
 //!    overlap like agency-fed coverage does): time of `analyze_story` for its first 250, 500
 //!    and 1,000 articles.

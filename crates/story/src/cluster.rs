@@ -16,7 +16,7 @@ use lagebild_model::{AnnotatedArticle, EntityType};
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 use std::cmp::Ordering;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Terms kept per article vector.
 const ARTICLE_TERMS: usize = 80;
@@ -180,7 +180,8 @@ pub(crate) fn day_number(date: &str) -> Option<i64> {
 /// Clustering features of one article.
 pub(crate) fn features(doc: &AnnotatedArticle) -> ArticleFeatures {
     let dt = DocText::new(doc);
-    let mut counts: HashMap<String, f64> = HashMap::new();
+    // (hash order does not matter: the terms are sorted below)
+    let mut counts: FxHashMap<String, f64> = FxHashMap::default();
     for i in 0..doc.sentences.len() {
         for k in dt.keys(i) {
             *counts.entry(k).or_default() += 1.0;
@@ -768,6 +769,20 @@ mod tests {
         assert_eq!(ids.len(), 41, "every new story has a new id");
         assert_eq!(e.len(), 41);
         assert!(e.active() <= 11, "open stories are bounded: {}", e.active());
+        // the dictionary holds just the terms and names of the open stories
+        let held: BTreeSet<&str> = e
+            .stories
+            .iter()
+            .flat_map(|p| {
+                p.terms
+                    .iter()
+                    .map(|t| t.0)
+                    .chain(p.names.iter().map(|n| n.0))
+            })
+            .map(|id| e.dict.str(id))
+            .collect();
+        assert_eq!(held.len(), e.dict.ids.len());
+        assert!(e.dict.strs.len() - e.dict.free.len() == held.len());
         // the busy story stays open; a retired one-off topic opens a new story
         assert_eq!(e.assign(&doc("b", topics[0])), busy);
         let again = e.assign(&doc("u0-again", &unique(0)));
@@ -778,6 +793,8 @@ mod tests {
         assert_eq!((back.len(), back.active()), (e.len(), e.active()));
         // the index is not stored: the restored engine rebuilds it and decides the same
         assert!(!json.contains("\"index\""));
+        // profiles are stored with their terms and names as strings
+        assert!(json.contains("\"terms\":{\"") && json.contains("\"names\":{"));
         assert_eq!(back.assign(&doc("b2", topics[0])), busy);
         assert_eq!(
             back.assign(&doc("c1", topics[1])),

@@ -275,11 +275,7 @@ fn wording(
         if terms_i.is_empty() || terms_j.is_empty() || !terms_i.is_disjoint(terms_j) {
             continue;
         }
-        let shared = units[i]
-            .keys
-            .keys()
-            .filter(|k| units[j].keys.contains_key(*k))
-            .count();
+        let shared = crate::facts::shared_keys(&units[i], &units[j]).count();
         if shared < 2 {
             continue;
         }

@@ -5,6 +5,7 @@
 //! are dropped. Rarity comes from an IDF table built from German news text
 //! (`resources/de/idf.tsv`, see `examples/build_idf.rs`).
 
+use aho_corasick::AhoCorasick;
 use lagebild_model::{AnnotatedArticle, CharIndex, Span, TokenKind};
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::cell::RefCell;
@@ -212,25 +213,28 @@ const BOILERPLATE: &str = include_str!("../resources/de/boilerplate.txt");
 
 /// True when a sentence looks like page furniture and must not be used as a statement.
 pub fn is_boilerplate(sentence: &str) -> bool {
-    static P: OnceLock<Vec<String>> = OnceLock::new();
-    let pats = P.get_or_init(|| {
-        BOILERPLATE
+    static P: OnceLock<(Vec<String>, Option<AhoCorasick>)> = OnceLock::new();
+    let (pats, finder) = P.get_or_init(|| {
+        let pats: Vec<String> = BOILERPLATE
             .lines()
             .map(str::trim)
             .filter(|l| !l.is_empty() && !l.starts_with('#'))
             .map(str::to_lowercase)
-            .collect()
+            .collect();
+        let finder = AhoCorasick::new(&pats).ok();
+        (pats, finder)
     });
-    let low = sentence.to_lowercase();
-    if pats.iter().any(|p| low.contains(p.as_str())) {
-        return true;
-    }
-    // Video and timestamp lines: `02.12.2025 | 3:37 min`.
-    if low.contains(" | ") && low.contains("min") {
-        return true;
-    }
     let letters = sentence.chars().filter(|c| c.is_alphabetic()).count();
-    letters < 12
+    if letters < 12 {
+        return true;
+    }
+    let low = sentence.to_lowercase();
+    let listed = match finder {
+        Some(f) => f.is_match(&low),
+        None => pats.iter().any(|p| low.contains(p.as_str())),
+    };
+    // Video and timestamp lines: `02.12.2025 | 3:37 min`.
+    listed || (low.contains(" | ") && low.contains("min"))
 }
 
 #[cfg(test)]

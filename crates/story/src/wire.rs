@@ -164,7 +164,9 @@ fn normalise_credit(c: &str) -> String {
 /// Find shared copy and origins among a story's articles.
 pub fn analyse(docs: &[AnnotatedArticle], texts: &[DocText]) -> WireResult {
     let mut passages = Vec::new();
-    for (d, t) in texts.iter().enumerate() {
+    // copy is shared between articles: a lone article has none
+    let lone = docs.len() < 2;
+    for (d, t) in texts.iter().enumerate().filter(|_| !lone) {
         for (i, s) in t.doc.sentences.iter().enumerate() {
             if is_boilerplate(t.slice(s.span)) {
                 continue;
@@ -253,12 +255,18 @@ pub fn analyse(docs: &[AnnotatedArticle], texts: &[DocText]) -> WireResult {
                 .collect()
         })
         .collect();
+    // article pairs with their shared credits (in credit order), from the articles of each credit
+    let mut by_credit: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (d, cs) in credits.iter().enumerate() {
+        for c in cs {
+            by_credit.entry(c.as_str()).or_default().push(d);
+        }
+    }
     let mut linked: BTreeMap<(usize, usize), Vec<String>> = BTreeMap::new();
-    for a in 0..n {
-        for b in a + 1..n {
-            let common: Vec<String> = credits[a].intersection(&credits[b]).cloned().collect();
-            if !common.is_empty() {
-                linked.insert((a, b), common);
+    for (c, ds) in &by_credit {
+        for (x, &a) in ds.iter().enumerate() {
+            for &b in &ds[x + 1..] {
+                linked.entry((a, b)).or_default().push(c.to_string());
             }
         }
     }
