@@ -83,7 +83,8 @@ struct Rule {
     group: usize,
     /// Index of the trailing look-ahead group the engine appends.
     tail: usize,
-    /// Literal sets (indexes into `Grammar::sets`) of which every match contains a member.
+    /// The necessary sets (their numbers in `Grammar::literal_sets`) of which every match
+    /// contains a word.
     needs: Vec<usize>,
     /// Which of `Grammar::barrier_masks` holds the characters of [`BARRIERS`] the rule's
     /// pattern can never match.
@@ -391,24 +392,30 @@ impl Grammar {
     /// cannot match; so the rule runs only over the stretches between such marks that hold a
     /// word of every set, with the same result as [`Grammar::candidates_exhaustive`].
     pub fn candidates(&self, text: &str) -> Vec<Candidate> {
-        // (set, start byte) of the words of each necessary set: `words[offsets[set]..offsets[set + 1]]`
-        // in text order.
-        let mut words: Vec<(usize, usize)> = Vec::new();
+        // Start bytes of the necessary words found, grouped by set: the words of one set are
+        // `starts[offsets[set]..offsets[set + 1]]`, in text order (a start may repeat).
+        let mut found: Vec<(usize, usize)> = Vec::new();
+        let mut offsets = vec![0; self.n_sets + 1];
         for m in self.literals.find_overlapping_iter(text) {
             for &set in &self.literal_sets[m.pattern().as_usize()] {
-                words.push((set, m.start()));
+                found.push((set, m.start()));
+                offsets[set + 1] += 1;
             }
-        }
-        words.sort_unstable();
-        words.dedup();
-        let mut offsets = vec![0; self.n_sets + 1];
-        for &(set, _) in &words {
-            offsets[set + 1] += 1;
         }
         for i in 1..offsets.len() {
             offsets[i] += offsets[i - 1];
         }
-        let hits = |set: usize| &words[offsets[set]..offsets[set + 1]];
+        let mut starts = vec![0; found.len()];
+        let mut next = offsets.clone();
+        for (set, start) in found {
+            starts[next[set]] = start;
+            next[set] += 1;
+        }
+        for set in 0..self.n_sets {
+            // Found in order of their ends: nearly sorted already.
+            starts[offsets[set]..offsets[set + 1]].sort();
+        }
+        let hits = |set: usize| &starts[offsets[set]..offsets[set + 1]];
         // Byte offsets of the barriers of each mask.
         let mut bounds: Vec<Vec<usize>> = vec![Vec::new(); self.barrier_masks.len()];
         for (i, c) in text.char_indices() {
@@ -428,7 +435,7 @@ impl Grammar {
             };
             let bounds = &bounds[rule.barriers];
             let mut checked = None;
-            for &(_, h) in hits(driver) {
+            for &h in hits(driver) {
                 let k = bounds.partition_point(|&b| b < h);
                 if checked.replace(k) == Some(k) {
                     continue;
@@ -437,8 +444,8 @@ impl Grammar {
                 let to = bounds.get(k).copied().unwrap_or(text.len());
                 let all = rule.needs.iter().all(|&set| {
                     let h = hits(set);
-                    let i = h.partition_point(|&(_, x)| x < from);
-                    h.get(i).is_some_and(|&(_, x)| x < to)
+                    let i = h.partition_point(|&x| x < from);
+                    h.get(i).is_some_and(|&x| x < to)
                 });
                 if all {
                     // The window takes in the barrier after the stretch: a match may end
@@ -588,12 +595,13 @@ impl Grammar {
     /// Tense of a whole passage: past when it has a past cue and no future cue.
     pub fn passage_tense(&self, passage: &str) -> Tense {
         let mut past = false;
+        let mut buf = String::new();
         for w in passage.split(|c: char| !c.is_alphanumeric()) {
-            let lw = w.to_lowercase();
-            if self.future.contains(&lw) {
+            let lw = lowercase(w, &mut buf);
+            if self.future.contains(lw) {
                 return Tense::Unknown;
             }
-            past |= self.past.contains(&lw);
+            past |= self.past.contains(lw);
         }
         if past {
             Tense::Past
@@ -634,14 +642,15 @@ impl Grammar {
     /// The tense of the cue word in `text[from..to]` nearest to `[start, end)`.
     fn nearest_cue(&self, text: &str, from: usize, to: usize, start: usize, end: usize) -> Tense {
         let mut best: Option<(usize, Tense)> = None;
+        let mut buf = String::new();
         let mut consider = |ws: usize, w: &str| {
             if ws >= start && ws < end {
                 return;
             }
-            let lw = w.to_lowercase();
-            let t = if self.future.contains(&lw) {
+            let lw = lowercase(w, &mut buf);
+            let t = if self.future.contains(lw) {
                 Tense::Future
-            } else if self.past.contains(&lw) {
+            } else if self.past.contains(lw) {
                 Tense::Past
             } else {
                 return;
@@ -726,6 +735,23 @@ fn parse_template(t: &str, tables: &[String], line: usize) -> Result<Vec<Part>, 
         parts.push(Part::Lit(lit));
     }
     Ok(parts)
+}
+
+/// `word.to_lowercase()`, without allocating for a word that is lowercase ASCII already.
+pub(super) fn lowercase<'a>(word: &'a str, buf: &'a mut String) -> &'a str {
+    if !word
+        .bytes()
+        .any(|b| b.is_ascii_uppercase() || !b.is_ascii())
+    {
+        return word;
+    }
+    buf.clear();
+    if word.is_ascii() {
+        buf.extend(word.chars().map(|c| c.to_ascii_lowercase()));
+    } else {
+        buf.push_str(&word.to_lowercase());
+    }
+    buf
 }
 
 fn next_char(text: &str, i: usize) -> usize {

@@ -355,3 +355,15 @@ fn rule_skipping_holds_for_any_grammar() {
     }
     assert_eq!(g.candidates("Im Jahr 1999 dauerte es drei Tage").len(), 2);
 }
+
+#[test]
+fn lowercasing_without_allocation_agrees() {
+    let g = grammar("de").expect("German resources compile");
+    // Cue words in capitals, with umlauts and in plain lowercase.
+    assert_eq!(g.passage_tense("Er SAGTE, dass es regnete."), Tense::Past);
+    assert_eq!(g.passage_tense("Sie WIRD morgen sprechen."), Tense::Unknown);
+    for w in ["Größe", "ÄRA", "straße", "Haus", "haus", "ÜBER", "x"] {
+        let mut buf = String::new();
+        assert_eq!(engine::lowercase(w, &mut buf), w.to_lowercase(), "{w}");
+    }
+}
