@@ -9,12 +9,12 @@
 //! - *contradiction*: a "for the first time" claim about people whom another article shows
 //!   together at an earlier date.
 
-use crate::facts::Unit;
+use crate::facts::{Sims, Unit};
 use crate::features::DocText;
 use crate::quotes::Report;
 use lagebild_model::{AnnotatedArticle, Divergence, DivergenceKind, EntityType, Variant};
-use rustc_hash::FxHashSet;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use rustc_hash::{FxHashMap, FxHashSet};
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::OnceLock;
 
 const EVALUATIVE: &str = include_str!("../resources/de/evaluative.txt");
@@ -29,7 +29,8 @@ const NUMBER_RATIO: f64 = 1.5;
 /// (matched word for word).
 struct Lexicon {
     words: FxHashSet<String>,
-    phrases: Vec<(String, Vec<String>)>,
+    /// First word → the phrases starting with it (entry, its words).
+    phrases: FxHashMap<String, Vec<(String, Vec<String>)>>,
 }
 
 /// Endings an evaluative word may carry (`inakzeptabel` → `inakzeptable`, …).
@@ -40,7 +41,7 @@ fn lexicon() -> &'static Lexicon {
     L.get_or_init(|| {
         let mut lex = Lexicon {
             words: FxHashSet::default(),
-            phrases: Vec::new(),
+            phrases: FxHashMap::default(),
         };
         for e in EVALUATIVE
             .lines()
@@ -49,8 +50,9 @@ fn lexicon() -> &'static Lexicon {
             .map(str::to_lowercase)
         {
             if e.contains(' ') {
-                let words = e.split(' ').map(str::to_string).collect();
-                lex.phrases.push((e, words));
+                let words: Vec<String> = e.split(' ').map(str::to_string).collect();
+                let first = words[0].clone();
+                lex.phrases.entry(first).or_default().push((e, words));
             } else {
                 lex.words.insert(e);
             }
@@ -76,9 +78,14 @@ pub fn evaluative_terms(sentence: &str) -> BTreeSet<String> {
             }
         }
     }
-    for (e, phrase) in &lex.phrases {
-        if words.windows(phrase.len()).any(|w| w == phrase.as_slice()) {
-            out.insert(e.clone());
+    for (i, w) in words.iter().enumerate() {
+        for (e, phrase) in lex.phrases.get(*w).map_or(&[][..], Vec::as_slice) {
+            if words
+                .get(i..i + phrase.len())
+                .is_some_and(|ws| ws == phrase.as_slice())
+            {
+                out.insert(e.clone());
+            }
         }
     }
     // a phrase subsumes its single words
@@ -247,11 +254,7 @@ fn attribution(
 /// Wording divergences: pairs of similar sentences from different articles that share content
 /// beyond their evaluations but judge with disjoint evaluative words. Pairs with the same two
 /// judgements are reported together.
-fn wording(
-    docs: &[AnnotatedArticle],
-    units: &[Unit],
-    sims: &HashMap<(usize, usize), f64>,
-) -> Vec<Divergence> {
+fn wording(docs: &[AnnotatedArticle], units: &[Unit], sims: &Sims) -> Vec<Divergence> {
     // evaluative terms of a unit, looked for when a pair needs them
     let mut terms: Vec<Option<BTreeSet<String>>> = vec![None; units.len()];
 
@@ -416,7 +419,7 @@ pub fn divergences(
     texts: &[DocText],
     units: &[Unit],
     clusters: &[Vec<usize>],
-    sims: &HashMap<(usize, usize), f64>,
+    sims: &Sims,
     reports: &[Report],
     entities: &[lagebild_model::StoryEntity],
 ) -> Vec<Divergence> {

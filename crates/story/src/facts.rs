@@ -250,7 +250,7 @@ pub fn candidates(units: &[Unit], wire: &WireResult) -> BTreeSet<(usize, usize)>
             postings[keys + e].push(u);
         }
     }
-    let mut out = BTreeSet::new();
+    let mut out = Vec::new();
     for list in &postings {
         if list.len() > MAX_POSTING {
             continue;
@@ -258,7 +258,7 @@ pub fn candidates(units: &[Unit], wire: &WireResult) -> BTreeSet<(usize, usize)>
         for (x, &i) in list.iter().enumerate() {
             for &j in &list[x + 1..] {
                 if units[i].doc != units[j].doc {
-                    out.insert((i.min(j), i.max(j)));
+                    out.push((i.min(j), i.max(j)));
                 }
             }
         }
@@ -270,19 +270,19 @@ pub fn candidates(units: &[Unit], wire: &WireResult) -> BTreeSet<(usize, usize)>
         .collect();
     for p in &wire.passages {
         if let (Some(&i), Some(&j)) = (at.get(&p.a), at.get(&p.b)) {
-            out.insert((i.min(j), i.max(j)));
+            out.push((i.min(j), i.max(j)));
         }
     }
-    out
+    out.into_iter().collect()
 }
 
 /// Pair similarities of candidate unit pairs, keyed `(smaller, larger)` index.
-pub type Sims = HashMap<(usize, usize), f64>;
+pub type Sims = FxHashMap<(usize, usize), f64>;
 
 /// Fact clusters: lists of unit indices (one per article at most), ordered by first unit.
 pub fn cluster(units: &[Unit], wire: &WireResult) -> (Vec<Vec<usize>>, Sims) {
     let mut scored: Vec<(f64, usize, usize)> = Vec::new();
-    let mut sims = HashMap::new();
+    let mut sims = Sims::default();
     for (i, j) in candidates(units, wire) {
         let s = similarity(&units[i], &units[j]);
         sims.insert((i, j), s);
@@ -336,7 +336,7 @@ pub fn cluster(units: &[Unit], wire: &WireResult) -> (Vec<Vec<usize>>, Sims) {
 }
 
 /// Similarity lookup for an unordered pair.
-pub fn sim_of(sims: &HashMap<(usize, usize), f64>, a: usize, b: usize) -> f64 {
+pub fn sim_of(sims: &Sims, a: usize, b: usize) -> f64 {
     sims.get(&(a.min(b), a.max(b))).copied().unwrap_or(0.0)
 }
 
@@ -354,11 +354,7 @@ pub fn statement(u: &Unit) -> bool {
 
 /// The most central unit of a cluster (full statements first, then highest summed
 /// similarity; earliest on ties).
-pub fn representative(
-    units: &[Unit],
-    cluster: &[usize],
-    sims: &HashMap<(usize, usize), f64>,
-) -> usize {
+pub fn representative(units: &[Unit], cluster: &[usize], sims: &Sims) -> usize {
     let mut best = (cluster[0], f64::MIN);
     for &u in cluster {
         let bonus = if statement(&units[u]) { 100.0 } else { 0.0 };
@@ -388,7 +384,7 @@ pub fn facts(
     docs: &[AnnotatedArticle],
     units: &[Unit],
     clusters: &[Vec<usize>],
-    sims: &HashMap<(usize, usize), f64>,
+    sims: &Sims,
     origin: &[usize],
 ) -> Vec<(Fact, Vec<usize>)> {
     let mut out = Vec::new();

@@ -8,8 +8,9 @@
 
 use crate::features::{is_boilerplate, DocText};
 use lagebild_model::{AnnotatedArticle, WireCopy};
+use rustc_hash::FxHashMap;
 use std::borrow::Cow;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 
 const BANDS: usize = 12;
 const ROWS: usize = 2;
@@ -182,7 +183,8 @@ pub fn analyse(docs: &[AnnotatedArticle], texts: &[DocText]) -> WireResult {
         }
     }
     // LSH buckets.
-    let mut buckets: HashMap<(usize, u64), Vec<usize>> = HashMap::new();
+    // (bucket order does not matter: the candidates are sorted below)
+    let mut buckets: FxHashMap<(usize, u64), Vec<usize>> = FxHashMap::default();
     for (pi, p) in passages.iter().enumerate() {
         let mut sig = [u64::MAX; BANDS * ROWS];
         for &s in &p.shingles {
@@ -201,7 +203,7 @@ pub fn analyse(docs: &[AnnotatedArticle], texts: &[DocText]) -> WireResult {
             buckets.entry((b, h)).or_default().push(pi);
         }
     }
-    let mut cands: BTreeSet<(usize, usize)> = BTreeSet::new();
+    let mut cands: Vec<(usize, usize)> = Vec::new();
     for v in buckets.values() {
         if v.len() > MAX_BUCKET {
             continue;
@@ -209,11 +211,13 @@ pub fn analyse(docs: &[AnnotatedArticle], texts: &[DocText]) -> WireResult {
         for (x, &i) in v.iter().enumerate() {
             for &j in &v[x + 1..] {
                 if passages[i].doc != passages[j].doc {
-                    cands.insert((i.min(j), i.max(j)));
+                    cands.push((i.min(j), i.max(j)));
                 }
             }
         }
     }
+    cands.sort_unstable();
+    cands.dedup();
     let mut shared = Vec::new();
     for (i, j) in cands {
         let (a, b) = (&passages[i], &passages[j]);
