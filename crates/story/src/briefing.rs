@@ -45,12 +45,7 @@ fn readable(text: &str) -> bool {
 }
 
 fn too_close(a: &Unit, b: &Unit) -> bool {
-    let shared: f64 = a
-        .keys
-        .iter()
-        .filter(|(k, _)| b.keys.contains_key(*k))
-        .map(|(_, w)| w)
-        .sum();
+    let shared: f64 = crate::facts::shared_keys(a, b).sum();
     let m = a.weight.min(b.weight);
     m > 0.0 && shared / m > 0.5
 }

@@ -13,8 +13,10 @@ use crate::entities::name_key;
 use crate::features::{idf, text_keys, DocText};
 use lagebild_model::calendar::Date;
 use lagebild_model::{AnnotatedArticle, EntityType};
+use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::cmp::Ordering;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Terms kept per article vector.
 const ARTICLE_TERMS: usize = 80;
@@ -50,28 +52,113 @@ pub const ACTIVE_STORIES: usize = 10_000;
 /// Stories retired at once (see [`ACTIVE_STORIES`]).
 pub const RETIRE_BATCH: usize = 1_000;
 
-/// The compact profile of one story.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+/// The compact profile of one story. Terms and names are ids of the engine's [`Dict`].
+#[derive(Debug, Clone)]
 struct Profile {
     id: String,
-    /// Sum of member article vectors, top terms only.
-    terms: BTreeMap<String, f64>,
-    /// Name keys with the number of member articles naming them.
-    names: BTreeMap<String, u32>,
+    /// Sum of member article vectors, top terms only, in the order of the term strings.
+    terms: Vec<(u32, f64)>,
+    /// Name keys with the number of member articles naming them, in the order of the names.
+    names: Vec<(u32, u32)>,
     first_day: Option<i64>,
     last_day: Option<i64>,
     articles: u32,
     /// L2 norm of `terms`, kept up to date by `add`.
-    #[serde(default)]
     norm: f64,
     /// The engine's article count when this story last gained an article.
-    #[serde(default)]
     last_seen: u64,
 }
 
 impl Profile {
+    /// The L2 norm, summed in the order of the term strings.
     fn compute_norm(&self) -> f64 {
-        self.terms.values().map(|w| w * w).sum::<f64>().sqrt()
+        self.terms.iter().map(|(_, w)| w * w).sum::<f64>().sqrt()
+    }
+
+    fn has_name(&self, id: u32) -> bool {
+        self.names.iter().any(|&(n, _)| n == id)
+    }
+}
+
+/// The stored form of a profile: terms and names as strings.
+#[derive(Serialize, Deserialize)]
+struct StoredProfile {
+    id: String,
+    terms: BTreeMap<String, f64>,
+    names: BTreeMap<String, u32>,
+    first_day: Option<i64>,
+    last_day: Option<i64>,
+    articles: u32,
+    #[serde(default)]
+    norm: f64,
+    #[serde(default)]
+    last_seen: u64,
+}
+
+/// The stored form of the engine (the index and the dictionary are rebuilt on loading).
+#[derive(Serialize, Deserialize)]
+struct StoredEngine {
+    stories: Vec<StoredProfile>,
+    #[serde(default)]
+    opened: usize,
+    #[serde(default)]
+    seen: u64,
+}
+
+/// The term and name strings held by open profiles, as small integer ids, so that scoring
+/// compares integers instead of strings. Ids are counted by reference and reused once no
+/// profile holds them, so the dictionary stays as small as the open stories. Ids carry no
+/// order: whatever depends on order (ties, sums) goes by the strings.
+#[derive(Debug, Default, Clone)]
+struct Dict {
+    ids: FxHashMap<Box<str>, u32>,
+    strs: Vec<Box<str>>,
+    refs: Vec<u32>,
+    free: Vec<u32>,
+}
+
+impl Dict {
+    fn get(&self, s: &str) -> Option<u32> {
+        self.ids.get(s).copied()
+    }
+
+    fn str(&self, id: u32) -> &str {
+        &self.strs[id as usize]
+    }
+
+    /// The id of `s`, with one more reference.
+    fn acquire(&mut self, s: &str) -> u32 {
+        let id = match self.ids.get(s) {
+            Some(&id) => id,
+            None => {
+                let id = match self.free.pop() {
+                    Some(id) => {
+                        self.strs[id as usize] = s.into();
+                        id
+                    }
+                    None => {
+                        self.strs.push(s.into());
+                        self.refs.push(0);
+                        (self.strs.len() - 1) as u32
+                    }
+                };
+                self.ids.insert(s.into(), id);
+                id
+            }
+        };
+        self.refs[id as usize] += 1;
+        id
+    }
+
+    /// Drop one reference to `id`; the id is freed with its last reference.
+    fn release(&mut self, id: u32) {
+        let r = &mut self.refs[id as usize];
+        *r = r.saturating_sub(1);
+        if *r == 0 {
+            let s = std::mem::take(&mut self.strs[id as usize]);
+            self.ids.remove(&s);
+            self.free.push(id);
+        }
     }
 }
 
@@ -93,7 +180,8 @@ pub(crate) fn day_number(date: &str) -> Option<i64> {
 /// Clustering features of one article.
 pub(crate) fn features(doc: &AnnotatedArticle) -> ArticleFeatures {
     let dt = DocText::new(doc);
-    let mut counts: HashMap<String, f64> = HashMap::new();
+    // (hash order does not matter: the terms are sorted below)
+    let mut counts: FxHashMap<String, f64> = FxHashMap::default();
     for i in 0..doc.sentences.len() {
         for k in dt.keys(i) {
             *counts.entry(k).or_default() += 1.0;
@@ -141,24 +229,93 @@ pub(crate) fn features(doc: &AnnotatedArticle) -> ArticleFeatures {
     }
 }
 
-/// Streaming story assignment. Serializable so that a store can keep it between runs.
-#[derive(Debug, Default, Clone, Serialize, Deserialize)]
+/// Streaming story assignment. Serializable so that a store can keep it between runs (the
+/// profiles only: the term index is rebuilt on loading).
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(from = "StoredEngine")]
 pub struct StoryEngine {
     /// The open stories.
     stories: Vec<Profile>,
-    /// Term → the stories whose profile holds it, with its weight there. Not stored: rebuilt
-    /// from the profiles when a restored engine first assigns.
-    #[serde(skip)]
-    index: BTreeMap<String, BTreeMap<usize, f64>>,
+    /// Ids of the terms and names the profiles hold.
+    dict: Dict,
+    /// Term id → the stories whose profile holds it (ascending), with its weight there.
+    index: Vec<Vec<(u32, f64)>>,
     /// Stories opened so far, retired ones included (ids are `s1`, `s2`, …).
-    #[serde(default)]
     opened: usize,
     /// Articles assigned so far.
-    #[serde(default)]
     seen: u64,
     /// Open stories kept instead of [`ACTIVE_STORIES`] (0: the default).
-    #[serde(skip)]
     limit: usize,
+}
+
+impl Serialize for StoryEngine {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let stories = self
+            .stories
+            .iter()
+            .map(|p| StoredProfile {
+                id: p.id.clone(),
+                terms: p
+                    .terms
+                    .iter()
+                    .map(|&(t, w)| (self.dict.str(t).to_string(), w))
+                    .collect(),
+                names: p
+                    .names
+                    .iter()
+                    .map(|&(n, c)| (self.dict.str(n).to_string(), c))
+                    .collect(),
+                first_day: p.first_day,
+                last_day: p.last_day,
+                articles: p.articles,
+                norm: p.norm,
+                last_seen: p.last_seen,
+            })
+            .collect();
+        StoredEngine {
+            stories,
+            opened: self.opened,
+            seen: self.seen,
+        }
+        .serialize(s)
+    }
+}
+
+impl From<StoredEngine> for StoryEngine {
+    fn from(st: StoredEngine) -> Self {
+        let mut e = StoryEngine {
+            opened: st.opened,
+            seen: st.seen,
+            ..Self::default()
+        };
+        for sp in st.stories {
+            let mut p = Profile {
+                id: sp.id,
+                terms: sp
+                    .terms
+                    .iter()
+                    .map(|(t, &w)| (e.dict.acquire(t), w))
+                    .collect(),
+                names: sp
+                    .names
+                    .iter()
+                    .map(|(n, &c)| (e.dict.acquire(n), c))
+                    .collect(),
+                first_day: sp.first_day,
+                last_day: sp.last_day,
+                articles: sp.articles,
+                norm: sp.norm,
+                last_seen: sp.last_seen,
+            };
+            // states written before the norm was kept
+            if p.norm <= 0.0 {
+                p.norm = p.compute_norm();
+            }
+            e.stories.push(p);
+        }
+        e.rebuild_index();
+        e
+    }
 }
 
 impl StoryEngine {
@@ -190,9 +347,6 @@ impl StoryEngine {
     /// Like [`StoryEngine::assign`], also returning the best score against an existing story
     /// (0 when there was no candidate): how close the decision was.
     pub fn assign_scored(&mut self, doc: &AnnotatedArticle) -> (String, f64) {
-        if self.index.is_empty() && !self.stories.is_empty() {
-            self.rebuild_index();
-        }
         let f = features(doc);
         let best = self.best(&f);
         let score = best.map_or(0.0, |b| b.1);
@@ -207,8 +361,8 @@ impl StoryEngine {
                 let id = format!("s{}", self.opened);
                 self.stories.push(Profile {
                     id: id.clone(),
-                    terms: BTreeMap::new(),
-                    names: BTreeMap::new(),
+                    terms: Vec::new(),
+                    names: Vec::new(),
                     first_day: None,
                     last_day: None,
                     articles: 0,
@@ -249,89 +403,109 @@ impl StoryEngine {
         let mut order: Vec<usize> = (0..self.stories.len()).collect();
         order.sort_by_key(|&i| (self.stories[i].last_seen, i));
         let gone: BTreeSet<usize> = order.into_iter().take(batch).collect();
-        let mut new_pos = vec![usize::MAX; self.stories.len()];
+        let mut new_pos = vec![u32::MAX; self.stories.len()];
         let mut kept = Vec::with_capacity(self.stories.len() - gone.len());
         for (i, p) in std::mem::take(&mut self.stories).into_iter().enumerate() {
-            if !gone.contains(&i) {
-                new_pos[i] = kept.len();
+            if gone.contains(&i) {
+                for &(t, _) in &p.terms {
+                    self.dict.release(t);
+                }
+                for &(n, _) in &p.names {
+                    self.dict.release(n);
+                }
+            } else {
+                new_pos[i] = kept.len() as u32;
                 kept.push(p);
             }
         }
         self.stories = kept;
-        for holders in self.index.values_mut() {
-            *holders = holders
-                .iter()
-                .filter_map(|(&i, &w)| {
-                    let j = new_pos.get(i).copied().unwrap_or(usize::MAX);
-                    (j != usize::MAX).then_some((j, w))
-                })
-                .collect();
+        // renumbering keeps each posting in ascending story order
+        for holders in &mut self.index {
+            holders.retain_mut(|h| {
+                h.0 = new_pos.get(h.0 as usize).copied().unwrap_or(u32::MAX);
+                h.0 != u32::MAX
+            });
         }
-        self.index.retain(|_, h| !h.is_empty());
     }
 
     /// The term index from the profiles.
     fn rebuild_index(&mut self) {
         self.index.clear();
+        self.index.resize(self.dict.strs.len(), Vec::new());
         for (i, p) in self.stories.iter().enumerate() {
-            for (t, &w) in &p.terms {
-                self.index.entry(t.clone()).or_default().insert(i, w);
+            for &(t, w) in &p.terms {
+                self.index[t as usize].push((i as u32, w));
             }
         }
     }
 
+    /// The stories holding a term.
+    fn holders(&self, t: u32) -> &[(u32, f64)] {
+        self.index.get(t as usize).map_or(&[], Vec::as_slice)
+    }
+
     /// The best story for an article and its score, if any candidate exists.
     fn best(&self, f: &ArticleFeatures) -> Option<(usize, f64)> {
-        let mut cands: BTreeSet<usize> = BTreeSet::new();
-        for (t, _) in f.terms.iter().take(LOOKUP_TERMS) {
-            if let Some(s) = self.index.get(t) {
-                // a term in very many stories does not point to any one of them
-                if s.len() <= MAX_POSTING {
-                    cands.extend(s.keys().copied());
-                }
+        let ids: Vec<Option<u32>> = f.terms.iter().map(|(t, _)| self.dict.get(t)).collect();
+        let mut cands: Vec<usize> = Vec::new();
+        for &t in ids.iter().take(LOOKUP_TERMS).flatten() {
+            let s = self.holders(t);
+            // a term in very many stories does not point to any one of them
+            if s.len() <= MAX_POSTING {
+                cands.extend(s.iter().map(|h| h.0 as usize));
             }
         }
         if cands.is_empty() {
             return None;
         }
+        cands.sort_unstable();
+        cands.dedup();
+        // candidate number + 1 of each story (0: not a candidate)
+        let mut slot = vec![0u32; self.stories.len()];
+        for (k, &i) in cands.iter().enumerate() {
+            slot[i] = k as u32 + 1;
+        }
         // Dot products term by term from the index's weights: a term held by few stories
-        // visits just those, a common one looks up each candidate. Each story's sum runs in the article's term
-        // order, so the result is the same as [`score`] computes story by story.
-        let cands: Vec<usize> = cands.into_iter().collect();
+        // visits just those, a common one looks up each candidate. Each story's sum runs in the
+        // article's term order, so the result is the same as [`StoryEngine::score`] computes
+        // story by story.
         let mut dots = vec![0f64; cands.len()];
-        for (t, w) in &f.terms {
-            let Some(holders) = self.index.get(t) else {
+        for ((_, w), t) in f.terms.iter().zip(&ids) {
+            let Some(t) = *t else {
                 continue;
             };
+            let holders = self.holders(t);
             if holders.len() < cands.len() {
-                for (i, pw) in holders {
-                    if let Ok(k) = cands.binary_search(i) {
-                        dots[k] += pw * w;
+                for &(i, pw) in holders {
+                    let k = slot[i as usize];
+                    if k != 0 {
+                        dots[k as usize - 1] += pw * w;
                     }
                 }
             } else {
-                for (k, i) in cands.iter().enumerate() {
-                    if let Some(pw) = holders.get(i) {
-                        dots[k] += pw * w;
+                for (k, &i) in cands.iter().enumerate() {
+                    if let Ok(x) = holders.binary_search_by_key(&(i as u32), |h| h.0) {
+                        dots[k] += holders[x].1 * w;
                     }
                 }
             }
         }
-        let names = rare_names(f);
+        let names = self.rare_names(f);
         let mut best: Option<(usize, f64)> = None;
         for (k, &i) in cands.iter().enumerate() {
-            // the name bonus and the day decay can only add up to this much: a candidate that
-            // cannot beat the best so far is not scored further
+            let p = &self.stories[i];
+            // the name bonus can only add up to this much and the day decay only lowers it: a
+            // candidate that cannot beat the best so far is not scored further
             if let Some((_, b)) = best {
-                let p = &self.stories[i];
                 if p.norm > 0.0 {
                     let cos = dots[k] / p.norm;
-                    if cos + BONUS_CAP * cos.clamp(0.0, 0.2) / 0.2 <= b {
+                    let most = cos + BONUS_CAP * cos.clamp(0.0, 0.2) / 0.2;
+                    if most * decay(p, f.day) <= b {
                         continue;
                     }
                 }
             }
-            let s = combine(&self.stories[i], f, dots[k], &names);
+            let s = combine(p, f.day, dots[k], &names);
             if best.is_none_or(|(_, b)| s > b) {
                 best = Some((i, s));
             }
@@ -339,27 +513,116 @@ impl StoryEngine {
         best
     }
 
+    /// The article's names that earn a bonus (idf at least [`NAME_MIN_IDF`]) as ids (`None`:
+    /// no story holds it), `true` for persons; in the order of the names.
+    fn rare_names(&self, f: &ArticleFeatures) -> Vec<(Option<u32>, bool)> {
+        f.names
+            .iter()
+            .filter(|(k, _)| idf(k) >= NAME_MIN_IDF)
+            .map(|(k, &person)| (self.dict.get(k), person))
+            .collect()
+    }
+
     fn add(&mut self, i: usize, f: &ArticleFeatures) {
+        let old = std::mem::take(&mut self.stories[i].terms);
+        let mut incoming: Vec<(&str, f64)> =
+            f.terms.iter().map(|(t, w)| (t.as_str(), *w)).collect();
+        incoming.sort_by(|a, b| a.0.cmp(b.0));
+        // merge in string order: old weights plus the article's
+        let mut terms: Vec<(u32, f64)> = Vec::with_capacity(old.len() + incoming.len());
+        let (mut a, mut b) = (0, 0);
+        while a < old.len() || b < incoming.len() {
+            let ord = match (old.get(a), incoming.get(b)) {
+                (Some(&(t, _)), Some(&(s, _))) => self.dict.str(t).cmp(s),
+                (Some(_), None) => Ordering::Less,
+                _ => Ordering::Greater,
+            };
+            match ord {
+                Ordering::Less => {
+                    terms.push(old[a]);
+                    a += 1;
+                }
+                Ordering::Equal => {
+                    terms.push((old[a].0, old[a].1 + incoming[b].1));
+                    a += 1;
+                    b += 1;
+                }
+                Ordering::Greater => {
+                    let (s, w) = incoming[b];
+                    terms.push((self.dict.acquire(s), 0.0 + w));
+                    b += 1;
+                }
+            }
+        }
+        let mut dropped = Vec::new();
+        if terms.len() > PROFILE_TERMS {
+            terms.sort_by(|a, b| {
+                b.1.total_cmp(&a.1)
+                    .then_with(|| self.dict.str(a.0).cmp(self.dict.str(b.0)))
+            });
+            dropped = terms.split_off(PROFILE_TERMS);
+            terms.sort_by(|a, b| self.dict.str(a.0).cmp(self.dict.str(b.0)));
+        }
+        if self.index.len() < self.dict.strs.len() {
+            self.index.resize(self.dict.strs.len(), Vec::new());
+        }
+        // the index: this story leaves the postings of dropped old terms, then holds its terms
+        // with their new weights
+        for &(t, _) in &dropped {
+            let holders = &mut self.index[t as usize];
+            if let Ok(x) = holders.binary_search_by_key(&(i as u32), |h| h.0) {
+                holders.remove(x);
+            }
+            self.dict.release(t);
+        }
+        for &(t, w) in &terms {
+            let holders = &mut self.index[t as usize];
+            match holders.binary_search_by_key(&(i as u32), |h| h.0) {
+                Ok(x) => holders[x].1 = w,
+                Err(x) => holders.insert(x, (i as u32, w)),
+            }
+        }
+        // names: one more article for each of the article's names
+        let old = std::mem::take(&mut self.stories[i].names);
+        let mut names: Vec<(u32, u32)> = Vec::with_capacity(old.len() + f.names.len());
+        let mut incoming = f.names.keys().peekable();
+        let mut a = 0;
+        while a < old.len() || incoming.peek().is_some() {
+            let ord = match (old.get(a), incoming.peek()) {
+                (Some(&(n, _)), Some(s)) => self.dict.str(n).cmp(s.as_str()),
+                (Some(_), None) => Ordering::Less,
+                _ => Ordering::Greater,
+            };
+            match ord {
+                Ordering::Less => {
+                    names.push(old[a]);
+                    a += 1;
+                }
+                Ordering::Equal => {
+                    names.push((old[a].0, old[a].1 + 1));
+                    a += 1;
+                    incoming.next();
+                }
+                Ordering::Greater => {
+                    if let Some(s) = incoming.next() {
+                        names.push((self.dict.acquire(s), 1));
+                    }
+                }
+            }
+        }
+        if names.len() > PROFILE_NAMES {
+            names.sort_by(|a, b| {
+                b.1.cmp(&a.1)
+                    .then_with(|| self.dict.str(a.0).cmp(self.dict.str(b.0)))
+            });
+            for (n, _) in names.split_off(PROFILE_NAMES) {
+                self.dict.release(n);
+            }
+            names.sort_by(|a, b| self.dict.str(a.0).cmp(self.dict.str(b.0)));
+        }
         let p = &mut self.stories[i];
-        let old: Vec<String> = p.terms.keys().cloned().collect();
-        for (t, w) in &f.terms {
-            *p.terms.entry(t.clone()).or_default() += w;
-        }
-        if p.terms.len() > PROFILE_TERMS {
-            let mut v: Vec<(String, f64)> = std::mem::take(&mut p.terms).into_iter().collect();
-            v.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-            v.truncate(PROFILE_TERMS);
-            p.terms = v.into_iter().collect();
-        }
-        for k in f.names.keys() {
-            *p.names.entry(k.clone()).or_default() += 1;
-        }
-        if p.names.len() > PROFILE_NAMES {
-            let mut v: Vec<(String, u32)> = std::mem::take(&mut p.names).into_iter().collect();
-            v.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-            v.truncate(PROFILE_NAMES);
-            p.names = v.into_iter().collect();
-        }
+        p.terms = terms;
+        p.names = names;
         if let Some(d) = f.day {
             p.first_day = Some(p.first_day.map_or(d, |x| x.min(d)));
             p.last_day = Some(p.last_day.map_or(d, |x| x.max(d)));
@@ -367,26 +630,20 @@ impl StoryEngine {
         p.articles += 1;
         p.last_seen = self.seen;
         p.norm = p.compute_norm();
-        for t in old {
-            if !p.terms.contains_key(&t) {
-                if let Some(s) = self.index.get_mut(&t) {
-                    s.remove(&i);
-                    if s.is_empty() {
-                        self.index.remove(&t);
-                    }
-                }
-            }
-        }
-        for (t, &w) in &self.stories[i].terms {
-            match self.index.get_mut(t) {
-                Some(h) => {
-                    h.insert(i, w);
-                }
-                None => {
-                    self.index.insert(t.clone(), BTreeMap::from([(i, w)]));
-                }
-            }
-        }
+    }
+
+    /// Score of an article against one story profile.
+    fn score(&self, p: &Profile, f: &ArticleFeatures) -> f64 {
+        let dot: f64 = f
+            .terms
+            .iter()
+            .filter_map(|(t, w)| {
+                let t = self.dict.get(t)?;
+                let &(_, pw) = p.terms.iter().find(|x| x.0 == t)?;
+                Some(pw * w)
+            })
+            .sum();
+        combine(p, f.day, dot, &self.rare_names(f))
     }
 }
 
@@ -395,45 +652,21 @@ pub fn threshold(n: u32) -> f64 {
     (JOIN_THRESHOLD + THRESHOLD_SLOPE * f64::from(n.max(1)).ln()).min(JOIN_THRESHOLD_MAX)
 }
 
-/// Score of an article against a story profile.
-fn score(p: &Profile, f: &ArticleFeatures) -> f64 {
-    let dot: f64 = f
-        .terms
-        .iter()
-        .filter_map(|(t, w)| p.terms.get(t).map(|pw| pw * w))
-        .sum();
-    combine(p, f, dot, &rare_names(f))
-}
-
-/// The article's names that earn a bonus (idf at least [`NAME_MIN_IDF`]), `true` for persons.
-fn rare_names(f: &ArticleFeatures) -> Vec<(&String, bool)> {
-    f.names
-        .iter()
-        .filter(|(k, _)| idf(k) >= NAME_MIN_IDF)
-        .map(|(k, &person)| (k, person))
-        .collect()
-}
-
-/// The score from the dot product of the article's vector with the profile and the
-/// article's rare names (`true` for persons).
-fn combine(p: &Profile, f: &ArticleFeatures, dot: f64, names: &[(&String, bool)]) -> f64 {
-    let norm = if p.norm > 0.0 {
-        p.norm
-    } else {
-        p.compute_norm()
-    };
-    if norm <= 0.0 {
+/// The score from the dot product of the article's vector with the profile, the article's
+/// rare names (ids, `true` for persons) and its day.
+fn combine(p: &Profile, day: Option<i64>, dot: f64, names: &[(Option<u32>, bool)]) -> f64 {
+    if p.norm <= 0.0 {
         return 0.0;
     }
-    let cos = dot / norm;
+    let cos = dot / p.norm;
     let mut bonus = 0.0;
-    for (k, person) in names {
-        if p.names.contains_key(*k) {
-            bonus += if *person { PERSON_BONUS } else { NAME_BONUS };
+    for &(k, person) in names {
+        if k.is_some_and(|k| p.has_name(k)) {
+            bonus += if person { PERSON_BONUS } else { NAME_BONUS };
         }
     }
     let s = cos + bonus.min(BONUS_CAP) * cos.min(0.2) / 0.2;
-    s * decay(p, f.day)
+    s * decay(p, day)
 }
 
 /// Damping for the distance between an article's day and a story's date range.
@@ -459,19 +692,19 @@ impl StoryEngine {
     /// The terms an article shares with its best story, with their idf, rarest first
     /// (calibration aid).
     pub fn explain(&self, doc: &AnnotatedArticle) -> Vec<(String, f64)> {
-        if self.index.is_empty() && !self.stories.is_empty() {
-            let mut indexed = self.clone();
-            indexed.rebuild_index();
-            return indexed.explain(doc);
-        }
         let f = features(doc);
         let Some((i, _)) = self.best(&f) else {
             return Vec::new();
         };
+        let p = &self.stories[i];
         let mut v: Vec<(String, f64)> = f
             .terms
             .iter()
-            .filter(|(t, _)| self.stories[i].terms.contains_key(t))
+            .filter(|(t, _)| {
+                self.dict
+                    .get(t)
+                    .is_some_and(|t| p.terms.iter().any(|x| x.0 == t))
+            })
             .map(|(t, _)| (t.clone(), idf(t)))
             .collect();
         v.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
@@ -484,7 +717,7 @@ pub fn pair_score(a: &AnnotatedArticle, b: &AnnotatedArticle) -> f64 {
     let mut e = StoryEngine::new();
     e.assign(a);
     let f = features(b);
-    e.stories.first().map_or(0.0, |p| score(p, &f))
+    e.stories.first().map_or(0.0, |p| e.score(p, &f))
 }
 
 #[cfg(test)]
@@ -536,6 +769,20 @@ mod tests {
         assert_eq!(ids.len(), 41, "every new story has a new id");
         assert_eq!(e.len(), 41);
         assert!(e.active() <= 11, "open stories are bounded: {}", e.active());
+        // the dictionary holds just the terms and names of the open stories
+        let held: BTreeSet<&str> = e
+            .stories
+            .iter()
+            .flat_map(|p| {
+                p.terms
+                    .iter()
+                    .map(|t| t.0)
+                    .chain(p.names.iter().map(|n| n.0))
+            })
+            .map(|id| e.dict.str(id))
+            .collect();
+        assert_eq!(held.len(), e.dict.ids.len());
+        assert!(e.dict.strs.len() - e.dict.free.len() == held.len());
         // the busy story stays open; a retired one-off topic opens a new story
         assert_eq!(e.assign(&doc("b", topics[0])), busy);
         let again = e.assign(&doc("u0-again", &unique(0)));
@@ -546,6 +793,8 @@ mod tests {
         assert_eq!((back.len(), back.active()), (e.len(), e.active()));
         // the index is not stored: the restored engine rebuilds it and decides the same
         assert!(!json.contains("\"index\""));
+        // profiles are stored with their terms and names as strings
+        assert!(json.contains("\"terms\":{\"") && json.contains("\"names\":{"));
         assert_eq!(back.assign(&doc("b2", topics[0])), busy);
         assert_eq!(
             back.assign(&doc("c1", topics[1])),

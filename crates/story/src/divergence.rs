@@ -9,11 +9,12 @@
 //! - *contradiction*: a "for the first time" claim about people whom another article shows
 //!   together at an earlier date.
 
-use crate::facts::Unit;
+use crate::facts::{Sims, Unit};
 use crate::features::DocText;
 use crate::quotes::Report;
 use lagebild_model::{AnnotatedArticle, Divergence, DivergenceKind, EntityType, Variant};
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use rustc_hash::{FxHashMap, FxHashSet};
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::OnceLock;
 
 const EVALUATIVE: &str = include_str!("../resources/de/evaluative.txt");
@@ -24,15 +25,39 @@ const MAX_WORDING: usize = 8;
 /// Largest ratio between two values still read as the same measurement.
 const NUMBER_RATIO: f64 = 1.5;
 
-fn lexicon() -> &'static Vec<String> {
-    static L: OnceLock<Vec<String>> = OnceLock::new();
+/// The evaluative lexicon: single words (matched with an inflection ending) and phrases
+/// (matched word for word).
+struct Lexicon {
+    words: FxHashSet<String>,
+    /// First word → the phrases starting with it (entry, its words).
+    phrases: FxHashMap<String, Vec<(String, Vec<String>)>>,
+}
+
+/// Endings an evaluative word may carry (`inakzeptabel` → `inakzeptable`, …).
+const ENDINGS: [&str; 8] = ["", "e", "en", "er", "es", "em", "n", "s"];
+
+fn lexicon() -> &'static Lexicon {
+    static L: OnceLock<Lexicon> = OnceLock::new();
     L.get_or_init(|| {
-        EVALUATIVE
+        let mut lex = Lexicon {
+            words: FxHashSet::default(),
+            phrases: FxHashMap::default(),
+        };
+        for e in EVALUATIVE
             .lines()
             .map(str::trim)
             .filter(|l| !l.is_empty() && !l.starts_with('#'))
             .map(str::to_lowercase)
-            .collect()
+        {
+            if e.contains(' ') {
+                let words: Vec<String> = e.split(' ').map(str::to_string).collect();
+                let first = words[0].clone();
+                lex.phrases.entry(first).or_default().push((e, words));
+            } else {
+                lex.words.insert(e);
+            }
+        }
+        lex
     })
 }
 
@@ -43,19 +68,24 @@ pub fn evaluative_terms(sentence: &str) -> BTreeSet<String> {
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .collect();
+    let lex = lexicon();
     let mut out = BTreeSet::new();
-    for e in lexicon() {
-        let hit = if e.contains(' ') {
-            let phrase: Vec<&str> = e.split(' ').collect();
-            words.windows(phrase.len()).any(|w| w == phrase.as_slice())
-        } else {
-            words.iter().any(|w| {
-                w.strip_prefix(e.as_str())
-                    .is_some_and(|rest| ["", "e", "en", "er", "es", "em", "n", "s"].contains(&rest))
-            })
-        };
-        if hit {
-            out.insert(e.clone());
+    // a word is an entry plus one of the endings
+    for w in &words {
+        for ending in ENDINGS {
+            if let Some(e) = w.strip_suffix(ending).and_then(|b| lex.words.get(b)) {
+                out.insert(e.clone());
+            }
+        }
+    }
+    for (i, w) in words.iter().enumerate() {
+        for (e, phrase) in lex.phrases.get(*w).map_or(&[][..], Vec::as_slice) {
+            if words
+                .get(i..i + phrase.len())
+                .is_some_and(|ws| ws == phrase.as_slice())
+            {
+                out.insert(e.clone());
+            }
         }
     }
     // a phrase subsumes its single words
@@ -224,36 +254,36 @@ fn attribution(
 /// Wording divergences: pairs of similar sentences from different articles that share content
 /// beyond their evaluations but judge with disjoint evaluative words. Pairs with the same two
 /// judgements are reported together.
-fn wording(
-    docs: &[AnnotatedArticle],
-    units: &[Unit],
-    sims: &HashMap<(usize, usize), f64>,
-) -> Vec<Divergence> {
-    let terms: Vec<BTreeSet<String>> = units.iter().map(|u| evaluative_terms(&u.text)).collect();
+fn wording(docs: &[AnnotatedArticle], units: &[Unit], sims: &Sims) -> Vec<Divergence> {
+    // evaluative terms of a unit, looked for when a pair needs them
+    let mut terms: Vec<Option<BTreeSet<String>>> = vec![None; units.len()];
+
     // (terms a, terms b) → (articles a, articles b, best similarity, example unit)
     type Sides = (BTreeSet<usize>, BTreeSet<usize>, f64, usize);
     let mut found: BTreeMap<(String, String), Sides> = BTreeMap::new();
     let mut pairs: Vec<(&(usize, usize), &f64)> = sims.iter().collect();
     pairs.sort_by(|a, b| a.0.cmp(b.0));
     for (&(i, j), &s) in pairs {
-        if s < WORDING_SIM
-            || units[i].doc == units[j].doc
-            || terms[i].is_empty()
-            || terms[j].is_empty()
-            || !terms[i].is_disjoint(&terms[j])
-        {
+        if s < WORDING_SIM || units[i].doc == units[j].doc {
             continue;
         }
-        let shared = units[i]
-            .keys
-            .keys()
-            .filter(|k| units[j].keys.contains_key(*k))
-            .count();
+        for u in [i, j] {
+            if terms[u].is_none() {
+                terms[u] = Some(evaluative_terms(&units[u].text));
+            }
+        }
+        let (Some(terms_i), Some(terms_j)) = (&terms[i], &terms[j]) else {
+            continue;
+        };
+        if terms_i.is_empty() || terms_j.is_empty() || !terms_i.is_disjoint(terms_j) {
+            continue;
+        }
+        let shared = crate::facts::shared_keys(&units[i], &units[j]).count();
         if shared < 2 {
             continue;
         }
-        let ti: Vec<String> = terms[i].iter().cloned().collect();
-        let tj: Vec<String> = terms[j].iter().cloned().collect();
+        let ti: Vec<&str> = terms_i.iter().map(String::as_str).collect();
+        let tj: Vec<&str> = terms_j.iter().map(String::as_str).collect();
         let (ti, tj) = (ti.join(", "), tj.join(", "));
         let (key, a, b) = if ti <= tj {
             ((ti, tj), i, j)
@@ -389,7 +419,7 @@ pub fn divergences(
     texts: &[DocText],
     units: &[Unit],
     clusters: &[Vec<usize>],
-    sims: &HashMap<(usize, usize), f64>,
+    sims: &Sims,
     reports: &[Report],
     entities: &[lagebild_model::StoryEntity],
 ) -> Vec<Divergence> {

@@ -61,7 +61,9 @@ pub fn translit_key(name: &str) -> String {
         ("y", "i"),
         ("j", "i"),
     ] {
-        s = s.replace(from, to);
+        if s.contains(from) {
+            s = s.replace(from, to);
+        }
     }
     let mut out = String::with_capacity(s.len());
     let mut last = None;

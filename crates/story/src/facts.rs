@@ -11,7 +11,8 @@ use crate::entities::Merged;
 use crate::features::{idf, is_boilerplate, DocText};
 use crate::wire::WireResult;
 use lagebild_model::{AnnotatedArticle, Citation, Evidence, Fact, Span, TimexType};
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use rustc_hash::FxHashMap;
+use std::collections::{BTreeSet, HashMap};
 
 /// Posting lists longer than this are not used for candidates.
 const MAX_POSTING: usize = 40;
@@ -35,8 +36,9 @@ pub struct Unit {
     pub span: Span,
     /// The sentence text (trimmed).
     pub text: String,
-    /// Distinct keys with their idf.
-    pub keys: BTreeMap<String, f64>,
+    /// Distinct keys with their idf, as ranks among the story's keys (so ascending ranks are
+    /// the keys in string order).
+    pub keys: Vec<(u32, f64)>,
     /// Sum of the key weights.
     pub weight: f64,
     /// Story entity indices mentioned.
@@ -78,6 +80,8 @@ pub fn calendar_date(v: &str) -> Option<String> {
 /// Build the units of a story.
 pub fn units(docs: &[AnnotatedArticle], texts: &[DocText], merged: &Merged) -> Vec<Unit> {
     let mut out = Vec::new();
+    // the keys of each unit, ranked once all are known
+    let mut words: Vec<Vec<String>> = Vec::new();
     for (d, doc) in docs.iter().enumerate() {
         let t = &texts[d];
         // mention spans → story entity
@@ -99,12 +103,7 @@ pub fn units(docs: &[AnnotatedArticle], texts: &[DocText], merged: &Merged) -> V
             let lead = raw.chars().take_while(|c| c.is_whitespace()).count();
             let trail = raw.chars().rev().take_while(|c| c.is_whitespace()).count();
             let span = Span::new(s.span.start + lead, s.span.end.saturating_sub(trail));
-            let mut keys = BTreeMap::new();
-            for k in t.keys(i) {
-                let w = idf(&k);
-                keys.insert(k, w);
-            }
-            let weight = keys.values().sum();
+            let keys = t.keys(i);
             let entities = mentions
                 .iter()
                 .filter(|(m, _)| s.span.contains(m))
@@ -148,30 +147,60 @@ pub fn units(docs: &[AnnotatedArticle], texts: &[DocText], merged: &Merged) -> V
                     date = Some(finer.clone());
                 }
             }
+            words.push(keys);
             out.push(Unit {
                 doc: d,
                 sent: i,
                 span,
                 text: text.to_string(),
-                keys,
-                weight,
+                keys: Vec::new(),
+                weight: 0.0,
                 entities,
                 numbers,
                 date,
             });
         }
     }
+    let mut all: Vec<&str> = words.iter().flatten().map(String::as_str).collect();
+    all.sort_unstable();
+    all.dedup();
+    let rank: FxHashMap<&str, u32> = all
+        .iter()
+        .enumerate()
+        .map(|(r, &k)| (k, r as u32))
+        .collect();
+    let weights: Vec<f64> = all.iter().map(|k| idf(k)).collect();
+    for (u, ks) in out.iter_mut().zip(&words) {
+        let mut keys: Vec<(u32, f64)> = ks
+            .iter()
+            .filter_map(|k| rank.get(k.as_str()))
+            .map(|&r| (r, weights[r as usize]))
+            .collect();
+        keys.sort_unstable_by_key(|k| k.0);
+        keys.dedup_by_key(|k| k.0);
+        u.weight = keys.iter().map(|k| k.1).sum();
+        u.keys = keys;
+    }
     out
+}
+
+/// The weights of the keys unit `a` shares with unit `b`, in key order.
+pub fn shared_keys<'a>(a: &'a Unit, b: &'a Unit) -> impl Iterator<Item = f64> + 'a {
+    let mut j = 0;
+    a.keys.iter().filter_map(move |&(k, w)| {
+        while b.keys.get(j).is_some_and(|x| x.0 < k) {
+            j += 1;
+        }
+        b.keys.get(j).is_some_and(|x| x.0 == k).then_some(w)
+    })
 }
 
 /// Similarity of two units in `[0, ~1.2]`.
 pub fn similarity(a: &Unit, b: &Unit) -> f64 {
     let (mut shared, mut count) = (0.0, 0usize);
-    for (k, w) in &a.keys {
-        if b.keys.contains_key(k) {
-            shared += w;
-            count += 1;
-        }
+    for w in shared_keys(a, b) {
+        shared += w;
+        count += 1;
     }
     if a.weight <= 0.0 || b.weight <= 0.0 {
         return 0.0;
@@ -200,26 +229,36 @@ pub fn similarity(a: &Unit, b: &Unit) -> f64 {
 
 /// Candidate unit pairs (different articles) from the inverted index and shared copy.
 pub fn candidates(units: &[Unit], wire: &WireResult) -> BTreeSet<(usize, usize)> {
-    let mut postings: HashMap<String, Vec<usize>> = HashMap::new();
+    // postings of key ranks, then of entities
+    let keys = units
+        .iter()
+        .flat_map(|u| u.keys.last())
+        .map(|k| k.0 as usize + 1)
+        .max()
+        .unwrap_or(0);
+    let mut postings: Vec<Vec<usize>> = vec![Vec::new(); keys];
     for (u, unit) in units.iter().enumerate() {
-        let mut ks: Vec<(&String, &f64)> = unit.keys.iter().collect();
-        ks.sort_by(|a, b| b.1.total_cmp(a.1).then(a.0.cmp(b.0)));
+        let mut ks: Vec<(u32, f64)> = unit.keys.clone();
+        ks.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         for (k, _) in ks.into_iter().take(INDEX_KEYS) {
-            postings.entry(format!("k:{k}")).or_default().push(u);
+            postings[k as usize].push(u);
         }
-        for e in &unit.entities {
-            postings.entry(format!("e:{e}")).or_default().push(u);
+        for &e in &unit.entities {
+            if postings.len() <= keys + e {
+                postings.resize(keys + e + 1, Vec::new());
+            }
+            postings[keys + e].push(u);
         }
     }
-    let mut out = BTreeSet::new();
-    for list in postings.values() {
+    let mut out = Vec::new();
+    for list in &postings {
         if list.len() > MAX_POSTING {
             continue;
         }
         for (x, &i) in list.iter().enumerate() {
             for &j in &list[x + 1..] {
                 if units[i].doc != units[j].doc {
-                    out.insert((i.min(j), i.max(j)));
+                    out.push((i.min(j), i.max(j)));
                 }
             }
         }
@@ -231,19 +270,19 @@ pub fn candidates(units: &[Unit], wire: &WireResult) -> BTreeSet<(usize, usize)>
         .collect();
     for p in &wire.passages {
         if let (Some(&i), Some(&j)) = (at.get(&p.a), at.get(&p.b)) {
-            out.insert((i.min(j), i.max(j)));
+            out.push((i.min(j), i.max(j)));
         }
     }
-    out
+    out.into_iter().collect()
 }
 
 /// Pair similarities of candidate unit pairs, keyed `(smaller, larger)` index.
-pub type Sims = HashMap<(usize, usize), f64>;
+pub type Sims = FxHashMap<(usize, usize), f64>;
 
 /// Fact clusters: lists of unit indices (one per article at most), ordered by first unit.
 pub fn cluster(units: &[Unit], wire: &WireResult) -> (Vec<Vec<usize>>, Sims) {
     let mut scored: Vec<(f64, usize, usize)> = Vec::new();
-    let mut sims = HashMap::new();
+    let mut sims = Sims::default();
     for (i, j) in candidates(units, wire) {
         let s = similarity(&units[i], &units[j]);
         sims.insert((i, j), s);
@@ -297,7 +336,7 @@ pub fn cluster(units: &[Unit], wire: &WireResult) -> (Vec<Vec<usize>>, Sims) {
 }
 
 /// Similarity lookup for an unordered pair.
-pub fn sim_of(sims: &HashMap<(usize, usize), f64>, a: usize, b: usize) -> f64 {
+pub fn sim_of(sims: &Sims, a: usize, b: usize) -> f64 {
     sims.get(&(a.min(b), a.max(b))).copied().unwrap_or(0.0)
 }
 
@@ -315,11 +354,7 @@ pub fn statement(u: &Unit) -> bool {
 
 /// The most central unit of a cluster (full statements first, then highest summed
 /// similarity; earliest on ties).
-pub fn representative(
-    units: &[Unit],
-    cluster: &[usize],
-    sims: &HashMap<(usize, usize), f64>,
-) -> usize {
+pub fn representative(units: &[Unit], cluster: &[usize], sims: &Sims) -> usize {
     let mut best = (cluster[0], f64::MIN);
     for &u in cluster {
         let bonus = if statement(&units[u]) { 100.0 } else { 0.0 };
@@ -349,7 +384,7 @@ pub fn facts(
     docs: &[AnnotatedArticle],
     units: &[Unit],
     clusters: &[Vec<usize>],
-    sims: &HashMap<(usize, usize), f64>,
+    sims: &Sims,
     origin: &[usize],
 ) -> Vec<(Fact, Vec<usize>)> {
     let mut out = Vec::new();

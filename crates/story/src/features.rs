@@ -5,8 +5,10 @@
 //! are dropped. Rarity comes from an IDF table built from German news text
 //! (`resources/de/idf.tsv`, see `examples/build_idf.rs`).
 
+use aho_corasick::AhoCorasick;
 use lagebild_model::{AnnotatedArticle, CharIndex, Span, TokenKind};
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
+use std::cell::RefCell;
 use std::sync::OnceLock;
 
 const STOPWORDS: &str = include_str!("../resources/de/stopwords.txt");
@@ -15,8 +17,8 @@ const IDF: &str = include_str!("../resources/de/idf.tsv");
 /// Longest key, in chars: long compounds share their head part with shorter forms.
 const KEY_CHARS: usize = 8;
 
-fn stopwords() -> &'static HashSet<&'static str> {
-    static S: OnceLock<HashSet<&'static str>> = OnceLock::new();
+fn stopwords() -> &'static FxHashSet<&'static str> {
+    static S: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
     S.get_or_init(|| {
         STOPWORDS
             .lines()
@@ -33,14 +35,14 @@ pub fn is_stopword(lower: &str) -> bool {
 
 struct IdfTable {
     docs: f64,
-    df: HashMap<String, u32>,
+    df: FxHashMap<String, u32>,
 }
 
 fn idf_table() -> &'static IdfTable {
     static T: OnceLock<IdfTable> = OnceLock::new();
     T.get_or_init(|| {
         let mut docs = 1.0;
-        let mut df = HashMap::new();
+        let mut df = FxHashMap::default();
         for line in IDF.lines() {
             if let Some(n) = line.strip_prefix("#docs\t") {
                 docs = n.trim().parse().unwrap_or(1.0);
@@ -84,10 +86,34 @@ fn fold(lower: &str) -> String {
     s
 }
 
+/// Words whose keys a thread remembers; beyond this the memory starts afresh.
+const KEY_MEMO: usize = 1 << 17;
+
+thread_local! {
+    /// Word as written → its key: the same words recur across the sentences and articles of a
+    /// story, and keys are asked for again by clustering and analysis.
+    static KEYS: RefCell<FxHashMap<Box<str>, Option<Box<str>>>> = RefCell::new(FxHashMap::default());
+}
+
 /// The key of one word part (no hyphens), or `None` for function words and noise: the
 /// Snowball stem, folded and truncated so that compounds share their first part
 /// (`Änderungsvorschläge` and `Änderungen` → `anderung`).
 pub fn key(word: &str) -> Option<String> {
+    KEYS.with(|memo| {
+        if let Some(k) = memo.borrow().get(word) {
+            return k.as_deref().map(str::to_string);
+        }
+        let k = compute_key(word);
+        let mut memo = memo.borrow_mut();
+        if memo.len() >= KEY_MEMO {
+            memo.clear();
+        }
+        memo.insert(word.into(), k.as_deref().map(Into::into));
+        k
+    })
+}
+
+fn compute_key(word: &str) -> Option<String> {
     let w = word
         .trim_matches(|c: char| !c.is_alphanumeric())
         .to_lowercase();
@@ -187,25 +213,28 @@ const BOILERPLATE: &str = include_str!("../resources/de/boilerplate.txt");
 
 /// True when a sentence looks like page furniture and must not be used as a statement.
 pub fn is_boilerplate(sentence: &str) -> bool {
-    static P: OnceLock<Vec<String>> = OnceLock::new();
-    let pats = P.get_or_init(|| {
-        BOILERPLATE
+    static P: OnceLock<(Vec<String>, Option<AhoCorasick>)> = OnceLock::new();
+    let (pats, finder) = P.get_or_init(|| {
+        let pats: Vec<String> = BOILERPLATE
             .lines()
             .map(str::trim)
             .filter(|l| !l.is_empty() && !l.starts_with('#'))
             .map(str::to_lowercase)
-            .collect()
+            .collect();
+        let finder = AhoCorasick::new(&pats).ok();
+        (pats, finder)
     });
-    let low = sentence.to_lowercase();
-    if pats.iter().any(|p| low.contains(p.as_str())) {
-        return true;
-    }
-    // Video and timestamp lines: `02.12.2025 | 3:37 min`.
-    if low.contains(" | ") && low.contains("min") {
-        return true;
-    }
     let letters = sentence.chars().filter(|c| c.is_alphabetic()).count();
-    letters < 12
+    if letters < 12 {
+        return true;
+    }
+    let low = sentence.to_lowercase();
+    let listed = match finder {
+        Some(f) => f.is_match(&low),
+        None => pats.iter().any(|p| low.contains(p.as_str())),
+    };
+    // Video and timestamp lines: `02.12.2025 | 3:37 min`.
+    listed || (low.contains(" | ") && low.contains("min"))
 }
 
 #[cfg(test)]

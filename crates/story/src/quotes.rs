@@ -27,21 +27,33 @@ pub struct Report {
     pub keys: BTreeMap<String, f64>,
 }
 
-/// Resolve a speaker description to a story person by surname key.
-fn resolve_by_name(speaker: &str, merged: &Merged) -> Option<usize> {
+/// The surname keys of each story entity's name and aliases (empty for non-persons).
+fn surname_keys(merged: &Merged) -> Vec<Vec<String>> {
+    merged
+        .entities
+        .iter()
+        .map(|e| {
+            if e.kind != EntityType::Per {
+                return Vec::new();
+            }
+            std::iter::once(&e.name)
+                .chain(e.aliases.iter())
+                .filter_map(|n| n.split_whitespace().last())
+                .map(translit_key)
+                .collect()
+        })
+        .collect()
+}
+
+/// Resolve a speaker description to a story person by surname key (`surnames`: from
+/// [`surname_keys`]).
+fn resolve_by_name(speaker: &str, surnames: &[Vec<String>]) -> Option<usize> {
     let last = speaker.split_whitespace().last()?;
     let k = translit_key(last.trim_end_matches('s'));
     let k_full = translit_key(last);
-    merged.entities.iter().position(|e| {
-        e.kind == EntityType::Per
-            && std::iter::once(&e.name)
-                .chain(e.aliases.iter())
-                .filter_map(|n| n.split_whitespace().last())
-                .any(|s| {
-                    let sk = translit_key(s);
-                    sk == k || sk == k_full
-                })
-    })
+    surnames
+        .iter()
+        .position(|keys| keys.iter().any(|sk| *sk == k || *sk == k_full))
 }
 
 /// Overlap of two key sets: mean of weighted containment and Dice.
@@ -72,6 +84,7 @@ pub fn overlap(a: &BTreeMap<String, f64>, b: &BTreeMap<String, f64>) -> f64 {
 /// The quote reports of a story, grouped.
 pub fn reports(docs: &[AnnotatedArticle], merged: &Merged) -> Vec<Report> {
     let mut out = Vec::new();
+    let mut surnames: Option<Vec<Vec<String>>> = None;
     for (d, doc) in docs.iter().enumerate() {
         for q in &doc.quotes {
             let mut ent = q
@@ -80,7 +93,10 @@ pub fn reports(docs: &[AnnotatedArticle], merged: &Merged) -> Vec<Report> {
             if ent.is_none() {
                 ent = q.speaker.as_deref().and_then(|s| {
                     let first = s.chars().next()?;
-                    first.is_uppercase().then(|| resolve_by_name(s, merged))?
+                    first.is_uppercase().then(|| {
+                        let surnames = surnames.get_or_insert_with(|| surname_keys(merged));
+                        resolve_by_name(s, surnames)
+                    })?
                 });
             }
             let speaker = match ent {

@@ -5,16 +5,16 @@
 //! ordered by date (coarser dates first within a year or month), then by how many articles
 //! report them.
 
-use crate::facts::{sim_of, Unit};
+use crate::facts::{sim_of, Sims, Unit};
 use lagebild_model::{AnnotatedArticle, TimelineEntry};
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Build the timeline of a story.
 pub fn timeline(
     docs: &[AnnotatedArticle],
     units: &[Unit],
     clusters: &[Vec<usize>],
-    sims: &HashMap<(usize, usize), f64>,
+    sims: &Sims,
 ) -> Vec<TimelineEntry> {
     let mut entries: BTreeMap<(String, usize), Vec<usize>> = BTreeMap::new();
     for (c, members) in clusters.iter().enumerate() {

@@ -8,7 +8,9 @@
 
 use crate::features::{is_boilerplate, DocText};
 use lagebild_model::{AnnotatedArticle, WireCopy};
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use rustc_hash::FxHashMap;
+use std::borrow::Cow;
+use std::collections::{BTreeMap, BTreeSet};
 
 const BANDS: usize = 12;
 const ROWS: usize = 2;
@@ -20,16 +22,6 @@ const MIN_CONTAINMENT: f64 = 0.5;
 const MIN_SHARED: usize = 5;
 /// Passages two articles must share to count as wire copy.
 pub const MIN_PASSAGES: usize = 2;
-
-/// 64-bit FNV-1a.
-pub(crate) fn fnv(s: &str) -> u64 {
-    let mut h: u64 = 0xcbf29ce484222325;
-    for b in s.bytes() {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x100000001b3);
-    }
-    h
-}
 
 /// SplitMix64 finaliser: a cheap, well-mixed permutation of u64.
 pub(crate) fn mix(mut z: u64) -> u64 {
@@ -43,7 +35,8 @@ pub(crate) fn mix(mut z: u64) -> u64 {
 struct Passage {
     doc: usize,
     sent: usize,
-    shingles: BTreeSet<u64>,
+    /// Shingle hashes, sorted.
+    shingles: Vec<u64>,
 }
 
 /// A near-identical sentence pair between two articles.
@@ -67,20 +60,59 @@ pub struct WireResult {
     pub origin: Vec<usize>,
 }
 
-fn shingles(words: &[&str]) -> BTreeSet<u64> {
-    let norm: Vec<String> = words
+/// Hashes of the word 3-grams of a sentence (lower case, words joined by a space), sorted.
+fn shingles(words: &[&str]) -> Vec<u64> {
+    let norm: Vec<Cow<str>> = words
         .iter()
-        .map(|w| w.to_lowercase())
+        .map(|w| {
+            if w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+                Cow::Borrowed(*w)
+            } else {
+                Cow::Owned(w.to_lowercase())
+            }
+        })
         .filter(|w| w.chars().any(char::is_alphanumeric))
         .collect();
-    let mut out = BTreeSet::new();
     if norm.len() < 3 {
-        return out;
+        return Vec::new();
     }
-    for w in norm.windows(3) {
-        out.insert(fnv(&w.join(" ")));
-    }
+    let mut out: Vec<u64> = norm
+        .windows(3)
+        .map(|w| fnv_words(w.iter().map(|x| x.as_ref())))
+        .collect();
+    out.sort_unstable();
+    out.dedup();
     out
+}
+
+/// 64-bit FNV-1a of words joined by single spaces, without joining them.
+fn fnv_words<'a>(words: impl Iterator<Item = &'a str>) -> u64 {
+    let mut h: u64 = 0xcbf29ce484222325;
+    for (i, w) in words.enumerate() {
+        let sep: &[u8] = if i > 0 { b" " } else { b"" };
+        for &b in sep.iter().chain(w.as_bytes()) {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x100000001b3);
+        }
+    }
+    h
+}
+
+/// Number of values two sorted, duplicate-free lists share.
+fn shared_count(a: &[u64], b: &[u64]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
 }
 
 /// Words of sentence `i` outside quotation marks: reporting the same utterance is not
@@ -133,7 +165,9 @@ fn normalise_credit(c: &str) -> String {
 /// Find shared copy and origins among a story's articles.
 pub fn analyse(docs: &[AnnotatedArticle], texts: &[DocText]) -> WireResult {
     let mut passages = Vec::new();
-    for (d, t) in texts.iter().enumerate() {
+    // copy is shared between articles: a lone article has none
+    let lone = docs.len() < 2;
+    for (d, t) in texts.iter().enumerate().filter(|_| !lone) {
         for (i, s) in t.doc.sentences.iter().enumerate() {
             if is_boilerplate(t.slice(s.span)) {
                 continue;
@@ -149,7 +183,8 @@ pub fn analyse(docs: &[AnnotatedArticle], texts: &[DocText]) -> WireResult {
         }
     }
     // LSH buckets.
-    let mut buckets: HashMap<(usize, u64), Vec<usize>> = HashMap::new();
+    // (bucket order does not matter: the candidates are sorted below)
+    let mut buckets: FxHashMap<(usize, u64), Vec<usize>> = FxHashMap::default();
     for (pi, p) in passages.iter().enumerate() {
         let mut sig = [u64::MAX; BANDS * ROWS];
         for &s in &p.shingles {
@@ -168,7 +203,7 @@ pub fn analyse(docs: &[AnnotatedArticle], texts: &[DocText]) -> WireResult {
             buckets.entry((b, h)).or_default().push(pi);
         }
     }
-    let mut cands: BTreeSet<(usize, usize)> = BTreeSet::new();
+    let mut cands: Vec<(usize, usize)> = Vec::new();
     for v in buckets.values() {
         if v.len() > MAX_BUCKET {
             continue;
@@ -176,15 +211,17 @@ pub fn analyse(docs: &[AnnotatedArticle], texts: &[DocText]) -> WireResult {
         for (x, &i) in v.iter().enumerate() {
             for &j in &v[x + 1..] {
                 if passages[i].doc != passages[j].doc {
-                    cands.insert((i.min(j), i.max(j)));
+                    cands.push((i.min(j), i.max(j)));
                 }
             }
         }
     }
+    cands.sort_unstable();
+    cands.dedup();
     let mut shared = Vec::new();
     for (i, j) in cands {
         let (a, b) = (&passages[i], &passages[j]);
-        let inter = a.shingles.intersection(&b.shingles).count();
+        let inter = shared_count(&a.shingles, &b.shingles);
         let c = inter as f64 / a.shingles.len().min(b.shingles.len()) as f64;
         if inter >= MIN_SHARED && c >= MIN_CONTAINMENT {
             let (x, y) = if a.doc < b.doc { (a, b) } else { (b, a) };
@@ -222,12 +259,18 @@ pub fn analyse(docs: &[AnnotatedArticle], texts: &[DocText]) -> WireResult {
                 .collect()
         })
         .collect();
+    // article pairs with their shared credits (in credit order), from the articles of each credit
+    let mut by_credit: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (d, cs) in credits.iter().enumerate() {
+        for c in cs {
+            by_credit.entry(c.as_str()).or_default().push(d);
+        }
+    }
     let mut linked: BTreeMap<(usize, usize), Vec<String>> = BTreeMap::new();
-    for a in 0..n {
-        for b in a + 1..n {
-            let common: Vec<String> = credits[a].intersection(&credits[b]).cloned().collect();
-            if !common.is_empty() {
-                linked.insert((a, b), common);
+    for (c, ds) in &by_credit {
+        for (x, &a) in ds.iter().enumerate() {
+            for &b in &ds[x + 1..] {
+                linked.entry((a, b)).or_default().push(c.to_string());
             }
         }
     }
@@ -271,5 +314,34 @@ pub fn analyse(docs: &[AnnotatedArticle], texts: &[DocText]) -> WireResult {
         passages: shared,
         wire_copy,
         origin,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_hashes_are_fnv_of_the_joined_words() {
+        assert_eq!(fnv_words(["a"].into_iter()), 0xaf63dc4c8601ec8c);
+        assert_eq!(
+            fnv_words(["Die", "Ministerin", "reiste"].into_iter()),
+            fnv_words(["Die Ministerin reiste"].into_iter())
+        );
+        assert_ne!(
+            fnv_words(["ab", "c"].into_iter()),
+            fnv_words(["a", "bc"].into_iter())
+        );
+    }
+
+    #[test]
+    fn shingles_ignore_case_and_repeats() {
+        let a = shingles(&["Der", "Rat", "tagte", "lange", "der", "Rat", "tagte"]);
+        let b = shingles(&["der", "RAT", "tagte", "lange", "Der", "rat", "tagte"]);
+        assert_eq!(a, b);
+        // der rat tagte / rat tagte lange / tagte lange der / lange der rat
+        assert_eq!(a.len(), 4);
+        assert_eq!(shared_count(&a, &b), 4);
+        assert_eq!(shared_count(&a, &shingles(&["rat", "tagte", "lange"])), 1);
     }
 }

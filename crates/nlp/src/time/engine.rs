@@ -22,6 +22,8 @@
 //!   section of words that, just before an expression, make it an interval edge (`bis`,
 //!   `seit`) that does not become the narrative reference.
 
+use super::literals;
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use lagebild_model::TimexType;
 use regex::Regex;
 use std::collections::{BTreeMap, BTreeSet};
@@ -81,6 +83,12 @@ struct Rule {
     group: usize,
     /// Index of the trailing look-ahead group the engine appends.
     tail: usize,
+    /// The necessary sets (their numbers in `Grammar::literal_sets`) of which every match
+    /// contains a word.
+    needs: Vec<usize>,
+    /// Which of `Grammar::barrier_masks` holds the characters of [`BARRIERS`] the rule's
+    /// pattern can never match.
+    barriers: usize,
 }
 
 /// Tense of the sentence around an expression.
@@ -95,7 +103,7 @@ pub enum Tense {
 }
 
 /// One selected expression before resolution (byte offsets).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Candidate {
     /// First byte.
     pub start: usize,
@@ -113,12 +121,42 @@ pub struct Candidate {
 #[derive(Debug)]
 pub struct Grammar {
     rules: Vec<Rule>,
+    /// Finds the rules' necessary literals (ASCII case ignored).
+    literals: AhoCorasick,
+    /// For each literal, the necessary sets it belongs to.
+    literal_sets: Vec<Vec<usize>>,
+    /// Number of distinct necessary sets.
+    n_sets: usize,
+    /// The distinct barrier masks of the rules (bits of [`BARRIERS`]).
+    barrier_masks: Vec<u32>,
     tables: Vec<BTreeMap<String, String>>,
     future: BTreeSet<String>,
     past: BTreeSet<String>,
     edge: BTreeSet<String>,
     /// Words that, second to last in a clause, make the clause point forward.
     future_final: BTreeSet<String>,
+}
+
+/// Punctuation that many rules never match: a match of such a rule lies between two of them.
+const BARRIERS: [char; 16] = [
+    '.', ',', ';', ':', '!', '?', '"', '(', ')', '„', '“', '”', '«', '»', '–', '/',
+];
+
+/// The bit of a character in a rule's barrier mask.
+fn barrier_bit(c: char) -> u32 {
+    BARRIERS.iter().position(|&b| b == c).map_or(0, |i| 1 << i)
+}
+
+/// A necessary set with a one-letter word (`e`, `n`) is not searched for: such words occur
+/// everywhere and would only slow the search down. Single digits are kept (they are rare).
+fn worth_searching(set: &BTreeSet<String>) -> bool {
+    set.iter().all(|w| {
+        let mut cs = w.chars();
+        match (cs.next(), cs.next()) {
+            (Some(c), None) => !c.is_alphabetic(),
+            _ => true,
+        }
+    })
 }
 
 fn err(file: &'static str, line: usize, message: impl Into<String>) -> ResourceError {
@@ -214,6 +252,8 @@ impl Grammar {
         }
 
         let mut rules = Vec::new();
+        let mut set_ids: BTreeMap<BTreeSet<String>, usize> = BTreeMap::new();
+        let mut barrier_masks: Vec<u32> = Vec::new();
         for (no, l) in lines(res.rules) {
             let (kind, rest) = l
                 .split_once(char::is_whitespace)
@@ -252,11 +292,29 @@ impl Grammar {
             }
             // The trailing group makes the match end before a non-letter (or the text end):
             // with leftmost-first alternation, `Stunde|Stunden` must not stop inside a word.
-            let pattern = format!(
-                "(?:{})([^\\p{{L}}\\p{{N}}]|$)",
-                expand(pattern.trim(), &macros, "rules", no)?
-            );
+            let body = expand(pattern.trim(), &macros, "rules", no)?;
+            let pattern = format!("(?:{body})([^\\p{{L}}\\p{{N}}]|$)");
             let regex = Regex::new(&pattern).map_err(|e| err("rules", no, e.to_string()))?;
+            let needs = literals::necessary(&pattern)
+                .unwrap_or_default()
+                .into_iter()
+                .filter(worth_searching)
+                .map(|set| {
+                    let n = set_ids.len();
+                    *set_ids.entry(set).or_insert(n)
+                })
+                .collect();
+            let mask = literals::unmatched(&body, &BARRIERS)
+                .into_iter()
+                .map(barrier_bit)
+                .fold(0, |a, b| a | b);
+            let barriers = match barrier_masks.iter().position(|&m| m == mask) {
+                Some(i) => i,
+                None => {
+                    barrier_masks.push(mask);
+                    barrier_masks.len() - 1
+                }
+            };
             let tail = regex.captures_len() - 1;
             if group >= tail {
                 return Err(err("rules", no, "group option beyond the pattern's groups"));
@@ -268,6 +326,8 @@ impl Grammar {
                 narrative,
                 group,
                 tail,
+                needs,
+                barriers,
             });
         }
 
@@ -290,8 +350,33 @@ impl Grammar {
                 }
             }
         }
+        let mut literal_ids: BTreeMap<&str, usize> = BTreeMap::new();
+        let mut literal_sets: Vec<Vec<usize>> = Vec::new();
+        for (set, &si) in &set_ids {
+            for w in set {
+                let n = literal_ids.len();
+                let li = *literal_ids.entry(w.as_str()).or_insert(n);
+                if li == literal_sets.len() {
+                    literal_sets.push(Vec::new());
+                }
+                literal_sets[li].push(si);
+            }
+        }
+        let mut words = vec![""; literal_ids.len()];
+        for (w, i) in literal_ids {
+            words[i] = w;
+        }
+        let literals = AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .kind(Some(AhoCorasickKind::DFA))
+            .build(&words)
+            .map_err(|e| err("rules", 0, format!("literal search: {e}")))?;
         Ok(Grammar {
             rules,
+            literals,
+            literal_sets,
+            n_sets: set_ids.len(),
+            barrier_masks,
             tables,
             future,
             past,
@@ -301,36 +386,134 @@ impl Grammar {
     }
 
     /// All expressions of `text`, longest first where candidates overlap, in text order.
+    ///
+    /// A rule runs only where its match can lie: every match contains a word of each of the
+    /// rule's necessary sets, and never a punctuation mark of [`BARRIERS`] the rule's pattern
+    /// cannot match; so the rule runs only over the stretches between such marks that hold a
+    /// word of every set, with the same result as [`Grammar::candidates_exhaustive`].
     pub fn candidates(&self, text: &str) -> Vec<Candidate> {
+        // Start bytes of the necessary words found, grouped by set: the words of one set are
+        // `starts[offsets[set]..offsets[set + 1]]`, in text order (a start may repeat).
+        let mut found: Vec<(usize, usize)> = Vec::new();
+        let mut offsets = vec![0; self.n_sets + 1];
+        for m in self.literals.find_overlapping_iter(text) {
+            for &set in &self.literal_sets[m.pattern().as_usize()] {
+                found.push((set, m.start()));
+                offsets[set + 1] += 1;
+            }
+        }
+        for i in 1..offsets.len() {
+            offsets[i] += offsets[i - 1];
+        }
+        let mut starts = vec![0; found.len()];
+        let mut next = offsets.clone();
+        for (set, start) in found {
+            starts[next[set]] = start;
+            next[set] += 1;
+        }
+        for set in 0..self.n_sets {
+            // Found in order of their ends: nearly sorted already.
+            starts[offsets[set]..offsets[set + 1]].sort();
+        }
+        let hits = |set: usize| &starts[offsets[set]..offsets[set + 1]];
+        // Byte offsets of the barriers of each mask.
+        let mut bounds: Vec<Vec<usize>> = vec![Vec::new(); self.barrier_masks.len()];
+        for (i, c) in text.char_indices() {
+            let bit = barrier_bit(c);
+            if bit != 0 {
+                for (mask, b) in self.barrier_masks.iter().zip(&mut bounds) {
+                    if mask & bit != 0 {
+                        b.push(i);
+                    }
+                }
+            }
+        }
+        self.select(text, |rule, windows| {
+            let Some(&driver) = rule.needs.iter().min_by_key(|&&set| hits(set).len()) else {
+                windows.push((0, text.len()));
+                return;
+            };
+            let bounds = &bounds[rule.barriers];
+            let mut checked = None;
+            for &h in hits(driver) {
+                let k = bounds.partition_point(|&b| b < h);
+                if checked.replace(k) == Some(k) {
+                    continue;
+                }
+                let from = k.checked_sub(1).map_or(0, |j| next_char(text, bounds[j]));
+                let to = bounds.get(k).copied().unwrap_or(text.len());
+                let all = rule.needs.iter().all(|&set| {
+                    let h = hits(set);
+                    let i = h.partition_point(|&x| x < from);
+                    h.get(i).is_some_and(|&x| x < to)
+                });
+                if all {
+                    // The window takes in the barrier after the stretch: a match may end
+                    // just before it, with the barrier as the character after the match.
+                    let end = if to < text.len() {
+                        next_char(text, to)
+                    } else {
+                        to
+                    };
+                    match windows.last_mut() {
+                        Some(last) if last.1 == from => last.1 = end,
+                        _ => windows.push((from, end)),
+                    }
+                }
+            }
+        })
+    }
+
+    /// The same as [`Grammar::candidates`], found by running every rule over the whole text
+    /// (slower; a reference for checks).
+    pub fn candidates_exhaustive(&self, text: &str) -> Vec<Candidate> {
+        self.select(text, |_, windows| windows.push((0, text.len())))
+    }
+
+    /// Runs every rule over the windows `plan` gives it (`(start, end)` byte ranges in text
+    /// order, none when the rule cannot match) and resolves overlaps.
+    fn select(&self, text: &str, plan: impl Fn(&Rule, &mut Vec<(usize, usize)>)) -> Vec<Candidate> {
         // (start, end, rule, value, narrative, length of the whole match)
         let mut found: Vec<(usize, usize, usize, String, String, usize)> = Vec::new();
+        let mut windows = Vec::new();
         for (ri, rule) in self.rules.iter().enumerate() {
+            windows.clear();
+            plan(rule, &mut windows);
+            if windows.is_empty() {
+                continue;
+            }
             let mut locs = rule.regex.capture_locations();
             let mut pos = 0;
-            while pos < text.len() {
-                let Some(m) = rule.regex.captures_read_at(&mut locs, text, pos) else {
-                    break;
-                };
-                let s = m.start();
-                let e = locs.get(rule.tail).map_or(m.end(), |(t, _)| t);
-                if e > s && boundary_ok(text, s, e) {
-                    let span = match rule.group {
-                        0 => Some((s, e)),
-                        g => locs.get(g),
+            for &(from, to) in &windows {
+                // A prefix of the text: look-behind sees the text before the window, and the
+                // window ends with a character no match can take in.
+                let hay = &text[..to];
+                pos = pos.max(from);
+                while pos < hay.len() {
+                    let Some(m) = rule.regex.captures_read_at(&mut locs, hay, pos) else {
+                        break;
                     };
-                    let value = self.fill(&rule.value, text, &locs);
-                    let narrative = match &rule.narrative {
-                        Some(t) => self.fill(t, text, &locs),
-                        None => value.clone(),
-                    };
-                    if let (Some((gs, ge)), Some(v), Some(n)) = (span, value, narrative) {
-                        if ge > gs {
-                            found.push((gs, ge, ri, v, n, e - s));
+                    let s = m.start();
+                    let e = locs.get(rule.tail).map_or(m.end(), |(t, _)| t);
+                    if e > s && boundary_ok(text, s, e) {
+                        let span = match rule.group {
+                            0 => Some((s, e)),
+                            g => locs.get(g),
+                        };
+                        let value = self.fill(&rule.value, text, &locs);
+                        let narrative = match &rule.narrative {
+                            Some(t) => self.fill(t, text, &locs),
+                            None => value.clone(),
+                        };
+                        if let (Some((gs, ge)), Some(v), Some(n)) = (span, value, narrative) {
+                            if ge > gs {
+                                found.push((gs, ge, ri, v, n, e - s));
+                            }
                         }
+                        pos = e;
+                    } else {
+                        pos = next_char(text, s);
                     }
-                    pos = e;
-                } else {
-                    pos = next_char(text, s);
                 }
             }
         }
@@ -412,12 +595,13 @@ impl Grammar {
     /// Tense of a whole passage: past when it has a past cue and no future cue.
     pub fn passage_tense(&self, passage: &str) -> Tense {
         let mut past = false;
+        let mut buf = String::new();
         for w in passage.split(|c: char| !c.is_alphanumeric()) {
-            let lw = w.to_lowercase();
-            if self.future.contains(&lw) {
+            let lw = lowercase(w, &mut buf);
+            if self.future.contains(lw) {
                 return Tense::Unknown;
             }
-            past |= self.past.contains(&lw);
+            past |= self.past.contains(lw);
         }
         if past {
             Tense::Past
@@ -458,14 +642,15 @@ impl Grammar {
     /// The tense of the cue word in `text[from..to]` nearest to `[start, end)`.
     fn nearest_cue(&self, text: &str, from: usize, to: usize, start: usize, end: usize) -> Tense {
         let mut best: Option<(usize, Tense)> = None;
+        let mut buf = String::new();
         let mut consider = |ws: usize, w: &str| {
             if ws >= start && ws < end {
                 return;
             }
-            let lw = w.to_lowercase();
-            let t = if self.future.contains(&lw) {
+            let lw = lowercase(w, &mut buf);
+            let t = if self.future.contains(lw) {
                 Tense::Future
-            } else if self.past.contains(&lw) {
+            } else if self.past.contains(lw) {
                 Tense::Past
             } else {
                 return;
@@ -550,6 +735,23 @@ fn parse_template(t: &str, tables: &[String], line: usize) -> Result<Vec<Part>, 
         parts.push(Part::Lit(lit));
     }
     Ok(parts)
+}
+
+/// `word.to_lowercase()`, without allocating for a word that is lowercase ASCII already.
+pub(super) fn lowercase<'a>(word: &'a str, buf: &'a mut String) -> &'a str {
+    if !word
+        .bytes()
+        .any(|b| b.is_ascii_uppercase() || !b.is_ascii())
+    {
+        return word;
+    }
+    buf.clear();
+    if word.is_ascii() {
+        buf.extend(word.chars().map(|c| c.to_ascii_lowercase()));
+    } else {
+        buf.push_str(&word.to_lowercase());
+    }
+    buf
 }
 
 fn next_char(text: &str, i: usize) -> usize {

@@ -12,6 +12,7 @@
 
 pub use lagebild_model::calendar;
 mod engine;
+mod literals;
 mod resolve;
 
 pub use calendar::Date;

@@ -252,3 +252,118 @@ fn a_zu_infinitive_after_an_announcement_points_forward() {
     let t = "Er sagte, die Sitzung werde am Donnerstag stattfinden.";
     assert_eq!(value_of(t, Some("2025-03-11"), "Donnerstag"), "2025-03-13");
 }
+
+/// German sentences written to touch many rules (and near misses), for comparing the candidate
+/// search that skips rules with the one that runs every rule.
+const VARIED: &[&str] = &[
+    "Der Vertrag wurde am 2. Dezember 2025 unterzeichnet, die Ratifizierung folgte am 14.01.2026.",
+    "Am Dienstagabend tagte der Ausschuss, am Mittwoch früh reisten die Gäste ab.",
+    "In der Nacht zu Mittwoch fiel der Strom aus; in der Nacht vom 16. auf den 17. Juni 2024 erneut.",
+    "Seit Februar 2022 verhandeln beide Seiten, zuletzt vor zwei Wochen und vor 3 Tagen.",
+    "Die Frist endet in drei Monaten, spätestens aber im kommenden Jahr.",
+    "Drei Tage später trat der Minister zurück, zwei Jahre zuvor war er gewählt worden.",
+    "Am Vortag hatte es geregnet, am selben Tag noch wurde die Straße gesperrt.",
+    "Im Vorjahr lag der Umsatz bei 1.500 Euro, im laufenden Jahr bei 2.300 Euro.",
+    "Die Stadt wurde 1370 gegründet und zählte 1370 Einwohner.",
+    "Nr. 2019 der Liste nennt August von Goethe nicht, wohl aber den 3. August.",
+    "Rund 2000 Menschen demonstrierten über 1500 Kilometer entfernt.",
+    "Das Treffen beginnt um 14:30 Uhr und endet gegen 18 Uhr, also nach fast vier Stunden.",
+    "Um 9.15 Uhr mitteleuropäischer Zeit begann die Sitzung, um 12 Uhr 30 endete sie.",
+    "Der Bau dauerte anderthalb Jahre, die Planung eine halbe Stunde und ein halbes Jahrhundert.",
+    "Nach einer achttägigen Reise und einem dreiwöchigen Kurs folgte ein 14-tägiger Urlaub.",
+    "Jahrelange Verhandlungen und stundenlange Sitzungen prägten die Jahre 1998/99.",
+    "Im Frühjahr 2023 und im Spätsommer des Jahres 2021 kam es zu Protesten.",
+    "Im ersten Quartal 2025 und im zweiten Halbjahr stieg der Absatz.",
+    "Zu Ostern 2024, an Weihnachten und am Tag der Deutschen Einheit bleibt das Amt geschlossen.",
+    "Heute früh, gestern Abend und vorgestern war es kalt; übermorgen wird es warm, morgen Abend auch.",
+    "Derzeit und kürzlich, bald und demnächst: in Zukunft soll alles besser werden.",
+    "Die Mauer fiel 1989, im Jahr 490 v. Chr. siegten die Athener, im 6. Jahrhundert v. Chr. auch.",
+    "In den 1990er Jahren und den 80er-Jahren wuchs die Stadt; in den 20ern nicht.",
+    "Jeden Montag trifft sich der Kreis, täglich kommen Briefe, wöchentlich ein Paket, montags Post.",
+    "Mitte des Jahres, Ende des Monats und Anfang März 2024 wird gezahlt.",
+    "Vergangene Woche und in der kommenden Woche, am letzten Wochenende und am nächsten Wochenende.",
+    "Am Freitag, den 5. Mai 2023, und am Samstag, 6. Mai, wurde gewählt.",
+    "Die Jahre 2014 bis 2016 sowie 1914–1918 gelten als Einschnitt; 2024-03-05 steht im Protokoll.",
+    "Die Bilanz vom 1.9.39 und die Meldung vom 3.10. liegen vor, Seite 12 und Art. 5 ebenso.",
+    "Mehrere Wochen, einige Tage, wenige Stunden und viele Jahre vergingen.",
+    "In den folgenden Tagen und den nächsten drei Monaten; zwei aufeinanderfolgende Jahre.",
+    "Der Ausschuss tagte am 3.\nMärz 2024, die Nachricht kam am 4.  April.",
+    "ÜBERMORGEN und HEUTE stehen hier in Großbuchstaben, Übermorgen und Heute nicht.",
+    "Die Zahl 12345678 und die Nummer 20251203 sind keine Daten, 3,5 Tage aber eine Dauer.",
+    "Am Morgen des 12. Oktober 2025 und in den Abendstunden des 13. Oktober fiel Schnee.",
+    "Kurz darauf, wenig später und nach kurzer Zeit kam die Antwort; Tage später auch.",
+    "Im selben Monat, im Folgemonat und im vergangenen Monat wurde gezählt.",
+    "Die Sitzung am 20. Januar dieses Jahres und am 4. Mai des Vorjahres waren öffentlich.",
+    "Um Mitternacht und zur Mittagszeit schlägt die Glocke; mittags ist es ruhig.",
+    "Ein Text ohne jede Zeitangabe, nur mit Wörtern wie Tagung, Jahrmarkt und Montage.",
+    "„Am Montag“, sagte sie, „kommen wir (seit 2019 jedes Jahr) wieder.“ Kam sie? Ja: 2020/21!",
+    "Vom 3.–5. Mai, am 1. Mai! Im Mai? Bis Juni; ab Juli: täglich (außer sonntags).",
+    "(2024)",
+    "Mai",
+    "«Heute» und »morgen« – so die Zusage – gelten; 12.30 Uhr/13 Uhr, 5-Jahres-Plan.",
+    "Drei Tage, vier Wochen. Zwei Jahre, ein Monat; fünf Stunden: eine Minute!",
+];
+
+#[test]
+fn fast_candidates_equal_exhaustive_ones() {
+    for lang in ["de", "en"] {
+        let g = grammar(lang).expect("resources compile");
+        let joined = VARIED.join(" ");
+        for text in VARIED.iter().copied().chain([joined.as_str()]) {
+            assert_eq!(
+                g.candidates(text),
+                g.candidates_exhaustive(text),
+                "{lang}: {text:?}"
+            );
+        }
+    }
+    let g = grammar("de").expect("German resources compile");
+    let found: usize = VARIED.iter().map(|t| g.candidates(t).len()).sum();
+    assert!(
+        found > 80,
+        "the sentences should hold many expressions: {found}"
+    );
+}
+
+#[test]
+fn rule_skipping_holds_for_any_grammar() {
+    // Rules with and without literals, optional parts, a case-insensitive group, and rules
+    // that can (`:`) or cannot (`.`, `,`) match punctuation next to their matches.
+    let g = Grammar::new(Resources {
+        macros: "num = [0-9]+|zwei|drei\nunit = Tag|Tage|Woche|Wochen",
+        norm: "[normNum]\nzwei = 2\ndrei = 3",
+        rules: "DURATION d: (?:(?:fast|rund)\\s+)?(%num)\\s+(?:%unit) => P%normNum(1)D\n\
+                DATE y: (?i:im\\s+jahr)\\s+([0-9]{4}) => $1\n\
+                DATE n: [0-9]{2}:[0-9]{2} => X",
+        cues: "",
+    })
+    .expect("test grammar compiles");
+    for text in [
+        "Es dauerte fast zwei Wochen, IM JAHR 2020 rund 3 Tage, um 12:30 nichts.",
+        "Keine Angabe hier.",
+        "drei Tage",
+        "Im Jahr\n1999 und 23:59",
+        "(rund 3 Tage), „zwei Wochen“; 12:30.",
+        "drei Tage. Im Jahr 2000, 11:11",
+        "3 Tage,4 Wochen.",
+    ] {
+        assert_eq!(
+            g.candidates(text),
+            g.candidates_exhaustive(text),
+            "{text:?}"
+        );
+    }
+    assert_eq!(g.candidates("Im Jahr 1999 dauerte es drei Tage").len(), 2);
+}
+
+#[test]
+fn lowercasing_without_allocation_agrees() {
+    let g = grammar("de").expect("German resources compile");
+    // Cue words in capitals, with umlauts and in plain lowercase.
+    assert_eq!(g.passage_tense("Er SAGTE, dass es regnete."), Tense::Past);
+    assert_eq!(g.passage_tense("Sie WIRD morgen sprechen."), Tense::Unknown);
+    for w in ["Größe", "ÄRA", "straße", "Haus", "haus", "ÜBER", "x"] {
+        let mut buf = String::new();
+        assert_eq!(engine::lowercase(w, &mut buf), w.to_lowercase(), "{w}");
+    }
+}
