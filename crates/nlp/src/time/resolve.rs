@@ -9,7 +9,7 @@
 //! | `{Y}` | the year of a month/day/season that follows (`{Y}-10`): news mode takes the creation year, moved by the tense of the sentence (a later month without a future cue is last year's); narrative mode the year last mentioned |
 //! | `{this:GRAN±NU}` | the present (creation date; in narrative mode the last mentioned date) shifted by `N` units `U` (`D`, `W`, `M`, `Y`; default: the granularity) and written at granularity `GRAN` (`day`, `week`, `month`, `year`, `decade`, `century`) |
 //! | `{ref:GRAN±NU}` | the same from the last mentioned date (anaphoric: `am Vortag`, `im Jahr darauf`) |
-//! | `{weekday:N}` | ISO weekday `N` nearest the present in the sentence's tense direction; `{lastwd:N}` strictly before, `{nextwd:N}` strictly after |
+//! | `{weekday:N}` | ISO weekday `N` nearest the present in the sentence's tense direction; `{lastwd:N}` strictly before, `{nextwd:N}` strictly after; `{thiswd:N}` that weekday of the present's week, Monday to Sunday (`an diesem Mittwoch`) |
 //! | `{CY:NN}` | a two-digit year completed with the present's century |
 //! | `{CD:D}` | a decade digit completed with the present's century (`{CD:9}` → `199`) |
 //!
@@ -146,7 +146,7 @@ impl Context {
             "Y" => self.year_for(after, tense),
             "this" => shifted(self.this(), arg),
             "ref" => shifted(self.anchor(), arg),
-            "weekday" | "lastwd" | "nextwd" => {
+            "weekday" | "lastwd" | "nextwd" | "thiswd" => {
                 let wd: u32 = arg.parse().unwrap_or(1).clamp(1, 7);
                 let base = match self.mode {
                     Mode::News => self.dct,
@@ -158,6 +158,7 @@ impl Context {
                 let back = i64::from((base.weekday() + 7 - wd) % 7);
                 let fwd = i64::from((wd + 7 - base.weekday()) % 7);
                 let offset = match (head, tense) {
+                    ("thiswd", _) => i64::from(wd) - i64::from(base.weekday()),
                     ("lastwd", _) => -(if back == 0 { 7 } else { back }),
                     ("nextwd", _) => {
                         if fwd == 0 {
@@ -368,6 +369,10 @@ mod tests {
         assert_eq!(c.resolve("{weekday:4}", Tense::Future), "2025-12-04");
         assert_eq!(c.resolve("{weekday:4}", Tense::Past), "2025-11-27");
         assert_eq!(c.resolve("{weekday:2}", Tense::Unknown), "2025-12-02");
+        // the weekday of this week, whatever the tense
+        assert_eq!(c.resolve("{thiswd:3}", Tense::Past), "2025-12-03");
+        assert_eq!(c.resolve("{thiswd:1}", Tense::Future), "2025-12-01");
+        assert_eq!(c.resolve("{thiswd:7}", Tense::Past), "2025-12-07");
         assert_eq!(c.resolve("{lastwd:3}", Tense::Unknown), "2025-11-26");
     }
 
