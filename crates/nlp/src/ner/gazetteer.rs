@@ -71,6 +71,20 @@ pub fn inflection_key(w: &str) -> &str {
         .unwrap_or(w)
 }
 
+/// The word with its last umlaut undone (`Löhn` → `Lohn`, `Bäum` → `Baum`), if it has one.
+fn without_last_umlaut(w: &str) -> Option<String> {
+    let (i, c) = w
+        .char_indices()
+        .rev()
+        .find(|(_, c)| matches!(c, 'ä' | 'ö' | 'ü'))?;
+    let plain = match c {
+        'ä' => 'a',
+        'ö' => 'o',
+        _ => 'u',
+    };
+    Some(format!("{}{plain}{}", &w[..i], &w[i + c.len_utf8()..]))
+}
+
 /// The listed names (see [`Gazetteer::names`]).
 #[derive(Debug, Clone, Default)]
 pub struct GazetteerNames {
@@ -94,6 +108,8 @@ pub struct Gazetteer {
     org_heads: HashSet<String>,
     roles: HashSet<String>,
     legal_forms: HashSet<String>,
+    /// Particle sequences inside personal names (`von der`), as word lists.
+    name_particles: Vec<Vec<String>>,
     place_nouns: HashSet<String>,
     institutions: HashSet<String>,
     not_entities: HashSet<String>,
@@ -301,6 +317,9 @@ impl Gazetteer {
             org_heads: lines_set(include_str!("../../resources/de/org_heads.txt"), true),
             roles: lines_set(include_str!("../../resources/de/roles.txt"), true),
             legal_forms: lines_set(include_str!("../../resources/de/legal_forms.txt"), false),
+            name_particles: data_lines(include_str!("../../resources/de/name_particles.txt"))
+                .map(|l| l.split_whitespace().map(str::to_string).collect())
+                .collect(),
             place_nouns: lines_set(include_str!("../../resources/de/place_nouns.txt"), false),
             institutions: lines_set(include_str!("../../resources/de/institutions.txt"), false),
             not_entities: lines_set(include_str!("../../resources/de/not_entities.txt"), false),
@@ -371,6 +390,17 @@ impl Gazetteer {
                 (name != words.join(" ")).then_some(name)
             }
         }
+    }
+
+    /// Number of words of the longest listed name particle sequence at the start of `words`
+    /// (`von der Leyen` → 2), 0 if none.
+    pub fn name_particles(&self, words: &[&str]) -> usize {
+        self.name_particles
+            .iter()
+            .filter(|p| p.len() <= words.len() && p.iter().zip(words).all(|(a, b)| a == b))
+            .map(Vec::len)
+            .max()
+            .unwrap_or(0)
     }
 
     /// True for a legal form that closes an organisation name (`GmbH`).
@@ -539,13 +569,18 @@ impl Gazetteer {
     }
 
     /// True for a listed common noun, also with a case or plural ending (`Enzyme`, `Natriums`,
-    /// `Hormonen`).
+    /// `Hormonen`), also a plural with an umlaut (`Löhne`, `Häuser`, `Bäumen`).
     pub fn is_common_noun(&self, w: &str) -> bool {
         self.nouns.contains(w)
             || ["s", "es", "e", "n", "en", "er", "ern", "nen"]
                 .iter()
                 .filter_map(|end| w.strip_suffix(end))
-                .any(|b| b.chars().count() > 2 && self.nouns.contains(b))
+                .filter(|b| b.chars().count() > 2)
+                .any(|b| {
+                    self.nouns.contains(b)
+                        || (["e", "en", "er", "ern"].iter().any(|e| w.ends_with(e))
+                            && without_last_umlaut(b).is_some_and(|x| self.nouns.contains(&x)))
+                })
     }
 
     /// Flags of each token of a sentence (see [`flag`]).
@@ -622,6 +657,16 @@ mod tests {
         assert_eq!(kind("Papadopoulos"), 1);
         assert_eq!(g.letter_class("verschränkt"), 0);
         assert_eq!(g.letter_class("Ab"), 0);
+    }
+
+    #[test]
+    fn common_nouns_with_plural_endings_and_umlauts() {
+        let g = Gazetteer::get();
+        assert_eq!(without_last_umlaut("Häus").as_deref(), Some("Haus"));
+        assert_eq!(without_last_umlaut("Haus"), None);
+        assert!(g.is_common_noun("Löhne"));
+        assert!(g.is_common_noun("Häuser"));
+        assert!(!g.is_common_noun("Schröder"));
     }
 
     #[test]

@@ -290,6 +290,9 @@ pub fn entities(tagger: &Tagger<'_>, text: &str, sentences: &[Sentence]) -> Vec<
                     start = k - 1;
                 }
             }
+            if names_a_group(&refs, start, k, &base) {
+                continue;
+            }
             role_mentions.push(RoleMention {
                 span: Span::new(s.tokens[start].span.start, s.tokens[k].span.end),
                 text: refs[start..=k].join(" "),
@@ -386,6 +389,50 @@ fn propagate_surnames(tagged: &mut [(Vec<String>, Vec<u8>)]) {
     }
 }
 
+/// Does the role noun at `k` (its phrase starting at `start`) name several people rather than
+/// one: a plural article or quantifier before a role that is not a feminine singular (`die
+/// Regierungschefs`, `beide Minister`), or a coordination with a shortened compound (`Staats- und
+/// Regierungschefs`)?
+fn names_a_group(refs: &[&str], start: usize, k: usize, base: &str) -> bool {
+    let coordinated = k >= 2 && refs[k - 1] == "und" && refs[k - 2].ends_with('-');
+    let plural_before = start > 0
+        && PLURAL_DETERMINERS.contains(&refs[start - 1].to_lowercase().as_str())
+        && !base.ends_with("in");
+    let number_before = start > 0 && refs[start - 1].chars().all(|c| c.is_ascii_digit());
+    coordinated || plural_before || number_before
+}
+
+/// Words before a noun that make a masculine or neuter role noun plural.
+const PLURAL_DETERMINERS: &[&str] = &[
+    "die",
+    "alle",
+    "beide",
+    "beiden",
+    "mehrere",
+    "einige",
+    "viele",
+    "zwei",
+    "drei",
+    "vier",
+    "fünf",
+    "zahlreiche",
+    "andere",
+    "anderen",
+];
+
+/// Are two names the same but for a dateline's capitals (`BRÜSSEL`, `Brüssel`)?
+fn same_but_capitals(a: &[String], b: &[String]) -> bool {
+    a.len() == b.len()
+        && a.iter()
+            .zip(b)
+            .all(|(x, y)| x.to_lowercase() == y.to_lowercase())
+}
+
+/// Is every letter of the name a capital?
+fn in_capitals(words: &[String]) -> bool {
+    words.iter().all(|w| !w.chars().any(char::is_lowercase))
+}
+
 /// Are two names of several words the same name with other endings (`Deutschen
 /// Wetterdienst`, `Deutsche Wetterdienst`)? See [`inflection_key`].
 fn same_declined(a: &[String], b: &[String]) -> bool {
@@ -432,7 +479,9 @@ fn link(mut mentions: Vec<RawMention>, role_mentions: Vec<RoleMention>) -> Vec<E
         // a person's name matches any entity whose name ends with it; other names match
         // exactly (or in the genitive); a single word also matches a person's surname
         let found = ents.iter().position(|e| {
-            if e.kind == EntityType::Per || m.kind == EntityType::Per {
+            if same_but_capitals(&e.words, &m.words) {
+                true
+            } else if e.kind == EntityType::Per || m.kind == EntityType::Per {
                 (e.kind == m.kind || m.words.len() == 1) && matches_name(&e.words, &m.words)
             } else {
                 e.words.len() == m.words.len()
@@ -456,11 +505,13 @@ fn link(mut mentions: Vec<RawMention>, role_mentions: Vec<RoleMention>) -> Vec<E
                         push_unique(&mut e.aliases, old);
                     }
                 }
-                // a name first met with oblique endings takes a plainer form when one comes
-                if e.kind != EntityType::Per
-                    && m.kind != EntityType::Per
-                    && oblique_endings(&m.words) < oblique_endings(&e.words)
-                {
+                // a name first met in capitals or with oblique endings takes a plainer form
+                // when one comes
+                let plainer = (in_capitals(&e.words) && !in_capitals(&m.words))
+                    || (e.kind != EntityType::Per
+                        && m.kind != EntityType::Per
+                        && oblique_endings(&m.words) < oblique_endings(&e.words));
+                if plainer {
                     let old = e.name();
                     e.words = m.words.clone();
                     push_unique(&mut e.aliases, old);
@@ -597,6 +648,7 @@ mod tests {
             mention(60, &["Russlands"], EntityType::Loc, &[]),
             mention(80, &["Hohen", "Kammer"], EntityType::Org, &[]),
             mention(99, &["Hohe", "Kammer"], EntityType::Org, &[]),
+            mention(110, &["LINDENAU"], EntityType::Loc, &[]),
             mention(120, &["Lindenau"], EntityType::Per, &[]),
             mention(140, &["Lindenau"], EntityType::Loc, &[]),
         ];
@@ -617,6 +669,24 @@ mod tests {
             (es[3].name.as_str(), es[3].kind),
             ("Lindenau", EntityType::Loc)
         );
+    }
+
+    #[test]
+    fn role_nouns_for_several_people_are_no_role_mentions() {
+        let group = |text: &str| {
+            let refs: Vec<&str> = text.split(' ').collect();
+            let k = refs.len() - 1;
+            let base = Gazetteer::get()
+                .role(refs[k])
+                .map(|(b, _)| b)
+                .unwrap_or_default();
+            names_a_group(&refs, k, k, &base)
+        };
+        assert!(group("die Staats- und Regierungschefs"));
+        assert!(group("sagten die Minister"));
+        assert!(group("trafen sich beide Außenminister"));
+        assert!(!group("sagte die Ministerin"));
+        assert!(!group("sagte der Regierungschef"));
     }
 
     #[test]

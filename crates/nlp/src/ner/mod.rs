@@ -263,6 +263,25 @@ fn rules_with_flags(tokens: &[&str], flags: &[u16], labels: &mut [u8]) {
             labels[i + 1] = 2;
         }
     }
+    // known first name + name particles + capitalised word: a person (`Ursula von der Leyen`)
+    for i in 0..n.saturating_sub(2) {
+        if flags[i] & flag::FIRST == 0 || !matches!(labels[i], 0 | 1) {
+            continue;
+        }
+        let p = gaz.name_particles(&tokens[i + 1..]);
+        let j = i + 1 + p;
+        if p == 0 || j >= n || !is_cap_word(tokens[j]) {
+            continue;
+        }
+        let name_ok = flags[j] & (flag::NOT_ENTITY | flag::ROLE | flag::PLACE | flag::ORG) == 0;
+        let ends = j + 1 >= n || !matches!(labels[j + 1], 2 | 4 | 6 | 8);
+        if name_ok && ends {
+            labels[i] = 1;
+            for l in &mut labels[i + 1..=j] {
+                *l = 2;
+            }
+        }
+    }
     // legal forms close an organisation: `Muster Bau GmbH`
     for i in 1..n {
         if !gaz.is_legal_form(tokens[i]) || labels[i] != 0 {
@@ -310,14 +329,20 @@ fn rules_with_flags(tokens: &[&str], flags: &[u16], labels: &mut [u8]) {
         while part != 0 && j < n && flags[j] & part != 0 {
             j += 1;
         }
-        // left out, or taken for a person or another name (`DOW JONES` as MISC)
+        // left out, or taken for a person or another name (`DOW JONES` as MISC), or only a
+        // part of it tagged as such a name (`Bundesverbands der [Deutschen Industrie]`)
         let free = labels[i..j].iter().all(|&l| l == 0);
         let other = matches!(labels[i], 1 | 7)
             && labels[i + 1..j.max(i + 1)]
                 .iter()
                 .all(|&l| l == labels[i] + 1);
-        if j > i + 1 && (free || other) {
-            let b = if part & flag::PLACE_PART != 0 { 5 } else { 3 };
+        let b = if part & flag::PLACE_PART != 0 { 5 } else { 3 };
+        let inside = j < n && labels[j] == b + 1;
+        let part_of_it = !free
+            && !inside
+            && labels[i] != b + 1
+            && labels[i..j].iter().all(|&l| l == 0 || l == b || l == b + 1);
+        if j > i + 1 && (free || other || part_of_it) {
             let old_inside = labels[i] + 1;
             labels[i] = b;
             for l in &mut labels[i + 1..j] {
@@ -475,6 +500,26 @@ mod tests {
         let mut labels = vec![0u8, 1, 5];
         apply_rules(&toks, &mut labels);
         assert_eq!(labels, vec![0, 3, 5]);
+        // given name, particles, name
+        let toks = [
+            "mit", "Ursula", "von", "der", "Leyen", "und", "Anna", "das", "Haus",
+        ];
+        let mut labels = vec![0u8, 1, 0, 0, 3, 0, 0, 0, 0];
+        apply_rules(&toks, &mut labels);
+        assert_eq!(labels, vec![0, 1, 2, 2, 2, 0, 0, 0, 0]);
+        // only a part of a declined listed name tagged
+        let toks = [
+            "Chef",
+            "des",
+            "Bundesverbands",
+            "der",
+            "Deutschen",
+            "Industrie",
+            "sagte",
+        ];
+        let mut labels = vec![0u8, 0, 0, 0, 3, 4, 0];
+        apply_rules(&toks, &mut labels);
+        assert_eq!(labels, vec![0, 0, 3, 4, 4, 4, 0]);
         // left out entirely
         let toks = ["Sie", "las", "das", "Wall", "Street", "Journal"];
         let mut labels = vec![0u8; 6];
