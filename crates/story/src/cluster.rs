@@ -10,7 +10,7 @@
 //! compared with every story.
 
 use crate::entities::name_key;
-use crate::features::{idf, text_keys, DocText};
+use crate::features::{for_text_keys, idf, DocText};
 use lagebild_model::calendar::Date;
 use lagebild_model::{AnnotatedArticle, EntityType};
 use rustc_hash::FxHashMap;
@@ -182,19 +182,19 @@ pub(crate) fn features(doc: &AnnotatedArticle) -> ArticleFeatures {
     let dt = DocText::new(doc);
     // (hash order does not matter: the terms are sorted below)
     let mut counts: FxHashMap<String, f64> = FxHashMap::default();
-    for i in 0..doc.sentences.len() {
-        for k in dt.keys(i) {
-            *counts.entry(k).or_default() += 1.0;
+    let mut count = |k: &str| match counts.get_mut(k) {
+        Some(c) => *c += 1.0,
+        None => {
+            counts.insert(k.to_string(), 1.0);
         }
+    };
+    for i in 0..doc.sentences.len() {
+        dt.for_keys(i, &mut count);
     }
     if doc.sentences.is_empty() {
-        for k in text_keys(&doc.article.text) {
-            *counts.entry(k).or_default() += 1.0;
-        }
+        for_text_keys(&doc.article.text, &mut count);
     }
-    for k in text_keys(&doc.article.title) {
-        *counts.entry(k).or_default() += 1.0;
-    }
+    for_text_keys(&doc.article.title, &mut count);
     let mut terms: Vec<(String, f64)> = counts
         .into_iter()
         .filter(|(k, _)| {

@@ -80,8 +80,9 @@ pub fn calendar_date(v: &str) -> Option<String> {
 /// Build the units of a story.
 pub fn units(docs: &[AnnotatedArticle], texts: &[DocText], merged: &Merged) -> Vec<Unit> {
     let mut out = Vec::new();
-    // the keys of each unit, ranked once all are known
-    let mut words: Vec<Vec<String>> = Vec::new();
+    // the keys of each unit as numbers in order of first sight, ranked once all are known
+    let mut seen: FxHashMap<String, u32> = FxHashMap::default();
+    let mut words: Vec<Vec<u32>> = Vec::new();
     for (d, doc) in docs.iter().enumerate() {
         let t = &texts[d];
         // mention spans → story entity
@@ -103,7 +104,18 @@ pub fn units(docs: &[AnnotatedArticle], texts: &[DocText], merged: &Merged) -> V
             let lead = raw.chars().take_while(|c| c.is_whitespace()).count();
             let trail = raw.chars().rev().take_while(|c| c.is_whitespace()).count();
             let span = Span::new(s.span.start + lead, s.span.end.saturating_sub(trail));
-            let keys = t.keys(i);
+            let mut keys = Vec::new();
+            t.for_keys(i, |k| {
+                let n = match seen.get(k) {
+                    Some(&n) => n,
+                    None => {
+                        let n = seen.len() as u32;
+                        seen.insert(k.to_string(), n);
+                        n
+                    }
+                };
+                keys.push(n);
+            });
             let entities = mentions
                 .iter()
                 .filter(|(m, _)| s.span.contains(m))
@@ -161,20 +173,19 @@ pub fn units(docs: &[AnnotatedArticle], texts: &[DocText], merged: &Merged) -> V
             });
         }
     }
-    let mut all: Vec<&str> = words.iter().flatten().map(String::as_str).collect();
+    let mut all: Vec<(&str, u32)> = seen.iter().map(|(k, &n)| (k.as_str(), n)).collect();
     all.sort_unstable();
-    all.dedup();
-    let rank: FxHashMap<&str, u32> = all
-        .iter()
-        .enumerate()
-        .map(|(r, &k)| (k, r as u32))
-        .collect();
-    let weights: Vec<f64> = all.iter().map(|k| idf(k)).collect();
+    // number of first sight → rank in string order
+    let mut rank = vec![0u32; all.len()];
+    for (r, &(_, n)) in all.iter().enumerate() {
+        rank[n as usize] = r as u32;
+    }
+    let weights: Vec<f64> = all.iter().map(|(k, _)| idf(k)).collect();
     for (u, ks) in out.iter_mut().zip(&words) {
         let mut keys: Vec<(u32, f64)> = ks
             .iter()
-            .filter_map(|k| rank.get(k.as_str()))
-            .map(|&r| (r, weights[r as usize]))
+            .map(|&n| rank[n as usize])
+            .map(|r| (r, weights[r as usize]))
             .collect();
         keys.sort_unstable_by_key(|k| k.0);
         keys.dedup_by_key(|k| k.0);

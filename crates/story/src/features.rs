@@ -99,17 +99,23 @@ thread_local! {
 /// Snowball stem, folded and truncated so that compounds share their first part
 /// (`Änderungsvorschläge` and `Änderungen` → `anderung`).
 pub fn key(word: &str) -> Option<String> {
+    with_key(word, |k| k.map(str::to_string))
+}
+
+/// `f` applied to the key of one word part (see [`key`]), without copying the key.
+fn with_key<R>(word: &str, f: impl FnOnce(Option<&str>) -> R) -> R {
     KEYS.with(|memo| {
         if let Some(k) = memo.borrow().get(word) {
-            return k.as_deref().map(str::to_string);
+            return f(k.as_deref());
         }
         let k = compute_key(word);
+        let r = f(k.as_deref());
         let mut memo = memo.borrow_mut();
         if memo.len() >= KEY_MEMO {
             memo.clear();
         }
-        memo.insert(word.into(), k.as_deref().map(Into::into));
-        k
+        memo.insert(word.into(), k.map(Into::into));
+        r
     })
 }
 
@@ -134,10 +140,18 @@ fn compute_key(word: &str) -> Option<String> {
 
 /// Keys of a written word, hyphenated compounds giving one key per part.
 pub fn word_keys(word: &str, out: &mut Vec<String>) {
+    for_word_keys(word, |k| out.push(k.to_string()));
+}
+
+/// `f` called with each key of a written word, in the order of [`word_keys`], without copying
+/// the keys.
+pub fn for_word_keys(word: &str, mut f: impl FnMut(&str)) {
     for part in word.split(['-', '‑', '/']) {
-        if let Some(k) = key(part) {
-            out.push(k);
-        }
+        with_key(part, |k| {
+            if let Some(k) = k {
+                f(k);
+            }
+        });
     }
 }
 
@@ -189,10 +203,20 @@ impl<'a> DocText<'a> {
     /// Keys of sentence `i`, in order (with repeats).
     pub fn keys(&self, i: usize) -> Vec<String> {
         let mut out = Vec::new();
-        for w in self.words(i) {
-            word_keys(w, &mut out);
-        }
+        self.for_keys(i, |k| out.push(k.to_string()));
         out
+    }
+
+    /// `f` called with each key of sentence `i`, in the order of [`DocText::keys`].
+    pub fn for_keys(&self, i: usize, mut f: impl FnMut(&str)) {
+        let Some(s) = self.doc.sentences.get(i) else {
+            return;
+        };
+        for t in &s.tokens {
+            if matches!(t.kind, TokenKind::Word | TokenKind::Number) {
+                for_word_keys(self.slice(t.span), &mut f);
+            }
+        }
     }
 }
 
@@ -200,12 +224,17 @@ impl<'a> DocText<'a> {
 /// resource building, where no tokens exist).
 pub fn text_keys(text: &str) -> Vec<String> {
     let mut out = Vec::new();
+    for_text_keys(text, |k| out.push(k.to_string()));
+    out
+}
+
+/// `f` called with each key of a free text, in the order of [`text_keys`].
+pub fn for_text_keys(text: &str, mut f: impl FnMut(&str)) {
     for w in text.split(|c: char| !(c.is_alphanumeric() || c == '-')) {
         if !w.is_empty() {
-            word_keys(w, &mut out);
+            for_word_keys(w, &mut f);
         }
     }
-    out
 }
 
 /// Phrases that mark page furniture rather than reporting (captions, embeds, teasers).
