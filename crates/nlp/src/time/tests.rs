@@ -54,7 +54,10 @@ fn weekdays_follow_tense() {
     assert_eq!(value_of(t, Some("2025-12-03"), "Donnerstag"), "2025-11-27");
     // `diesem Freitag`: the Friday of this week, though the sentence speaks of the past
     let t = "Das hatte sie vor der Sitzung an diesem Freitag gesagt.";
-    assert_eq!(value_of(t, Some("2025-12-03"), "diesem Freitag"), "2025-12-05");
+    assert_eq!(
+        value_of(t, Some("2025-12-03"), "diesem Freitag"),
+        "2025-12-05"
+    );
     let t = "In der Nacht zu Mittwoch griffen Drohnen mehrere Städte an.";
     assert_eq!(
         value_of(t, Some("2025-12-03"), "Nacht zu Mittwoch"),
