@@ -215,7 +215,9 @@ impl Model {
             }
         }
         let rows = kept;
-        let size = (rows.len() + rows.len() / 4).next_power_of_two().max(16);
+        // at most half full: linear probing stays short, also for the unknown keys the filter
+        // lets through
+        let size = (rows.len() * 2).next_power_of_two().max(16);
         let mut table = vec![Slot::default(); size];
         let mut filter = vec![0u64; FILTER_BITS / 64];
         for (key, w) in &rows {
