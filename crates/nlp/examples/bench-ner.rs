@@ -13,6 +13,9 @@ use lagebild_nlp::ner::Tagger;
 use lagebild_nlp::tokenize::sentences;
 use std::time::Instant;
 
+mod common;
+use common::cpu_seconds;
+
 const FALLBACK: &str = "Die Außenministerin reiste am Montag nach Wien. Dort traf sie den \
 österreichischen Kanzler Karl Nehammer und Vertreter der OSZE. „Wir brauchen mehr \
 Zusammenarbeit“, sagte sie nach dem Gespräch. Der Sprecher des Ministeriums, Jan Becker, \
@@ -80,18 +83,4 @@ fn main() {
             (ntok * rounds) as f64 / cpu
         );
     }
-}
-
-/// CPU time of this thread (user + system) from /proc, or 0 where unavailable.
-fn cpu_seconds() -> f64 {
-    let Ok(stat) = std::fs::read_to_string("/proc/thread-self/stat") else {
-        return 0.0;
-    };
-    // fields after the command name in parentheses; utime and stime are fields 14 and 15
-    let Some(rest) = stat.rsplit_once(')').map(|(_, r)| r) else {
-        return 0.0;
-    };
-    let f: Vec<&str> = rest.split_whitespace().collect();
-    let ticks = |i: usize| f.get(i).and_then(|s| s.parse::<f64>().ok()).unwrap_or(0.0);
-    (ticks(11) + ticks(12)) / 100.0
 }

@@ -422,10 +422,12 @@ const PLURAL_DETERMINERS: &[&str] = &[
 
 /// Are two names the same but for a dateline's capitals (`BRÜSSEL`, `Brüssel`)?
 fn same_but_capitals(a: &[String], b: &[String]) -> bool {
-    a.len() == b.len()
-        && a.iter()
-            .zip(b)
-            .all(|(x, y)| x.to_lowercase() == y.to_lowercase())
+    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| lower(x).eq(lower(y)))
+}
+
+/// The letters of a word in lower case, without allocating.
+fn lower(w: &str) -> impl Iterator<Item = char> + '_ {
+    w.chars().flat_map(char::to_lowercase)
 }
 
 /// Is every letter of the name a capital?
