@@ -583,6 +583,22 @@ impl Gazetteer {
                 })
     }
 
+    /// True for a word that is a listed common noun as written, or a compound ending in one of at
+    /// least three letters (`Wasserwirtschaftsamt`: `Amt`).
+    pub fn ends_in_common_noun(&self, w: &str) -> bool {
+        self.nouns.contains(w)
+            || w.char_indices().skip(1).any(|(i, _)| {
+                let tail = &w[i..];
+                tail.chars().count() >= 3 && {
+                    let mut cs = tail.chars();
+                    cs.next().is_some_and(|c| {
+                        self.nouns
+                            .contains(&(c.to_uppercase().collect::<String>() + cs.as_str()))
+                    })
+                }
+            })
+    }
+
     /// Flags of each token of a sentence (see [`flag`]).
     pub fn flags(&self, tokens: &[&str]) -> Vec<u16> {
         let mut out = vec![0u16; tokens.len()];

@@ -2618,7 +2618,13 @@ impl<'a> Finder<'a> {
         // A place or organisation (`laut dem Deutschen Wetterdienst`): its name as the entity
         // gives it, which is its listed form; the speaker stays unlinked, as no person.
         let phrase = strip_article(&written);
-        let name = self.thing_named(&phrase, e).unwrap_or(phrase);
+        let name = self.thing_named(&phrase, e).unwrap_or_else(|| {
+            // `nach Angaben des Landkreises`: the noun in the nominative
+            match written.strip_prefix("des ") {
+                Some(noun) if !noun.contains(' ') => nominative_of_genitive(noun),
+                _ => phrase,
+            }
+        });
         Speaker {
             name,
             entity: None,
@@ -2823,6 +2829,19 @@ fn is_adjective(w: &str) -> bool {
 
 /// Drop a leading definite article: `der Kreml` → `Kreml` keeps the name as the speaker;
 /// descriptions with an indefinite article stay as written.
+/// The nominative of a noun in the genitive singular (`Landkreises` → `Landkreis`,
+/// `Wasserwirtschaftsamts` → `Wasserwirtschaftsamt`), where the form without `-es` or `-s` ends
+/// in a listed common noun; else the word as written.
+fn nominative_of_genitive(noun: &str) -> String {
+    let g = crate::ner::gazetteer::Gazetteer::get();
+    ["es", "s"]
+        .iter()
+        .filter_map(|end| noun.strip_suffix(end))
+        .find(|base| g.ends_in_common_noun(base))
+        .unwrap_or(noun)
+        .to_string()
+}
+
 fn strip_article(s: &str) -> String {
     for a in [
         "der ", "die ", "das ", "Der ", "Die ", "Das ", "dem ", "den ", "des ",

@@ -895,3 +895,14 @@ fn organisation_speakers_take_the_entity_name() {
     let qs = run(text);
     assert_eq!(speaker(&qs[0]), "Technischen Hilfswerks");
 }
+
+#[test]
+fn genitive_speakers_are_named_in_the_nominative() {
+    let qs = run("Nach Angaben des Landkreises sind 500 Helfer im Einsatz.");
+    assert_eq!(speaker(&qs[0]), "Landkreis");
+    let qs = run("Nach Angaben des Wasserwirtschaftsamts steigt der Pegel weiter.");
+    assert_eq!(speaker(&qs[0]), "Wasserwirtschaftsamt");
+    // not a listed noun at the end: as written
+    let qs = run("Nach Angaben des Zzyxqs steigt der Pegel weiter.");
+    assert_eq!(speaker(&qs[0]), "Zzyxqs");
+}
