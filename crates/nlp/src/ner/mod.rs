@@ -202,12 +202,40 @@ pub fn tidy_english(tokens: &[&str], labels: &mut [u8]) {
             i += 1;
         }
     }
+    // `River Taff`, `Mount Kenya`: a place; `Storm Bert`: no person or place
+    for (s, e, t) in spans(labels) {
+        let head_before = s > 0 && labels[s - 1] == 0;
+        let head = |set: &std::collections::HashSet<String>| {
+            if set.contains(tokens[s]) && e > s + 1 {
+                Some(s)
+            } else if head_before && set.contains(tokens[s - 1]) {
+                Some(s - 1)
+            } else {
+                None
+            }
+        };
+        let kind = if let Some(h) = head(&words.place_heads) {
+            Some((h, EntityType::Loc))
+        } else {
+            head(&words.thing_heads).map(|h| (h, EntityType::Misc))
+        };
+        if let Some((h, kind)) = kind.filter(|&(h, k)| h < s || k != t) {
+            labels[h] = label_of(kind, true);
+            for l in &mut labels[h + 1..e] {
+                *l = label_of(kind, false);
+            }
+        }
+    }
 }
 
 /// Word lists for [`tidy_english`].
 struct EnglishWords {
     not_names: std::collections::HashSet<String>,
     particles: std::collections::HashSet<String>,
+    /// Words before a name that make it a place (`River`, `Mount`).
+    place_heads: std::collections::HashSet<String>,
+    /// Words before a name that make it an event or another thing (`Storm`, `Hurricane`).
+    thing_heads: std::collections::HashSet<String>,
 }
 
 fn english_words() -> &'static EnglishWords {
@@ -216,18 +244,21 @@ fn english_words() -> &'static EnglishWords {
         let mut w = EnglishWords {
             not_names: Default::default(),
             particles: Default::default(),
+            place_heads: Default::default(),
+            thing_heads: Default::default(),
         };
-        let mut particles = false;
+        let mut section = "";
         for line in crate::tokenize::data_lines(include_str!("../../resources/en/not_entities.txt"))
         {
-            if line == "[particles]" {
-                particles = true;
+            if line.starts_with('[') {
+                section = line;
                 continue;
             }
-            let set = if particles {
-                &mut w.particles
-            } else {
-                &mut w.not_names
+            let set = match section {
+                "[particles]" => &mut w.particles,
+                "[place heads]" => &mut w.place_heads,
+                "[thing heads]" => &mut w.thing_heads,
+                _ => &mut w.not_names,
             };
             set.extend(line.split_whitespace().map(str::to_string));
         }
@@ -458,6 +489,11 @@ mod tests {
         let mut labels = vec![7u8, 8, 8, 5, 6, 6, 0, 3, 4, 4, 4, 4];
         tidy_english(&toks, &mut labels);
         assert_eq!(labels, vec![0, 0, 0, 5, 0, 0, 0, 0, 3, 4, 4, 0]);
+        // a place or event word before the name gives its type
+        let toks = ["Storm", "Bert", "flooded", "the", "River", "Taff"];
+        let mut labels = vec![1u8, 2, 0, 0, 0, 1];
+        tidy_english(&toks, &mut labels);
+        assert_eq!(labels, vec![7, 8, 0, 0, 5, 6]);
         // German text is left as the model and rules tagged it
         let tagger = Tagger::default_for("de");
         assert!(!tagger.english);
