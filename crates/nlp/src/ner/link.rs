@@ -396,29 +396,22 @@ fn propagate_surnames(tagged: &mut [(Vec<String>, Vec<u8>)]) {
 fn names_a_group(refs: &[&str], start: usize, k: usize, base: &str) -> bool {
     let coordinated = k >= 2 && refs[k - 1] == "und" && refs[k - 2].ends_with('-');
     let plural_before = start > 0
-        && PLURAL_DETERMINERS.contains(&refs[start - 1].to_lowercase().as_str())
+        && plural_determiners().contains(&refs[start - 1].to_lowercase())
         && !base.ends_with("in");
     let number_before = start > 0 && refs[start - 1].chars().all(|c| c.is_ascii_digit());
     coordinated || plural_before || number_before
 }
 
-/// Words before a noun that make a masculine or neuter role noun plural.
-const PLURAL_DETERMINERS: &[&str] = &[
-    "die",
-    "alle",
-    "beide",
-    "beiden",
-    "mehrere",
-    "einige",
-    "viele",
-    "zwei",
-    "drei",
-    "vier",
-    "fünf",
-    "zahlreiche",
-    "andere",
-    "anderen",
-];
+/// Words before a noun that make a masculine or neuter role noun plural
+/// (`resources/de/plural_determiners.txt`).
+fn plural_determiners() -> &'static BTreeSet<String> {
+    static P: OnceLock<BTreeSet<String>> = OnceLock::new();
+    P.get_or_init(|| {
+        data_lines(include_str!("../../resources/de/plural_determiners.txt"))
+            .flat_map(|l| l.split_whitespace().map(str::to_string))
+            .collect()
+    })
+}
 
 /// Are two names the same but for a dateline's capitals (`BRÜSSEL`, `Brüssel`)?
 fn same_but_capitals(a: &[String], b: &[String]) -> bool {
