@@ -127,6 +127,44 @@ impl Dict {
     }
 
     /// The id of `s`, with one more reference.
+    /// Merge `incoming` (in string order) into `old` (ids in string order): a string in both
+    /// gets `add(old, new)`, a new string an id and `add(zero, new)`. Sorted by string.
+    fn merge<'a, W: Copy + Default>(
+        &mut self,
+        old: Vec<(u32, W)>,
+        incoming: impl Iterator<Item = (&'a str, W)>,
+        add: impl Fn(W, W) -> W,
+    ) -> Vec<(u32, W)> {
+        let mut out = Vec::with_capacity(old.len());
+        let mut incoming = incoming.peekable();
+        let mut a = 0;
+        while a < old.len() || incoming.peek().is_some() {
+            let ord = match (old.get(a), incoming.peek()) {
+                (Some(&(t, _)), Some(&(s, _))) => self.str(t).cmp(s),
+                (Some(_), None) => Ordering::Less,
+                _ => Ordering::Greater,
+            };
+            match ord {
+                Ordering::Less => {
+                    out.push(old[a]);
+                    a += 1;
+                }
+                Ordering::Equal => {
+                    if let Some((_, w)) = incoming.next() {
+                        out.push((old[a].0, add(old[a].1, w)));
+                    }
+                    a += 1;
+                }
+                Ordering::Greater => {
+                    if let Some((s, w)) = incoming.next() {
+                        out.push((self.acquire(s), add(W::default(), w)));
+                    }
+                }
+            }
+        }
+        out
+    }
+
     fn acquire(&mut self, s: &str) -> u32 {
         let id = match self.ids.get(s) {
             Some(&id) => id,
@@ -529,31 +567,7 @@ impl StoryEngine {
             f.terms.iter().map(|(t, w)| (t.as_str(), *w)).collect();
         incoming.sort_by(|a, b| a.0.cmp(b.0));
         // merge in string order: old weights plus the article's
-        let mut terms: Vec<(u32, f64)> = Vec::with_capacity(old.len() + incoming.len());
-        let (mut a, mut b) = (0, 0);
-        while a < old.len() || b < incoming.len() {
-            let ord = match (old.get(a), incoming.get(b)) {
-                (Some(&(t, _)), Some(&(s, _))) => self.dict.str(t).cmp(s),
-                (Some(_), None) => Ordering::Less,
-                _ => Ordering::Greater,
-            };
-            match ord {
-                Ordering::Less => {
-                    terms.push(old[a]);
-                    a += 1;
-                }
-                Ordering::Equal => {
-                    terms.push((old[a].0, old[a].1 + incoming[b].1));
-                    a += 1;
-                    b += 1;
-                }
-                Ordering::Greater => {
-                    let (s, w) = incoming[b];
-                    terms.push((self.dict.acquire(s), 0.0 + w));
-                    b += 1;
-                }
-            }
-        }
+        let mut terms = self.dict.merge(old, incoming.into_iter(), |x, y| x + y);
         let mut dropped = Vec::new();
         if terms.len() > PROFILE_TERMS {
             terms.sort_by(|a, b| {
@@ -584,32 +598,9 @@ impl StoryEngine {
         }
         // names: one more article for each of the article's names
         let old = std::mem::take(&mut self.stories[i].names);
-        let mut names: Vec<(u32, u32)> = Vec::with_capacity(old.len() + f.names.len());
-        let mut incoming = f.names.keys().peekable();
-        let mut a = 0;
-        while a < old.len() || incoming.peek().is_some() {
-            let ord = match (old.get(a), incoming.peek()) {
-                (Some(&(n, _)), Some(s)) => self.dict.str(n).cmp(s.as_str()),
-                (Some(_), None) => Ordering::Less,
-                _ => Ordering::Greater,
-            };
-            match ord {
-                Ordering::Less => {
-                    names.push(old[a]);
-                    a += 1;
-                }
-                Ordering::Equal => {
-                    names.push((old[a].0, old[a].1 + 1));
-                    a += 1;
-                    incoming.next();
-                }
-                Ordering::Greater => {
-                    if let Some(s) = incoming.next() {
-                        names.push((self.dict.acquire(s), 1));
-                    }
-                }
-            }
-        }
+        let mut names = self
+            .dict
+            .merge(old, f.names.keys().map(|k| (k.as_str(), 1)), |x, y| x + y);
         if names.len() > PROFILE_NAMES {
             names.sort_by(|a, b| {
                 b.1.cmp(&a.1)
