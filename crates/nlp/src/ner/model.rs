@@ -103,6 +103,21 @@ fn state_allowed(prev: Option<usize>, cur: usize) -> bool {
     }
 }
 
+/// The closed states, in order: `O` and every type's last and unit state, after which a name
+/// may begin (see [`may_end`]).
+const CLOSED: [usize; L] = closed_states();
+
+const fn closed_states() -> [usize; L] {
+    let mut out = [0; L];
+    let mut t = 0;
+    while t < (L - 1) / 2 {
+        out[1 + 2 * t] = 1 + 4 * t + 2;
+        out[2 + 2 * t] = 1 + 4 * t + 3;
+        t += 1;
+    }
+    out
+}
+
 /// Can a sentence end in state `s` (no name left open)?
 #[inline]
 fn may_end(s: usize) -> bool {
@@ -375,12 +390,11 @@ fn viterbi(em: &[[f32; S]], trans: &[f32]) -> Vec<u8> {
     }
     // the states each state may follow: after a closed state (`O`, last, unit) any state
     // that opens; after an open one (begin, inside) its type's inside and last states
-    let closed: Vec<usize> = (0..S).filter(|&p| state_allowed(Some(p), 0)).collect();
     for i in 1..n {
         for c in 0..S {
             let open_pair;
             let preds: &[usize] = if state_allowed(None, c) {
-                &closed
+                &CLOSED
             } else {
                 let first = c - (c - 1) % 4;
                 open_pair = [first, first + 1];
@@ -639,6 +653,9 @@ mod tests {
         assert!(!state_allowed(Some(1), 7));
         assert!(state_allowed(Some(3), 5));
         assert!(!may_end(2) && may_end(3) && may_end(0));
+        let closed: Vec<usize> = (0..S).filter(|&p| state_allowed(Some(p), 0)).collect();
+        assert_eq!(closed, CLOSED);
+        assert!(CLOSED.iter().all(|&p| may_end(p)));
     }
 
     #[test]
