@@ -114,10 +114,12 @@ impl Grammar {
             dct,
             mode,
             reference: None,
+            event: None,
         };
         let side = side_years(&cands);
         let index = CharIndex::new(text);
-        let mut out = Vec::with_capacity(cands.len());
+        let mut out: Vec<TimeExpr> = Vec::with_capacity(cands.len());
+        let mut deferred = Vec::new();
         for (c, side) in cands.into_iter().zip(side) {
             let template = match mode {
                 Mode::News => &c.value,
@@ -130,8 +132,14 @@ impl Grammar {
                 Tense::Unknown
             };
             let value = ctx.resolve(template, tense);
+            // a date relative to a named event waits until the text's event date is known
+            let about_event = template.contains("{event:");
+            if about_event {
+                deferred.push((out.len(), template.clone(), ctx.clone()));
+            }
             if matches!(c.kind, TimexType::Date | TimexType::Time)
                 && !side
+                && !about_event
                 && !self.is_edge(text, c.start)
             {
                 if let Some(p) = Point::of_value(&value) {
@@ -152,8 +160,36 @@ impl Grammar {
                 value,
             });
         }
+        if !deferred.is_empty() {
+            let event = main_day(&out, &deferred);
+            for (i, template, mut ctx) in deferred {
+                ctx.event = event;
+                out[i].value = ctx.resolve(&template, Tense::Unknown);
+            }
+        }
         out
     }
+}
+
+/// The day the text mentions most often (the earliest of equally frequent ones), leaving out
+/// the expressions at `skip`: the date of the event a text is about.
+fn main_day<T>(exprs: &[TimeExpr], skip: &[(usize, String, T)]) -> Option<Point> {
+    let mut days: Vec<Point> = exprs
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| !skip.iter().any(|(j, _, _)| j == i))
+        .filter(|(_, e)| matches!(e.kind, TimexType::Date | TimexType::Time))
+        .filter_map(|(_, e)| Point::of_value(&e.value))
+        .filter(|p| p.day.is_some())
+        .collect();
+    days.sort_by_key(|p| (p.year, p.month, p.day));
+    let mut best: Option<(usize, Point)> = None;
+    for run in days.chunk_by(|a, b| a == b) {
+        if best.is_none_or(|(n, _)| run.len() > n) {
+            best = Some((run.len(), run[0]));
+        }
+    }
+    best.map(|(_, p)| p)
 }
 
 /// Marks explicit mentions that are side remarks rather than the text's timeline (`die 1881

@@ -9,6 +9,7 @@
 //! | `{Y}` | the year of a month/day/season that follows (`{Y}-10`): news mode takes the creation year, moved by the tense of the sentence (a later month without a future cue is last year's); narrative mode the year last mentioned |
 //! | `{this:GRAN±NU}` | the present (creation date; in narrative mode the last mentioned date) shifted by `N` units `U` (`D`, `W`, `M`, `Y`; default: the granularity) and written at granularity `GRAN` (`day`, `week`, `month`, `year`, `decade`, `century`) |
 //! | `{ref:GRAN±NU}` | the same from the last mentioned date (anaphoric: `am Vortag`, `im Jahr darauf`) |
+//! | `{event:GRAN±NU}` | the same from the date of the event a phrase names (`am Vortag der Verhandlungen`): the day the text mentions most often, else the last mentioned date |
 //! | `{weekday:N}` | ISO weekday `N` nearest the present in the sentence's tense direction; `{lastwd:N}` strictly before, `{nextwd:N}` strictly after; `{thiswd:N}` that weekday of the present's week, Monday to Sunday (`an diesem Mittwoch`) |
 //! | `{CY:NN}` | a two-digit year completed with the present's century |
 //! | `{CD:D}` | a decade digit completed with the present's century (`{CD:9}` → `199`) |
@@ -97,6 +98,8 @@ pub struct Context {
     pub mode: Mode,
     /// The last date mentioned so far.
     pub reference: Option<Point>,
+    /// The date of the event the text is about (see `{event:…}`), once known.
+    pub event: Option<Point>,
 }
 
 /// Write a year: four digits, or `BC` and four digits before Christ.
@@ -146,6 +149,7 @@ impl Context {
             "Y" => self.year_for(after, tense),
             "this" => shifted(self.this(), arg),
             "ref" => shifted(self.anchor(), arg),
+            "event" => shifted(self.event.or(self.anchor()), arg),
             "weekday" | "lastwd" | "nextwd" | "thiswd" => {
                 let wd: u32 = arg.parse().unwrap_or(1).clamp(1, 7);
                 let base = match self.mode {
@@ -359,6 +363,7 @@ mod tests {
             dct: Date::parse(d),
             mode: Mode::News,
             reference: None,
+            event: None,
         }
     }
 
@@ -396,6 +401,7 @@ mod tests {
             dct: None,
             mode: Mode::Narrative,
             reference: Point::of_value("1863"),
+            event: None,
         };
         assert_eq!(c.resolve("{ref:day+1}", Tense::Unknown), "1863-XX-XX");
         assert_eq!(c.resolve("{Y}-07-03", Tense::Past), "1863-07-03");

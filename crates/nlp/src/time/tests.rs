@@ -97,6 +97,29 @@ fn anchored_on_the_text() {
 }
 
 #[test]
+fn days_relative_to_a_named_event() {
+    // The talks are the article's event (Thursday, mentioned twice); the day before them is
+    // not the day before the date the text mentioned last.
+    let t = "Die Gespräche in Genf begannen am Donnerstag. Am Donnerstag legten beide Seiten \
+             Entwürfe vor. Der Waffenstillstand vom 3. März gilt weiter, hieß es am Vortag der \
+             Genfer Gespräche. Einen Tag nach dem Treffen reiste die Delegation ab.";
+    let d = Some("2026-05-16");
+    assert_eq!(value_of(t, d, "Vortag"), "2026-05-13");
+    assert_eq!(value_of(t, d, "Einen Tag nach"), "2026-05-15");
+    // Without a named event the day before stays anaphoric.
+    let t = "Der Vertrag wurde am 3. März unterzeichnet. Am Vortag hatte es geregnet.";
+    assert_eq!(value_of(t, d, "Vortag"), "2026-03-02");
+    let g = grammar("en").expect("English resources compile");
+    let found = g.tag(
+        "The talks opened on Thursday. Delegates arrived on Thursday. The ceasefire of \
+         March 3 held, officials said the day before the talks.",
+        Date::parse("2026-05-16"),
+    );
+    let before = found.iter().find(|t| t.text == "day before");
+    assert_eq!(before.map(|t| t.value.as_str()), Some("2026-05-13"));
+}
+
+#[test]
 fn durations_and_sets() {
     let d = Some("2025-12-03");
     let t = "Das Gespräch dauerte fünf Stunden, der Krieg fast vier Jahre.";
