@@ -186,6 +186,48 @@ fn warc_html_response_goes_through_extraction() {
 }
 
 #[test]
+fn warc_date_is_the_fallback_publication_date() {
+    let page = |date_meta: &str| {
+        format!(
+            "<html><head><title>Fähre fährt wieder</title>{date_meta}</head><body><article>\
+             <h1>Fähre fährt wieder</h1><p>Die Fähre zwischen Brinkum und Oldersum fährt nach \
+             drei Wochen Reparatur wieder nach Fahrplan, teilte der Landkreis am Montag mit. \
+             Pendler mussten in der Zeit einen Umweg von vierzig Kilometern fahren.</p>\
+             <p>Die Reederei kündigte an, die Preise bis zum Sommer nicht zu erhöhen.</p>\
+             </article></body></html>"
+        )
+    };
+    let record = |id: &str, html: &str| {
+        let mut r = warc_record(
+            "response",
+            id,
+            "https://www.kuestenbote.example/faehre",
+            &http(html.as_bytes(), "text/html; charset=utf-8"),
+        );
+        // the record's own date, as crawlers write it
+        let at = r
+            .windows(16)
+            .position(|w| w == b"Content-Length: ")
+            .unwrap_or(0);
+        r.splice(
+            at..at,
+            b"WARC-Date: 2026-03-10T06:15:00Z\r\n".iter().copied(),
+        );
+        r
+    };
+    let mut w = record("d1", &page(""));
+    w.extend(record(
+        "d2",
+        &page(r#"<meta property="article:published_time" content="2026-03-08T17:00:00+01:00">"#),
+    ));
+    let (a, e) = collect("d.warc", Some(Format::Warc), &w);
+    assert!(e.is_empty(), "{e:?}");
+    let dates: Vec<Option<&str>> = a.iter().map(|a| a.published.as_deref()).collect();
+    // no date of its own: the crawl day; a declared date wins over it
+    assert_eq!(dates, vec![Some("2026-03-10"), Some("2026-03-08")]);
+}
+
+#[test]
 fn bad_inputs_are_one_line_errors() {
     let cases: Vec<(&str, Option<Format>, Vec<u8>, &str)> = vec![
         ("empty.txt", Some(Format::Text), Vec::new(), "empty"),

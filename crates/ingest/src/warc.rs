@@ -1,6 +1,8 @@
 //! WARC files (`.warc`, `.warc.gz` after gzip is undone upstream): `response` records holding
 //! HTML, streamed record by record. Other records (requests, metadata, non-HTML or non-2xx
-//! responses) are skipped. The article id is the `WARC-Record-ID`.
+//! responses) are skipped. The article id is the `WARC-Record-ID`. A page that declares no
+//! publication date (neither in its markup nor in a date line of its text) takes the day of the
+//! record's `WARC-Date`: the day it was fetched, so published then or before.
 
 use crate::{clean, decode, page, IngestError, MAX_BYTES};
 use lagebild_model::Article;
@@ -17,6 +19,8 @@ struct Header {
     record_type: String,
     record_id: String,
     target_uri: Option<String>,
+    /// Day of the `WARC-Date` (`YYYY-MM-DD`), when it parses.
+    date: Option<String>,
     content_type: String,
     length: u64,
 }
@@ -61,7 +65,13 @@ pub(crate) fn read<R: BufRead>(
             Err(e) => return sink(Err(IngestError::new(rec, crate::io_reason(&e)))),
         }
         if let Some(result) = response_article(&body, &header, &rec) {
-            sink(result.map(clean::finish));
+            sink(result.map(|draft| {
+                let mut article = clean::finish(draft);
+                if article.published.is_none() {
+                    article.published = header.date.clone();
+                }
+                article
+            }));
         }
     }
 }
@@ -116,6 +126,7 @@ fn read_header<R: BufRead>(reader: &mut R) -> Result<Option<Header>, String> {
             "warc-type" => h.record_type = v.to_ascii_lowercase(),
             "warc-record-id" => h.record_id = v.trim_matches(['<', '>']).to_string(),
             "warc-target-uri" => h.target_uri = Some(v.trim_matches(['<', '>']).to_string()),
+            "warc-date" => h.date = clean::parse_date_time(v).map(|(day, _)| day),
             "content-type" => h.content_type = v.to_string(),
             "content-length" => {
                 h.length = v
