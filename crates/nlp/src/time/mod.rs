@@ -161,7 +161,7 @@ impl Grammar {
             });
         }
         if !deferred.is_empty() {
-            let event = main_day(&out, &deferred);
+            let event = main_day(&out, &deferred, dct);
             for (i, template, mut ctx) in deferred {
                 ctx.event = event;
                 out[i].value = ctx.resolve(&template, Tense::Unknown);
@@ -171,9 +171,14 @@ impl Grammar {
     }
 }
 
-/// The day the text mentions most often (the earliest of equally frequent ones), leaving out
-/// the expressions at `skip`: the date of the event a text is about.
-fn main_day<T>(exprs: &[TimeExpr], skip: &[(usize, String, T)]) -> Option<Point> {
+/// The day the text mentions most often, leaving out the expressions at `skip`: the date of the
+/// event a text is about. Of equally frequent days the one nearest the creation date wins (the
+/// earliest without one).
+fn main_day<T>(
+    exprs: &[TimeExpr],
+    skip: &[(usize, String, T)],
+    dct: Option<Date>,
+) -> Option<Point> {
     let mut days: Vec<Point> = exprs
         .iter()
         .enumerate()
@@ -183,9 +188,17 @@ fn main_day<T>(exprs: &[TimeExpr], skip: &[(usize, String, T)]) -> Option<Point>
         .filter(|p| p.day.is_some())
         .collect();
     days.sort_by_key(|p| (p.year, p.month, p.day));
+    let distance = |p: &Point| match (dct, p.date()) {
+        (Some(d), Some(x)) => (x.days() - d.days()).abs(),
+        _ => 0,
+    };
     let mut best: Option<(usize, Point)> = None;
     for run in days.chunk_by(|a, b| a == b) {
-        if best.is_none_or(|(n, _)| run.len() > n) {
+        let better = match best {
+            None => true,
+            Some((n, p)) => run.len() > n || (run.len() == n && distance(&run[0]) < distance(&p)),
+        };
+        if better {
             best = Some((run.len(), run[0]));
         }
     }

@@ -50,7 +50,7 @@ impl From<Date> for Point {
 }
 
 impl Point {
-    fn date(&self) -> Option<Date> {
+    pub(crate) fn date(&self) -> Option<Date> {
         Date::new(self.year, self.month?, self.day?)
     }
 

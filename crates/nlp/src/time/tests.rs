@@ -106,6 +106,10 @@ fn days_relative_to_a_named_event() {
     let d = Some("2026-05-16");
     assert_eq!(value_of(t, d, "Vortag"), "2026-05-13");
     assert_eq!(value_of(t, d, "Einen Tag nach"), "2026-05-15");
+    // Days mentioned equally often: the one nearest the creation date is the event's.
+    let t = "Am Montag entschied das Parlament. Der Entwurf war am 3. März vorgelegt worden. \
+             Einen Tag nach der Entscheidung trat der Minister zurück.";
+    assert_eq!(value_of(t, d, "Einen Tag nach"), "2026-05-12");
     // Without a named event the day before stays anaphoric.
     let t = "Der Vertrag wurde am 3. März unterzeichnet. Am Vortag hatte es geregnet.";
     assert_eq!(value_of(t, d, "Vortag"), "2026-03-02");
