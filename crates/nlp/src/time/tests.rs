@@ -124,6 +124,16 @@ fn days_relative_to_a_named_event() {
 }
 
 #[test]
+fn weekdays_after_common_news_verbs_look_back() {
+    // Saturday 16 May: `stimmte` (a verb in the past) makes Monday the past one.
+    let d = Some("2026-05-16");
+    let t = "Am Montag stimmte das Parlament über den Haushalt ab.";
+    assert_eq!(value_of(t, d, "Montag"), "2026-05-11");
+    let t = "Am Montag stimmt das Parlament über den Haushalt ab.";
+    assert_eq!(value_of(t, d, "Montag"), "2026-05-18");
+}
+
+#[test]
 fn durations_and_sets() {
     let d = Some("2025-12-03");
     let t = "Das Gespräch dauerte fünf Stunden, der Krieg fast vier Jahre.";
