@@ -34,8 +34,8 @@ pub mod flag {
     pub const COUNT: usize = 10;
 }
 
-/// `Berlin` for `BERLIN`: a word of at least three letters, all capitals, in title case;
-/// `None` for anything else.
+/// `Berlin` for `BERLIN`, `Baden-Baden` for `BADEN-BADEN`: a word of at least three letters,
+/// all capitals, in title case; `None` for anything else.
 fn title_case(w: &str) -> Option<String> {
     let mut letters = 0;
     for c in w.chars() {
@@ -49,9 +49,16 @@ fn title_case(w: &str) -> Option<String> {
     if letters < 3 {
         return None;
     }
-    let mut cs = w.chars();
-    let first = cs.next()?;
-    Some(first.to_string() + &cs.as_str().to_lowercase())
+    let parts: Vec<String> = w
+        .split('-')
+        .map(|p| {
+            let mut cs = p.chars();
+            cs.next()
+                .map(|first| first.to_string() + &cs.as_str().to_lowercase())
+                .unwrap_or_default()
+        })
+        .collect();
+    Some(parts.join("-"))
 }
 
 /// The form by which the words of multi-word names are matched, so that declined names find

@@ -98,8 +98,14 @@ fn adjective_form(w: &str) -> Option<String> {
         .then(|| format!("{stem}er"))
 }
 
-/// The role forms of a role word: the word in base form, its head if different.
-fn role_forms(g: &Gazetteer, w: &str) -> Vec<String> {
+/// The role forms of a role word: the word in base form, its head if different (English
+/// roles: the word in lower case and singular).
+fn role_forms(g: &Gazetteer, w: &str, english: bool) -> Vec<String> {
+    if english {
+        if let Some(r) = super::english_role(w) {
+            return vec![r];
+        }
+    }
     let Some((base, head)) = g.role(w) else {
         return Vec::new();
     };
@@ -109,6 +115,39 @@ fn role_forms(g: &Gazetteer, w: &str) -> Vec<String> {
         out.push(head);
     }
     out
+}
+
+/// English capitalises every sentence's first word: a one-word entity there whose word is no
+/// entity anywhere else in the article, and which no list of names knows, is no name (`Flood
+/// barriers hold …`, `Analysts expect …`); words in capitals (datelines) stay.
+fn drop_initial_capitals(tagged: &mut [(Vec<String>, Vec<u8>)], g: &Gazetteer) {
+    let elsewhere: std::collections::HashSet<String> = tagged
+        .iter()
+        .flat_map(|(words, labels)| {
+            words
+                .iter()
+                .zip(labels)
+                .skip(1)
+                .filter(|(_, &l)| l != 0)
+                .map(|(w, _)| w.to_lowercase())
+        })
+        .collect();
+    for (words, labels) in tagged.iter_mut() {
+        let single = labels.first().is_some_and(|&l| l != 0 && l % 2 == 1)
+            && labels.get(1).is_none_or(|&l| l == 0 || l % 2 == 1);
+        let w = words.first().map_or("", String::as_str);
+        let capitals = w.chars().all(|c| !c.is_lowercase());
+        let names = flag::FIRST
+            | flag::SURNAME
+            | flag::PLACE
+            | flag::PLACE_PART
+            | flag::ORG
+            | flag::ORG_PART;
+        let listed = g.flags(&[w])[0] & names != 0;
+        if single && !capitals && !listed && !elsewhere.contains(&w.to_lowercase()) {
+            labels[0] = 0;
+        }
+    }
 }
 
 fn push_unique(v: &mut Vec<String>, s: String) {
@@ -139,9 +178,25 @@ pub fn entities(tagger: &Tagger<'_>, text: &str, sentences: &[Sentence]) -> Vec<
         })
         .collect();
     propagate_surnames(&mut tagged);
+    let english = tagger.english;
+    if english {
+        drop_initial_capitals(&mut tagged, g);
+    }
     for (s, (words, labels)) in sentences.iter().zip(&tagged) {
         let refs: Vec<&str> = words.iter().map(String::as_str).collect();
-        let flags = g.flags(&refs);
+        let mut flags = g.flags(&refs);
+        if english {
+            for (f, w) in flags.iter_mut().zip(&refs) {
+                if super::english_role(w).is_some() {
+                    *f |= flag::ROLE;
+                }
+            }
+        }
+        let determiner = |w: &str| {
+            let w = w.to_lowercase();
+            DETERMINERS.contains(&w.as_str())
+                || (english && matches!(w.as_str(), "the" | "a" | "an" | "'s" | "’s"))
+        };
         let mut used_roles = vec![false; refs.len()];
         let mut spans = super::spans(labels);
         // a person span never starts with a role noun or a listed common noun
@@ -168,7 +223,7 @@ pub fn entities(tagger: &Tagger<'_>, text: &str, sentences: &[Sentence]) -> Vec<
                 let mut pre = Vec::new();
                 // role right before: `Kreml-Berater Juri Uschakow`
                 if a > 0 && flags[a - 1] & flag::ROLE != 0 {
-                    for f in role_forms(g, refs[a - 1]) {
+                    for f in role_forms(g, refs[a - 1], english) {
                         push_unique(&mut pre, f);
                     }
                     if a > 1 {
@@ -213,15 +268,25 @@ pub fn entities(tagger: &Tagger<'_>, text: &str, sentences: &[Sentence]) -> Vec<
                 if b < refs.len() && refs[b] == "," {
                     let mut k = b + 1;
                     let mut skipped = 0;
-                    while k < refs.len()
-                        && skipped < 3
-                        && (DETERMINERS.contains(&refs[k]) || adjective_form(refs[k]).is_some())
+                    // English appositions: `Tom Okafor, the agency's regional director`
+                    let filler = |w: &str| {
+                        determiner(w)
+                            || adjective_form(w).is_some()
+                            || (english
+                                && w.chars().all(char::is_lowercase)
+                                && super::english_role(w).is_none())
+                            || (english && w.chars().next().is_some_and(char::is_uppercase))
+                            || (english && (w.ends_with("'s") || w.ends_with("’s")))
+                    };
+                    while k < refs.len() && skipped < if english { 5 } else { 3 } && filler(refs[k])
                     {
                         k += 1;
                         skipped += 1;
                     }
-                    if k < refs.len() && flags[k] & flag::ROLE != 0 && labels[k] == 0 {
-                        for f in role_forms(g, refs[k]) {
+                    // `the mayor's husband`: the role is someone else's
+                    let owned = refs.get(k + 1).is_some_and(|w| matches!(*w, "'s" | "’s"));
+                    if k < refs.len() && flags[k] & flag::ROLE != 0 && labels[k] == 0 && !owned {
+                        for f in role_forms(g, refs[k], english) {
                             push_unique(&mut roles, f);
                         }
                         used_roles[k] = true;
@@ -240,7 +305,7 @@ pub fn entities(tagger: &Tagger<'_>, text: &str, sentences: &[Sentence]) -> Vec<
                         }
                         if flags[j] & flag::ROLE != 0
                             && j > 0
-                            && DETERMINERS.contains(&refs[j - 1].to_lowercase().as_str())
+                            && (english || determiner(refs[j - 1]))
                         {
                             start = Some(j);
                         }
@@ -248,7 +313,7 @@ pub fn entities(tagger: &Tagger<'_>, text: &str, sentences: &[Sentence]) -> Vec<
                     if let Some(st) = start {
                         let mut k = st;
                         while k < a - 1 && flags[k] & flag::ROLE != 0 {
-                            for f in role_forms(g, refs[k]) {
+                            for f in role_forms(g, refs[k], english) {
                                 push_unique(&mut roles, f);
                             }
                             used_roles[k] = true;
@@ -314,7 +379,21 @@ struct Building {
 }
 
 impl Building {
+    /// The entity's name; a place known only from a dateline in capitals (`KELSHAM`,
+    /// `BADEN-BADEN`) is written in title case (names of three letters or fewer stay: `USA`).
     fn name(&self) -> String {
+        let long = |w: &String| w.chars().filter(|c| c.is_alphabetic()).count() >= 4;
+        if self.kind == EntityType::Loc && in_capitals(&self.words) && self.words.iter().all(long) {
+            let words: Vec<String> = self
+                .words
+                .iter()
+                .map(|w| {
+                    let parts: Vec<String> = w.to_lowercase().split('-').map(capitalise).collect();
+                    parts.join("-")
+                })
+                .collect();
+            return words.join(" ");
+        }
         self.words.join(" ")
     }
 }
@@ -710,6 +789,42 @@ mod tests {
     }
 
     #[test]
+    fn english_titles_appositions_and_sentence_starts() {
+        let text = "Ferry returns to service\n\nKELSHAM, April 2 (Coastal Wire) - Mayor Irene \
+Baptiste reopened the ferry link on Monday. Repairs took three weeks, said Owen Marsh, the \
+port's harbour master and the operator's chief engineer. The council's finance director, Priya \
+Nandakumar, said the repairs cost 2 million pounds. Baptiste thanked the crews on Quayside \
+Road.";
+        let sentences = crate::tokenize::sentences(text);
+        let es = entities(&Tagger::default_for("en"), text, &sentences);
+        let find = |n: &str| es.iter().find(|e| e.name == n);
+        let mayor = find("Irene Baptiste").expect("title cut from the name");
+        assert_eq!(mayor.kind, EntityType::Per);
+        assert_eq!(mayor.roles, vec!["mayor".to_string()]);
+        assert_eq!(mayor.mentions.len(), 2, "{:?}", mayor.mentions);
+        let marsh = find("Owen Marsh").expect("Owen Marsh found");
+        assert!(
+            marsh.roles.is_empty(),
+            "the roles belong to others: {:?}",
+            marsh.roles
+        );
+        let director = find("Priya Nandakumar").expect("Priya Nandakumar found");
+        assert_eq!(director.roles, vec!["director".to_string()]);
+        let place = |n: &str| find(n).map(|e| e.kind);
+        assert_eq!(place("Kelsham"), Some(EntityType::Loc), "{es:?}");
+        let text = "BADEN-BADEN, 3. Mai - Die Stadt hat am Montag die Brücke gesperrt.";
+        let sentences = crate::tokenize::sentences(text);
+        let es = entities(&Tagger::default_for("de"), text, &sentences);
+        assert!(es.iter().any(|e| e.name == "Baden-Baden"), "{es:?}");
+        assert_eq!(place("Quayside Road"), Some(EntityType::Loc), "{es:?}");
+        // `Ferry` and `Repairs` start sentences and are no names
+        assert!(
+            find("Ferry").is_none() && find("Repairs").is_none(),
+            "{es:?}"
+        );
+    }
+
+    #[test]
     fn article_entities_roles_and_links() {
         let text = "Neue Gespräche in Moskau\n\nDer russische Präsident Wladimir Putin empfing \
 am Dienstag den US-Sondergesandten Steve Witkoff im Kreml. Kreml-Berater Juri Uschakow sagte \
@@ -780,11 +895,11 @@ Witkoff reiste am Mittwoch ab.";
     fn role_forms_keep_compound_and_head() {
         let g = Gazetteer::get();
         assert_eq!(
-            role_forms(g, "Kreml-Berater"),
+            role_forms(g, "Kreml-Berater", false),
             vec!["Kreml-Berater", "Berater"]
         );
         assert_eq!(
-            role_forms(g, "US-Präsidenten"),
+            role_forms(g, "US-Präsidenten", false),
             vec!["US-Präsident", "Präsident"]
         );
         assert_eq!(adjective_form("russische").as_deref(), Some("russischer"));

@@ -226,6 +226,26 @@ pub fn tidy_english(tokens: &[&str], labels: &mut [u8]) {
             }
         }
     }
+    // `Downing Street`, `Millbrook Lane`: a place; a leading title (`Mayor`) is no part of it
+    for (s, e, _) in spans(labels) {
+        if e > s + 1 && words.place_tails.contains(tokens[e - 1]) {
+            labels[s] = label_of(EntityType::Loc, true);
+            for l in &mut labels[s + 1..e] {
+                *l = label_of(EntityType::Loc, false);
+            }
+        }
+    }
+    // a dateline: `HARTFIELD, March 4 (…)` names the place the report comes from
+    for i in 0..tokens.len().saturating_sub(2) {
+        if tokens[i + 1] == ","
+            && tokens[i].chars().filter(|c| c.is_alphabetic()).count() >= 4
+            && is_all_caps(tokens[i])
+            && words.not_names.contains(tokens[i + 2])
+            && labels.get(i + 1).is_none_or(|&l| l == 0)
+        {
+            labels[i] = label_of(EntityType::Loc, true);
+        }
+    }
 }
 
 /// Word lists for [`tidy_english`].
@@ -236,6 +256,10 @@ struct EnglishWords {
     place_heads: std::collections::HashSet<String>,
     /// Words before a name that make it an event or another thing (`Storm`, `Hurricane`).
     thing_heads: std::collections::HashSet<String>,
+    /// Words after a name that make it a place (`Downing Street`, `Millbrook Lane`).
+    place_tails: std::collections::HashSet<String>,
+    /// Role nouns, lower case (`resources/en/roles.txt`).
+    roles: std::collections::HashSet<String>,
 }
 
 fn english_words() -> &'static EnglishWords {
@@ -246,6 +270,10 @@ fn english_words() -> &'static EnglishWords {
             particles: Default::default(),
             place_heads: Default::default(),
             thing_heads: Default::default(),
+            place_tails: Default::default(),
+            roles: crate::tokenize::data_lines(include_str!("../../resources/en/roles.txt"))
+                .map(str::to_string)
+                .collect(),
         };
         let mut section = "";
         for line in crate::tokenize::data_lines(include_str!("../../resources/en/not_entities.txt"))
@@ -258,12 +286,25 @@ fn english_words() -> &'static EnglishWords {
                 "[particles]" => &mut w.particles,
                 "[place heads]" => &mut w.place_heads,
                 "[thing heads]" => &mut w.thing_heads,
+                "[place tails]" => &mut w.place_tails,
                 _ => &mut w.not_names,
             };
             set.extend(line.split_whitespace().map(str::to_string));
         }
         w
     })
+}
+
+/// The English role noun a word is, in lower case and singular (`Mayor`, `directors` →
+/// `mayor`, `director`), if it is one (`resources/en/roles.txt`).
+pub(crate) fn english_role(w: &str) -> Option<String> {
+    let roles = &english_words().roles;
+    let lower = w.to_lowercase();
+    if roles.contains(&lower) {
+        return Some(lower);
+    }
+    let single = lower.strip_suffix('s')?;
+    roles.contains(single).then(|| single.to_string())
 }
 
 /// Precise corrections of the statistical tags (see the module documentation).
@@ -494,6 +535,24 @@ mod tests {
         let mut labels = vec![1u8, 2, 0, 0, 0, 1];
         tidy_english(&toks, &mut labels);
         assert_eq!(labels, vec![7, 8, 0, 0, 5, 6]);
+        // a street or lane after the name makes a place; a capitals dateline is a place
+        let toks = [
+            "peaks",
+            "HARTFIELD",
+            ",",
+            "March",
+            "4",
+            "-",
+            "near",
+            "Millbrook",
+            "Lane",
+        ];
+        let mut labels = vec![0u8, 3, 0, 0, 0, 0, 0, 1, 2];
+        tidy_english(&toks, &mut labels);
+        assert_eq!(labels, vec![0, 5, 0, 0, 0, 0, 0, 5, 6]);
+        assert_eq!(english_role("Mayor").as_deref(), Some("mayor"));
+        assert_eq!(english_role("directors").as_deref(), Some("director"));
+        assert_eq!(english_role("barriers"), None);
         // German text is left as the model and rules tagged it
         let tagger = Tagger::default_for("de");
         assert!(!tagger.english);
