@@ -260,6 +260,14 @@ fn english_resources_share_the_engine() {
     );
     let values: Vec<&str> = found.iter().map(|t| t.value.as_str()).collect();
     assert_eq!(values, vec!["2025-12-02TEV", "PT5H"]);
+    // Wednesday 4 March: `is due to` points forward, `added` back, each in its own clause
+    let found = g.tag(
+        "The minister is due to visit the town on Friday, a spokesman said. The mayor added \
+         that the barrier was repaired on Tuesday.",
+        Date::parse("2026-03-04"),
+    );
+    let values: Vec<&str> = found.iter().map(|t| t.value.as_str()).collect();
+    assert_eq!(values, vec!["2026-03-06", "2026-03-03"]);
 }
 
 #[test]
