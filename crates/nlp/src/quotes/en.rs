@@ -18,6 +18,34 @@ const ATTRIBUTION: &str = include_str!("../../resources/en/quotes_attribution.tx
 /// Determiners and possessives that open a speaker phrase.
 const DETERMINERS: &[&str] = &["the", "a", "an", "his", "her", "its", "their", "one", "two"];
 
+/// Words that open a short adverbial after a closing frame (`…, the agency said on Monday.`)
+/// or before the clause of an opening one (`said on Monday the …`).
+const ADVERBIAL: &[&str] = &[
+    "on",
+    "in",
+    "at",
+    "late",
+    "early",
+    "earlier",
+    "later",
+    "yesterday",
+    "today",
+    "tonight",
+    "during",
+    "after",
+    "before",
+    "this",
+    "last",
+    "in",
+];
+
+/// Words after a speech verb that keep what follows from being its clause (`said in a
+/// statement`, `told him`, `said to be`).
+const NO_CLAUSE: &[&str] = &[
+    "on", "in", "at", "to", "for", "with", "by", "from", "of", "about", "during", "after",
+    "before", "him", "her", "them", "us", "me", "so", "nothing", "yes", "no", "goodbye", "?",
+];
+
 /// Words that end a speaker phrase (prepositions, conjunctions, auxiliaries).
 const STOPS: &[&str] = &[
     "on", "in", "at", "to", "that", "and", "but", "or", "has", "had", "have", "was", "were", "is",
@@ -29,6 +57,8 @@ const STOPS: &[&str] = &[
 struct Lex {
     /// Verb form → takes a clause.
     forms: BTreeMap<String, bool>,
+    /// Verb forms that take a clause without `that` right after them (`said the …`).
+    bare: BTreeSet<String>,
     /// Infinitives, which are often nouns too (`state`, `report`).
     bases: BTreeSet<String>,
     /// Attribution phrases before a source, as word lists.
@@ -42,12 +72,17 @@ fn lex() -> &'static Lex {
     static LEX: OnceLock<Lex> = OnceLock::new();
     LEX.get_or_init(|| {
         let mut forms = BTreeMap::new();
+        let mut bare = BTreeSet::new();
         let mut bases = BTreeSet::new();
         for l in crate::tokenize::data_lines(SPEECH_VERBS) {
             let cols: Vec<&str> = l.split_whitespace().collect();
             let clause = cols.iter().any(|c| c.starts_with('!') && c.contains('s'));
+            let without_that = cols.iter().any(|c| c.starts_with('!') && c.contains('b'));
             for f in cols.iter().take(4) {
                 forms.insert(f.to_lowercase(), clause);
+                if without_that {
+                    bare.insert(f.to_lowercase());
+                }
             }
             if let Some(b) = cols.first() {
                 bases.insert(b.to_lowercase());
@@ -55,6 +90,7 @@ fn lex() -> &'static Lex {
         }
         let mut lx = Lex {
             forms,
+            bare,
             bases,
             pre: Vec::new(),
             hedges: BTreeSet::new(),
@@ -216,8 +252,12 @@ impl En<'_> {
                 continue;
             };
             let cue = Some((self.text[t.s..t.e].to_string(), t.s, t.e));
-            // Subject before the verb, else after it (`said the minister`).
-            let before = self.np_before(a, i);
+            // Subject before the verb, else after it (`said the minister`); a subject with an
+            // apposition or a relative clause ends at its first comma (`Tom Okafor, the
+            // director, said …`, `Hale, who took over in 2023, said …`)
+            let before = self
+                .np_before(a, i)
+                .or_else(|| self.subject_before_comma(a, i));
             let after = if before.is_none() {
                 self.np_after(i + 1, b)
             } else {
@@ -229,9 +269,29 @@ impl En<'_> {
             let sp = Some(self.speaker(na, nb));
             let start = before.map_or(i, |(na, _)| na);
             let end = after.map_or(i + 1, |(_, nb)| nb);
+            // words after the frame: none, or a short adverbial (`on Wednesday`)
+            let rest_words = toks[end..b].iter().filter(|x| x.is_word()).count();
+            let rest_empty = rest_words == 0
+                || (rest_words <= 4
+                    && ADVERBIAL.contains(&toks[end].lower.as_str())
+                    && toks[end..b].iter().all(|x| x.region.is_none()));
+            // `X said the river would fall`: a clause without `that` follows
+            let words_after = toks[end..b]
+                .iter()
+                .filter(|x| x.is_word() && x.region.is_none())
+                .count();
+            let clause_follows = lx.bare.contains(&t.lower)
+                && before.is_some()
+                && end < b
+                && toks[end].is_word()
+                && toks[end].region.is_none()
+                && !NO_CLAUSE.contains(&toks[end].lower.as_str())
+                && words_after >= 4;
             // Frame after its content: `…, X said.`
-            if start > a && (toks[start - 1].is_punct(',') || toks[start - 1].kind == Kind::Close) {
-                let rest_empty = toks[end..b].iter().all(|x| !x.is_word());
+            if start > a
+                && (toks[start - 1].is_punct(',') || toks[start - 1].kind == Kind::Close)
+                && !clause_follows
+            {
                 let content_end = if toks[start - 1].is_punct(',') {
                     start - 1
                 } else {
@@ -264,6 +324,9 @@ impl En<'_> {
                 if quoted || content.is_some() {
                     return Some(((sp, cue), content));
                 }
+            }
+            if clause_follows {
+                return Some(((sp, cue), Some((end, b))));
             }
             // A verb at the sentence end after a quote in the sentence: `"…" she said.`
             if toks[end..b].iter().all(|x| !x.is_word())
@@ -312,6 +375,46 @@ impl En<'_> {
                     && !STOPS.contains(&n.lower.as_str())
                     && !lx.forms.contains_key(&n.lower)
             })
+    }
+
+    /// The subject of a verb at `verb` right after a comma that closes an apposition or a
+    /// relative clause: the speaker phrase before the comma that opens it (`Tom Okafor` in
+    /// `Tom Okafor, the agency's director, said`; `Hale` in `Hale, who …, said`).
+    fn subject_before_comma(&self, a: usize, verb: usize) -> Option<(usize, usize)> {
+        let toks = self.toks;
+        if verb < a + 3 || !toks[verb - 1].is_punct(',') {
+            return None;
+        }
+        let lo = verb.saturating_sub(16).max(a);
+        let open = (lo..verb - 1).rev().find(|&k| toks[k].is_punct(','))?;
+        if open <= a || toks[open + 1..verb - 1].iter().any(|t| t.region.is_some()) {
+            return None;
+        }
+        let inner = &toks[open + 1..verb - 1];
+        let relative = inner
+            .first()
+            .is_some_and(|t| matches!(t.lower.as_str(), "who" | "which"));
+        if relative {
+            return self.np_before(a, open);
+        }
+        // `X, the …,` / `the director, X,`: the name is the part with a person in it
+        let (na, nb) = self.np_before(a, open)?;
+        let named = |s: usize, e: usize| {
+            let (cs, ce) = (toks[s].s, toks[e - 1].e);
+            self.persons.iter().any(|m| m.0 >= cs && m.1 <= ce)
+        };
+        // without a known person: the part that reads as a name (`the director, Jane Roe,`)
+        let det = |k: usize| DETERMINERS.contains(&toks[k].lower.as_str());
+        let name_like = |k: usize| toks[k].cap && !det(k);
+        let inner_is_name = if named(open + 1, verb - 1) || named(na, nb) {
+            named(open + 1, verb - 1) && !named(na, nb)
+        } else {
+            name_like(open + 1) && det(na)
+        };
+        if inner_is_name && self.np_after(open + 1, verb - 1) == Some((open + 1, verb - 1)) {
+            return Some((open + 1, verb - 1));
+        }
+        Some((na, nb))
     }
 
     /// A speaker phrase ending right before `end`, starting at `a` or after punctuation.
@@ -395,6 +498,18 @@ impl En<'_> {
     fn push(&mut self, kind: QuoteKind, ca: usize, cb: usize, fr: &Frame, sent: (usize, usize)) {
         let toks = self.toks;
         let (mut a, mut b) = (ca, cb);
+        // a dateline is no part of what was said: `HARTFIELD, March 4 (Agency) - …`
+        let word = |k: usize| &self.text[toks[k].s..toks[k].e];
+        let in_capitals = |w: &str| {
+            w.chars().filter(|c| c.is_alphabetic()).count() >= 3
+                && !w.chars().any(char::is_lowercase)
+        };
+        if a < b && in_capitals(word(a)) {
+            let dash = (a + 1..(a + 12).min(b)).find(|&k| matches!(word(k), "-" | "–" | "—"));
+            if let Some(d) = dash {
+                a = d + 1;
+            }
+        }
         while a < b && !toks[a].is_word() && toks[a].kind != Kind::Open {
             a += 1;
         }

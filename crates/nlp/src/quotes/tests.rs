@@ -659,6 +659,53 @@ fn english_direct_and_indirect() {
 }
 
 #[test]
+fn english_clauses_without_that_and_subjects_with_appositions() {
+    let qs = run_en(
+        "The water reached its highest level in years, the port authority said on Wednesday.",
+    );
+    assert_eq!(
+        speaker(find(&qs, "The water reached its highest level in years")),
+        "port authority"
+    );
+    let qs = run_en("Gareth Lloyd said talks with the company had broken down after two meetings.");
+    let q = find(
+        &qs,
+        "talks with the company had broken down after two meetings",
+    );
+    assert_eq!(speaker(q), "Gareth Lloyd");
+    assert_eq!(q.kind, QuoteKind::Indirect);
+    let qs = run_en(
+        "The council's finance director, Priya Nandakumar, said the repairs cost two million pounds.",
+    );
+    assert_eq!(
+        speaker(find(&qs, "the repairs cost two million pounds")),
+        "Priya Nandakumar"
+    );
+    let qs = run_en(
+        "Tom Okafor, the agency's regional director, said the river would fall over three days.",
+    );
+    assert_eq!(
+        speaker(find(&qs, "the river would fall over three days")),
+        "Tom Okafor"
+    );
+    let qs =
+        run_en("Hale, who took over the mill in 2023, said the plant had lost money for years.");
+    assert_eq!(
+        speaker(find(&qs, "the plant had lost money for years")),
+        "Hale"
+    );
+    // a dateline is no part of the content
+    let qs = run_en(
+        "KELSHAM, April 2 (Coastal Wire) - The ferry will run again from Monday, the port authority said.",
+    );
+    find(&qs, "The ferry will run again from Monday");
+    assert!(qs.iter().all(|q| !q.text.contains("KELSHAM")), "{qs:#?}");
+    // no clause: `said in a statement`, `told him`
+    let qs = run_en("The minister said in a statement on Monday evening.");
+    assert!(qs.is_empty(), "{qs:#?}");
+}
+
+#[test]
 fn object_first_and_name_particles() {
     let text = "Eine Verschiebung der Wahl bezeichnete Ole Brandt als fatal.";
     let d = doc_with_persons(text, &[("Ole Brandt", &["Ole Brandt"])]);
