@@ -351,11 +351,19 @@ impl En<'_> {
         }
         let det = DETERMINERS.contains(&t.lower.as_str());
         let mut j = i + usize::from(det);
+        // `a spokesman for Downing Street`, `the head of the agency`: a phrase after the head
+        let joins = |j: usize| {
+            matches!(toks[j].lower.as_str(), "of" | "for")
+                && j > i + usize::from(det)
+                && toks.get(j + 1).is_some_and(|n| {
+                    j + 1 < limit && (n.cap || DETERMINERS.contains(&n.lower.as_str()))
+                })
+        };
         while j < limit
             && j < i + 7
             && toks[j].is_word()
             && toks[j].region.is_none()
-            && !STOPS.contains(&toks[j].lower.as_str())
+            && (!STOPS.contains(&toks[j].lower.as_str()) || joins(j))
             && (!lex().forms.contains_key(&toks[j].lower) || self.noun_use(j, limit))
             && (det || toks[j].cap)
         {
@@ -455,9 +463,9 @@ impl En<'_> {
                 span: (s, e),
             };
         }
-        let name = written
-            .strip_prefix("the ")
-            .or_else(|| written.strip_prefix("The "))
+        let name = ["the ", "The ", "a ", "A ", "an ", "An "]
+            .iter()
+            .find_map(|d| written.strip_prefix(d))
             .unwrap_or(written);
         Speaker {
             name: name.to_string(),

@@ -694,6 +694,12 @@ fn english_clauses_without_that_and_subjects_with_appositions() {
         speaker(find(&qs, "the plant had lost money for years")),
         "Hale"
     );
+    let qs =
+        run_en("The minister will visit the port on Friday, a spokesman for Harbour House said.");
+    assert_eq!(
+        speaker(find(&qs, "The minister will visit the port on Friday")),
+        "spokesman for Harbour House"
+    );
     // a dateline is no part of the content
     let qs = run_en(
         "KELSHAM, April 2 (Coastal Wire) - The ferry will run again from Monday, the port authority said.",
