@@ -6,7 +6,9 @@
 //! Hälfte`), with a following multiplier (`Millionen`) and unit or counted noun (`Stunden`,
 //! `Prozent`, `Friedensvorschlägen`), and a qualifier before them (`fast`, `rund`, `mehr als`).
 //! Dates, times and ordinals are left to the time tagger. Word lists live in
-//! `resources/de/quantities.txt`.
+//! `resources/<lang>/quantities.txt`; English text (`1,200 residents`, `3.5 million pounds`,
+//! `about twenty-five people`) reads digits the English way and counts any noun after a
+//! number.
 
 use crate::Annotator;
 use lagebild_model::{AnnotatedArticle, CharIndex, Quantity, Span, TokenKind};
@@ -18,6 +20,11 @@ pub struct QuantityFinder;
 
 impl Annotator for QuantityFinder {
     fn annotate(&self, doc: &mut AnnotatedArticle) {
+        let lang = if doc.article.language == "en" {
+            Lang::En
+        } else {
+            Lang::De
+        };
         let text = &doc.article.text;
         let ix = CharIndex::new(text);
         let mut out = Vec::new();
@@ -33,10 +40,17 @@ impl Annotator for QuantityFinder {
                     kind: t.kind,
                 })
                 .collect();
-            find(&toks, &mut out);
+            find(&toks, lang, &mut out);
         }
         doc.quantities = out;
     }
+}
+
+/// The language whose number conventions and word lists apply.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Lang {
+    De,
+    En,
 }
 
 struct Lists {
@@ -48,9 +62,17 @@ struct Lists {
     qualifiers: Vec<Vec<String>>,
 }
 
-fn lists() -> &'static Lists {
-    static L: OnceLock<Lists> = OnceLock::new();
-    L.get_or_init(|| {
+fn lists(lang: Lang) -> &'static Lists {
+    static DE: OnceLock<Lists> = OnceLock::new();
+    static EN: OnceLock<Lists> = OnceLock::new();
+    match lang {
+        Lang::De => DE.get_or_init(|| load(include_str!("../resources/de/quantities.txt"))),
+        Lang::En => EN.get_or_init(|| load(include_str!("../resources/en/quantities.txt"))),
+    }
+}
+
+fn load(text: &str) -> Lists {
+    {
         let mut l = Lists {
             numbers: HashMap::new(),
             fractions: HashMap::new(),
@@ -60,7 +82,7 @@ fn lists() -> &'static Lists {
             qualifiers: Vec::new(),
         };
         let mut section = "";
-        for line in crate::tokenize::data_lines(include_str!("../resources/de/quantities.txt")) {
+        for line in crate::tokenize::data_lines(text) {
             if line.starts_with('[') {
                 section = line;
                 continue;
@@ -80,8 +102,12 @@ fn lists() -> &'static Lists {
                 ("[multipliers]", Some(v), _) => {
                     l.multipliers.insert(a.to_string(), v);
                 }
-                ("[units]", _, Some(u)) => {
-                    l.units.insert(a.to_string(), u.to_string());
+                ("[units]", _, Some(_)) => {
+                    // the last word is the unit, the others its surface form (`per cent`)
+                    let words: Vec<&str> = line.split_whitespace().collect();
+                    if let Some((u, form)) = words.split_last() {
+                        l.units.insert(form.join(" "), u.to_string());
+                    }
                 }
                 ("[adjectives]", _, Some(u)) => l.adjectives.push((a.to_string(), u.to_string())),
                 ("[qualifiers]", _, _) => {
@@ -96,7 +122,7 @@ fn lists() -> &'static Lists {
             .sort_by(|x, y| y.0.len().cmp(&x.0.len()).then(x.0.cmp(&y.0)));
         l.qualifiers.sort_by_key(|q| std::cmp::Reverse(q.len()));
         l
-    })
+    }
 }
 
 struct Tok<'a> {
@@ -108,16 +134,22 @@ struct Tok<'a> {
 /// Value of a German number word, compounds included (`zweihundertfünfzig`, `einundzwanzig`).
 pub fn number_word(w: &str) -> Option<f64> {
     let w = w.to_lowercase();
-    parse_word(&w)
+    parse_word(&w, Lang::De)
 }
 
-fn parse_word(w: &str) -> Option<f64> {
+fn parse_word(w: &str, lang: Lang) -> Option<f64> {
     if w.is_empty() {
         return None;
     }
-    let l = lists();
+    let l = lists(lang);
     if let Some(&v) = l.numbers.get(w) {
         return Some(v);
+    }
+    if lang == Lang::En {
+        // `twenty-five`
+        let (tens, unit) = w.split_once('-')?;
+        let (t, u) = (*l.numbers.get(tens)?, *l.numbers.get(unit)?);
+        return ((20.0..100.0).contains(&t) && t % 10.0 == 0.0 && u < 10.0).then_some(t + u);
     }
     for (mul, f) in [("tausend", 1000.0), ("hundert", 100.0)] {
         if let Some(pos) = w.find(mul) {
@@ -125,19 +157,23 @@ fn parse_word(w: &str) -> Option<f64> {
             let lv = if left.is_empty() || left == "ein" {
                 1.0
             } else {
-                parse_word(left)?
+                parse_word(left, lang)?
             };
             let rv = if right.is_empty() {
                 0.0
             } else {
-                parse_word(right)?
+                parse_word(right, lang)?
             };
             return Some(lv * f + rv);
         }
     }
     if let Some((u, t)) = w.split_once("und") {
-        let uv = if u == "ein" { 1.0 } else { parse_word(u)? };
-        let tv = parse_word(t)?;
+        let uv = if u == "ein" {
+            1.0
+        } else {
+            parse_word(u, lang)?
+        };
+        let tv = parse_word(t, lang)?;
         if uv < 10.0 && (20.0..100.0).contains(&tv) && tv % 10.0 == 0.0 {
             return Some(tv + uv);
         }
@@ -145,8 +181,9 @@ fn parse_word(w: &str) -> Option<f64> {
     None
 }
 
-/// Value of digits as written in German (`1.000`, `3,5`, `28`); `None` for dates and times.
-fn digits(t: &str) -> Option<f64> {
+/// Value of digits as written in German (`1.000`, `3,5`, `28`) or English (`1,000`, `3.5`);
+/// `None` for dates and times.
+fn digits(t: &str, lang: Lang) -> Option<f64> {
     if t.is_empty()
         || !t
             .chars()
@@ -157,37 +194,69 @@ fn digits(t: &str) -> Option<f64> {
     if !t.chars().next()?.is_ascii_digit() || t.ends_with('.') || t.ends_with(',') {
         return None;
     }
-    let dots = t.matches('.').count();
-    if dots > 0 {
+    let (thousands, decimal) = match lang {
+        Lang::De => ('.', ','),
+        Lang::En => (',', '.'),
+    };
+    if t.contains(thousands) {
         // thousands separators only: groups of three after the first
-        let parts: Vec<&str> = t.split(',').next()?.split('.').collect();
+        let parts: Vec<&str> = t.split(decimal).next()?.split(thousands).collect();
         if parts[1..].iter().any(|p| p.len() != 3) || parts[0].len() > 3 {
             return None;
         }
     }
-    t.replace('.', "").replace(',', ".").parse().ok()
+    t.replace(thousands, "").replace(decimal, ".").parse().ok()
 }
 
 /// A number adjective: `fünfstündigen` → (5, `stunde`), `hundertmal` → (100, `mal`).
-fn adjective(w: &str) -> Option<(f64, String)> {
+fn adjective(w: &str, lang: Lang) -> Option<(f64, String)> {
     let w = w.to_lowercase();
     let base = ["en", "er", "es", "em", "e"]
         .iter()
         .find_map(|s| w.strip_suffix(s).filter(|b| b.ends_with("ig")))
         .unwrap_or(&w);
-    for (suf, unit) in &lists().adjectives {
+    for (suf, unit) in &lists(lang).adjectives {
         if let Some(num) = base.strip_suffix(suf.as_str()) {
-            let v = digits(num.trim_end_matches('-')).or_else(|| parse_word(num))?;
+            let v = digits(num.trim_end_matches('-'), lang).or_else(|| parse_word(num, lang))?;
             return Some((v, unit.clone()));
         }
     }
     None
 }
 
-fn unit_of(w: &str) -> Option<String> {
+/// An English month name, also cut short (`March`, `Sept.`).
+fn is_english_month(w: &str) -> bool {
+    const MONTHS: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let low = w.trim_end_matches('.').to_lowercase();
+    low.len() >= 3
+        && w.chars().next().is_some_and(char::is_uppercase)
+        && MONTHS.iter().any(|m| m.starts_with(low.as_str()))
+}
+
+/// The unit or counted noun a word after a number names: a listed unit, else (German) a noun
+/// or (English) a lower-case word that is no function word, by its stem.
+fn unit_of(w: &str, lang: Lang) -> Option<String> {
     let low = w.to_lowercase();
-    if let Some(u) = lists().units.get(&low) {
+    if let Some(u) = lists(lang).units.get(&low) {
         return Some(u.clone());
+    }
+    if lang == Lang::En {
+        let plain = w.chars().count() > 2 && w.chars().all(|c| c.is_lowercase() || c == '-');
+        return (plain && !crate::stopwords::is_stopword("en", w))
+            .then(|| crate::stem::stem("en", w));
     }
     let first = w.chars().next()?;
     if first.is_uppercase()
@@ -199,8 +268,8 @@ fn unit_of(w: &str) -> Option<String> {
     None
 }
 
-fn find(toks: &[Tok], out: &mut Vec<Quantity>) {
-    let l = lists();
+fn find(toks: &[Tok], lang: Lang, out: &mut Vec<Quantity>) {
+    let l = lists(lang);
     let mut i = 0;
     while i < toks.len() {
         let t = &toks[i];
@@ -210,7 +279,10 @@ fn find(toks: &[Tok], out: &mut Vec<Quantity>) {
         let mut unit: Option<String> = None;
         let mut end = t.span.end;
         let mut j = i + 1;
-        if t.text.contains('-')
+        let whole_word = (lang == Lang::En).then(|| parse_word(&low, lang)).flatten();
+        if let Some(v) = whole_word {
+            value = Some(v);
+        } else if t.text.contains('-')
             && t.text
                 .chars()
                 .next()
@@ -219,15 +291,23 @@ fn find(toks: &[Tok], out: &mut Vec<Quantity>) {
             // 28-Punkte-Plan, 5-Jährige
             let mut parts = t.text.split('-');
             if let (Some(n), Some(u)) = (parts.next(), parts.next()) {
-                if let Some(v) = digits(n).or_else(|| parse_word(&n.to_lowercase())) {
-                    if let Some(unit_s) = unit_of(u) {
+                if let Some(v) = digits(n, lang).or_else(|| parse_word(&n.to_lowercase(), lang)) {
+                    if let Some(unit_s) = unit_of(u, lang) {
                         value = Some(v);
                         unit = Some(unit_s);
                     }
                 }
             }
-        } else if let Some(v) = digits(t.text) {
+        } else if let Some(v) = digits(t.text, lang) {
             let year_like = t.text.len() == 4 && (1800.0..=2100.0).contains(&v);
+            // `March 4`, `4 March`: a date, left to the time tagger
+            let month = |k: Option<&Tok>| k.is_some_and(|n| is_english_month(n.text));
+            let dated = lang == Lang::En
+                && (month(i.checked_sub(1).and_then(|p| toks.get(p))) || month(toks.get(j)));
+            if dated {
+                i += 1;
+                continue;
+            }
             let known_unit = toks
                 .get(j)
                 .is_some_and(|n| l.units.contains_key(&n.text.to_lowercase()));
@@ -235,19 +315,19 @@ fn find(toks: &[Tok], out: &mut Vec<Quantity>) {
                 value = Some(v);
             }
         } else if t.kind == TokenKind::Word {
-            if let Some((v, u)) = adjective(t.text) {
+            if let Some((v, u)) = adjective(t.text, lang) {
                 value = Some(v);
                 unit = Some(u);
-            } else if let Some(v) = parse_word(&low) {
+            } else if let Some(v) = parse_word(&low, lang) {
                 value = Some(v);
             } else if matches!(
                 low.as_str(),
-                "ein" | "eine" | "einen" | "einem" | "einer" | "die" | "der"
+                "ein" | "eine" | "einen" | "einem" | "einer" | "die" | "der" | "a" | "the"
             ) {
-                // ein Fünftel, die Hälfte
+                // ein Fünftel, die Hälfte, a third, the half
                 if let Some(n) = toks.get(j) {
                     if let Some(&d) = l.fractions.get(&n.text.to_lowercase()) {
-                        let whole = !matches!(low.as_str(), "die" | "der");
+                        let whole = !matches!(low.as_str(), "die" | "der" | "the");
                         if whole || d == 2.0 {
                             value = Some(1.0 / d);
                             unit = Some("anteil".into());
@@ -281,8 +361,17 @@ fn find(toks: &[Tok], out: &mut Vec<Quantity>) {
                     j += 1;
                 }
             }
-            if let Some(n) = toks.get(j) {
-                if let Some(u) = unit_of(n.text) {
+            // a unit of two words first (`per cent`)
+            let two = toks
+                .get(j..j + 2)
+                .map(|p| format!("{} {}", p[0].text, p[1].text).to_lowercase())
+                .and_then(|w| l.units.get(&w));
+            if let (Some(u), Some(n)) = (two, toks.get(j + 1)) {
+                unit = Some(u.clone());
+                end = n.span.end;
+                j += 2;
+            } else if let Some(n) = toks.get(j) {
+                if let Some(u) = unit_of(n.text, lang) {
                     unit = Some(u);
                     end = n.span.end;
                     j += 1;
@@ -368,6 +457,48 @@ mod tests {
         assert_eq!(q[0].2.as_deref(), Some("mensch"));
         assert_eq!((q[1].1, q[1].2.as_deref()), (100.0, Some("mal")));
         assert_eq!(number_word("einundzwanzig"), Some(21.0));
+    }
+
+    fn run_en(text: &str) -> Vec<(String, f64, Option<String>, Option<String>)> {
+        let mut doc = AnnotatedArticle {
+            article: Article {
+                text: text.to_string(),
+                language: "en".into(),
+                ..Default::default()
+            },
+            ..Default::default()
+        };
+        crate::tokenize::Segmenter.annotate(&mut doc);
+        QuantityFinder.annotate(&mut doc);
+        doc.quantities
+            .iter()
+            .map(|q| {
+                (
+                    lagebild_model::slice_chars(text, q.span).to_string(),
+                    q.value,
+                    q.unit.clone(),
+                    q.qualifier.clone(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn english_numbers() {
+        let q = run_en("About 1,200 residents left on March 4, and 3.5 million pounds were paid.");
+        assert_eq!(q.len(), 2, "{q:?}");
+        assert_eq!(q[0].0, "About 1,200 residents");
+        assert_eq!((q[0].1, q[0].2.as_deref()), (1200.0, Some("resident")));
+        assert_eq!(q[0].3.as_deref(), Some("about"));
+        assert_eq!((q[1].1, q[1].2.as_deref()), (3_500_000.0, Some("pound")));
+        let q = run_en("More than twenty-five people waited for five hours; 40 per cent left.");
+        assert_eq!((q[0].1, q[0].2.as_deref()), (25.0, Some("person")));
+        assert_eq!(q[0].3.as_deref(), Some("more than"));
+        assert_eq!((q[1].1, q[1].2.as_deref()), (5.0, Some("hour")));
+        assert_eq!((q[2].1, q[2].2.as_deref()), (40.0, Some("percent")));
+        let q = run_en("A third of the 400 jobs will go.");
+        assert_eq!((q[0].0.as_str(), q[0].1), ("A third", 1.0 / 3.0));
+        assert_eq!((q[1].1, q[1].2.as_deref()), (400.0, Some("job")));
     }
 
     #[test]

@@ -226,7 +226,31 @@ pub fn tidy_english(tokens: &[&str], labels: &mut [u8]) {
             }
         }
     }
-    // `Downing Street`, `Millbrook Lane`: a place; a leading title (`Mayor`) is no part of it
+    // `Mayor Alison Pritchard`, `Business Secretary Jon Reyes`: a title and a name of at least
+    // two capitalised words is a person, whatever type the model gave the whole
+    for (s, e, t) in spans(labels) {
+        if t == EntityType::Per {
+            continue;
+        }
+        let cap = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+        let Some(k) = (s..(s + 3).min(e))
+            .take_while(|&k| cap(tokens[k]))
+            .filter(|&k| english_role(tokens[k]).is_some())
+            .last()
+        else {
+            continue;
+        };
+        if e >= k + 3 && tokens[k + 1..e].iter().all(|w| cap(w)) {
+            for l in &mut labels[s..=k] {
+                *l = 0;
+            }
+            labels[k + 1] = label_of(EntityType::Per, true);
+            for l in &mut labels[k + 2..e] {
+                *l = label_of(EntityType::Per, false);
+            }
+        }
+    }
+    // `Downing Street`, `Millbrook Lane`: a place
     for (s, e, _) in spans(labels) {
         if e > s + 1 && words.place_tails.contains(tokens[e - 1]) {
             labels[s] = label_of(EntityType::Loc, true);
@@ -550,6 +574,19 @@ mod tests {
         let mut labels = vec![0u8, 3, 0, 0, 0, 0, 0, 1, 2];
         tidy_english(&toks, &mut labels);
         assert_eq!(labels, vec![0, 5, 0, 0, 0, 0, 0, 5, 6]);
+        // a title before a two-word name: a person, whatever the model said
+        let toks = [
+            "Mayor",
+            "Alison",
+            "Pritchard",
+            "said",
+            "General",
+            "Motors",
+            "Chief",
+        ];
+        let mut labels = vec![7u8, 8, 8, 0, 3, 4, 0];
+        tidy_english(&toks, &mut labels);
+        assert_eq!(labels, vec![0, 1, 2, 0, 3, 4, 0]);
         assert_eq!(english_role("Mayor").as_deref(), Some("mayor"));
         assert_eq!(english_role("directors").as_deref(), Some("director"));
         assert_eq!(english_role("barriers"), None);

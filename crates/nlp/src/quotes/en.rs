@@ -40,7 +40,8 @@ const ADVERBIAL: &[&str] = &[
 ];
 
 /// Words after a speech verb that keep what follows from being its clause (`said in a
-/// statement`, `told him`, `said to be`).
+/// statement`, `told him`, `said to be`; `about` only before words: `said about 1,200 …` is a
+/// clause).
 const NO_CLAUSE: &[&str] = &[
     "on", "in", "at", "to", "for", "with", "by", "from", "of", "about", "during", "after",
     "before", "him", "her", "them", "us", "me", "so", "nothing", "yes", "no", "goodbye", "?",
@@ -285,7 +286,11 @@ impl En<'_> {
                 && end < b
                 && toks[end].is_word()
                 && toks[end].region.is_none()
-                && !NO_CLAUSE.contains(&toks[end].lower.as_str())
+                && (!NO_CLAUSE.contains(&toks[end].lower.as_str())
+                    || (toks[end].lower == "about"
+                        && toks
+                            .get(end + 1)
+                            .is_some_and(|n| n.lower.starts_with(|c: char| c.is_ascii_digit()))))
                 && words_after >= 4;
             // Frame after its content: `…, X said.`
             if start > a

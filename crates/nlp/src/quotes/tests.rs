@@ -700,6 +700,9 @@ fn english_clauses_without_that_and_subjects_with_appositions() {
         speaker(find(&qs, "The minister will visit the port on Friday")),
         "spokesman for Harbour House"
     );
+    // a number with a separator is one word
+    let qs = run_en("The mayor said about 1,200 residents had spent the night in shelters.");
+    find(&qs, "about 1,200 residents had spent the night in shelters");
     // a dateline is no part of the content
     let qs = run_en(
         "KELSHAM, April 2 (Coastal Wire) - The ferry will run again from Monday, the port authority said.",

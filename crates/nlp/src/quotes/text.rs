@@ -204,6 +204,19 @@ pub fn tokens(text: &str, regions: &[Region]) -> Vec<Tok> {
                     it.next();
                     continue;
                 }
+                // A separator inside a number: `1,200`, `1.000`, `3,5`.
+                if matches!(c2, ',' | '.') && c.is_ascii_digit() {
+                    let after = text[b2 + 1..].chars().next();
+                    if after.is_some_and(|x| x.is_ascii_digit())
+                        && text[b..b2]
+                            .chars()
+                            .all(|x| x.is_ascii_digit() || x == ',' || x == '.')
+                    {
+                        e = b2 + 1;
+                        it.next();
+                        continue;
+                    }
+                }
                 // Inner hyphen or apostrophe joining letters: `Kreml-Berater`, `geht’s`.
                 if matches!(c2, '-' | '\'' | '’' | '‐') {
                     let after = text[b2 + c2.len_utf8()..].chars().next();
