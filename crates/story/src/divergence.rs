@@ -11,6 +11,7 @@
 
 use crate::facts::{Sims, Unit};
 use crate::features::DocText;
+use crate::labels::{fill, label};
 use crate::quotes::Report;
 use lagebild_model::{AnnotatedArticle, Divergence, DivergenceKind, EntityType, Variant};
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -92,6 +93,11 @@ pub fn evaluative_terms(sentence: &str) -> BTreeSet<String> {
     let phrases: Vec<String> = out.iter().filter(|e| e.contains(' ')).cloned().collect();
     out.retain(|e| e.contains(' ') || !phrases.iter().any(|p| p.split(' ').any(|w| w == e)));
     out
+}
+
+/// The language most of the story's articles are in (for the summaries' labels).
+fn language(docs: &[AnnotatedArticle]) -> &str {
+    crate::labels::majority(docs.iter().map(|d| d.article.language.as_str()))
 }
 
 fn ids(docs: &[AnnotatedArticle], set: &BTreeSet<usize>) -> Vec<String> {
@@ -192,7 +198,11 @@ fn numbers(docs: &[AnnotatedArticle], texts: &[DocText], units: &[Unit]) -> Vec<
                 .collect();
             out.push(Divergence {
                 kind: DivergenceKind::Number,
-                summary: format!("Angaben weichen ab ({unit}): {}", values.join(" vs. ")),
+                summary: fill(
+                    language(docs),
+                    "numbers_differ",
+                    &[&unit, &values.join(" vs. ")],
+                ),
                 variants,
             });
         }
@@ -234,15 +244,17 @@ fn attribution(
         if !splits(&sets) {
             continue;
         }
+        let lang = language(docs);
         let text = g[0].quote.text.clone();
         let speakers: Vec<String> = by_speaker.keys().cloned().collect();
+        let or = format!(" {} ", label(lang, "or"));
         out.push(Divergence {
             kind: DivergenceKind::Attribution,
-            summary: format!("Wer sagte „{}“? {}", text, speakers.join(" oder ")),
+            summary: fill(lang, "who_said_this", &[&text, &speakers.join(&or)]),
             variants: by_speaker
                 .into_iter()
                 .map(|(s, (arts, t))| Variant {
-                    text: format!("{s}: „{t}“"),
+                    text: format!("{s}: {}", fill(lang, "quote", &[&t])),
                     articles: ids(docs, &arts),
                 })
                 .collect(),
@@ -308,10 +320,7 @@ fn wording(docs: &[AnnotatedArticle], units: &[Unit], sims: &Sims) -> Vec<Diverg
                 s,
                 Divergence {
                     kind: DivergenceKind::Wording,
-                    summary: format!(
-                        "Unterschiedliche Wertung: „{ta}“ vs. „{tb}“ — {}",
-                        units[u].text
-                    ),
+                    summary: fill(language(docs), "wording", &[&ta, &tb, &units[u].text]),
                     variants: vec![
                         Variant {
                             text: ta,
@@ -349,7 +358,7 @@ fn dates(docs: &[AnnotatedArticle], units: &[Unit], clusters: &[Vec<usize>]) -> 
         }
         out.push(Divergence {
             kind: DivergenceKind::Date,
-            summary: format!("Unterschiedliche Datierung: {}", units[c[0]].text),
+            summary: fill(language(docs), "dating", &[&units[c[0]].text]),
             variants: by_date
                 .into_iter()
                 .map(|(d, arts)| Variant {
@@ -394,7 +403,7 @@ fn contradictions(docs: &[AnnotatedArticle], units: &[Unit]) -> Vec<Divergence> 
             if day + 7 < first_day {
                 out.push(Divergence {
                     kind: DivergenceKind::Contradiction,
-                    summary: format!("Erstmals? „{}“ — dagegen: „{}“", a.text, b.text),
+                    summary: fill(language(docs), "first_time", &[&a.text, &b.text]),
                     variants: vec![
                         Variant {
                             text: a.text.clone(),

@@ -26,6 +26,7 @@ pub mod divergence;
 pub mod entities;
 pub mod facts;
 pub mod features;
+pub mod labels;
 pub mod quotes;
 pub mod render;
 pub mod timeline;

@@ -5,6 +5,7 @@
 //! sources with their shared copy. Sources are shown as numbered badges (`[2]`). All article
 //! text is escaped.
 
+use crate::labels::{self, fill, label};
 use lagebild_model::{Analysis, ArticleSummary, StoryAnalysis, StoryQuote};
 use std::collections::BTreeMap;
 use std::fmt::Write;
@@ -118,24 +119,36 @@ pub fn markdown(analysis: &Analysis) -> String {
     out
 }
 
+/// The language most of a story's articles are in.
+fn story_language<'a>(s: &StoryAnalysis, articles: &'a [ArticleSummary]) -> &'a str {
+    labels::majority(
+        s.articles
+            .iter()
+            .filter_map(|id| articles.iter().find(|a| &a.id == id))
+            .map(|a| a.language.as_str()),
+    )
+}
+
+/// The publication span of a story, `undated` in its language where it has none.
+fn span(s: &StoryAnalysis, lang: &str) -> String {
+    match (&s.first_published, &s.last_published) {
+        (Some(a), Some(z)) if a != z => format!("{a} – {z}"),
+        (Some(a), _) => a.clone(),
+        _ => label(lang, "undated").into(),
+    }
+}
+
 /// Markdown of one story; `articles` supplies titles and outlets for the source list.
 pub fn markdown_story(s: &StoryAnalysis, articles: &[ArticleSummary]) -> String {
     let b = Badges::new(s, articles);
+    let lang = story_language(s, articles);
     let mut o = String::new();
     let _ = writeln!(o, "# {}\n", md_escape(&s.title));
-    let span = match (&s.first_published, &s.last_published) {
-        (Some(a), Some(z)) if a != z => format!("{a} – {z}"),
-        (Some(a), _) => a.clone(),
-        _ => "undatiert".into(),
-    };
-    let _ = writeln!(
-        o,
-        "{} Artikel, {} unabhängige Quellen, {span}\n",
-        s.articles.len(),
-        s.origins.len()
-    );
+    let counts = [s.articles.len().to_string(), s.origins.len().to_string()];
+    let meta = fill(lang, "meta", &[&counts[0], &counts[1], &span(s, lang)]);
+    let _ = writeln!(o, "{meta}\n");
     if !s.briefing.is_empty() {
-        o.push_str("## Lagebild\n\n");
+        let _ = writeln!(o, "## {}\n", label(lang, "briefing"));
         for x in &s.briefing {
             let ids: Vec<String> = x.citations.iter().map(|c| c.article.clone()).collect();
             let _ = writeln!(o, "- {} {}", md_escape(&x.text), b.md(&ids));
@@ -144,22 +157,22 @@ pub fn markdown_story(s: &StoryAnalysis, articles: &[ArticleSummary]) -> String 
     }
     let groups = quote_groups(s);
     if !groups.is_empty() {
-        o.push_str("## Wer sagte was\n\n");
+        let _ = writeln!(o, "## {}\n", label(lang, "who_said"));
         for g in groups.iter().take(30) {
             let q = g[0];
-            let who = q.speaker.as_deref().unwrap_or("unbekannt");
+            let who = q.speaker.as_deref().unwrap_or(label(lang, "unknown"));
             let _ = writeln!(
                 o,
-                "- **{}**: „{}“ {}",
+                "- **{}**: {} {}",
                 md_escape(who),
-                md_escape(&q.text),
+                fill(lang, "quote", &[&md_escape(&q.text)]),
                 b.md(&articles_of(g))
             );
         }
         o.push('\n');
     }
     if !s.timeline.is_empty() {
-        o.push_str("## Zeitleiste\n\n");
+        let _ = writeln!(o, "## {}\n", label(lang, "timeline"));
         for t in &s.timeline {
             let _ = writeln!(
                 o,
@@ -173,21 +186,21 @@ pub fn markdown_story(s: &StoryAnalysis, articles: &[ArticleSummary]) -> String 
     }
     let multi: Vec<_> = s.facts.iter().filter(|f| f.articles.len() > 1).collect();
     if !multi.is_empty() {
-        o.push_str("## Bestätigte Fakten\n\n");
+        let _ = writeln!(o, "## {}\n", label(lang, "confirmed"));
         for f in multi {
+            let counts = [f.articles.len().to_string(), f.origins.to_string()];
             let _ = writeln!(
                 o,
-                "- {} {} — {} Artikel, {} unabhängig",
+                "- {} {} — {}",
                 md_escape(&f.text),
                 b.md(&f.articles),
-                f.articles.len(),
-                f.origins
+                fill(lang, "fact_count", &[&counts[0], &counts[1]])
             );
         }
         o.push('\n');
     }
     if !s.divergences.is_empty() {
-        o.push_str("## Abweichungen\n\n");
+        let _ = writeln!(o, "## {}\n", label(lang, "divergences"));
         for d in &s.divergences {
             let _ = writeln!(o, "- *{:?}*: {}", d.kind, md_escape(&d.summary));
             for v in &d.variants {
@@ -198,14 +211,14 @@ pub fn markdown_story(s: &StoryAnalysis, articles: &[ArticleSummary]) -> String 
     }
     let single: Vec<_> = s.facts.iter().filter(|f| f.articles.len() == 1).collect();
     if !single.is_empty() {
-        o.push_str("## Nur eine Quelle\n\n");
+        let _ = writeln!(o, "## {}\n", label(lang, "single_source"));
         for f in single.iter().take(40) {
             let _ = writeln!(o, "- {} {}", md_escape(&f.text), b.md(&f.articles));
         }
         o.push('\n');
     }
     if !s.entities.is_empty() {
-        o.push_str("## Beteiligte\n\n");
+        let _ = writeln!(o, "## {}\n", label(lang, "involved"));
         for e in s.entities.iter().take(40) {
             let roles = if e.roles.is_empty() {
                 String::new()
@@ -223,7 +236,7 @@ pub fn markdown_story(s: &StoryAnalysis, articles: &[ArticleSummary]) -> String 
         }
         o.push('\n');
     }
-    o.push_str("## Quellen\n\n");
+    let _ = writeln!(o, "## {}\n", label(lang, "sources"));
     for id in &s.articles {
         let a = articles.iter().find(|a| &a.id == id);
         let _ = writeln!(
@@ -233,18 +246,19 @@ pub fn markdown_story(s: &StoryAnalysis, articles: &[ArticleSummary]) -> String 
             md_escape(a.map_or(id.as_str(), |a| a.title.as_str())),
             md_escape(a.and_then(|a| a.outlet.as_deref()).unwrap_or(id)),
             a.and_then(|a| a.published.as_deref())
-                .unwrap_or("ohne Datum"),
+                .unwrap_or(label(lang, "no_date")),
             a.filter(|a| !a.credits.is_empty())
-                .map(|a| format!(", Agentur: {}", md_escape(&a.credits.join(", "))))
+                .map(|a| fill(lang, "agency", &[&md_escape(&a.credits.join(", "))]))
                 .unwrap_or_default()
         );
     }
     if !s.wire_copy.is_empty() {
-        o.push_str("\n**Gemeinsames Agenturmaterial**\n\n");
+        let _ = write!(o, "\n**{}**\n\n", label(lang, "wire"));
         for w in &s.wire_copy {
-            let _ = writeln!(o, "- {}: {} Passagen", b.md(&w.articles), w.passages);
+            let n = w.passages.to_string();
+            let _ = writeln!(o, "- {}", fill(lang, "passages", &[&b.md(&w.articles), &n]));
             for e in &w.examples {
-                let _ = writeln!(o, "  - „{}“", md_escape(e));
+                let _ = writeln!(o, "  - {}", fill(lang, "quote", &[&md_escape(e)]));
             }
         }
     }
@@ -261,7 +275,12 @@ blockquote{margin:.3rem 0 .3rem 1rem;color:#555;font-style:italic}";
 
 /// Self-contained HTML of a whole analysis (every story), with inline styles.
 pub fn html(analysis: &Analysis) -> String {
-    let mut o = String::from("<!DOCTYPE html>\n<html lang=\"de\"><head><meta charset=\"utf-8\"><title>Lagebild</title><style>");
+    let lang = labels::majority(analysis.articles.iter().map(|a| a.language.as_str()));
+    let lang = if lang == "en" { "en" } else { "de" };
+    let mut o = format!(
+        "<!DOCTYPE html>\n<html lang=\"{lang}\"><head><meta charset=\"utf-8\"><title>{}</title><style>",
+        label(lang, "report")
+    );
     o.push_str(CSS);
     o.push_str("</style></head><body>\n");
     for s in &analysis.stories {
@@ -273,8 +292,13 @@ pub fn html(analysis: &Analysis) -> String {
 
 /// Self-contained HTML page of one story.
 pub fn html_story(s: &StoryAnalysis, articles: &[ArticleSummary]) -> String {
+    let lang = if story_language(s, articles) == "en" {
+        "en"
+    } else {
+        "de"
+    };
     let mut o =
-        String::from("<!DOCTYPE html>\n<html lang=\"de\"><head><meta charset=\"utf-8\"><title>");
+        format!("<!DOCTYPE html>\n<html lang=\"{lang}\"><head><meta charset=\"utf-8\"><title>");
     o.push_str(&esc(&s.title));
     o.push_str("</title><style>");
     o.push_str(CSS);
@@ -286,6 +310,7 @@ pub fn html_story(s: &StoryAnalysis, articles: &[ArticleSummary]) -> String {
 
 fn html_story_body(s: &StoryAnalysis, articles: &[ArticleSummary]) -> String {
     let b = Badges::new(s, articles);
+    let lang = story_language(s, articles);
     let mut o = String::new();
     let _ = writeln!(
         o,
@@ -293,20 +318,15 @@ fn html_story_body(s: &StoryAnalysis, articles: &[ArticleSummary]) -> String {
         esc(&s.id),
         esc(&s.title)
     );
-    let span = match (&s.first_published, &s.last_published) {
-        (Some(a), Some(z)) if a != z => format!("{a} – {z}"),
-        (Some(a), _) => a.clone(),
-        _ => "undatiert".into(),
-    };
-    let _ = writeln!(
-        o,
-        "<p class=\"meta\">{} Artikel · {} unabhängige Quellen · {}</p>",
-        s.articles.len(),
-        s.origins.len(),
-        esc(&span)
+    let counts = [s.articles.len().to_string(), s.origins.len().to_string()];
+    let meta = fill(
+        lang,
+        "meta_html",
+        &[&counts[0], &counts[1], &esc(&span(s, lang))],
     );
+    let _ = writeln!(o, "<p class=\"meta\">{meta}</p>");
     if !s.briefing.is_empty() {
-        o.push_str("<h2>Lagebild</h2><ul>\n");
+        let _ = writeln!(o, "<h2>{}</h2><ul>", label(lang, "briefing"));
         for x in &s.briefing {
             let ids: Vec<String> = x.citations.iter().map(|c| c.article.clone()).collect();
             let _ = writeln!(o, "<li>{}{}</li>", esc(&x.text), b.html(&ids));
@@ -315,21 +335,21 @@ fn html_story_body(s: &StoryAnalysis, articles: &[ArticleSummary]) -> String {
     }
     let groups = quote_groups(s);
     if !groups.is_empty() {
-        o.push_str("<h2>Wer sagte was</h2><ul>\n");
+        let _ = writeln!(o, "<h2>{}</h2><ul>", label(lang, "who_said"));
         for g in groups.iter().take(30) {
             let q = g[0];
             let _ = writeln!(
                 o,
-                "<li><span class=\"who\">{}</span>: „{}“{}</li>",
-                esc(q.speaker.as_deref().unwrap_or("unbekannt")),
-                esc(&q.text),
+                "<li><span class=\"who\">{}</span>: {}{}</li>",
+                esc(q.speaker.as_deref().unwrap_or(label(lang, "unknown"))),
+                fill(lang, "quote", &[&esc(&q.text)]),
                 b.html(&articles_of(g))
             );
         }
         o.push_str("</ul>\n");
     }
     if !s.timeline.is_empty() {
-        o.push_str("<h2>Zeitleiste</h2><ul>\n");
+        let _ = writeln!(o, "<h2>{}</h2><ul>", label(lang, "timeline"));
         for t in &s.timeline {
             let _ = writeln!(
                 o,
@@ -343,21 +363,21 @@ fn html_story_body(s: &StoryAnalysis, articles: &[ArticleSummary]) -> String {
     }
     let multi: Vec<_> = s.facts.iter().filter(|f| f.articles.len() > 1).collect();
     if !multi.is_empty() {
-        o.push_str("<h2>Bestätigte Fakten</h2><ul>\n");
+        let _ = writeln!(o, "<h2>{}</h2><ul>", label(lang, "confirmed"));
         for f in multi {
+            let counts = [f.articles.len().to_string(), f.origins.to_string()];
             let _ = writeln!(
                 o,
-                "<li>{}{}<span class=\"org\">{} Artikel, {} unabhängig</span></li>",
+                "<li>{}{}<span class=\"org\">{}</span></li>",
                 esc(&f.text),
                 b.html(&f.articles),
-                f.articles.len(),
-                f.origins
+                fill(lang, "fact_count", &[&counts[0], &counts[1]])
             );
         }
         o.push_str("</ul>\n");
     }
     if !s.divergences.is_empty() {
-        o.push_str("<h2>Abweichungen</h2><ul>\n");
+        let _ = writeln!(o, "<h2>{}</h2><ul>", label(lang, "divergences"));
         for d in &s.divergences {
             let _ = write!(
                 o,
@@ -379,14 +399,14 @@ fn html_story_body(s: &StoryAnalysis, articles: &[ArticleSummary]) -> String {
     }
     let single: Vec<_> = s.facts.iter().filter(|f| f.articles.len() == 1).collect();
     if !single.is_empty() {
-        o.push_str("<h2>Nur eine Quelle</h2><ul>\n");
+        let _ = writeln!(o, "<h2>{}</h2><ul>", label(lang, "single_source"));
         for f in single.iter().take(40) {
             let _ = writeln!(o, "<li>{}{}</li>", esc(&f.text), b.html(&f.articles));
         }
         o.push_str("</ul>\n");
     }
     if !s.entities.is_empty() {
-        o.push_str("<h2>Beteiligte</h2><table>\n");
+        let _ = writeln!(o, "<h2>{}</h2><table>", label(lang, "involved"));
         for e in s.entities.iter().take(40) {
             let _ = writeln!(
                 o,
@@ -399,7 +419,7 @@ fn html_story_body(s: &StoryAnalysis, articles: &[ArticleSummary]) -> String {
         }
         o.push_str("</table>\n");
     }
-    o.push_str("<h2>Quellen</h2><table>\n");
+    let _ = writeln!(o, "<h2>{}</h2><table>", label(lang, "sources"));
     for id in &s.articles {
         let a = articles.iter().find(|a| &a.id == id);
         let _ = writeln!(
@@ -410,15 +430,17 @@ fn html_story_body(s: &StoryAnalysis, articles: &[ArticleSummary]) -> String {
             esc(a.and_then(|a| a.outlet.as_deref()).unwrap_or(id)),
             esc(a
                 .and_then(|a| a.published.as_deref())
-                .unwrap_or("ohne Datum")),
+                .unwrap_or(label(lang, "no_date"))),
             esc(&a.map(|a| a.credits.join(", ")).unwrap_or_default())
         );
     }
     o.push_str("</table>\n");
     if !s.wire_copy.is_empty() {
-        o.push_str("<h2>Gemeinsames Agenturmaterial</h2><ul>\n");
+        let _ = writeln!(o, "<h2>{}</h2><ul>", label(lang, "wire"));
         for w in &s.wire_copy {
-            let _ = write!(o, "<li>{} — {} Passagen", b.html(&w.articles), w.passages);
+            let n = w.passages.to_string();
+            let line = fill(lang, "passages_html", &[&b.html(&w.articles), &n]);
+            let _ = write!(o, "<li>{line}");
             for e in &w.examples {
                 let _ = write!(o, "<blockquote>{}</blockquote>", esc(e));
             }
