@@ -782,7 +782,7 @@ fn boundary_ok(text: &str, s: usize, e: usize) -> bool {
 }
 
 /// Byte range of the sentence around `[start, end)`, at most a few hundred bytes each way.
-fn sentence_window(text: &str, start: usize, end: usize) -> (usize, usize) {
+pub(crate) fn sentence_window(text: &str, start: usize, end: usize) -> (usize, usize) {
     const MAX: usize = 400;
     let is_end = |prev: Option<char>, c: char, next: Option<char>| {
         c == '\n'

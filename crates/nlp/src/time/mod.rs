@@ -119,6 +119,8 @@ impl Grammar {
         let side = side_years(&cands);
         let index = CharIndex::new(text);
         let mut out: Vec<TimeExpr> = Vec::with_capacity(cands.len());
+        // byte range of each expression in `out`
+        let mut bytes: Vec<(usize, usize)> = Vec::with_capacity(cands.len());
         let mut deferred = Vec::new();
         for (c, side) in cands.into_iter().zip(side) {
             let template = match mode {
@@ -153,6 +155,7 @@ impl Grammar {
                     }
                 }
             }
+            bytes.push((c.start, c.end));
             out.push(TimeExpr {
                 span: index.span(c.start, c.end),
                 text: text[c.start..c.end].to_string(),
@@ -161,9 +164,28 @@ impl Grammar {
             });
         }
         if !deferred.is_empty() {
-            let event = main_day(&out, &deferred, dct);
+            // the event's date: the day of the sentences that name it (`Verhandlungen` … `am
+            // Dienstag`), else the day the text mentions most often
+            let dated: Vec<usize> = (0..out.len())
+                .filter(|i| !deferred.iter().any(|d| d.0 == *i))
+                .collect();
+            let anywhere = main_day(&out, &dated, dct);
             for (i, template, mut ctx) in deferred {
-                ctx.event = event;
+                let (s, e) = bytes[i];
+                let own = engine::sentence_window(text, s, e);
+                let naming: Vec<usize> = event_word(&text[e..])
+                    .map(|word| {
+                        dated
+                            .iter()
+                            .copied()
+                            .filter(|&j| {
+                                let (a, b) = engine::sentence_window(text, bytes[j].0, bytes[j].1);
+                                (a, b) != own && names_event(&text[a..b], &word)
+                            })
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                ctx.event = main_day(&out, &naming, dct).or(anywhere);
                 out[i].value = ctx.resolve(&template, Tense::Unknown);
             }
         }
@@ -171,20 +193,56 @@ impl Grammar {
     }
 }
 
-/// The day the text mentions most often, leaving out the expressions at `skip`: the date of the
-/// event a text is about. Of equally frequent days the one nearest the creation date wins (the
-/// earliest without one).
-fn main_day<T>(
-    exprs: &[TimeExpr],
-    skip: &[(usize, String, T)],
-    dct: Option<Date>,
-) -> Option<Point> {
-    let mut days: Vec<Point> = exprs
+/// The noun (lower case) of the event phrase after a relative day: `der Moskauer
+/// Verhandlungen` → `verhandlungen`, `dem Deichbruch in …` → `deichbruch`, `the peace talks` →
+/// `talks`; `None` when no article opens the phrase.
+fn event_word(after: &str) -> Option<String> {
+    let mut words = after.split_whitespace();
+    let article = words.next()?.to_lowercase();
+    if !matches!(article.as_str(), "der" | "des" | "dem" | "den" | "the") {
+        return None;
+    }
+    let mut last = None;
+    for raw in words.take(3) {
+        let w = raw.trim_matches(|c: char| !c.is_alphanumeric());
+        let low = w.to_lowercase();
+        if w.is_empty()
+            || crate::stopwords::is_stopword("de", &low)
+            || crate::stopwords::is_stopword("en", &low)
+        {
+            break;
+        }
+        last = Some(low);
+        if raw.ends_with(|c: char| !c.is_alphanumeric()) {
+            break;
+        }
+    }
+    last
+}
+
+/// Does a sentence name the event `noun`: a word that shares its first five letters
+/// (`Verhandlungen`, `verhandelt`) or of four letters or more that begins it (`Damm` for
+/// `Dammbruch`)?
+fn names_event(sentence: &str, noun: &str) -> bool {
+    sentence.split(|c: char| !c.is_alphanumeric()).any(|w| {
+        let w = w.to_lowercase();
+        let shared = w
+            .chars()
+            .zip(noun.chars())
+            .take_while(|(a, b)| a == b)
+            .count();
+        shared >= 5 || (shared >= 4 && shared == w.chars().count())
+    })
+}
+
+/// The day that the expressions at `among` name most often. Of equally frequent days the one
+/// nearest the creation date wins (the earliest without one).
+fn main_day(exprs: &[TimeExpr], among: &[usize], dct: Option<Date>) -> Option<Point> {
+    let mut days: Vec<Point> = among
         .iter()
-        .enumerate()
-        .filter(|(i, _)| !skip.iter().any(|(j, _, _)| j == i))
-        .filter(|(_, e)| matches!(e.kind, TimexType::Date | TimexType::Time))
-        .filter_map(|(_, e)| Point::of_value(&e.value))
+        .map(|&i| &exprs[i])
+        .filter(|e| matches!(e.kind, TimexType::Date | TimexType::Time))
+        .filter_map(|e| Point::of_value(&e.value))
         .filter(|p| p.day.is_some())
         .collect();
     days.sort_by_key(|p| (p.year, p.month, p.day));

@@ -110,6 +110,13 @@ fn days_relative_to_a_named_event() {
     let t = "Am Montag entschied das Parlament. Der Entwurf war am 3. März vorgelegt worden. \
              Einen Tag nach der Entscheidung trat der Minister zurück.";
     assert_eq!(value_of(t, d, "Einen Tag nach"), "2026-05-12");
+    // The sentence that names the event dates it, however often other days are mentioned.
+    let t = "Einen Tag nach dem Dammbruch bei Kelsdorf wächst die Kritik. Der Damm war am \
+             Dienstag gebrochen. Am Mittwoch tagte der Rat, am Mittwoch kam der Minister.";
+    assert_eq!(
+        value_of(t, Some("2026-03-11"), "Einen Tag nach"),
+        "2026-03-11"
+    );
     // Without a named event the day before stays anaphoric.
     let t = "Der Vertrag wurde am 3. März unterzeichnet. Am Vortag hatte es geregnet.";
     assert_eq!(value_of(t, d, "Vortag"), "2026-03-02");
