@@ -60,6 +60,9 @@ struct Lists {
     units: HashMap<String, String>,
     adjectives: Vec<(String, String)>,
     qualifiers: Vec<Vec<String>>,
+    /// Qualifier (words joined by a space) → what it says of the number (see
+    /// [`qualifier_class`]).
+    classes: HashMap<String, String>,
 }
 
 fn lists(lang: Lang) -> &'static Lists {
@@ -80,6 +83,7 @@ fn load(text: &str) -> Lists {
             units: HashMap::new(),
             adjectives: Vec::new(),
             qualifiers: Vec::new(),
+            classes: HashMap::new(),
         };
         let mut section = "";
         for line in crate::tokenize::data_lines(text) {
@@ -111,8 +115,10 @@ fn load(text: &str) -> Lists {
                 }
                 ("[adjectives]", _, Some(u)) => l.adjectives.push((a.to_string(), u.to_string())),
                 ("[qualifiers]", _, _) => {
-                    l.qualifiers
-                        .push(line.split_whitespace().map(str::to_string).collect());
+                    let (words, class) = line.split_once(" = ").unwrap_or((line, "approx"));
+                    let words: Vec<String> = words.split_whitespace().map(str::to_string).collect();
+                    l.classes.insert(words.join(" "), class.trim().to_string());
+                    l.qualifiers.push(words);
                 }
                 _ => {}
             }
@@ -129,6 +135,17 @@ struct Tok<'a> {
     text: &'a str,
     span: Span,
     kind: TokenKind,
+}
+
+/// What a qualifier found before a number says of it, in either language: `approx` (`etwa`,
+/// `rund`, `about`), `below` (`fast`, `almost`), `above` (`mehr als`, `over`), `min`
+/// (`mindestens`), `max` (`bis zu`) or `exact` (`genau`); `None` for an unknown one.
+pub fn qualifier_class(qualifier: &str) -> Option<&'static str> {
+    let q = qualifier.to_lowercase();
+    [Lang::De, Lang::En]
+        .iter()
+        .find_map(|&l| lists(l).classes.get(&q))
+        .map(String::as_str)
 }
 
 /// Value of a German number word, compounds included (`zweihundertfünfzig`, `einundzwanzig`).

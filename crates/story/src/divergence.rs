@@ -135,10 +135,18 @@ fn numbers(docs: &[AnnotatedArticle], texts: &[DocText], units: &[Unit]) -> Vec<
             if unit.is_empty() || unit == "ordinal" || !u.span.contains(&q.span) {
                 continue;
             }
-            let key = (
-                (q.value * 1000.0).round() as i64,
-                q.qualifier.clone().unwrap_or_default(),
-            );
+            // `etwa 20` and `rund 20` (and a plain `20`) say the same; `fast 5` does not
+            let qualifier = q
+                .qualifier
+                .clone()
+                .filter(|w| {
+                    !matches!(
+                        lagebild_nlp::quantity::qualifier_class(w),
+                        Some("approx" | "exact")
+                    )
+                })
+                .unwrap_or_default();
+            let key = ((q.value * 1000.0).round() as i64, qualifier);
             let e = by_unit
                 .entry(unit.to_string())
                 .or_default()

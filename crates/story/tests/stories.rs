@@ -1,0 +1,66 @@
+//! Whole stories from small fixtures written for the project: an English story
+//! (`tests/fixtures/english`) is reported with English labels; numbers with synonymous
+//! qualifiers are no divergence (`tests/fixtures/qualifiers`).
+
+use std::path::{Path, PathBuf};
+
+/// The analysis of the articles in a fixture directory, read and annotated as `analyze` does.
+fn analyse(dir: &str) -> lagebild_model::Analysis {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(dir);
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .expect("fixture dir")
+        .map(|e| e.expect("entry").path())
+        .collect();
+    files.sort();
+    let mut docs = Vec::new();
+    lagebild_ingest::read_inputs(&files, &mut |r| {
+        docs.push(lagebild_nlp::annotate(r.expect("fixture reads")))
+    });
+    lagebild_story::analyze_all(docs)
+}
+
+#[test]
+fn approximate_numbers_agree_and_almost_does_not() {
+    let analysis = analyse("qualifiers");
+    assert_eq!(analysis.stories.len(), 1);
+    let summaries: Vec<&str> = analysis.stories[0]
+        .divergences
+        .iter()
+        .filter(|d| d.kind == lagebild_model::DivergenceKind::Number)
+        .map(|d| d.summary.as_str())
+        .collect();
+    // `rund 20 Metern` and `etwa 20 Metern` say the same; `fast fünf Stunden` is less than five
+    assert!(summaries.iter().all(|s| !s.contains("meter")), "{summaries:?}");
+    assert!(
+        summaries.iter().any(|s| s.contains("stunde") && s.contains("fast 5")),
+        "{summaries:?}"
+    );
+}
+
+#[test]
+fn english_stories_get_english_labels() {
+    let analysis = analyse("english");
+    assert!(analysis.articles.iter().all(|a| a.language == "en"));
+    assert_eq!(analysis.stories.len(), 1, "{:#?}", analysis.stories);
+    let md = lagebild_story::render::markdown(&analysis);
+    for heading in [
+        "## Situation",
+        "## Who said what",
+        "## Timeline",
+        "## Sources",
+    ] {
+        assert!(md.contains(heading), "{heading} missing:\n{md}");
+    }
+    for german in ["Artikel", "Wer sagte", "Zeitleiste", "Quellen", "„"] {
+        assert!(!md.contains(german), "{german} in:\n{md}");
+    }
+    let story = &analysis.stories[0];
+    let residents = story
+        .divergences
+        .iter()
+        .find(|d| d.summary.starts_with("Figures differ"))
+        .unwrap_or_else(|| panic!("no number divergence: {:#?}", story.divergences));
+    assert!(residents.summary.contains("1200") || residents.summary.contains("1,200"));
+    let html = lagebild_story::render::html(&analysis);
+    assert!(html.contains("<html lang=\"en\">") && html.contains("<h2>Who said what</h2>"));
+}
