@@ -6,7 +6,9 @@ use std::path::{Path, PathBuf};
 
 /// The analysis of the articles in a fixture directory, read and annotated as `analyze` does.
 fn analyse(dir: &str) -> lagebild_model::Analysis {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(dir);
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(dir);
     let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
         .expect("fixture dir")
         .map(|e| e.expect("entry").path())
@@ -30,9 +32,14 @@ fn approximate_numbers_agree_and_almost_does_not() {
         .map(|d| d.summary.as_str())
         .collect();
     // `rund 20 Metern` and `etwa 20 Metern` say the same; `fast fünf Stunden` is less than five
-    assert!(summaries.iter().all(|s| !s.contains("meter")), "{summaries:?}");
     assert!(
-        summaries.iter().any(|s| s.contains("stunde") && s.contains("fast 5")),
+        summaries.iter().all(|s| !s.contains("meter")),
+        "{summaries:?}"
+    );
+    assert!(
+        summaries
+            .iter()
+            .any(|s| s.contains("stunde") && s.contains("fast 5")),
         "{summaries:?}"
     );
 }
