@@ -6,7 +6,7 @@
 //! text is escaped.
 
 use crate::labels::{self, fill, label};
-use lagebild_model::{Analysis, ArticleSummary, StoryAnalysis, StoryQuote};
+use lagebild_model::{Analysis, ArticleSummary, QuoteKind, StoryAnalysis, StoryQuote};
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
@@ -83,7 +83,9 @@ pub fn esc(s: &str) -> String {
     out
 }
 
-/// Quote groups, biggest first; within a group, reports by a known person come first.
+/// Quote groups, biggest first; within a group, reports by a known person come first, and of
+/// those what was said (direct, then indirect speech) before a report that something was said
+/// (`X sprach von einer „sehr ernsten Lage“` shows as `sehr ernsten Lage`).
 fn quote_groups(story: &StoryAnalysis) -> Vec<Vec<&StoryQuote>> {
     let persons: Vec<&str> = story
         .entities
@@ -96,7 +98,15 @@ fn quote_groups(story: &StoryAnalysis) -> Vec<Vec<&StoryQuote>> {
         g.entry(q.group).or_default().push(q);
     }
     for v in g.values_mut() {
-        v.sort_by_key(|q| !q.speaker.as_deref().is_some_and(|s| persons.contains(&s)));
+        v.sort_by_key(|q| {
+            let known = q.speaker.as_deref().is_some_and(|s| persons.contains(&s));
+            let kind = match q.kind {
+                QuoteKind::Direct => 0,
+                QuoteKind::Indirect => 1,
+                _ => 2,
+            };
+            (!known, kind)
+        });
     }
     let mut v: Vec<Vec<&StoryQuote>> = g.into_values().collect();
     v.sort_by_key(|g| std::cmp::Reverse(g.len()));
@@ -455,6 +465,32 @@ fn html_story_body(s: &StoryAnalysis, articles: &[ArticleSummary]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn what_was_said_is_shown_before_the_report_of_it() {
+        let quote = |kind, text: &str| StoryQuote {
+            speaker: Some("Ida Brenner".into()),
+            kind,
+            text: text.into(),
+            cue: Some("sprach".into()),
+            article: "a".into(),
+            start: 0,
+            end: 1,
+            group: 0,
+        };
+        let story = StoryAnalysis {
+            quotes: vec![
+                quote(
+                    QuoteKind::Reported,
+                    "Ida Brenner sprach von einer „klaren Warnung“",
+                ),
+                quote(QuoteKind::Direct, "klaren Warnung"),
+            ],
+            ..Default::default()
+        };
+        let groups = quote_groups(&story);
+        assert_eq!(groups[0][0].text, "klaren Warnung");
+    }
 
     #[test]
     fn escaping() {
