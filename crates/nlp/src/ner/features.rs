@@ -331,9 +331,10 @@ pub fn extract_with_flags(
                     c[k] = *id as u64 + 1;
                 }
             }
+            let usage = clusters.usage(l);
             TokInfo {
-                usage: clusters.usage(l).map_or(NONE, |u| u[0] as u64 + 1),
-                context: clusters.usage(l).map_or(NONE, |u| u[1] as u64 + 1),
+                usage: usage.map_or(NONE, |u| u[0] as u64 + 1),
+                context: usage.map_or(NONE, |u| u[1] as u64 + 1),
                 tagged: clusters
                     .tagged
                     .get(l.as_str())

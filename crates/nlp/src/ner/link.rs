@@ -168,12 +168,14 @@ pub fn entities(tagger: &Tagger<'_>, text: &str, sentences: &[Sentence]) -> Vec<
     let mut mentions: Vec<RawMention> = Vec::new();
     let mut role_mentions: Vec<RoleMention> = Vec::new();
     let (mut feats, mut offsets) = (Vec::new(), Vec::new());
+    let mut word_flags: Vec<Vec<u16>> = Vec::with_capacity(sentences.len());
     let mut tagged: Vec<(Vec<String>, Vec<u8>)> = sentences
         .iter()
         .map(|s| {
             let words: Vec<String> = s.tokens.iter().map(|t| word(t.span)).collect();
             let refs: Vec<&str> = words.iter().map(String::as_str).collect();
-            let labels = tagger.tag_with(&refs, &mut feats, &mut offsets);
+            let (labels, flags) = tagger.tag_flagged(&refs, &mut feats, &mut offsets);
+            word_flags.push(flags);
             (words, labels)
         })
         .collect();
@@ -182,9 +184,8 @@ pub fn entities(tagger: &Tagger<'_>, text: &str, sentences: &[Sentence]) -> Vec<
     if english {
         drop_initial_capitals(&mut tagged, g);
     }
-    for (s, (words, labels)) in sentences.iter().zip(&tagged) {
+    for ((s, (words, labels)), mut flags) in sentences.iter().zip(&tagged).zip(word_flags) {
         let refs: Vec<&str> = words.iter().map(String::as_str).collect();
-        let mut flags = g.flags(&refs);
         if english {
             for (f, w) in flags.iter_mut().zip(&refs) {
                 if super::english_role(w).is_some() {

@@ -81,6 +81,16 @@ impl<'a> Tagger<'a> {
         feats: &mut Vec<u64>,
         offsets: &mut Vec<usize>,
     ) -> Vec<u8> {
+        self.tag_flagged(tokens, feats, offsets).0
+    }
+
+    /// As [`Tagger::tag_with`], also handing back the tokens' word-list flags.
+    pub(crate) fn tag_flagged(
+        &self,
+        tokens: &[&str],
+        feats: &mut Vec<u64>,
+        offsets: &mut Vec<usize>,
+    ) -> (Vec<u8>, Vec<u16>) {
         let flags = Gazetteer::get().flags(tokens);
         features::extract_with_flags(tokens, &flags, self.clusters, feats, offsets);
         let mut labels = self.model.decode(feats, offsets);
@@ -88,7 +98,7 @@ impl<'a> Tagger<'a> {
         if self.english {
             tidy_english(tokens, &mut labels);
         }
-        labels
+        (labels, flags)
     }
 
     /// BIO tag strings (`B-PER`, `I-LOC`, `O`, …) of one sentence's tokens.
