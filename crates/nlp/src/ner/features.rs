@@ -13,15 +13,21 @@ use std::sync::OnceLock;
 /// Number of cluster granularities per word.
 pub const CLUSTER_LEVELS: usize = 3;
 
-/// Word clusters: lower-cased word → cluster id at each granularity.
+/// What raw text says of a lower-cased word.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct WordInfo {
+    /// Cluster id at each granularity.
+    pub clusters: Option<[u16; CLUSTER_LEVELS]>,
+    /// Usage and context class (see [`usage_class`] and [`context_class`]).
+    pub usage: Option<[u8; 2]>,
+    /// How a first tagger labels the word across raw text (see [`tag_class`]).
+    pub tagged: Option<u8>,
+}
+
+/// Word clusters, usage and tag classes: lower-cased word → [`WordInfo`], one lookup for all.
 #[derive(Debug, Default, Clone)]
 pub struct Clusters {
-    map: FxHashMap<String, [u16; CLUSTER_LEVELS]>,
-    /// Lower-cased word → usage classes (see [`usage_class`] and [`context_class`]), from raw
-    /// text.
-    usage: FxHashMap<String, [u8; 2]>,
-    /// Lower-cased word → how a first tagger labels it across raw text (see [`tag_class`]).
-    tagged: FxHashMap<String, u8>,
+    words: FxHashMap<String, WordInfo>,
 }
 
 /// Class of a word from the labels a tagger gives its occurrences in raw text:
@@ -112,7 +118,7 @@ pub const DETERMINERS: [&str; 22] = [
 impl Clusters {
     /// Parse `word<TAB>c1<TAB>c2<TAB>c3` lines (unparsable lines are skipped).
     pub fn parse(text: &str) -> Clusters {
-        let mut map = FxHashMap::default();
+        let mut c = Clusters::default();
         for line in text.lines() {
             let mut it = line.split('\t');
             let Some(word) = it.next() else { continue };
@@ -125,23 +131,19 @@ impl Clusters {
                 }
             }
             if ok && !word.is_empty() {
-                map.insert(word.to_string(), ids);
+                c.words.entry(word.to_string()).or_default().clusters = Some(ids);
             }
         }
-        Clusters {
-            map,
-            usage: FxHashMap::default(),
-            tagged: FxHashMap::default(),
-        }
+        c
     }
 
     /// Build from a map.
     pub fn from_map(map: HashMap<String, [u16; CLUSTER_LEVELS]>) -> Clusters {
-        Clusters {
-            map: map.into_iter().collect(),
-            usage: FxHashMap::default(),
-            tagged: FxHashMap::default(),
+        let mut c = Clusters::default();
+        for (w, ids) in map {
+            c.words.entry(w).or_default().clusters = Some(ids);
         }
+        c
     }
 
     /// Add usage classes from `word<TAB>usage<TAB>context` lines (see [`usage_class`],
@@ -153,15 +155,20 @@ impl Clusters {
                 continue;
             };
             if let (Ok(a), Ok(b)) = (a.parse::<u8>(), b.parse::<u8>()) {
-                self.usage.insert(w.to_string(), [a, b]);
+                self.words.entry(w.to_string()).or_default().usage = Some([a, b]);
             }
         }
         self
     }
 
-    /// Add usage classes from a map (lower-cased word → usage and context class).
+    /// Replace the usage classes (lower-cased word → usage and context class).
     pub fn with_usage(mut self, usage: HashMap<String, [u8; 2]>) -> Clusters {
-        self.usage = usage.into_iter().collect();
+        for info in self.words.values_mut() {
+            info.usage = None;
+        }
+        for (w, u) in usage {
+            self.words.entry(w).or_default().usage = Some(u);
+        }
         self
     }
 
@@ -171,7 +178,7 @@ impl Clusters {
         for line in text.lines() {
             if let Some((w, c)) = line.split_once('\t') {
                 if let Ok(c) = c.parse::<u8>() {
-                    self.tagged.insert(w.to_string(), c);
+                    self.words.entry(w.to_string()).or_default().tagged = Some(c);
                 }
             }
         }
@@ -180,23 +187,36 @@ impl Clusters {
 
     /// Replace the tag classes (lower-cased word → class).
     pub fn with_tags(mut self, tagged: HashMap<String, u8>) -> Clusters {
-        self.tagged = tagged.into_iter().collect();
+        for info in self.words.values_mut() {
+            info.tagged = None;
+        }
+        for (w, c) in tagged {
+            self.words.entry(w).or_default().tagged = Some(c);
+        }
         self
     }
 
     /// All tag classes (unordered).
     pub fn tag_classes(&self) -> Vec<(String, u8)> {
-        self.tagged.iter().map(|(w, &c)| (w.clone(), c)).collect()
+        self.words
+            .iter()
+            .filter_map(|(w, i)| i.tagged.map(|c| (w.clone(), c)))
+            .collect()
+    }
+
+    /// Everything known of a lower-cased word.
+    pub fn info(&self, lower: &str) -> Option<&WordInfo> {
+        self.words.get(lower)
     }
 
     /// Usage and context class of a lower-cased word.
     pub fn usage(&self, lower: &str) -> Option<[u8; 2]> {
-        self.usage.get(lower).copied()
+        self.info(lower).and_then(|i| i.usage)
     }
 
     /// Cluster ids of a lower-cased word.
     pub fn get(&self, lower: &str) -> Option<&[u16; CLUSTER_LEVELS]> {
-        self.map.get(lower)
+        self.info(lower).and_then(|i| i.clusters.as_ref())
     }
 
     /// The shipped German clusters (`resources/de/clusters.tsv`), loaded once.
@@ -324,21 +344,17 @@ pub fn extract_with_flags(
         .zip(&lowers)
         .zip(flags)
         .map(|((w, l), &f)| {
-            let cl = clusters.get(l);
+            let known = clusters.info(l).copied().unwrap_or_default();
             let mut c = [NONE; CLUSTER_LEVELS];
-            if let Some(ids) = cl {
+            if let Some(ids) = known.clusters {
                 for (k, id) in ids.iter().enumerate() {
                     c[k] = *id as u64 + 1;
                 }
             }
-            let usage = clusters.usage(l);
             TokInfo {
-                usage: usage.map_or(NONE, |u| u[0] as u64 + 1),
-                context: usage.map_or(NONE, |u| u[1] as u64 + 1),
-                tagged: clusters
-                    .tagged
-                    .get(l.as_str())
-                    .map_or(NONE, |&c| c as u64 + 1),
+                usage: known.usage.map_or(NONE, |u| u[0] as u64 + 1),
+                context: known.usage.map_or(NONE, |u| u[1] as u64 + 1),
+                tagged: known.tagged.map_or(NONE, |c| c as u64 + 1),
                 lower: fnv(l.as_bytes()),
                 word: fnv(w.as_bytes()),
                 shape: shape_hash(w),
