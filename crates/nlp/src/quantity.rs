@@ -63,6 +63,8 @@ struct Lists {
     /// Qualifier (words joined by a space) → what it says of the number (see
     /// [`qualifier_class`]).
     classes: HashMap<String, String>,
+    /// Words next to which a number is a day of a date (`March 4`), lower case.
+    date_words: std::collections::HashSet<String>,
 }
 
 fn lists(lang: Lang) -> &'static Lists {
@@ -84,11 +86,17 @@ fn load(text: &str) -> Lists {
             adjectives: Vec::new(),
             qualifiers: Vec::new(),
             classes: HashMap::new(),
+            date_words: Default::default(),
         };
         let mut section = "";
         for line in crate::tokenize::data_lines(text) {
             if line.starts_with('[') {
                 section = line;
+                continue;
+            }
+            if section == "[date words]" {
+                l.date_words
+                    .extend(line.split_whitespace().map(str::to_lowercase));
                 continue;
             }
             let mut it = line.split_whitespace();
@@ -241,28 +249,6 @@ fn adjective(w: &str, lang: Lang) -> Option<(f64, String)> {
     None
 }
 
-/// An English month name, also cut short (`March`, `Sept.`).
-fn is_english_month(w: &str) -> bool {
-    const MONTHS: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    let low = w.trim_end_matches('.').to_lowercase();
-    low.len() >= 3
-        && w.chars().next().is_some_and(char::is_uppercase)
-        && MONTHS.iter().any(|m| m.starts_with(low.as_str()))
-}
-
 /// The unit or counted noun a word after a number names: a listed unit, else (German) a noun
 /// or (English) a lower-case word that is no function word, by its stem.
 fn unit_of(w: &str, lang: Lang) -> Option<String> {
@@ -318,9 +304,13 @@ fn find(toks: &[Tok], lang: Lang, out: &mut Vec<Quantity>) {
         } else if let Some(v) = digits(t.text, lang) {
             let year_like = t.text.len() == 4 && (1800.0..=2100.0).contains(&v);
             // `March 4`, `4 March`: a date, left to the time tagger
-            let month = |k: Option<&Tok>| k.is_some_and(|n| is_english_month(n.text));
-            let dated = lang == Lang::En
-                && (month(i.checked_sub(1).and_then(|p| toks.get(p))) || month(toks.get(j)));
+            let month = |k: Option<&Tok>| {
+                k.is_some_and(|n| {
+                    let w = n.text.trim_end_matches('.').to_lowercase();
+                    n.text.starts_with(char::is_uppercase) && l.date_words.contains(&w)
+                })
+            };
+            let dated = month(i.checked_sub(1).and_then(|p| toks.get(p))) || month(toks.get(j));
             if dated {
                 i += 1;
                 continue;
@@ -429,9 +419,19 @@ mod tests {
     use lagebild_model::Article;
 
     fn run(text: &str) -> Vec<(String, f64, Option<String>, Option<String>)> {
+        run_in(text, "de")
+    }
+
+    fn run_en(text: &str) -> Vec<(String, f64, Option<String>, Option<String>)> {
+        run_in(text, "en")
+    }
+
+    /// (text, value, unit, qualifier) of the quantities found in `text` of language `lang`.
+    fn run_in(text: &str, lang: &str) -> Vec<(String, f64, Option<String>, Option<String>)> {
         let mut doc = AnnotatedArticle {
             article: Article {
                 text: text.to_string(),
+                language: lang.into(),
                 ..Default::default()
             },
             ..Default::default()
@@ -474,30 +474,6 @@ mod tests {
         assert_eq!(q[0].2.as_deref(), Some("mensch"));
         assert_eq!((q[1].1, q[1].2.as_deref()), (100.0, Some("mal")));
         assert_eq!(number_word("einundzwanzig"), Some(21.0));
-    }
-
-    fn run_en(text: &str) -> Vec<(String, f64, Option<String>, Option<String>)> {
-        let mut doc = AnnotatedArticle {
-            article: Article {
-                text: text.to_string(),
-                language: "en".into(),
-                ..Default::default()
-            },
-            ..Default::default()
-        };
-        crate::tokenize::Segmenter.annotate(&mut doc);
-        QuantityFinder.annotate(&mut doc);
-        doc.quantities
-            .iter()
-            .map(|q| {
-                (
-                    lagebild_model::slice_chars(text, q.span).to_string(),
-                    q.value,
-                    q.unit.clone(),
-                    q.qualifier.clone(),
-                )
-            })
-            .collect()
     }
 
     #[test]
