@@ -8,23 +8,11 @@
 //! to re-annotate the texts with the current annotators) and review the diff. A second test
 //! runs the real reader and annotators and checks what must hold whatever they find.
 
-use std::path::{Path, PathBuf};
-
-fn fixtures() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
-}
+mod common;
+use common::fixtures;
 
 fn annotated() -> Vec<lagebild_model::AnnotatedArticle> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(fixtures().join("story"))
-        .expect("fixture dir")
-        .map(|e| e.expect("entry").path())
-        .collect();
-    files.sort();
-    let mut docs = Vec::new();
-    lagebild_ingest::read_inputs(&files, &mut |r| {
-        docs.push(lagebild_nlp::annotate(r.expect("fixture reads")))
-    });
-    docs
+    common::annotated("story")
 }
 
 fn analysis() -> lagebild_model::Analysis {

@@ -2,23 +2,11 @@
 //! (`tests/fixtures/english`) is reported with English labels; numbers with synonymous
 //! qualifiers are no divergence (`tests/fixtures/qualifiers`).
 
-use std::path::{Path, PathBuf};
+mod common;
 
-/// The analysis of the articles in a fixture directory, read and annotated as `analyze` does.
+/// The analysis of the articles in a fixture directory.
 fn analyse(dir: &str) -> lagebild_model::Analysis {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(dir);
-    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
-        .expect("fixture dir")
-        .map(|e| e.expect("entry").path())
-        .collect();
-    files.sort();
-    let mut docs = Vec::new();
-    lagebild_ingest::read_inputs(&files, &mut |r| {
-        docs.push(lagebild_nlp::annotate(r.expect("fixture reads")))
-    });
-    lagebild_story::analyze_all(docs)
+    lagebild_story::analyze_all(common::annotated(dir))
 }
 
 #[test]
