@@ -873,7 +873,6 @@ Witkoff reiste am Mittwoch ab.";
 
     #[test]
     fn odd_input_does_not_panic() {
-        let tagger = Tagger::default_for("de");
         let texts = [
             "",
             "İSTANBUL İçin. ǅemal, Präsident   ,,, -- US- und",
@@ -882,7 +881,17 @@ Witkoff reiste am Mittwoch ab.";
             "Kreml-Berater\n\nPutin, der\nPräsident, Müller Meier, Schmidt.",
             "👍 Emoji 👍 Test-\u{301}Wort \u{ad}Weich\u{200b}trenner",
         ];
-        for t in texts {
+        let english = [
+            "Mayor , the mayor's , Mayor Mayor. HARTFIELD, March",
+            "BADEN-BADEN-, --, Lane Street. Mayor Alison",
+            "Prime Minister , director, , said the director's",
+        ];
+        for (t, lang) in texts
+            .iter()
+            .map(|t| (*t, "de"))
+            .chain(texts.iter().chain(&english).map(|t| (*t, "en")))
+        {
+            let tagger = Tagger::default_for(lang);
             let sents = crate::tokenize::sentences(t);
             let es = entities(&tagger, t, &sents);
             let n = t.chars().count();

@@ -845,6 +845,9 @@ fn odd_input_does_not_panic() {
         "( CDU ) kündigte an ,\nwie sagte, während erklärte, Kritik kam von",
         "Wie die „ mitteilte\n, so\nlaut\nnach Angaben\nDie Forderung der , zu",
         "\"said\" , said . according to , \"\" told that",
+        "X, , said the. X, who, said a b c d. , , said 1,2,3 about 1,200 a b c",
+        "KELSHAM, - - said. HARTFIELD, March 4 -",
+        "a spokesman for , said. the head of said the of for for",
         "",
         "„",
     ];
