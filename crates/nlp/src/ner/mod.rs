@@ -260,6 +260,23 @@ pub fn tidy_english(tokens: &[&str], labels: &mut [u8]) {
             }
         }
     }
+    // `Steelworkers Union`, `Brookfield Capital`: an organisation, also where the model tagged
+    // only the last word
+    for (s, e, _) in spans(labels) {
+        if !words.org_tails.contains(tokens[e - 1]) {
+            continue;
+        }
+        let mut from = s;
+        while from > 0 && from + 3 > s && labels[from - 1] == 0 && name_like(tokens[from - 1]) {
+            from -= 1;
+        }
+        if e > from + 1 {
+            labels[from] = label_of(EntityType::Org, true);
+            for l in &mut labels[from + 1..e] {
+                *l = label_of(EntityType::Org, false);
+            }
+        }
+    }
     // `Downing Street`, `Millbrook Lane`: a place
     for (s, e, _) in spans(labels) {
         if e > s + 1 && words.place_tails.contains(tokens[e - 1]) {
@@ -292,6 +309,8 @@ struct EnglishWords {
     thing_heads: std::collections::HashSet<String>,
     /// Words after a name that make it a place (`Downing Street`, `Millbrook Lane`).
     place_tails: std::collections::HashSet<String>,
+    /// Words that end the name of an organisation (`Steelworkers Union`).
+    org_tails: std::collections::HashSet<String>,
     /// Role nouns, lower case (`resources/en/roles.txt`).
     roles: std::collections::HashSet<String>,
 }
@@ -305,6 +324,7 @@ fn english_words() -> &'static EnglishWords {
             place_heads: Default::default(),
             thing_heads: Default::default(),
             place_tails: Default::default(),
+            org_tails: Default::default(),
             roles: crate::tokenize::data_lines(include_str!("../../resources/en/roles.txt"))
                 .map(str::to_string)
                 .collect(),
@@ -321,6 +341,7 @@ fn english_words() -> &'static EnglishWords {
                 "[place heads]" => &mut w.place_heads,
                 "[thing heads]" => &mut w.thing_heads,
                 "[place tails]" => &mut w.place_tails,
+                "[org tails]" => &mut w.org_tails,
                 _ => &mut w.not_names,
             };
             set.extend(line.split_whitespace().map(str::to_string));
@@ -584,6 +605,19 @@ mod tests {
         let mut labels = vec![0u8, 3, 0, 0, 0, 0, 0, 1, 2];
         tidy_english(&toks, &mut labels);
         assert_eq!(labels, vec![0, 5, 0, 0, 0, 0, 0, 5, 6]);
+        // an organisation's last word makes the whole an organisation
+        let toks = [
+            "the",
+            "Steelworkers",
+            "Union",
+            "and",
+            "Brookfield",
+            "Capital",
+            "said",
+        ];
+        let mut labels = vec![0u8, 0, 3, 0, 7, 8, 0];
+        tidy_english(&toks, &mut labels);
+        assert_eq!(labels, vec![0, 3, 4, 0, 3, 4, 0]);
         // a title before a two-word name: a person, whatever the model said
         let toks = [
             "Mayor",
