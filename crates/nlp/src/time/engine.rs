@@ -20,7 +20,9 @@
 //! * **cues**: `[future]` and `[past]` sections of whitespace-separated lowercase words that
 //!   mark the tense of a sentence (they steer bare weekdays and months), and an `[edge]`
 //!   section of words that, just before an expression, make it an interval edge (`bis`,
-//!   `seit`) that does not become the narrative reference.
+//!   `seit`) that does not become the narrative reference; `[future-final]` (see
+//!   [`Grammar::tense`]) and `[event-articles]`, the articles that open an event's name after a
+//!   relative day (`am Vortag der …`).
 
 use super::literals;
 use aho_corasick::{AhoCorasick, AhoCorasickKind};
@@ -135,6 +137,8 @@ pub struct Grammar {
     edge: BTreeSet<String>,
     /// Words that, second to last in a clause, make the clause point forward.
     future_final: BTreeSet<String>,
+    /// Articles that open the name of an event after a relative day (`am Vortag der …`).
+    articles: BTreeSet<String>,
 }
 
 /// Punctuation that many rules never match: a match of such a rule lies between two of them.
@@ -335,6 +339,7 @@ impl Grammar {
         let mut past = BTreeSet::new();
         let mut edge = BTreeSet::new();
         let mut future_final = BTreeSet::new();
+        let mut articles = BTreeSet::new();
         let mut section: Option<&mut BTreeSet<String>> = None;
         for (no, l) in lines(res.cues) {
             match l {
@@ -342,6 +347,7 @@ impl Grammar {
                 "[past]" => section = Some(&mut past),
                 "[edge]" => section = Some(&mut edge),
                 "[future-final]" => section = Some(&mut future_final),
+                "[event-articles]" => section = Some(&mut articles),
                 _ => {
                     let set = section
                         .as_deref_mut()
@@ -382,6 +388,7 @@ impl Grammar {
             past,
             edge,
             future_final,
+            articles,
         })
     }
 
@@ -590,6 +597,11 @@ impl Grammar {
             .rev()
             .take(2)
             .any(|w| self.edge.contains(&w.to_lowercase()))
+    }
+
+    /// Is `w` (lower case) an article that opens the name of an event (`der`, `the`)?
+    pub fn is_event_article(&self, w: &str) -> bool {
+        self.articles.contains(w)
     }
 
     /// Tense of a whole passage: past when it has a past cue and no future cue.

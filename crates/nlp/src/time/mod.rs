@@ -173,7 +173,7 @@ impl Grammar {
             for (i, template, mut ctx) in deferred {
                 let (s, e) = bytes[i];
                 let own = engine::sentence_window(text, s, e);
-                let naming: Vec<usize> = event_word(&text[e..])
+                let naming: Vec<usize> = event_word(&text[e..], |w| self.is_event_article(w))
                     .map(|word| {
                         dated
                             .iter()
@@ -195,11 +195,10 @@ impl Grammar {
 
 /// The noun (lower case) of the event phrase after a relative day: `der Moskauer
 /// Verhandlungen` → `verhandlungen`, `dem Deichbruch in …` → `deichbruch`, `the peace talks` →
-/// `talks`; `None` when no article opens the phrase.
-fn event_word(after: &str) -> Option<String> {
+/// `talks`; `None` when no article (`[event-articles]` of the cue file) opens the phrase.
+fn event_word(after: &str, is_article: impl Fn(&str) -> bool) -> Option<String> {
     let mut words = after.split_whitespace();
-    let article = words.next()?.to_lowercase();
-    if !matches!(article.as_str(), "der" | "des" | "dem" | "den" | "the") {
+    if !is_article(&words.next()?.to_lowercase()) {
         return None;
     }
     let mut last = None;
