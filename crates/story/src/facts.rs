@@ -3,7 +3,7 @@
 //! Every sentence that is not page furniture becomes a *unit* with its keys (idf-weighted),
 //! the story entities it mentions, its quantities and its event date. Candidate pairs come from
 //! an inverted index over each unit's rarest keys, its entities and the shared-copy passages;
-//! postings longer than [`MAX_POSTING`] are skipped, so a big story is never compared all
+//! postings longer than `MAX_POSTING` are skipped, so a big story is never compared all
 //! pairs. Pairs scoring at least [`FACT_THRESHOLD`] are merged best first, never putting two
 //! sentences of one article into one fact.
 

@@ -1,11 +1,11 @@
 //! HTML pages: main text and metadata.
 //!
 //! The main text comes from the `trafilatura` crate (a port of trafilatura, with its readability
-//! and jusText fallbacks enabled), rendered by [`text`] as paragraphs separated by blank lines
+//! and jusText fallbacks enabled), rendered by `text` as paragraphs separated by blank lines
 //! and completed with the lead when the extractor dropped it; paragraphs that are page
 //! furniture (`resources/html-boilerplate.txt`) are filtered out.
 //! Metadata (title, date and time, authors, outlet, canonical URL, language) is read by
-//! [`meta`] from meta tags, JSON-LD, `<time>`, bylines and the URL. See `docs/extraction.md`
+//! `meta` from meta tags, JSON-LD, `<time>`, bylines and the URL. See `docs/extraction.md`
 //! for the candidates measured and why this one was chosen.
 
 mod meta;

@@ -395,7 +395,7 @@ impl Grammar {
     /// All expressions of `text`, longest first where candidates overlap, in text order.
     ///
     /// A rule runs only where its match can lie: every match contains a word of each of the
-    /// rule's necessary sets, and never a punctuation mark of [`BARRIERS`] the rule's pattern
+    /// rule's necessary sets, and never a punctuation mark of `BARRIERS` the rule's pattern
     /// cannot match; so the rule runs only over the stretches between such marks that hold a
     /// word of every set, with the same result as [`Grammar::candidates_exhaustive`].
     pub fn candidates(&self, text: &str) -> Vec<Candidate> {
