@@ -509,7 +509,7 @@ impl Gazetteer {
     }
 
     /// What a capitalised word of at least three letters looks like by its letters (see
-    /// [`LetterModel`]): `kind * 3 + clarity + 1`, or 0 for other words. Memoised per thread.
+    /// `LetterModel`): `kind * 3 + clarity + 1`, or 0 for other words. Memoised per thread.
     pub fn letter_class(&self, w: &str) -> u8 {
         thread_local! {
             static CACHE: RefCell<HashMap<String, u8>> = RefCell::new(HashMap::default());
