@@ -36,7 +36,7 @@ pub mod flag {
 
 /// `Berlin` for `BERLIN`, `Baden-Baden` for `BADEN-BADEN`: a word of at least three letters,
 /// all capitals, in title case; `None` for anything else.
-fn title_case(w: &str) -> Option<String> {
+pub(crate) fn title_case(w: &str) -> Option<String> {
     let mut letters = 0;
     for c in w.chars() {
         if c.is_alphabetic() {

@@ -17,7 +17,7 @@
 //! mentions (`der Kremlchef`, `der russische Präsident`) join the one person of the article
 //! who holds that role (directly or through `resources/de/role_equivalents.txt`).
 
-use super::gazetteer::{flag, inflection_key, Gazetteer};
+use super::gazetteer::{flag, inflection_key, title_case, Gazetteer};
 use super::Tagger;
 use crate::tokenize::data_lines;
 use lagebild_model::{Entity, EntityType, Mention, MentionKind, Sentence, Span};
@@ -132,17 +132,13 @@ fn drop_initial_capitals(tagged: &mut [(Vec<String>, Vec<u8>)], g: &Gazetteer) {
                 .map(|(w, _)| w.to_lowercase())
         })
         .collect();
+    let names =
+        flag::FIRST | flag::SURNAME | flag::PLACE | flag::PLACE_PART | flag::ORG | flag::ORG_PART;
     for (words, labels) in tagged.iter_mut() {
         let single = labels.first().is_some_and(|&l| l != 0 && l % 2 == 1)
             && labels.get(1).is_none_or(|&l| l == 0 || l % 2 == 1);
         let w = words.first().map_or("", String::as_str);
         let capitals = w.chars().all(|c| !c.is_lowercase());
-        let names = flag::FIRST
-            | flag::SURNAME
-            | flag::PLACE
-            | flag::PLACE_PART
-            | flag::ORG
-            | flag::ORG_PART;
         let listed = g.flags(&[w])[0] & names != 0;
         if single && !capitals && !listed && !elsewhere.contains(&w.to_lowercase()) {
             labels[0] = 0;
@@ -385,15 +381,10 @@ impl Building {
     fn name(&self) -> String {
         let long = |w: &String| w.chars().filter(|c| c.is_alphabetic()).count() >= 4;
         if self.kind == EntityType::Loc && in_capitals(&self.words) && self.words.iter().all(long) {
-            let words: Vec<String> = self
-                .words
-                .iter()
-                .map(|w| {
-                    let parts: Vec<String> = w.to_lowercase().split('-').map(capitalise).collect();
-                    parts.join("-")
-                })
-                .collect();
-            return words.join(" ");
+            let words: Option<Vec<String>> = self.words.iter().map(|w| title_case(w)).collect();
+            if let Some(words) = words {
+                return words.join(" ");
+            }
         }
         self.words.join(" ")
     }
