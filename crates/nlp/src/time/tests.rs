@@ -117,6 +117,10 @@ fn days_relative_to_a_named_event() {
         value_of(t, Some("2026-03-11"), "Einen Tag nach"),
         "2026-03-11"
     );
+    // the eve of a named event
+    let t = "Der Gipfel in Genf begann am Donnerstag. Am Vorabend des Gipfels demonstrierten \
+             Tausende.";
+    assert_eq!(value_of(t, d, "Vorabend"), "2026-05-13TEV");
     // Without a named event the day before stays anaphoric.
     let t = "Der Vertrag wurde am 3. März unterzeichnet. Am Vortag hatte es geregnet.";
     assert_eq!(value_of(t, d, "Vortag"), "2026-03-02");
@@ -128,6 +132,12 @@ fn days_relative_to_a_named_event() {
     );
     let before = found.iter().find(|t| t.text == "day before");
     assert_eq!(before.map(|t| t.value.as_str()), Some("2026-05-13"));
+    let found = g.tag(
+        "The summit opened on Thursday. Protesters gathered on the eve of the summit.",
+        Date::parse("2026-05-16"),
+    );
+    let eve = found.iter().find(|t| t.text == "eve");
+    assert_eq!(eve.map(|t| t.value.as_str()), Some("2026-05-13TEV"));
 }
 
 #[test]
