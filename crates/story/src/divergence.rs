@@ -96,7 +96,7 @@ pub fn evaluative_terms(sentence: &str) -> BTreeSet<String> {
 }
 
 /// The language most of the story's articles are in (for the summaries' labels).
-fn language(docs: &[AnnotatedArticle]) -> &str {
+fn language(docs: &[AnnotatedArticle]) -> &'static str {
     crate::labels::majority(docs.iter().map(|d| d.article.language.as_str()))
 }
 

@@ -35,8 +35,9 @@ pub fn fill(lang: &str, key: &'static str, args: &[&str]) -> String {
     out
 }
 
-/// The language most of `langs` are in (the first of equally frequent ones; German for none).
-pub fn majority<'a>(langs: impl Iterator<Item = &'a str>) -> &'a str {
+/// The labels' language (`en` or `de`) for texts in `langs`: the language most of them are
+/// in (the first of equally frequent ones), German where that has no labels of its own.
+pub fn majority<'a>(langs: impl Iterator<Item = &'a str>) -> &'static str {
     let mut counts: Vec<(&str, usize)> = Vec::new();
     for l in langs {
         match counts.iter_mut().find(|(x, _)| *x == l) {
@@ -50,7 +51,10 @@ pub fn majority<'a>(langs: impl Iterator<Item = &'a str>) -> &'a str {
             best = Some((l, n));
         }
     }
-    best.map_or("de", |(l, _)| l)
+    match best {
+        Some(("en", _)) => "en",
+        _ => "de",
+    }
 }
 
 #[cfg(test)]
@@ -74,5 +78,6 @@ mod tests {
         );
         assert_eq!(majority(["en", "de", "en"].into_iter()), "en");
         assert_eq!(majority(std::iter::empty()), "de");
+        assert_eq!(majority(["fr", "fr", "en"].into_iter()), "de");
     }
 }

@@ -129,8 +129,8 @@ pub fn markdown(analysis: &Analysis) -> String {
     out
 }
 
-/// The language most of a story's articles are in.
-fn story_language<'a>(s: &StoryAnalysis, articles: &'a [ArticleSummary]) -> &'a str {
+/// The labels' language of a story: that of most of its articles (see [`labels::majority`]).
+fn story_language(s: &StoryAnalysis, articles: &[ArticleSummary]) -> &'static str {
     labels::majority(
         s.articles
             .iter()
@@ -286,7 +286,6 @@ blockquote{margin:.3rem 0 .3rem 1rem;color:#555;font-style:italic}";
 /// Self-contained HTML of a whole analysis (every story), with inline styles.
 pub fn html(analysis: &Analysis) -> String {
     let lang = labels::majority(analysis.articles.iter().map(|a| a.language.as_str()));
-    let lang = if lang == "en" { "en" } else { "de" };
     let mut o = format!(
         "<!DOCTYPE html>\n<html lang=\"{lang}\"><head><meta charset=\"utf-8\"><title>{}</title><style>",
         label(lang, "report")
@@ -302,11 +301,7 @@ pub fn html(analysis: &Analysis) -> String {
 
 /// Self-contained HTML page of one story.
 pub fn html_story(s: &StoryAnalysis, articles: &[ArticleSummary]) -> String {
-    let lang = if story_language(s, articles) == "en" {
-        "en"
-    } else {
-        "de"
-    };
+    let lang = story_language(s, articles);
     let mut o =
         format!("<!DOCTYPE html>\n<html lang=\"{lang}\"><head><meta charset=\"utf-8\"><title>");
     o.push_str(&esc(&s.title));
