@@ -142,6 +142,14 @@ pub(crate) fn label_of(t: EntityType, begin: bool) -> u8 {
     }
 }
 
+/// Tag tokens `s..e` as one name of type `t` (`B-` then `I-` labels).
+fn tag_span(labels: &mut [u8], s: usize, e: usize, t: EntityType) {
+    labels[s] = label_of(t, true);
+    for l in &mut labels[s + 1..e] {
+        *l = label_of(t, false);
+    }
+}
+
 /// Entity spans `(start, end, type)` (token indices, end exclusive) of a label sequence.
 pub fn spans(labels: &[u8]) -> Vec<(usize, usize, EntityType)> {
     let mut out = Vec::new();
@@ -230,10 +238,7 @@ pub fn tidy_english(tokens: &[&str], labels: &mut [u8]) {
             head(&words.thing_heads).map(|h| (h, EntityType::Misc))
         };
         if let Some((h, kind)) = kind.filter(|&(h, k)| h < s || k != t) {
-            labels[h] = label_of(kind, true);
-            for l in &mut labels[h + 1..e] {
-                *l = label_of(kind, false);
-            }
+            tag_span(labels, h, e, kind);
         }
     }
     // `Mayor Alison Pritchard`, `Business Secretary Jon Reyes`: a title and a name of at least
@@ -254,10 +259,7 @@ pub fn tidy_english(tokens: &[&str], labels: &mut [u8]) {
             for l in &mut labels[s..=k] {
                 *l = 0;
             }
-            labels[k + 1] = label_of(EntityType::Per, true);
-            for l in &mut labels[k + 2..e] {
-                *l = label_of(EntityType::Per, false);
-            }
+            tag_span(labels, k + 1, e, EntityType::Per);
         }
     }
     // `Steelworkers Union`, `Brookfield Capital`: an organisation, also where the model tagged
@@ -271,19 +273,13 @@ pub fn tidy_english(tokens: &[&str], labels: &mut [u8]) {
             from -= 1;
         }
         if e > from + 1 {
-            labels[from] = label_of(EntityType::Org, true);
-            for l in &mut labels[from + 1..e] {
-                *l = label_of(EntityType::Org, false);
-            }
+            tag_span(labels, from, e, EntityType::Org);
         }
     }
     // `Downing Street`, `Millbrook Lane`: a place
     for (s, e, _) in spans(labels) {
         if e > s + 1 && words.place_tails.contains(tokens[e - 1]) {
-            labels[s] = label_of(EntityType::Loc, true);
-            for l in &mut labels[s + 1..e] {
-                *l = label_of(EntityType::Loc, false);
-            }
+            tag_span(labels, s, e, EntityType::Loc);
         }
     }
     // a dateline: `HARTFIELD, March 4 (…)` names the place the report comes from
@@ -587,9 +583,10 @@ mod tests {
         assert_eq!(labels, vec![0, 0, 0, 5, 0, 0, 0, 0, 3, 4, 4, 0]);
         // a place or event word before the name gives its type
         let toks = ["Storm", "Bert", "flooded", "the", "River", "Taff"];
-        let mut labels = vec![1u8, 2, 0, 0, 0, 1];
-        tidy_english(&toks, &mut labels);
-        assert_eq!(labels, vec![7, 8, 0, 0, 5, 6]);
+        assert_eq!(
+            tidied(&toks, vec![1, 2, 0, 0, 0, 1]),
+            vec![7, 8, 0, 0, 5, 6]
+        );
         // a street or lane after the name makes a place; a capitals dateline is a place
         let toks = [
             "peaks",
@@ -602,9 +599,10 @@ mod tests {
             "Millbrook",
             "Lane",
         ];
-        let mut labels = vec![0u8, 3, 0, 0, 0, 0, 0, 1, 2];
-        tidy_english(&toks, &mut labels);
-        assert_eq!(labels, vec![0, 5, 0, 0, 0, 0, 0, 5, 6]);
+        assert_eq!(
+            tidied(&toks, vec![0, 3, 0, 0, 0, 0, 0, 1, 2]),
+            vec![0, 5, 0, 0, 0, 0, 0, 5, 6]
+        );
         // an organisation's last word makes the whole an organisation
         let toks = [
             "the",
@@ -615,9 +613,10 @@ mod tests {
             "Capital",
             "said",
         ];
-        let mut labels = vec![0u8, 0, 3, 0, 7, 8, 0];
-        tidy_english(&toks, &mut labels);
-        assert_eq!(labels, vec![0, 3, 4, 0, 3, 4, 0]);
+        assert_eq!(
+            tidied(&toks, vec![0, 0, 3, 0, 7, 8, 0]),
+            vec![0, 3, 4, 0, 3, 4, 0]
+        );
         // a title before a two-word name: a person, whatever the model said
         let toks = [
             "Mayor",
@@ -628,9 +627,10 @@ mod tests {
             "Motors",
             "Chief",
         ];
-        let mut labels = vec![7u8, 8, 8, 0, 3, 4, 0];
-        tidy_english(&toks, &mut labels);
-        assert_eq!(labels, vec![0, 1, 2, 0, 3, 4, 0]);
+        assert_eq!(
+            tidied(&toks, vec![7, 8, 8, 0, 3, 4, 0]),
+            vec![0, 1, 2, 0, 3, 4, 0]
+        );
         assert_eq!(english_role("Mayor").as_deref(), Some("mayor"));
         assert_eq!(english_role("directors").as_deref(), Some("director"));
         assert_eq!(english_role("barriers"), None);
@@ -638,6 +638,12 @@ mod tests {
         let tagger = Tagger::default_for("de");
         assert!(!tagger.english);
         assert!(Tagger::default_for("en").english);
+    }
+
+    /// The labels after [`tidy_english`].
+    fn tidied(toks: &[&str], mut labels: Vec<u8>) -> Vec<u8> {
+        tidy_english(toks, &mut labels);
+        labels
     }
 
     /// The labels after the rules.
