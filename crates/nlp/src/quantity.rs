@@ -76,67 +76,66 @@ fn lists(lang: Lang) -> &'static Lists {
     }
 }
 
+/// The word lists of one language from its `quantities.txt`.
 fn load(text: &str) -> Lists {
-    {
-        let mut l = Lists {
-            numbers: HashMap::new(),
-            fractions: HashMap::new(),
-            multipliers: HashMap::new(),
-            units: HashMap::new(),
-            adjectives: Vec::new(),
-            qualifiers: Vec::new(),
-            classes: HashMap::new(),
-            date_words: Default::default(),
-        };
-        let mut section = "";
-        for line in crate::tokenize::data_lines(text) {
-            if line.starts_with('[') {
-                section = line;
-                continue;
-            }
-            if section == "[date words]" {
-                l.date_words
-                    .extend(line.split_whitespace().map(str::to_lowercase));
-                continue;
-            }
-            let mut it = line.split_whitespace();
-            let (Some(a), b) = (it.next(), it.next()) else {
-                continue;
-            };
-            let num = b.and_then(|b| b.parse::<f64>().ok());
-            match (section, num, b) {
-                ("[numbers]", Some(v), _) => {
-                    l.numbers.insert(a.to_string(), v);
-                }
-                ("[fractions]", Some(v), _) => {
-                    l.fractions.insert(a.to_string(), v);
-                }
-                ("[multipliers]", Some(v), _) => {
-                    l.multipliers.insert(a.to_string(), v);
-                }
-                ("[units]", _, Some(_)) => {
-                    // the last word is the unit, the others its surface form (`per cent`)
-                    let words: Vec<&str> = line.split_whitespace().collect();
-                    if let Some((u, form)) = words.split_last() {
-                        l.units.insert(form.join(" "), u.to_string());
-                    }
-                }
-                ("[adjectives]", _, Some(u)) => l.adjectives.push((a.to_string(), u.to_string())),
-                ("[qualifiers]", _, _) => {
-                    let (words, class) = line.split_once(" = ").unwrap_or((line, "approx"));
-                    let words: Vec<String> = words.split_whitespace().map(str::to_string).collect();
-                    l.classes.insert(words.join(" "), class.trim().to_string());
-                    l.qualifiers.push(words);
-                }
-                _ => {}
-            }
+    let mut l = Lists {
+        numbers: HashMap::new(),
+        fractions: HashMap::new(),
+        multipliers: HashMap::new(),
+        units: HashMap::new(),
+        adjectives: Vec::new(),
+        qualifiers: Vec::new(),
+        classes: HashMap::new(),
+        date_words: Default::default(),
+    };
+    let mut section = "";
+    for line in crate::tokenize::data_lines(text) {
+        if line.starts_with('[') {
+            section = line;
+            continue;
         }
-        // longest adjective suffix first
-        l.adjectives
-            .sort_by(|x, y| y.0.len().cmp(&x.0.len()).then(x.0.cmp(&y.0)));
-        l.qualifiers.sort_by_key(|q| std::cmp::Reverse(q.len()));
-        l
+        if section == "[date words]" {
+            l.date_words
+                .extend(line.split_whitespace().map(str::to_lowercase));
+            continue;
+        }
+        let mut it = line.split_whitespace();
+        let (Some(a), b) = (it.next(), it.next()) else {
+            continue;
+        };
+        let num = b.and_then(|b| b.parse::<f64>().ok());
+        match (section, num, b) {
+            ("[numbers]", Some(v), _) => {
+                l.numbers.insert(a.to_string(), v);
+            }
+            ("[fractions]", Some(v), _) => {
+                l.fractions.insert(a.to_string(), v);
+            }
+            ("[multipliers]", Some(v), _) => {
+                l.multipliers.insert(a.to_string(), v);
+            }
+            ("[units]", _, Some(_)) => {
+                // the last word is the unit, the others its surface form (`per cent`)
+                let words: Vec<&str> = line.split_whitespace().collect();
+                if let Some((u, form)) = words.split_last() {
+                    l.units.insert(form.join(" "), u.to_string());
+                }
+            }
+            ("[adjectives]", _, Some(u)) => l.adjectives.push((a.to_string(), u.to_string())),
+            ("[qualifiers]", _, _) => {
+                let (words, class) = line.split_once(" = ").unwrap_or((line, "approx"));
+                let words: Vec<String> = words.split_whitespace().map(str::to_string).collect();
+                l.classes.insert(words.join(" "), class.trim().to_string());
+                l.qualifiers.push(words);
+            }
+            _ => {}
+        }
     }
+    // longest adjective suffix first
+    l.adjectives
+        .sort_by(|x, y| y.0.len().cmp(&x.0.len()).then(x.0.cmp(&y.0)));
+    l.qualifiers.sort_by_key(|q| std::cmp::Reverse(q.len()));
+    l
 }
 
 struct Tok<'a> {

@@ -18,8 +18,7 @@ const ATTRIBUTION: &str = include_str!("../../resources/en/quotes_attribution.tx
 /// Determiners and possessives that open a speaker phrase.
 const DETERMINERS: &[&str] = &["the", "a", "an", "his", "her", "its", "their", "one", "two"];
 
-/// Words that open a short adverbial after a closing frame (`…, the agency said on Monday.`)
-/// or before the clause of an opening one (`said on Monday the …`).
+/// Words that open a short adverbial after a closing frame (`…, the agency said on Monday.`).
 const ADVERBIAL: &[&str] = &[
     "on",
     "in",
@@ -36,7 +35,6 @@ const ADVERBIAL: &[&str] = &[
     "before",
     "this",
     "last",
-    "in",
 ];
 
 /// Words after a speech verb that keep what follows from being its clause (`said in a
@@ -419,8 +417,9 @@ impl En<'_> {
         // without a known person: the part that reads as a name (`the director, Jane Roe,`)
         let det = |k: usize| DETERMINERS.contains(&toks[k].lower.as_str());
         let name_like = |k: usize| toks[k].cap && !det(k);
-        let inner_is_name = if named(open + 1, verb - 1) || named(na, nb) {
-            named(open + 1, verb - 1) && !named(na, nb)
+        let (inner_named, outer_named) = (named(open + 1, verb - 1), named(na, nb));
+        let inner_is_name = if inner_named || outer_named {
+            inner_named && !outer_named
         } else {
             name_like(open + 1) && det(na)
         };
