@@ -2500,7 +2500,19 @@ impl<'a> Finder<'a> {
             if *j > caps && *j + 2 < limit && toks[*j].is_punct('(') && toks[*j + 2].is_punct(')') {
                 *j += 3;
             }
-            *j > caps
+            // Capitalised only because a sentence starts with it: `Darin steht`, `Zu dieser
+            // Zeit`, `Besonders betroffen` — a word running text writes in lower case names
+            // no one, unless it is part of a person's name (`Von der Leyen`).
+            let lower_only = |k: usize| {
+                !toks[k].is_word()
+                    || toks[k].cap
+                        && written_lower(&toks[k].lower)
+                        && !self
+                            .persons
+                            .iter()
+                            .any(|m| m.0 <= toks[k].s && toks[k].e <= m.1)
+            };
+            *j > caps && !(caps..*j).all(lower_only)
         };
         if !core(&mut j) {
             return None;
@@ -2776,6 +2788,14 @@ fn is_relative(t: &Tok) -> bool {
         t.lower.as_str(),
         "der" | "die" | "das" | "dem" | "den" | "deren" | "dessen" | "welche" | "welcher"
     ) && !t.cap
+}
+
+/// A word that running text almost never capitalises inside a sentence (adverbs, prepositions,
+/// verbs, adjectives), by its usage class counted in raw German text.
+fn written_lower(lower: &str) -> bool {
+    crate::ner::features::Clusters::embedded()
+        .usage(lower)
+        .is_some_and(|u| u[0] / 4 == 0)
 }
 
 /// Capitalised adverbs opening a sentence (`Sinngemäß`, `Möglicherweise`, `Damals`).

@@ -965,3 +965,21 @@ fn genitive_speakers_are_named_in_the_nominative() {
     let qs = run("Nach Angaben des Zzyxqs steigt der Pegel weiter.");
     assert_eq!(speaker(&qs[0]), "Zzyxqs");
 }
+
+#[test]
+fn sentence_initial_adverbs_name_no_speaker() {
+    // `Darin` and `Zu` open the sentence with a capital but name no one.
+    let qs = run(
+        "Die Staatsanwaltschaft veröffentlichte am Freitag eine Erklärung. Darin heißt es: \
+         „Wir bedauern die Verzögerung sehr.“ Zu diesem Zeitpunkt ging Anwältin Petra Sommer \
+         noch davon aus, dass der Termin „ohne jede Störung“ stattfinden werde.",
+    );
+    let q = find(&qs, "Wir bedauern die Verzögerung sehr.");
+    assert_ne!(speaker(q), "Darin");
+    for q in &qs {
+        assert!(
+            !matches!(speaker(q), "Darin" | "Zu"),
+            "adverb as speaker in {q:#?}"
+        );
+    }
+}
