@@ -334,6 +334,11 @@ pub fn find_quotes(doc: &AnnotatedArticle) -> Vec<Quote> {
         out: Vec::new(),
         last_speaker: None,
         persons: person_mentions(doc, &p.ix),
+        times: doc
+            .timexes
+            .iter()
+            .map(|t| (p.ix.byte_of(t.span.start), p.ix.byte_of(t.span.end)))
+            .collect(),
         region_span: region_spans(&p.toks, p.regions.len()),
     };
     f.run(&p.sents);
@@ -457,6 +462,8 @@ struct Finder<'a> {
     out: Vec<Quote>,
     last_speaker: Option<(Speaker, usize)>,
     persons: Vec<(usize, usize, usize, MentionKind)>,
+    /// (byte start, byte end) of every temporal expression: no speaker starts inside one.
+    times: Vec<(usize, usize)>,
     /// Token range of each quotation region.
     region_span: Vec<(usize, usize)>,
 }
@@ -2544,7 +2551,20 @@ impl<'a> Finder<'a> {
             }
             break;
         }
+        // `hatte letzten September kritisiert`: a time is no speaker.
+        if (i..j)
+            .take_while(|&k| !NP_LINKS.contains(&toks[k].lower.as_str()))
+            .any(|k| self.in_time(k))
+        {
+            return None;
+        }
         Some((i, j))
+    }
+
+    /// True when token `i` starts inside a temporal expression.
+    fn in_time(&self, i: usize) -> bool {
+        let start = self.toks[i].s;
+        self.times.iter().any(|&(ts, te)| ts <= start && start < te)
     }
 
     /// True when tokens `[a, b)` are noun phrases separated by commas (a subject with its
@@ -2579,6 +2599,12 @@ impl<'a> Finder<'a> {
     /// Resolve a speaker phrase to a person entity or keep it as written.
     fn speaker(&self, a: usize, b: usize) -> Speaker {
         let toks = self.toks;
+        // `Angaben der Polizei vom Dienstag`: the date is no part of the source.
+        let b = (a + 1..b)
+            .find(|&k| {
+                NP_LINKS.contains(&toks[k].lower.as_str()) && k + 1 < b && self.in_time(k + 1)
+            })
+            .unwrap_or(b);
         let (s, e) = (toks[a].s, toks[b - 1].e);
         let written = self.text[s..e].to_string();
         if b == a + 1 && PRONOUNS.contains(&toks[a].lower.as_str()) {

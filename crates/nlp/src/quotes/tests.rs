@@ -983,3 +983,28 @@ fn sentence_initial_adverbs_name_no_speaker() {
         );
     }
 }
+
+#[test]
+fn a_time_is_no_speaker() {
+    // Through the whole pipeline, so that the time tagger marks the dates.
+    let d = crate::annotate(lagebild_model::Article {
+        text: "Selbst die Wochenzeitung „Nordbote“ hatte letzten Oktober berichtet, dass der \
+               Verein kurz vor der Pleite stehe. Nach Angaben der Polizei vom Dienstag seien \
+               drei Fahrzeuge beschädigt worden."
+            .into(),
+        language: "de".into(),
+        ..Default::default()
+    });
+    for q in &d.quotes {
+        let sp = speaker(q);
+        assert!(
+            !sp.contains("Oktober") && !sp.contains("Dienstag"),
+            "a date as speaker in {q:#?}"
+        );
+    }
+    assert!(
+        d.quotes.iter().any(|q| speaker(q) == "Polizei"),
+        "{:#?}",
+        d.quotes
+    );
+}
