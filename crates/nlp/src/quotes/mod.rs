@@ -2002,9 +2002,7 @@ impl<'a> Finder<'a> {
                     (a.max(cs.saturating_sub(16))..cs).rev().find(|&w| {
                         toks[w].lower == "wie"
                             && (w == a || toks[w - 1].is_punct(','))
-                            && self
-                                .np_after(w + 1, cs)
-                                .is_some_and(|(_, nb)| toks[nb].is_punct(','))
+                            && self.np_after(w + 1, cs).is_some()
                     })
                 };
                 let sub_wie = cs_wie.is_some();
@@ -2089,7 +2087,9 @@ impl<'a> Finder<'a> {
                     });
                     let ok = !frame_next && self.content_clause(ce + 1, b, verb.belief);
                     if ok && (verb.clause || verb.belief) {
-                        let sp = self.subject(a, cs, i, ce, kind);
+                        let sp = self
+                            .subject(a, cs, i, ce, kind)
+                            .or_else(|| self.field_subject(cs, i, kind));
                         if sp.is_some() || kind == FormKind::Participle || verb.impersonal {
                             return Some(Frame {
                                 content,
@@ -2343,6 +2343,26 @@ impl<'a> Finder<'a> {
             }
         }
         None
+    }
+
+    /// For a speech verb at `v` with a content clause after it: the noun phrase that opens
+    /// the field before the finite verb, when [`Self::subject`] found none because the
+    /// subject's tail is no noun phrase of ours (`Ein Reporter des Senders n-tv`, a bracketed
+    /// apposition with commas). Not for the passive.
+    fn field_subject(&self, cs: usize, v: usize, kind: FormKind) -> Option<Speaker> {
+        let toks = self.toks;
+        let passive = toks[cs..v].iter().any(|t| {
+            matches!(
+                t.lower.as_str(),
+                "wurde" | "wurden" | "wird" | "werden" | "worden"
+            )
+        });
+        if kind == FormKind::Participle || passive {
+            return None;
+        }
+        self.np_after(cs, v)
+            .filter(|&(na, _)| !OBLIQUE.contains(&toks[na].lower.as_str()))
+            .map(|(na, nb)| self.speaker(na, nb))
     }
 
     /// The subject of a sentence when it opens with a noun phrase (`Die Polizei warnte …`,

@@ -1008,3 +1008,18 @@ fn a_time_is_no_speaker() {
         d.quotes
     );
 }
+
+#[test]
+fn subject_with_a_tail_of_no_noun_phrase() {
+    // A lower-case station name ends the subject; the quote keeps its speaker.
+    let qs = run("Ein Reporter des Senders n-tv berichtete, dass die Brücke gesperrt sei.");
+    let q = find(&qs, "dass die Brücke gesperrt sei");
+    assert_eq!(speaker(q), "Ein Reporter des Senders");
+    // A `wie` frame whose subject has a place tail and an apposition.
+    let qs = run(
+        "Wie die Sprecherin des Amtes in Neustadt, Karin Wolf, mitteilte, wurde die Straße \
+         am Morgen wieder geöffnet.",
+    );
+    let q = find(&qs, "wurde die Straße am Morgen wieder geöffnet");
+    assert!(speaker(q).contains("Sprecherin"), "{q:#?}");
+}
