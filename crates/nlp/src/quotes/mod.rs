@@ -911,7 +911,7 @@ impl<'a> Finder<'a> {
         while k > a {
             let t = &toks[k - 1];
             if t.is_punct(')') {
-                let open = (k.saturating_sub(5).max(a)..k - 1)
+                let open = (k.saturating_sub(12).max(a)..k - 1)
                     .rev()
                     .find(|&o| toks[o].is_punct('('));
                 if let Some(o) = open.filter(|&o| o > a && toks[o - 1].is_word()) {

@@ -1022,4 +1022,11 @@ fn subject_with_a_tail_of_no_noun_phrase() {
     );
     let q = find(&qs, "wurde die Straße am Morgen wieder geöffnet");
     assert!(speaker(q).contains("Sprecherin"), "{q:#?}");
+    // A bracketed apposition with a comma inside does not end the clause.
+    let qs = run(
+        "Jonas Adler vom Landesamt für Umwelt (Abteilung Wasser, Referat 4) sagte, der Pegel \
+         sinke langsam.",
+    );
+    let q = find(&qs, "der Pegel sinke langsam");
+    assert!(speaker(q).starts_with("Jonas Adler"), "{q:#?}");
 }
