@@ -5,7 +5,9 @@
 //! - *attribution*: one quote group whose reports name different speakers;
 //! - *wording*: similar sentences of different articles judging with different evaluative
 //!   words (`rundweg ab` vs `inakzeptabel`; lexicon `resources/de/evaluative.txt`);
-//! - *date*: one fact dated differently by different articles;
+//! - *date*: one fact dated differently by different articles (sentences about plans,
+//!   expectations or days counted from another event left out: `resources/{de,en}/
+//!   no_event_date.txt`);
 //! - *contradiction*: a "for the first time" claim about people whom another article shows
 //!   together at an earlier date.
 
@@ -19,6 +21,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::sync::OnceLock;
 
 const EVALUATIVE: &str = include_str!("../resources/de/evaluative.txt");
+const NO_EVENT_DATE_DE: &str = include_str!("../resources/de/no_event_date.txt");
+const NO_EVENT_DATE_EN: &str = include_str!("../resources/en/no_event_date.txt");
 /// Similarity two sentences need for their evaluations to be compared.
 const WORDING_SIM: f64 = 0.2;
 /// Most wording divergences reported per story.
@@ -26,26 +30,27 @@ const MAX_WORDING: usize = 8;
 /// Largest ratio between two values still read as the same measurement.
 const NUMBER_RATIO: f64 = 1.5;
 
-/// The evaluative lexicon: single words (matched with an inflection ending) and phrases
-/// (matched word for word).
+/// A lexicon of single words (matched with an inflection ending) and phrases (matched word for
+/// word).
 struct Lexicon {
     words: FxHashSet<String>,
     /// First word → the phrases starting with it (entry, its words).
     phrases: FxHashMap<String, Vec<(String, Vec<String>)>>,
 }
 
-/// Endings an evaluative word may carry (`inakzeptabel` → `inakzeptable`, …).
+/// Endings a lexicon word may carry (`inakzeptabel` → `inakzeptable`, …).
 const ENDINGS: [&str; 8] = ["", "e", "en", "er", "es", "em", "n", "s"];
 
-fn lexicon() -> &'static Lexicon {
-    static L: OnceLock<Lexicon> = OnceLock::new();
-    L.get_or_init(|| {
+impl Lexicon {
+    /// Entries of data files: one a line, `#` comments.
+    fn parse(texts: &[&str]) -> Lexicon {
         let mut lex = Lexicon {
             words: FxHashSet::default(),
             phrases: FxHashMap::default(),
         };
-        for e in EVALUATIVE
-            .lines()
+        for e in texts
+            .iter()
+            .flat_map(|t| t.lines())
             .map(str::trim)
             .filter(|l| !l.is_empty() && !l.starts_with('#'))
             .map(str::to_lowercase)
@@ -59,40 +64,55 @@ fn lexicon() -> &'static Lexicon {
             }
         }
         lex
-    })
+    }
+
+    /// The entries a sentence contains; a phrase subsumes its single words.
+    fn terms(&self, sentence: &str) -> BTreeSet<String> {
+        let low = sentence.to_lowercase();
+        let words: Vec<&str> = low
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect();
+        let mut out = BTreeSet::new();
+        // a word is an entry plus one of the endings
+        for w in &words {
+            for ending in ENDINGS {
+                if let Some(e) = w.strip_suffix(ending).and_then(|b| self.words.get(b)) {
+                    out.insert(e.clone());
+                }
+            }
+        }
+        for (i, w) in words.iter().enumerate() {
+            for (e, phrase) in self.phrases.get(*w).map_or(&[][..], Vec::as_slice) {
+                if words
+                    .get(i..i + phrase.len())
+                    .is_some_and(|ws| ws == phrase.as_slice())
+                {
+                    out.insert(e.clone());
+                }
+            }
+        }
+        let phrases: Vec<String> = out.iter().filter(|e| e.contains(' ')).cloned().collect();
+        out.retain(|e| e.contains(' ') || !phrases.iter().any(|p| p.split(' ').any(|w| w == e)));
+        out
+    }
 }
 
-/// Evaluative terms of a sentence, as lexicon entries.
+/// Evaluative terms of a sentence, as entries of `resources/de/evaluative.txt`.
 pub fn evaluative_terms(sentence: &str) -> BTreeSet<String> {
-    let low = sentence.to_lowercase();
-    let words: Vec<&str> = low
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect();
-    let lex = lexicon();
-    let mut out = BTreeSet::new();
-    // a word is an entry plus one of the endings
-    for w in &words {
-        for ending in ENDINGS {
-            if let Some(e) = w.strip_suffix(ending).and_then(|b| lex.words.get(b)) {
-                out.insert(e.clone());
-            }
-        }
-    }
-    for (i, w) in words.iter().enumerate() {
-        for (e, phrase) in lex.phrases.get(*w).map_or(&[][..], Vec::as_slice) {
-            if words
-                .get(i..i + phrase.len())
-                .is_some_and(|ws| ws == phrase.as_slice())
-            {
-                out.insert(e.clone());
-            }
-        }
-    }
-    // a phrase subsumes its single words
-    let phrases: Vec<String> = out.iter().filter(|e| e.contains(' ')).cloned().collect();
-    out.retain(|e| e.contains(' ') || !phrases.iter().any(|p| p.split(' ').any(|w| w == e)));
-    out
+    static L: OnceLock<Lexicon> = OnceLock::new();
+    L.get_or_init(|| Lexicon::parse(&[EVALUATIVE]))
+        .terms(sentence)
+}
+
+/// True when a sentence speaks of a plan, an expectation, something that has not happened or
+/// a day counted from another event (`resources/{de,en}/no_event_date.txt`), so that its date
+/// is no date of the event it reports.
+fn no_event_date(sentence: &str) -> bool {
+    static L: OnceLock<Lexicon> = OnceLock::new();
+    !L.get_or_init(|| Lexicon::parse(&[NO_EVENT_DATE_DE, NO_EVENT_DATE_EN]))
+        .terms(sentence)
+        .is_empty()
 }
 
 /// The language most of the story's articles are in (for the summaries' labels).
@@ -352,7 +372,7 @@ fn dates(docs: &[AnnotatedArticle], units: &[Unit], clusters: &[Vec<usize>]) -> 
     let mut out = Vec::new();
     for c in clusters {
         let mut by_date: BTreeMap<String, BTreeSet<usize>> = BTreeMap::new();
-        for &u in c {
+        for &u in c.iter().filter(|&&u| !no_event_date(&units[u].text)) {
             if let Some(d) = units[u].date.as_ref().filter(|d| d.len() == 10) {
                 by_date.entry(d.clone()).or_default().insert(units[u].doc);
             }
@@ -459,6 +479,53 @@ mod tests {
         assert!(t.contains("inakzeptabel"));
         assert!(evaluative_terms("Ein Gutachten liegt vor.").is_empty());
         assert!(evaluative_terms("Die Gespräche seien gut gewesen.").contains("gut"));
+    }
+
+    fn unit(doc: usize, text: &str, date: &str) -> Unit {
+        Unit {
+            doc,
+            sent: 0,
+            span: lagebild_model::Span::new(0, text.chars().count()),
+            text: text.to_string(),
+            keys: Vec::new(),
+            weight: 0.0,
+            entities: BTreeSet::new(),
+            numbers: BTreeSet::new(),
+            date: Some(date.to_string()),
+        }
+    }
+
+    #[test]
+    fn dates_of_events_not_of_plans() {
+        let docs: Vec<AnnotatedArticle> = (0..3)
+            .map(|i| {
+                let mut d = AnnotatedArticle::default();
+                d.article.id = format!("a{i}");
+                d.article.language = "de".into();
+                d
+            })
+            .collect();
+        // Two outlets date the breach differently: a divergence.
+        let units = vec![
+            unit(0, "Der Deich brach am Dienstag.", "2026-03-10"),
+            unit(1, "Der Deich brach am Mittwoch.", "2026-03-11"),
+        ];
+        let found = dates(&docs, &units, &[vec![0, 1]]);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].kind, DivergenceKind::Date);
+        // A plan, a non-event and a day counted from the breach date no breach.
+        for other in [
+            "Der Landrat kündigte an, am Mittwoch über den Deich zu entscheiden.",
+            "Der Landrat wollte den Katastrophenfall am Mittwoch noch nicht ausrufen.",
+            "Einen Tag nach dem Deichbruch wächst die Kritik.",
+            "The council will decide on Wednesday.",
+        ] {
+            let units = vec![
+                unit(0, "Der Deich brach am Dienstag.", "2026-03-10"),
+                unit(1, other, "2026-03-11"),
+            ];
+            assert!(dates(&docs, &units, &[vec![0, 1]]).is_empty(), "{other}");
+        }
     }
 
     #[test]
