@@ -18,7 +18,7 @@
 //! who holds that role (directly or through `resources/de/role_equivalents.txt`).
 
 use super::gazetteer::{flag, inflection_key, title_case, Gazetteer};
-use super::Tagger;
+use super::{is_cap_word, label_of, label_type, Tagger};
 use crate::tokenize::data_lines;
 use lagebild_model::{Entity, EntityType, Mention, MentionKind, Sentence, Span};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -397,7 +397,8 @@ fn matches_name(full: &[String], words: &[String]) -> bool {
         return false;
     }
     let tail = &full[full.len() - words.len()..];
-    if tail == words {
+    // A surname with particles capitalised at a sentence's start: `Von der Leyen`.
+    if tail == words || words.len() > 1 && same_but_capitals(tail, words) {
         return true;
     }
     // genitive on the last word: `Putins`, `Trumps`, `Merz'`
@@ -423,6 +424,8 @@ fn matches_name(full: &[String], words: &[String]) -> bool {
 fn propagate_surnames(tagged: &mut [(Vec<String>, Vec<u8>)]) {
     let g = Gazetteer::get();
     let mut surnames: BTreeSet<String> = BTreeSet::new();
+    // Surnames with their particles in the full name (`Leyen` → `von der`).
+    let mut particled: BTreeMap<String, Vec<String>> = BTreeMap::new();
     for (words, labels) in tagged.iter() {
         for (a, b, t) in super::spans(labels) {
             if t == EntityType::Per && b - a >= 2 {
@@ -430,6 +433,40 @@ fn propagate_surnames(tagged: &mut [(Vec<String>, Vec<u8>)]) {
                 surnames.insert(last.clone());
                 if let Some(base) = last.strip_suffix('s') {
                     surnames.insert(base.to_string());
+                }
+                let start = (a + 1..b - 1)
+                    .find(|&k| words[k..b - 1].iter().all(|w| !is_cap_word(w)))
+                    .filter(|&k| {
+                        let ws: Vec<&str> = words[k..b - 1].iter().map(String::as_str).collect();
+                        g.name_particles(&ws) == ws.len()
+                    });
+                if let Some(k) = start {
+                    particled.insert(last.clone(), words[k..b - 1].to_vec());
+                }
+            }
+        }
+    }
+    // `Von der Leyen betonte` after `Ursula von der Leyen`: the particles, capitalised at a
+    // sentence's start, belong to the surname's mention.
+    for (words, labels) in tagged.iter_mut() {
+        for i in 0..words.len() {
+            let Some(parts) = particled.get(&words[i]) else {
+                continue;
+            };
+            let k = parts.len();
+            let single = labels[i] == 0 || label_type(labels[i]).is_some() && labels[i] % 2 == 1;
+            let ends = labels.get(i + 1).is_none_or(|&l| l == 0 || l % 2 == 1);
+            if i < k || !single || !ends || labels[i - k..i].iter().any(|&l| l != 0) {
+                continue;
+            }
+            if words[i - k..i]
+                .iter()
+                .zip(parts)
+                .all(|(w, p)| w.to_lowercase() == *p)
+            {
+                labels[i - k] = label_of(EntityType::Per, true);
+                for l in &mut labels[i - k + 1..=i] {
+                    *l = label_of(EntityType::Per, false);
                 }
             }
         }

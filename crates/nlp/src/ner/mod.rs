@@ -175,7 +175,7 @@ fn is_all_caps(w: &str) -> bool {
     !w.chars().any(char::is_lowercase)
 }
 
-fn is_cap_word(w: &str) -> bool {
+pub(crate) fn is_cap_word(w: &str) -> bool {
     let mut cs = w.chars();
     cs.next().is_some_and(char::is_uppercase) && cs.all(|c| c.is_alphabetic() || c == '-')
 }

@@ -2468,19 +2468,16 @@ impl<'a> Finder<'a> {
                 && toks[*j].is_word()
                 && toks[*j].region.is_none()
                 && (toks[*j].cap || self.cap_compound(&toks[*j]))
-                && !FUNCTION_WORDS.contains(&toks[*j].lower.as_str())
-                && !is_adverb_form(&toks[*j].lower)
+                && (!FUNCTION_WORDS.contains(&toks[*j].lower.as_str())
+                    && !is_adverb_form(&toks[*j].lower)
+                    || self.in_person(*j))
             {
                 *j += 1;
                 // Lowercase name particles: `Abdalla al Badri`, `Rafael van der Meer`.
                 while *j + 1 < limit
                     && *j > caps
                     && (NAME_PARTICLES.contains(&toks[*j].lower.as_str())
-                        || toks[*j].lower == "zu"
-                            && self
-                                .persons
-                                .iter()
-                                .any(|m| m.0 <= toks[*j + 1].s && toks[*j + 1].e <= m.1))
+                        || toks[*j].lower == "zu" && self.in_person(*j + 1))
                     && !toks[*j].cap
                     && toks[*j + 1].cap
                     && toks[*j + 1].is_word()
@@ -2532,12 +2529,7 @@ impl<'a> Finder<'a> {
             // no one, unless it is part of a person's name (`Von der Leyen`).
             let lower_only = |k: usize| {
                 !toks[k].is_word()
-                    || toks[k].cap
-                        && written_lower(&toks[k].lower)
-                        && !self
-                            .persons
-                            .iter()
-                            .any(|m| m.0 <= toks[k].s && toks[k].e <= m.1)
+                    || toks[k].cap && written_lower(&toks[k].lower) && !self.in_person(k)
             };
             *j > caps && !(caps..*j).all(lower_only)
         };
@@ -2579,6 +2571,12 @@ impl<'a> Finder<'a> {
             return None;
         }
         Some((i, j))
+    }
+
+    /// True when token `k` lies inside a person's mention.
+    fn in_person(&self, k: usize) -> bool {
+        let t = &self.toks[k];
+        self.persons.iter().any(|m| m.0 <= t.s && t.e <= m.1)
     }
 
     /// True when token `i` starts inside a temporal expression.
@@ -2826,7 +2824,10 @@ impl<'a> Finder<'a> {
 }
 
 fn is_clause_sep(t: &Tok) -> bool {
-    matches!(t.kind, Kind::Punct(',' | ':' | ';' | '(' | ')' | '–' | '—')) || t.kind == Kind::Open
+    matches!(
+        t.kind,
+        Kind::Punct(',' | ':' | ';' | '(' | ')' | '–' | '—' | '-')
+    ) || t.kind == Kind::Open
 }
 
 fn is_relative(t: &Tok) -> bool {

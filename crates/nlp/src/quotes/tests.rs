@@ -1030,3 +1030,20 @@ fn subject_with_a_tail_of_no_noun_phrase() {
     let q = find(&qs, "der Pegel sinke langsam");
     assert!(speaker(q).starts_with("Jonas Adler"), "{q:#?}");
 }
+
+#[test]
+fn surname_with_particles_at_a_sentence_start_and_a_dateline_before_the_subject() {
+    let d = crate::annotate(lagebild_model::Article {
+        text: "Ursula von der Leyen sprach am Montag in Brüssel. Von der Leyen betonte, man \
+               werde den Regionen rasch helfen."
+            .into(),
+        language: "de".into(),
+        ..Default::default()
+    });
+    let q = find(&d.quotes, "man werde den Regionen rasch helfen");
+    assert_eq!(speaker(q), "Ursula von der Leyen");
+    // A dateline with its agency ends at the dash.
+    let qs = run("KIEL (dpa) - Die Landesregierung teilte mit, die Fähre sei wieder im Dienst.");
+    let q = find(&qs, "die Fähre sei wieder im Dienst");
+    assert_eq!(speaker(q), "Landesregierung");
+}
