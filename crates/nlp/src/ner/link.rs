@@ -352,7 +352,14 @@ pub fn entities(tagger: &Tagger<'_>, text: &str, sentences: &[Sentence]) -> Vec<
                     start = k - 1;
                 }
             }
-            if names_a_group(&refs, start, k, &base) {
+            // `ein Sprecher des Ministeriums` introduces someone new; only a definite role
+            // phrase refers back.
+            let indefinite = start > 0
+                && matches!(
+                    refs[start - 1].to_lowercase().as_str(),
+                    "ein" | "eine" | "einen" | "einem" | "einer" | "eines" | "a" | "an"
+                );
+            if indefinite || names_a_group(&refs, start, k, &base) {
                 continue;
             }
             role_mentions.push(RoleMention {

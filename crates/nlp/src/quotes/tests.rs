@@ -1047,3 +1047,28 @@ fn surname_with_particles_at_a_sentence_start_and_a_dateline_before_the_subject(
     let q = find(&qs, "die Fähre sei wieder im Dienst");
     assert_eq!(speaker(q), "Landesregierung");
 }
+
+#[test]
+fn shortened_compounds_and_new_spokespeople() {
+    let d = crate::annotate(lagebild_model::Article {
+        text: "Ministerpräsident Karl Brandt sprach am Morgen mit der Presse. Im Vorfeld des \
+               Gipfels hat Brandt den Staats- und Regierungschefs vorgeworfen, sie würden die \
+               Gespräche blockieren. Sprecher Tilo Haas nannte das Treffen wichtig. \
+               Ein Sprecher des Ministeriums sagte, die Gespräche gingen weiter."
+            .into(),
+        language: "de".into(),
+        ..Default::default()
+    });
+    // The hyphen of `Staats-` ends no clause: the subject after the auxiliary stays.
+    let q = find(&d.quotes, "sie würden die Gespräche blockieren");
+    assert_eq!(speaker(q), "Karl Brandt");
+    // `Ein Sprecher` is someone new, not the spokesman named before.
+    let q = find(&d.quotes, "die Gespräche gingen weiter");
+    assert_eq!(speaker(q), "Ein Sprecher des Ministeriums");
+    let haas = d
+        .entities
+        .iter()
+        .find(|e| e.name == "Tilo Haas")
+        .expect("Tilo Haas");
+    assert_eq!(haas.mentions.len(), 1, "{haas:#?}");
+}

@@ -225,6 +225,15 @@ pub fn tokens(text: &str, regions: &[Region]) -> Vec<Tok> {
                         it.next();
                         continue;
                     }
+                    // The hyphen of a shortened compound: `Staats- und Regierungschefs`.
+                    let rest = text[b2 + c2.len_utf8()..].trim_start();
+                    let shortened = ["und ", "oder ", "bzw. ", "sowie ", "bis "]
+                        .iter()
+                        .any(|w| rest.starts_with(w));
+                    if c2 == '-' && shortened {
+                        e = b2 + 1;
+                        it.next();
+                    }
                 }
                 break;
             }
