@@ -2118,12 +2118,7 @@ impl<'a> Finder<'a> {
                 // 4a. Passive speech act with its agent: `Die Pläne wurden von der Opposition
                 // kritisiert`.
                 if verb.reported && kind == FormKind::Participle {
-                    let passive = (a..i).any(|k| {
-                        matches!(
-                            toks[k].lower.as_str(),
-                            "wurde" | "wurden" | "wird" | "werden"
-                        )
-                    });
+                    let passive = (a..i).any(|k| is_passive_aux(&toks[k].lower));
                     // Verbs that govern `von` themselves (`sprechen von`) have no agent there.
                     let governs_von = matches!(
                         toks[i].lower.as_str(),
@@ -2224,10 +2219,7 @@ impl<'a> Finder<'a> {
         let fin = fin?;
         // Passive `wurde mitgeteilt` — agent after `von`, else none.
         if kind == FormKind::Participle
-            && matches!(
-                toks[fin].lower.as_str(),
-                "wurde" | "wurden" | "wird" | "werden"
-            )
+            && is_passive_aux(&toks[fin].lower)
             && toks[v].lower != "zitiert"
         {
             let von = (fin..ce).find(|&k| toks[k].lower == "von" || toks[k].lower == "vom")?;
@@ -2351,12 +2343,9 @@ impl<'a> Finder<'a> {
     /// apposition with commas). Not for the passive.
     fn field_subject(&self, cs: usize, v: usize, kind: FormKind) -> Option<Speaker> {
         let toks = self.toks;
-        let passive = toks[cs..v].iter().any(|t| {
-            matches!(
-                t.lower.as_str(),
-                "wurde" | "wurden" | "wird" | "werden" | "worden"
-            )
-        });
+        let passive = toks[cs..v]
+            .iter()
+            .any(|t| is_passive_aux(&t.lower) || t.lower == "worden");
         if kind == FormKind::Participle || passive {
             return None;
         }
@@ -2835,6 +2824,11 @@ fn is_relative(t: &Tok) -> bool {
         t.lower.as_str(),
         "der" | "die" | "das" | "dem" | "den" | "deren" | "dessen" | "welche" | "welcher"
     ) && !t.cap
+}
+
+/// A finite form of `werden`, the auxiliary of the passive (`wurde mitgeteilt`).
+fn is_passive_aux(w: &str) -> bool {
+    matches!(w, "wurde" | "wurden" | "wird" | "werden")
 }
 
 /// A word that running text almost never capitalises inside a sentence (adverbs, prepositions,
