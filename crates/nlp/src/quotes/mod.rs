@@ -334,11 +334,15 @@ pub fn find_quotes(doc: &AnnotatedArticle) -> Vec<Quote> {
         out: Vec::new(),
         last_speaker: None,
         persons: person_mentions(doc, &p.ix),
-        times: doc
-            .timexes
-            .iter()
-            .map(|t| (p.ix.byte_of(t.span.start), p.ix.byte_of(t.span.end)))
-            .collect(),
+        times: {
+            let mut v: Vec<(usize, usize)> = doc
+                .timexes
+                .iter()
+                .map(|t| (p.ix.byte_of(t.span.start), p.ix.byte_of(t.span.end)))
+                .collect();
+            v.sort_unstable();
+            v
+        },
         region_span: region_spans(&p.toks, p.regions.len()),
     };
     f.run(&p.sents);
@@ -462,7 +466,7 @@ struct Finder<'a> {
     out: Vec<Quote>,
     last_speaker: Option<(Speaker, usize)>,
     persons: Vec<(usize, usize, usize, MentionKind)>,
-    /// (byte start, byte end) of every temporal expression: no speaker starts inside one.
+    /// (byte start, byte end) of every temporal expression, sorted: no speaker starts inside one.
     times: Vec<(usize, usize)>,
     /// Token range of each quotation region.
     region_span: Vec<(usize, usize)>,
@@ -2570,8 +2574,10 @@ impl<'a> Finder<'a> {
 
     /// True when token `i` starts inside a temporal expression.
     fn in_time(&self, i: usize) -> bool {
+        // Sorted by start: only the expressions starting at or before the token can hold it.
         let start = self.toks[i].s;
-        self.times.iter().any(|&(ts, te)| ts <= start && start < te)
+        let n = self.times.partition_point(|&(ts, _)| ts <= start);
+        self.times[..n].iter().rev().any(|&(_, te)| start < te)
     }
 
     /// True when tokens `[a, b)` are noun phrases separated by commas (a subject with its

@@ -25,6 +25,15 @@ fn find<'a>(qs: &'a [Quote], text: &str) -> &'a Quote {
         .unwrap_or_else(|| panic!("no quote {text:?} in {qs:#?}"))
 }
 
+/// A German article run through the whole pipeline (entities and times included).
+fn annotated(text: &str) -> AnnotatedArticle {
+    crate::annotate(Article {
+        text: text.into(),
+        language: "de".into(),
+        ..Default::default()
+    })
+}
+
 fn speaker(q: &Quote) -> &str {
     q.speaker.as_deref().unwrap_or("")
 }
@@ -987,14 +996,11 @@ fn sentence_initial_adverbs_name_no_speaker() {
 #[test]
 fn a_time_is_no_speaker() {
     // Through the whole pipeline, so that the time tagger marks the dates.
-    let d = crate::annotate(lagebild_model::Article {
-        text: "Selbst die Wochenzeitung „Nordbote“ hatte letzten Oktober berichtet, dass der \
+    let d = annotated(
+        "Selbst die Wochenzeitung „Nordbote“ hatte letzten Oktober berichtet, dass der \
                Verein kurz vor der Pleite stehe. Nach Angaben der Polizei vom Dienstag seien \
-               drei Fahrzeuge beschädigt worden."
-            .into(),
-        language: "de".into(),
-        ..Default::default()
-    });
+               drei Fahrzeuge beschädigt worden.",
+    );
     for q in &d.quotes {
         let sp = speaker(q);
         assert!(
@@ -1033,13 +1039,10 @@ fn subject_with_a_tail_of_no_noun_phrase() {
 
 #[test]
 fn surname_with_particles_at_a_sentence_start_and_a_dateline_before_the_subject() {
-    let d = crate::annotate(lagebild_model::Article {
-        text: "Ursula von der Leyen sprach am Montag in Brüssel. Von der Leyen betonte, man \
-               werde den Regionen rasch helfen."
-            .into(),
-        language: "de".into(),
-        ..Default::default()
-    });
+    let d = annotated(
+        "Ursula von der Leyen sprach am Montag in Brüssel. Von der Leyen betonte, man \
+               werde den Regionen rasch helfen.",
+    );
     let q = find(&d.quotes, "man werde den Regionen rasch helfen");
     assert_eq!(speaker(q), "Ursula von der Leyen");
     // A dateline with its agency ends at the dash.
@@ -1050,15 +1053,12 @@ fn surname_with_particles_at_a_sentence_start_and_a_dateline_before_the_subject(
 
 #[test]
 fn shortened_compounds_and_new_spokespeople() {
-    let d = crate::annotate(lagebild_model::Article {
-        text: "Ministerpräsident Karl Brandt sprach am Morgen mit der Presse. Im Vorfeld des \
+    let d = annotated(
+        "Ministerpräsident Karl Brandt sprach am Morgen mit der Presse. Im Vorfeld des \
                Gipfels hat Brandt den Staats- und Regierungschefs vorgeworfen, sie würden die \
                Gespräche blockieren. Sprecher Tilo Haas nannte das Treffen wichtig. \
-               Ein Sprecher des Ministeriums sagte, die Gespräche gingen weiter."
-            .into(),
-        language: "de".into(),
-        ..Default::default()
-    });
+               Ein Sprecher des Ministeriums sagte, die Gespräche gingen weiter.",
+    );
     // The hyphen of `Staats-` ends no clause: the subject after the auxiliary stays.
     let q = find(&d.quotes, "sie würden die Gespräche blockieren");
     assert_eq!(speaker(q), "Karl Brandt");
