@@ -492,6 +492,7 @@ mod tests {
             entities: BTreeSet::new(),
             numbers: BTreeSet::new(),
             date: Some(date.to_string()),
+            standalone: true,
         }
     }
 

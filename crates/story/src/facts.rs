@@ -12,7 +12,8 @@ use crate::features::{idf, is_boilerplate, DocText};
 use crate::wire::WireResult;
 use lagebild_model::{AnnotatedArticle, Citation, Evidence, Fact, Span, TimexType};
 use rustc_hash::FxHashMap;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet};
+use std::sync::OnceLock;
 
 /// Posting lists longer than this are not used for candidates.
 const MAX_POSTING: usize = 40;
@@ -47,6 +48,9 @@ pub struct Unit {
     pub numbers: BTreeSet<(i64, String)>,
     /// Event date (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`).
     pub date: Option<String>,
+    /// False when the sentence opens with a word that points back to an earlier one (see
+    /// [`leans_on_context`]): another article's sentence of the same fact reads better alone.
+    pub standalone: bool,
 }
 
 impl Unit {
@@ -97,11 +101,20 @@ pub fn units(docs: &[AnnotatedArticle], texts: &[DocText], merged: &Merged) -> V
         mentions.sort();
         for (i, s) in doc.sentences.iter().enumerate() {
             let raw = t.slice(s.span);
-            let text = raw.trim();
-            if text.is_empty() || is_boilerplate(text) {
+            let trimmed = raw.trim();
+            if trimmed.is_empty() || is_boilerplate(trimmed) {
                 continue;
             }
-            let lead = raw.chars().take_while(|c| c.is_whitespace()).count();
+            // a dateline (`Auenstedt (dpa) - `) is no part of the statement
+            let dateline = dateline_chars(trimmed);
+            let text = trimmed
+                .char_indices()
+                .nth(dateline)
+                .map_or("", |(b, _)| &trimmed[b..]);
+            if text.is_empty() {
+                continue;
+            }
+            let lead = raw.chars().take_while(|c| c.is_whitespace()).count() + dateline;
             let trail = raw.chars().rev().take_while(|c| c.is_whitespace()).count();
             let span = Span::new(s.span.start + lead, s.span.end.saturating_sub(trail));
             let mut keys = Vec::new();
@@ -170,6 +183,7 @@ pub fn units(docs: &[AnnotatedArticle], texts: &[DocText], merged: &Merged) -> V
                 entities,
                 numbers,
                 date,
+                standalone: !leans_on_context(text),
             });
         }
     }
@@ -193,6 +207,66 @@ pub fn units(docs: &[AnnotatedArticle], texts: &[DocText], merged: &Merged) -> V
         u.keys = keys;
     }
     out
+}
+
+/// Length in chars of a dateline opening a sentence, with the space after it, or 0: a few words
+/// before a free-standing dash that name the place in capitals or credit an agency in brackets
+/// (`Auenstedt (dpa) - Nach …`, `BERLIN - …`, `HARTFIELD, March 4 (Agency) – …`). The
+/// statement after the dash starts with a capital or a quotation mark.
+pub fn dateline_chars(text: &str) -> usize {
+    // words with their byte offsets
+    let mut words = text
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - text.as_ptr() as usize, w));
+    let mut before: Vec<&str> = Vec::new();
+    for (_, w) in words.by_ref().take(9) {
+        if matches!(w, "-" | "–" | "—") {
+            break;
+        }
+        before.push(w);
+    }
+    let Some((start, next)) = words.next() else {
+        return 0;
+    };
+    if before.is_empty() || before.len() >= 9 {
+        return 0;
+    }
+    let capitals = |w: &str| {
+        w.chars().filter(|c| c.is_alphabetic()).count() >= 3 && !w.chars().any(char::is_lowercase)
+    };
+    let credit = before.iter().any(|w| w.starts_with('('))
+        && before.last().is_some_and(|l| l.ends_with(')'));
+    let opens = next
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || matches!(c, '„' | '"' | '“' | '»'));
+    if (credit || capitals(before[0])) && opens {
+        text[..start].chars().count()
+    } else {
+        0
+    }
+}
+
+/// True when a sentence opens with a word that points back to an earlier sentence (`Er`,
+/// `Deren Sprecher`, `They`; the lists are `resources/{de,en}/anaphoric_openers.txt`).
+pub fn leans_on_context(text: &str) -> bool {
+    static OPENERS: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    let openers = OPENERS.get_or_init(|| {
+        [
+            include_str!("../resources/de/anaphoric_openers.txt"),
+            include_str!("../resources/en/anaphoric_openers.txt"),
+        ]
+        .iter()
+        .flat_map(|t| t.lines())
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect()
+    });
+    let first = text
+        .split(|c: char| !c.is_alphabetic())
+        .find(|w| !w.is_empty())
+        .unwrap_or("");
+    openers.contains(first)
 }
 
 /// The weights of the keys unit `a` shares with unit `b`, in key order.
@@ -363,12 +437,13 @@ pub fn statement(u: &Unit) -> bool {
             || t.ends_with('»'))
 }
 
-/// The most central unit of a cluster (full statements first, then highest summed
-/// similarity; earliest on ties).
+/// The most central unit of a cluster (full statements first, then sentences that stand on
+/// their own, then highest summed similarity; earliest on ties).
 pub fn representative(units: &[Unit], cluster: &[usize], sims: &Sims) -> usize {
     let mut best = (cluster[0], f64::MIN);
     for &u in cluster {
-        let bonus = if statement(&units[u]) { 100.0 } else { 0.0 };
+        let bonus = if statement(&units[u]) { 100.0 } else { 0.0 }
+            + if units[u].standalone { 50.0 } else { 0.0 };
         let s: f64 = bonus
             + cluster
                 .iter()
@@ -451,5 +526,95 @@ mod tests {
         assert_eq!(calendar_date("XXXX-12-24"), None);
         assert_eq!(calendar_date("PT5H"), None);
         assert_eq!(calendar_date("2025-W49"), Some("2025".into()));
+    }
+
+    #[test]
+    fn datelines() {
+        let cut = |t: &str| {
+            let n = dateline_chars(t);
+            t.chars().skip(n).collect::<String>()
+        };
+        assert_eq!(
+            cut("Kelsdorf (dpa) - Die Fähre über die Lenne fährt wieder."),
+            "Die Fähre über die Lenne fährt wieder."
+        );
+        assert_eq!(
+            cut("Kelsdorf (dpa/lno) – „Wir sind erleichtert“, sagte der Bürgermeister."),
+            "„Wir sind erleichtert“, sagte der Bürgermeister."
+        );
+        assert_eq!(
+            cut("GRÜNBACH - Der Gemeinderat tagt am Montag."),
+            "Der Gemeinderat tagt am Montag."
+        );
+        assert_eq!(
+            cut("HARTFIELD, March 4 (Wirenews) - The council met on Monday."),
+            "The council met on Monday."
+        );
+        // no dateline: a dash inside the sentence, lower case after the dash, too many words
+        for t in [
+            "Die Fähre - so die Stadt - fährt wieder.",
+            "Kelsdorf (dpa) - und weiter geht es.",
+            "Die Stadt Kelsdorf an der Lenne hat nach langer Pause (seit 2019) - Die Fähre.",
+            "Der Gemeinderat tagt.",
+            "",
+        ] {
+            assert_eq!(dateline_chars(t), 0, "{t}");
+        }
+    }
+
+    #[test]
+    fn openers_that_point_back() {
+        assert!(leans_on_context(
+            "Er kündigte an, am Montag zu entscheiden."
+        ));
+        assert!(leans_on_context(
+            "Deren Sprecher sagte, die Fähre fahre wieder."
+        ));
+        assert!(leans_on_context("„Dort ist alles ruhig“, sagte sie."));
+        assert!(leans_on_context("They said the ferry was back."));
+        assert!(!leans_on_context(
+            "Der Sprecher sagte, die Fähre fahre wieder."
+        ));
+        assert!(!leans_on_context("Es regnet seit Tagen."));
+        assert!(!leans_on_context("Erst am Montag fährt die Fähre wieder."));
+        assert!(!leans_on_context("It is expected to reopen."));
+    }
+
+    fn unit(doc: usize, text: &str) -> Unit {
+        Unit {
+            doc,
+            sent: 0,
+            span: Span::new(0, text.chars().count()),
+            text: text.to_string(),
+            keys: Vec::new(),
+            weight: 0.0,
+            entities: BTreeSet::new(),
+            numbers: BTreeSet::new(),
+            date: None,
+            standalone: !leans_on_context(text),
+        }
+    }
+
+    #[test]
+    fn a_sentence_that_stands_alone_represents_its_fact() {
+        let units = vec![
+            unit(
+                0,
+                "Er sagte, die Fähre über die Lenne fahre ab Montag wieder.",
+            ),
+            unit(
+                1,
+                "Bürgermeister Jan Roth sagte, die Fähre fahre ab Montag wieder.",
+            ),
+            unit(2, "Ihr Sprecher sagte, die Fähre fahre ab Montag wieder."),
+        ];
+        // the first sentence is the most central, but leans on the one before it
+        let mut sims = Sims::default();
+        sims.insert((0, 1), 0.6);
+        sims.insert((0, 2), 0.9);
+        sims.insert((1, 2), 0.5);
+        assert_eq!(representative(&units, &[0, 1, 2], &sims), 1);
+        // with no sentence standing alone, the most central one
+        assert_eq!(representative(&units, &[0, 2], &sims), 0);
     }
 }

@@ -1,7 +1,8 @@
 //! Timeline: dated sentences merged across sources.
 //!
 //! Every sentence with an event date (from the annotator's `sentence_dates`) contributes; the
-//! sentences of one fact with one date become one entry citing all their articles. Entries are
+//! sentences of one fact with one date become one entry citing all their articles, shown in the
+//! words of the most central sentence that stands on its own. Entries are
 //! ordered by date (coarser dates first within a year or month), then by how many articles
 //! report them.
 
@@ -33,7 +34,9 @@ pub fn timeline(
                 .max_by(|&a, &b| {
                     let sa: f64 = us.iter().map(|&v| sim_of(sims, a, v)).sum();
                     let sb: f64 = us.iter().map(|&v| sim_of(sims, b, v)).sum();
-                    sa.total_cmp(&sb).then(b.cmp(&a))
+                    (units[a].standalone.cmp(&units[b].standalone))
+                        .then(sa.total_cmp(&sb))
+                        .then(b.cmp(&a))
                 })
                 .unwrap_or(us[0]);
             let arts: BTreeSet<usize> = us.iter().map(|&u| units[u].doc).collect();
