@@ -86,6 +86,16 @@ pub fn esc(s: &str) -> String {
 /// Quote groups, biggest first; within a group, reports by a known person come first, and of
 /// those what was said (direct, then indirect speech) before a report that something was said
 /// (`X sprach von einer „sehr ernsten Lage“` shows as `sehr ernsten Lage`).
+/// The label that shows a quote's words: in quotation marks only when they are the speaker's
+/// own (direct speech); indirect and reported speech are marked as such.
+fn quote_label(q: &StoryQuote) -> &'static str {
+    match q.kind {
+        QuoteKind::Direct => "quote",
+        QuoteKind::Indirect => "quote_indirect",
+        _ => "quote_reported",
+    }
+}
+
 fn quote_groups(story: &StoryAnalysis) -> Vec<Vec<&StoryQuote>> {
     let persons: Vec<&str> = story
         .entities
@@ -175,7 +185,7 @@ pub fn markdown_story(s: &StoryAnalysis, articles: &[ArticleSummary]) -> String 
                 o,
                 "- **{}**: {} {}",
                 md_escape(who),
-                fill(lang, "quote", &[&md_escape(&q.text)]),
+                fill(lang, quote_label(q), &[&md_escape(&q.text)]),
                 b.md(&articles_of(g))
             );
         }
@@ -347,7 +357,7 @@ fn html_story_body(s: &StoryAnalysis, articles: &[ArticleSummary]) -> String {
                 o,
                 "<li><span class=\"who\">{}</span>: {}{}</li>",
                 esc(q.speaker.as_deref().unwrap_or(label(lang, "unknown"))),
-                fill(lang, "quote", &[&esc(&q.text)]),
+                fill(lang, quote_label(q), &[&esc(&q.text)]),
                 b.html(&articles_of(g))
             );
         }
