@@ -86,6 +86,22 @@ pub fn esc(s: &str) -> String {
 /// Quote groups, biggest first; within a group, reports by a known person come first, and of
 /// those what was said (direct, then indirect speech) before a report that something was said
 /// (`X sprach von einer „sehr ernsten Lage“` shows as `sehr ernsten Lage`).
+/// The roles worth showing to a reader: a normalised head (`Leiter`, `Berater`) is left out
+/// where a fuller role ends in it (`Einsatzleiter`, `Kreml-Berater`).
+fn shown_roles(roles: &[String]) -> Vec<&str> {
+    roles
+        .iter()
+        .filter(|r| {
+            let r = r.to_lowercase();
+            !roles.iter().any(|o| {
+                let o = o.to_lowercase();
+                o.len() > r.len() && o.ends_with(&r)
+            })
+        })
+        .map(String::as_str)
+        .collect()
+}
+
 /// The label that shows a quote's words: in quotation marks only when they are the speaker's
 /// own (direct speech); indirect and reported speech are marked as such.
 fn quote_label(q: &StoryQuote) -> &'static str {
@@ -240,10 +256,11 @@ pub fn markdown_story(s: &StoryAnalysis, articles: &[ArticleSummary]) -> String 
     if !s.entities.is_empty() {
         let _ = writeln!(o, "## {}\n", label(lang, "involved"));
         for e in s.entities.iter().take(40) {
-            let roles = if e.roles.is_empty() {
+            let shown = shown_roles(&e.roles);
+            let roles = if shown.is_empty() {
                 String::new()
             } else {
-                format!(" ({})", md_escape(&e.roles.join(", ")))
+                format!(" ({})", md_escape(&shown.join(", ")))
             };
             let _ = writeln!(
                 o,
@@ -428,7 +445,7 @@ fn html_story_body(s: &StoryAnalysis, articles: &[ArticleSummary]) -> String {
                 "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
                 esc(&e.name),
                 e.kind.as_str(),
-                esc(&e.roles.join(", ")),
+                esc(&shown_roles(&e.roles).join(", ")),
                 b.html(&e.articles)
             );
         }
@@ -495,6 +512,43 @@ mod tests {
         };
         let groups = quote_groups(&story);
         assert_eq!(groups[0][0].text, "klaren Warnung");
+    }
+
+    #[test]
+    fn only_direct_speech_in_quotation_marks() {
+        let quote = |kind| StoryQuote {
+            speaker: Some("Ida Brenner".into()),
+            kind,
+            text: "die Brücke bleibe gesperrt".into(),
+            cue: Some("sagte".into()),
+            article: "a".into(),
+            start: 0,
+            end: 1,
+            group: 0,
+        };
+        let shown = |kind, lang| fill(lang, quote_label(&quote(kind)), &["x"]);
+        assert_eq!(shown(QuoteKind::Direct, "de"), "„x“");
+        assert_eq!(shown(QuoteKind::Indirect, "de"), "x (indirekte Rede)");
+        assert_eq!(shown(QuoteKind::Reported, "de"), "x (berichtet)");
+        assert_eq!(shown(QuoteKind::Indirect, "en"), "x (indirect)");
+    }
+
+    #[test]
+    fn role_heads_left_out_beside_fuller_roles() {
+        let roles: Vec<String> = [
+            "Einsatzleiter",
+            "Leiter",
+            "Sprecher",
+            "Kreml-Berater",
+            "Berater",
+        ]
+        .map(String::from)
+        .to_vec();
+        assert_eq!(
+            shown_roles(&roles),
+            vec!["Einsatzleiter", "Sprecher", "Kreml-Berater"]
+        );
+        assert_eq!(shown_roles(&["Leiter".to_string()]), vec!["Leiter"]);
     }
 
     #[test]
