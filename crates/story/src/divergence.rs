@@ -489,6 +489,7 @@ mod tests {
             text: text.to_string(),
             keys: Vec::new(),
             weight: 0.0,
+            name_keys: Vec::new(),
             entities: BTreeSet::new(),
             numbers: BTreeSet::new(),
             date: Some(date.to_string()),

@@ -42,6 +42,9 @@ pub struct Unit {
     pub keys: Vec<(u32, f64)>,
     /// Sum of the key weights.
     pub weight: f64,
+    /// The ranks among [`Unit::keys`] of keys that occur only inside entity mentions (names
+    /// and role phrases), ascending.
+    pub name_keys: Vec<u32>,
     /// Story entity indices mentioned.
     pub entities: BTreeSet<usize>,
     /// Quantities as (value in thousandths, unit).
@@ -87,6 +90,7 @@ pub fn units(docs: &[AnnotatedArticle], texts: &[DocText], merged: &Merged) -> V
     // the keys of each unit as numbers in order of first sight, ranked once all are known
     let mut seen: FxHashMap<String, u32> = FxHashMap::default();
     let mut words: Vec<Vec<u32>> = Vec::new();
+    let mut name_words: Vec<Vec<u32>> = Vec::new();
     for (d, doc) in docs.iter().enumerate() {
         let t = &texts[d];
         // mention spans → story entity
@@ -118,7 +122,14 @@ pub fn units(docs: &[AnnotatedArticle], texts: &[DocText], merged: &Merged) -> V
             let trail = raw.chars().rev().take_while(|c| c.is_whitespace()).count();
             let span = Span::new(s.span.start + lead, s.span.end.saturating_sub(trail));
             let mut keys = Vec::new();
-            t.for_keys(i, |k| {
+            // keys seen inside an entity mention, and outside any
+            let (mut in_name, mut outside) = (Vec::new(), Vec::new());
+            let mentions_here: Vec<Span> = mentions
+                .iter()
+                .filter(|(m, _)| s.span.contains(m))
+                .map(|(m, _)| *m)
+                .collect();
+            t.for_token_keys(i, |tok, k| {
                 let n = match seen.get(k) {
                     Some(&n) => n,
                     None => {
@@ -128,7 +139,13 @@ pub fn units(docs: &[AnnotatedArticle], texts: &[DocText], merged: &Merged) -> V
                     }
                 };
                 keys.push(n);
+                if mentions_here.iter().any(|m| m.contains(&tok)) {
+                    in_name.push(n);
+                } else {
+                    outside.push(n);
+                }
             });
+            in_name.retain(|n| !outside.contains(n));
             let entities = mentions
                 .iter()
                 .filter(|(m, _)| s.span.contains(m))
@@ -173,6 +190,7 @@ pub fn units(docs: &[AnnotatedArticle], texts: &[DocText], merged: &Merged) -> V
                 }
             }
             words.push(keys);
+            name_words.push(in_name);
             out.push(Unit {
                 doc: d,
                 sent: i,
@@ -180,6 +198,7 @@ pub fn units(docs: &[AnnotatedArticle], texts: &[DocText], merged: &Merged) -> V
                 text: text.to_string(),
                 keys: Vec::new(),
                 weight: 0.0,
+                name_keys: Vec::new(),
                 entities,
                 numbers,
                 date,
@@ -195,7 +214,11 @@ pub fn units(docs: &[AnnotatedArticle], texts: &[DocText], merged: &Merged) -> V
         rank[n as usize] = r as u32;
     }
     let weights: Vec<f64> = all.iter().map(|(k, _)| idf(k)).collect();
-    for (u, ks) in out.iter_mut().zip(&words) {
+    for ((u, ks), names) in out.iter_mut().zip(&words).zip(&name_words) {
+        let mut ns: Vec<u32> = names.iter().map(|&n| rank[n as usize]).collect();
+        ns.sort_unstable();
+        ns.dedup();
+        u.name_keys = ns;
         let mut keys: Vec<(u32, f64)> = ks
             .iter()
             .map(|&n| rank[n as usize])
@@ -280,6 +303,22 @@ pub fn shared_keys<'a>(a: &'a Unit, b: &'a Unit) -> impl Iterator<Item = f64> + 
     })
 }
 
+/// Number of keys two units share outside entity mentions.
+fn shared_content_keys(a: &Unit, b: &Unit) -> usize {
+    let mut j = 0;
+    a.keys
+        .iter()
+        .filter(|&&(k, _)| {
+            while b.keys.get(j).is_some_and(|x| x.0 < k) {
+                j += 1;
+            }
+            b.keys.get(j).is_some_and(|x| x.0 == k)
+                && a.name_keys.binary_search(&k).is_err()
+                && b.name_keys.binary_search(&k).is_err()
+        })
+        .count()
+}
+
 /// Similarity of two units in `[0, ~1.2]`.
 pub fn similarity(a: &Unit, b: &Unit) -> f64 {
     let (mut shared, mut count) = (0.0, 0usize);
@@ -287,6 +326,7 @@ pub fn similarity(a: &Unit, b: &Unit) -> f64 {
         shared += w;
         count += 1;
     }
+    let content = shared_content_keys(a, b);
     if a.weight <= 0.0 || b.weight <= 0.0 {
         return 0.0;
     }
@@ -301,8 +341,16 @@ pub fn similarity(a: &Unit, b: &Unit) -> f64 {
         let union = (ea + eb) as f64 - se;
         s = 0.85 * s + 0.15 * se / union + 0.03 * (se - 1.0).clamp(0.0, 2.0);
     }
-    if a.numbers.iter().any(|n| n.0 != 0 && b.numbers.contains(n)) {
+    let same_number = a.numbers.iter().any(|n| n.0 != 0 && b.numbers.contains(n));
+    if same_number {
         s += 0.1;
+    }
+    let se = a.entities.intersection(&b.entities).count();
+    // one shared name (a speaker, a place) and at most one other shared word: two statements
+    // about the same person or place, not one fact (`Kroll sagte, die Lage sei angespannt` and
+    // `Kroll nannte den Einsatz vorbildlich`)
+    if se == 1 && content <= 1 && !same_number {
+        s = s.min(0.9 * FACT_THRESHOLD);
     }
     match (&a.date, &b.date) {
         (Some(x), Some(y)) if x == y && x.len() == 10 => s += 0.05,
@@ -588,11 +636,35 @@ mod tests {
             text: text.to_string(),
             keys: Vec::new(),
             weight: 0.0,
+            name_keys: Vec::new(),
             entities: BTreeSet::new(),
             numbers: BTreeSet::new(),
             date: None,
             standalone: !leans_on_context(text),
         }
+    }
+
+    #[test]
+    fn one_shared_name_makes_no_fact() {
+        // keys as ranks with weights; key 0 is the name (inside a mention) of both
+        let u = |keys: &[u32], names: &[u32]| Unit {
+            keys: keys.iter().map(|&k| (k, 1.0)).collect(),
+            weight: keys.len() as f64,
+            name_keys: names.to_vec(),
+            entities: BTreeSet::from([7]),
+            ..unit(0, "")
+        };
+        // `Roth sagte, die Lage sei ernst` / `Roth lobte die Helfer`: the name, one word more
+        let a = u(&[0, 1, 2, 3], &[0]);
+        let b = u(&[0, 1, 4, 5], &[0]);
+        assert!(similarity(&a, &b) < FACT_THRESHOLD);
+        // the same statement in other words shares more than the name
+        let c = u(&[0, 1, 2, 6], &[0]);
+        assert!(similarity(&a, &c) >= FACT_THRESHOLD);
+        // without the name being a name, the shared words count as content
+        let d = u(&[0, 1, 4, 5], &[]);
+        let e = u(&[0, 1, 2, 3], &[]);
+        assert!(similarity(&d, &e) > similarity(&a, &b));
     }
 
     #[test]

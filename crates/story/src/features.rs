@@ -209,12 +209,18 @@ impl<'a> DocText<'a> {
 
     /// `f` called with each key of sentence `i`, in the order of [`DocText::keys`].
     pub fn for_keys(&self, i: usize, mut f: impl FnMut(&str)) {
+        self.for_token_keys(i, |_, k| f(k));
+    }
+
+    /// `f` called with the span of each word or number token of sentence `i` and each of its
+    /// keys, in the order of [`DocText::for_keys`].
+    pub fn for_token_keys(&self, i: usize, mut f: impl FnMut(Span, &str)) {
         let Some(s) = self.doc.sentences.get(i) else {
             return;
         };
         for t in &s.tokens {
             if matches!(t.kind, TokenKind::Word | TokenKind::Number) {
-                for_word_keys(self.slice(t.span), &mut f);
+                for_word_keys(self.slice(t.span), |k| f(t.span, k));
             }
         }
     }
