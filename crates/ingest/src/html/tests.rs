@@ -295,3 +295,28 @@ fn malformed_input_does_not_panic() {
 fn same_input_same_output() {
     assert_eq!(extract(DE_PAGE, None), extract(DE_PAGE, None));
 }
+
+#[test]
+fn newsletter_comment_and_affiliate_furniture_dropped() {
+    let html = r#"<html><body><article><h1>Neuer Spielplatz im Stadtpark eröffnet</h1>
+<p>Anzeige, enthält Affiliate Links</p>
+<p>Im Stadtpark von Kleinbergen ist am Samstag ein neuer Spielplatz eröffnet worden. Die Gemeinde hat dafür rund 80.000 Euro ausgegeben, Eltern hatten sich seit Jahren dafür eingesetzt.</p>
+<p>Der alte Spielplatz am Weiher wird im Herbst abgebaut, weil seine Geräte nicht mehr sicher sind. An seiner Stelle soll eine Wiese mit Obstbäumen entstehen.</p>
+<p>Zum Newsletter anmelden</p>
+<p>Keine Kommentare</p>
+<h3>Das Thema könnte dich auch interessieren:</h3>
+<p>Ein Sommerfest im Nachbarort</p>
+</article></body></html>"#;
+    let e = extract(html, None);
+    assert!(e.text.contains("ein neuer Spielplatz eröffnet worden"));
+    assert!(e.text.contains("eine Wiese mit Obstbäumen entstehen"));
+    for furniture in [
+        "Affiliate",
+        "Newsletter",
+        "Keine Kommentare",
+        "interessieren",
+        "Sommerfest",
+    ] {
+        assert!(!e.text.contains(furniture), "{furniture}: {}", e.text);
+    }
+}
