@@ -131,6 +131,15 @@ pub fn reports(docs: &[AnnotatedArticle], merged: &Merged) -> Vec<Report> {
     out
 }
 
+/// True when every word of `short` occurs in `long` (case-insensitive).
+fn words_within(short: &str, long: &str) -> bool {
+    let long = long.to_lowercase();
+    short
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .all(|w| long.contains(&w.to_lowercase()))
+}
+
 fn find(p: &mut [usize], mut x: usize) -> usize {
     while p[x] != x {
         p[x] = p[p[x]];
@@ -170,7 +179,18 @@ fn group(reports: &mut [Report]) {
         } else {
             SAME_QUOTE + 0.15
         };
-        if overlap(&a.keys, &b.keys) >= need {
+        // a quote of one or two words (a term the outlet quotes) joins only a report that has
+        // its words, not one that merely shares a key (`Friedensvorschlags` is no report of
+        // `blockieren nur den Friedensprozess`)
+        let short_ok = a.keys.len().min(b.keys.len()) > 2 || {
+            let (short, long) = if a.keys.len() <= b.keys.len() {
+                (a, b)
+            } else {
+                (b, a)
+            };
+            words_within(&short.quote.text, &long.quote.text)
+        };
+        if short_ok && overlap(&a.keys, &b.keys) >= need {
             let (ra, rb) = (find(&mut parent, i), find(&mut parent, j));
             parent[rb.max(ra)] = ra.min(rb);
         }
@@ -180,5 +200,73 @@ fn group(reports: &mut [Report]) {
         let r = find(&mut parent, i);
         let next = ids.len() + 1;
         rep.quote.group = *ids.entry(r).or_insert(next);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use lagebild_model::QuoteKind;
+
+    fn report(doc: usize, speaker: usize, text: &str) -> Report {
+        Report {
+            quote: StoryQuote {
+                speaker: None,
+                kind: QuoteKind::Direct,
+                text: text.into(),
+                cue: None,
+                article: format!("a{doc}"),
+                start: 0,
+                end: 1,
+                group: 0,
+            },
+            doc,
+            speaker_entity: Some(speaker),
+            keys: text_keys(text)
+                .into_iter()
+                .map(|k| (k.clone(), idf(&k)))
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn a_quoted_term_joins_only_reports_with_its_words() {
+        let mut rs = vec![
+            report(0, 1, "Die Gespräche seien „ergebnisoffen“ geführt worden"),
+            report(1, 1, "ergebnisoffen"),
+            report(
+                2,
+                1,
+                "Die Sperrung der Nordbrücke sei ergebnisoffen zu prüfen",
+            ),
+        ];
+        group(&mut rs);
+        assert_eq!(rs[0].quote.group, rs[1].quote.group);
+        assert!(!words_within(
+            "Friedensvorschlags",
+            "blockieren den Friedensprozess"
+        ));
+        assert!(words_within(
+            "Friedensvorschlags",
+            "des US-„Friedensvorschlags“"
+        ));
+    }
+
+    #[test]
+    fn a_quoted_term_links_no_other_speakers_statement_by_a_shared_key() {
+        let mut rs = vec![
+            report(
+                0,
+                1,
+                "dass der Rahmen des Friedensvorschlags besprochen worden sei",
+            ),
+            report(1, 1, "Friedensvorschlags"),
+            report(2, 2, "blockieren nur den Friedensprozess"),
+        ];
+        // the term and the other statement share a key (compound keys are cut to a prefix)
+        assert!(overlap(&rs[1].keys, &rs[2].keys) >= SAME_QUOTE + 0.15);
+        group(&mut rs);
+        assert_eq!(rs[0].quote.group, rs[1].quote.group);
+        assert_ne!(rs[1].quote.group, rs[2].quote.group);
     }
 }

@@ -126,12 +126,16 @@ fn quote_groups(story: &StoryAnalysis) -> Vec<Vec<&StoryQuote>> {
     for v in g.values_mut() {
         v.sort_by_key(|q| {
             let known = q.speaker.as_deref().is_some_and(|s| persons.contains(&s));
-            let kind = match q.kind {
-                QuoteKind::Direct => 0,
-                QuoteKind::Indirect => 1,
-                _ => 2,
+            // a term in quotation marks (`„produktiv“`) says less than a statement, direct or
+            // indirect, but more than the report around it
+            let term = q.text.split_whitespace().count() < 4;
+            let rank = match (q.kind, term) {
+                (QuoteKind::Direct, false) => 0,
+                (QuoteKind::Indirect, false) => 1,
+                (QuoteKind::Direct, true) => 2,
+                _ => 3,
             };
-            (!known, kind)
+            (!known, rank)
         });
     }
     let mut v: Vec<Vec<&StoryQuote>> = g.into_values().collect();
@@ -140,8 +144,12 @@ fn quote_groups(story: &StoryAnalysis) -> Vec<Vec<&StoryQuote>> {
 }
 
 fn articles_of(q: &[&StoryQuote]) -> Vec<String> {
-    let mut v: Vec<String> = q.iter().map(|x| x.article.clone()).collect();
-    v.dedup();
+    let mut v: Vec<String> = Vec::new();
+    for x in q {
+        if !v.contains(&x.article) {
+            v.push(x.article.clone());
+        }
+    }
     v
 }
 
@@ -512,6 +520,36 @@ mod tests {
         };
         let groups = quote_groups(&story);
         assert_eq!(groups[0][0].text, "klaren Warnung");
+    }
+
+    #[test]
+    fn a_statement_is_shown_before_a_quoted_term_and_articles_once() {
+        let quote = |kind, text: &str, article: &str| StoryQuote {
+            speaker: Some("Ida Brenner".into()),
+            kind,
+            text: text.into(),
+            cue: None,
+            article: article.into(),
+            start: 0,
+            end: 1,
+            group: 0,
+        };
+        let story = StoryAnalysis {
+            quotes: vec![
+                quote(QuoteKind::Direct, "Zwischenlösung", "a"),
+                quote(
+                    QuoteKind::Indirect,
+                    "die Zwischenlösung gelte bis zum Sommer",
+                    "b",
+                ),
+                quote(QuoteKind::Direct, "Zwischenlösung", "c"),
+                quote(QuoteKind::Direct, "Zwischenlösung", "b"),
+            ],
+            ..Default::default()
+        };
+        let groups = quote_groups(&story);
+        assert_eq!(groups[0][0].text, "die Zwischenlösung gelte bis zum Sommer");
+        assert_eq!(articles_of(&groups[0]), vec!["b", "a", "c"]);
     }
 
     #[test]
