@@ -1072,3 +1072,31 @@ fn shortened_compounds_and_new_spokespeople() {
         .expect("Tilo Haas");
     assert_eq!(haas.mentions.len(), 1, "{haas:#?}");
 }
+
+#[test]
+fn more_verbs_that_introduce_a_content_clause() {
+    for (text, content, who) in [
+        (
+            "Die Landrätin hob hervor, dass die Fähre ab Montag wieder fahre.",
+            "dass die Fähre ab Montag wieder fahre",
+            "Landrätin",
+        ),
+        (
+            "Der Kapitän schloss nicht aus, dass die Fähre länger ausfällt.",
+            "dass die Fähre länger ausfällt",
+            "Kapitän",
+        ),
+        (
+            "Die Reederei sagte zu, dass alle Fahrgäste ihr Geld zurückbekommen.",
+            "dass alle Fahrgäste ihr Geld zurückbekommen",
+            "Reederei",
+        ),
+    ] {
+        let qs = run(text);
+        let q = find(&qs, content);
+        assert_eq!(q.kind, QuoteKind::Indirect, "{text}");
+        assert_eq!(speaker(q), who, "{text}");
+    }
+    // without a content clause, no speech: `ausschließen` as exclusion
+    assert!(run("Der Verein schloss das Mitglied im Mai aus.").is_empty());
+}
