@@ -49,6 +49,9 @@ pub struct Lexicon {
     pub verbs: Vec<Verb>,
     /// Lowercase form → (verb index, kind), several entries per form possible.
     pub forms: BTreeMap<String, Vec<(usize, FormKind)>>,
+    /// A participle written apart from its particle (`bekannt gegeben`): (particle, rest of the
+    /// participle) → verb index.
+    pub split_participles: BTreeMap<(String, String), usize>,
     /// Prepositions before a source (`laut`).
     pub pre: BTreeSet<String>,
     /// Postpositions after a source (`zufolge`).
@@ -122,6 +125,7 @@ impl Lexicon {
     fn load() -> Lexicon {
         let mut verbs = Vec::new();
         let mut forms: BTreeMap<String, Vec<(usize, FormKind)>> = BTreeMap::new();
+        let mut split_participles = BTreeMap::new();
         let add = |forms: &mut BTreeMap<String, Vec<(usize, FormKind)>>,
                    f: String,
                    i: usize,
@@ -183,8 +187,11 @@ impl Lexicon {
                 }
             }
             add(&mut forms, part.clone(), i, FormKind::Participle);
-            if particle.is_some() {
+            if let Some(p) = &particle {
                 add(&mut forms, inf.clone(), i, FormKind::Participle);
+                if let Some(rest) = part.strip_prefix(p.as_str()) {
+                    split_participles.insert((p.clone(), rest.to_string()), i);
+                }
             }
         }
         let nonverbs: BTreeSet<String> = data_lines(NONVERBS).map(str::to_lowercase).collect();
@@ -192,6 +199,7 @@ impl Lexicon {
         let mut lex = Lexicon {
             verbs,
             forms,
+            split_participles,
             pre: BTreeSet::new(),
             post: BTreeSet::new(),
             nach_nouns: BTreeSet::new(),

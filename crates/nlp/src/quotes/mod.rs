@@ -1953,8 +1953,21 @@ impl<'a> Finder<'a> {
             if t.region.is_some() || !t.is_word() || t.cap && i > a {
                 continue;
             }
-            let Some(entries) = lex.forms.get(&t.lower) else {
-                continue;
+            // `hat … bekannt gegeben`: a participle written apart from its particle
+            let apart = i > a && toks[i - 1].is_word() && {
+                let key = (toks[i - 1].lower.clone(), t.lower.clone());
+                lex.split_participles.contains_key(&key)
+            };
+            let split_entry;
+            let entries: &[(usize, FormKind)] = if apart {
+                let key = (toks[i - 1].lower.clone(), t.lower.clone());
+                split_entry = [(lex.split_participles[&key], FormKind::Participle)];
+                &split_entry
+            } else {
+                match lex.forms.get(&t.lower) {
+                    Some(e) => e,
+                    None => continue,
+                }
             };
             for &(vi, kind) in entries {
                 let verb = &lex.verbs[vi];
@@ -1984,10 +1997,10 @@ impl<'a> Finder<'a> {
                     }
                 }
                 let particle_before = kind == FormKind::Finite && cue_end == i + 1;
-                let cue_start = if particle_before { i - 1 } else { i };
+                let cue_start = if particle_before || apart { i - 1 } else { i };
                 let cue_text = if cue_end > i + 1 {
                     format!("{} {}", t.lower, toks[cue_end - 1].lower)
-                } else if particle_before {
+                } else if particle_before || apart {
                     format!("{} {}", toks[i - 1].lower, t.lower)
                 } else {
                     t.lower.clone()
@@ -2435,7 +2448,9 @@ impl<'a> Finder<'a> {
             return Some((i, i + 1));
         }
         let mut j = i;
-        let core = |j: &mut usize| -> bool {
+        // extended attributes (`seit Jahren zuständige`): a time inside one is no speaker
+        let mut attributes: Vec<(usize, usize)> = Vec::new();
+        let mut core = |j: &mut usize| -> bool {
             let start = *j;
             if *j < limit && DETERMINERS.contains(&toks[*j].lower.as_str()) {
                 *j += 1;
@@ -2448,11 +2463,28 @@ impl<'a> Finder<'a> {
                     }
                 }
             }
+            // An extended attribute between article and noun: `die zur Hafengesellschaft
+            // gehörende Reederei`, `der seit Jahren zuständige Amtsleiter`.
+            if *j > start && *j < limit && ATTRIBUTE_PREPOSITIONS.contains(&toks[*j].lower.as_str())
+            {
+                let attr = (*j + 1..(*j + 6).min(limit))
+                    .take_while(|&k| toks[k].is_word() && toks[k].region.is_none())
+                    .find(|&k| {
+                        !toks[k].cap
+                            && is_adjective(&toks[k].lower)
+                            && toks.get(k + 1).is_some_and(|n| n.is_word() && n.cap)
+                    });
+                if let Some(k) = attr {
+                    attributes.push((*j, k));
+                    *j = k;
+                }
+            }
+            let adjectives = *j;
             while *j < limit
                 && toks[*j].is_word()
                 && !toks[*j].cap
                 && is_adjective(&toks[*j].lower)
-                && *j < start + 4
+                && *j < adjectives.max(start + 1) + 3
             {
                 *j += 1;
             }
@@ -2559,7 +2591,7 @@ impl<'a> Finder<'a> {
         // `hatte letzten September kritisiert`: a time is no speaker.
         if (i..j)
             .take_while(|&k| !NP_LINKS.contains(&toks[k].lower.as_str()))
-            .any(|k| self.in_time(k))
+            .any(|k| self.in_time(k) && !attributes.iter().any(|&(a, b)| (a..b).contains(&k)))
         {
             return None;
         }
@@ -2864,6 +2896,13 @@ fn is_adverb_form(w: &str) -> bool {
                 | "zuletzt"
         )
 }
+
+/// Prepositions that open an extended attribute between an article and its noun (`die zur
+/// Hafengesellschaft gehörende Reederei`).
+const ATTRIBUTE_PREPOSITIONS: &[&str] = &[
+    "zur", "zum", "seit", "in", "im", "für", "mit", "von", "vom", "bei", "beim", "an", "am", "auf",
+    "aus", "nach", "über", "unter",
+];
 
 /// Lowercase word that can be an attributive adjective (`russische`, `hochrangiger`).
 fn is_adjective(w: &str) -> bool {

@@ -1100,3 +1100,29 @@ fn more_verbs_that_introduce_a_content_clause() {
     // without a content clause, no speech: `ausschließen` as exclusion
     assert!(run("Der Verein schloss das Mitglied im Mai aus.").is_empty());
 }
+
+#[test]
+fn a_participle_written_apart_from_its_particle() {
+    let qs = run("Die Reederei hat am Morgen bekannt gegeben, dass die Fähre wieder fährt.");
+    let q = find(&qs, "dass die Fähre wieder fährt");
+    assert_eq!(speaker(q), "Reederei");
+    assert_eq!(q.cue.as_deref(), Some("bekannt gegeben"));
+}
+
+#[test]
+fn a_speaker_with_an_extended_attribute() {
+    for (text, who) in [
+        (
+            "Der Fährbetrieb ruht bis Freitag, teilte die zur Hafengesellschaft gehörende Reederei mit.",
+            "die zur Hafengesellschaft gehörende Reederei",
+        ),
+        (
+            "Der Fährbetrieb ruht bis Freitag, sagte die seit Jahren zuständige Reederei.",
+            "die seit Jahren zuständige Reederei",
+        ),
+    ] {
+        let qs = run(text);
+        let q = find(&qs, "Der Fährbetrieb ruht bis Freitag");
+        assert_eq!(speaker(q), who, "{text}");
+    }
+}
