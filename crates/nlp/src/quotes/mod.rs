@@ -2562,8 +2562,9 @@ impl<'a> Finder<'a> {
             return None;
         }
         loop {
-            // Coordinated names: `Anna und Paul Berg`, `SPD und Grüne`.
-            if j + 1 < limit && toks[j].lower == "und" && toks[j + 1].cap {
+            // Coordinated names: `Anna und Paul Berg`, `SPD und Grüne`, `X sowie Y`.
+            if j + 1 < limit && matches!(toks[j].lower.as_str(), "und" | "sowie") && toks[j + 1].cap
+            {
                 let mut k = j + 1;
                 if core(&mut k) {
                     j = k;

@@ -1126,3 +1126,17 @@ fn a_speaker_with_an_extended_attribute() {
         assert_eq!(speaker(q), who, "{text}");
     }
 }
+
+#[test]
+fn reported_speech_with_coordinated_subjects_and_angeben() {
+    let qs = run(
+        "Bürgermeisterin Anna Roth sowie Landrat Peter Kolb sprachen von einer schweren Krise für die Region.",
+    );
+    assert_eq!(qs.len(), 1, "{qs:#?}");
+    assert_eq!(qs[0].kind, QuoteKind::Reported);
+    assert!(speaker(&qs[0]).contains("Kolb") || speaker(&qs[0]).contains("Roth"));
+    let qs = run("Als Grund gab die Reederei die mangelnde Sicherheit der alten Fähren an.");
+    assert_eq!(qs.len(), 1, "{qs:#?}");
+    assert_eq!(qs[0].kind, QuoteKind::Reported);
+    assert_eq!(speaker(&qs[0]), "Reederei");
+}
