@@ -2203,6 +2203,11 @@ impl<'a> Finder<'a> {
         if first.lower == "um" || first.lower == "und" || first.lower == "sondern" {
             return false;
         }
+        // an adverbial clause says why or when, not what was said: `hatte seinen Rücktritt
+        // bekannt gegeben, nachdem …`
+        if !first.cap && ADVERBIAL_SUBORDINATORS.contains(&first.lower.as_str()) {
+            return false;
+        }
         let k = self.konjunktiv_main(a, b);
         // `die Anschläge verübt zu haben` opens with an article, `die uns half` with a
         // relative pronoun.
@@ -2897,6 +2902,32 @@ fn is_adverb_form(w: &str) -> bool {
                 | "zuletzt"
         )
 }
+
+/// Conjunctions that open an adverbial clause (cause, time, condition, concession, purpose),
+/// never a content clause.
+const ADVERBIAL_SUBORDINATORS: &[&str] = &[
+    "da",
+    "weil",
+    "nachdem",
+    "obwohl",
+    "obgleich",
+    "als",
+    "wenn",
+    "während",
+    "bevor",
+    "ehe",
+    "sobald",
+    "solange",
+    "damit",
+    "sodass",
+    "falls",
+    "sofern",
+    "indem",
+    "seitdem",
+    "bis",
+    "zumal",
+    "wohingegen",
+];
 
 /// Prepositions that open an extended attribute between an article and its noun (`die zur
 /// Hafengesellschaft gehörende Reederei`).

@@ -1140,3 +1140,18 @@ fn reported_speech_with_coordinated_subjects_and_angeben() {
     assert_eq!(qs[0].kind, QuoteKind::Reported);
     assert_eq!(speaker(&qs[0]), "Reederei");
 }
+
+#[test]
+fn an_adverbial_clause_is_no_content() {
+    for text in [
+        "Die Stadt hatte die Sperrung der Brücke bekannt gegeben, nachdem der Pegel stark gestiegen war.",
+        "Ein Ergebnis wurde noch nicht mitgeteilt, da die Zählung der Stimmen noch andauert.",
+    ] {
+        let qs = run(text);
+        assert!(
+            qs.iter()
+                .all(|q| !q.text.starts_with("nachdem") && !q.text.starts_with("da ")),
+            "{text}: {qs:#?}"
+        );
+    }
+}
