@@ -895,6 +895,8 @@ impl<'a> Finder<'a> {
                     | "zur"
                     | "zum"
                     | "beim"
+                    | "von"
+                    | "wie"
             )
             && toks[j].region.is_some_and(|r| {
                 let n = self.region_words(r);
@@ -1045,6 +1047,17 @@ impl<'a> Finder<'a> {
 
     /// A quote of four or five words that is not a sentence (`„Die Stadt der Zukunft“`)
     /// reads as a title or slogan when no speech cue frames it.
+    /// True when the text between bytes `s` and `e` is one name the entity recogniser found
+    /// (`„Touareg“`, `„Figaro“`, `„Ärzte ohne Grenzen“`): a name in quotation marks, no quote.
+    fn names_an_entity(&self, s: usize, e: usize) -> bool {
+        let span = self.ix.span(s, e);
+        self.doc
+            .entities
+            .iter()
+            .flat_map(|x| &x.mentions)
+            .any(|m| m.span.start <= span.start && m.span.end >= span.end)
+    }
+
     fn title_like(&self, r: usize) -> bool {
         let toks = self.region_toks(r);
         let n = toks.iter().filter(|t| t.is_word()).count();
@@ -1201,7 +1214,11 @@ impl<'a> Finder<'a> {
     ) {
         let reg = &self.regions[r];
         let (s, e) = trim_bytes(self.text, reg.inner_start, reg.inner_end);
-        if s >= e || self.name_like(r) || (cue.is_none() && self.heading_like(r)) {
+        if s >= e
+            || self.name_like(r)
+            || (cue.is_none() && self.heading_like(r))
+            || self.names_an_entity(s, e)
+        {
             return;
         }
         let epistemic = self.epistemic(sa, sb, false);
@@ -2446,6 +2463,14 @@ impl<'a> Finder<'a> {
             return None;
         }
         let t = &toks[i];
+        // a quoted title as the whole phrase: `wie „tagesschau.de“ berichtet`, `nach Angaben
+        // von „Ärzte ohne Grenzen“`
+        if t.kind == Kind::Open && self.title_after_article(i) {
+            let end = t.region.and_then(|r| self.tok_range_of_region(r));
+            if let Some((_, re)) = end.filter(|&(_, re)| re <= limit) {
+                return Some((i, re));
+            }
+        }
         if t.region.is_some() || !t.is_word() {
             return None;
         }

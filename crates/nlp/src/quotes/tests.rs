@@ -1155,3 +1155,20 @@ fn an_adverbial_clause_is_no_content() {
         );
     }
 }
+
+#[test]
+fn names_in_quotation_marks_are_no_quotes_but_can_be_sources() {
+    let doc = annotated(
+        "Der Verband nannte „Siemens“ und „Bosch“ als wichtigste Arbeitgeber der Region.\n\n\
+         Nach Angaben von „Ärzte ohne Grenzen“ sind mehr als 200 Menschen verletzt worden.\n\n\
+         Wie „Spiegel Online“ berichtet, bleibt die Brücke bis Freitag gesperrt.",
+    );
+    let qs = &doc.quotes;
+    for name in ["Siemens", "Bosch", "Ärzte ohne Grenzen", "Spiegel Online"] {
+        assert!(qs.iter().all(|q| q.text != name), "{name}: {qs:#?}");
+    }
+    let q = find(qs, "sind mehr als 200 Menschen verletzt worden");
+    assert!(speaker(q).contains("Ärzte ohne Grenzen"), "{q:#?}");
+    let q = find(qs, "bleibt die Brücke bis Freitag gesperrt");
+    assert!(speaker(q).contains("Spiegel Online"), "{q:#?}");
+}
