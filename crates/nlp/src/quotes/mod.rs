@@ -1991,6 +1991,24 @@ impl<'a> Finder<'a> {
                 // Clause limits around the verb.
                 let cs = self.clause_start(a, i);
                 let ce = self.clause_end(i + 1, b);
+                // `forderte die Nationalgarde an`: a particle closing the clause makes the
+                // finite verb part of another verb (`anfordern`), no speech verb.
+                if kind == FormKind::Joined && verb.particle.is_none() {
+                    // up to a coordinated second verb (`nannte … produktiv und fügte … hinzu`)
+                    let seg_end = (i + 1..ce)
+                        .find(|&k| {
+                            matches!(toks[k].lower.as_str(), "und" | "oder" | "aber" | "sowie")
+                        })
+                        .unwrap_or(ce);
+                    let last = (i + 1..seg_end).rev().find(|&k| toks[k].is_word());
+                    if last.is_some_and(|k| {
+                        k > i + 1
+                            && !toks[k].cap
+                            && VERB_PARTICLES.contains(&toks[k].lower.as_str())
+                    }) {
+                        continue;
+                    }
+                }
                 // Separable particle needed later in the clause.
                 let mut cue_end = i + 1;
                 if kind == FormKind::Finite {
@@ -2927,6 +2945,12 @@ fn is_adverb_form(w: &str) -> bool {
                 | "zuletzt"
         )
 }
+
+/// Separable verb particles: closing a main clause, they belong to its finite verb.
+const VERB_PARTICLES: &[&str] = &[
+    "an", "ab", "auf", "aus", "bei", "ein", "fest", "fort", "her", "hin", "los", "mit", "nach",
+    "vor", "weg", "zu", "zurück", "zusammen", "heraus", "hervor", "hinzu", "dar", "bekannt",
+];
 
 /// Conjunctions that open an adverbial clause (cause, time, condition, concession, purpose),
 /// never a content clause.

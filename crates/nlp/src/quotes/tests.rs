@@ -1172,3 +1172,16 @@ fn names_in_quotation_marks_are_no_quotes_but_can_be_sources() {
     let q = find(qs, "bleibt die Brücke bis Freitag gesperrt");
     assert!(speaker(q).contains("Spiegel Online"), "{q:#?}");
 }
+
+#[test]
+fn a_particle_closing_the_clause_makes_another_verb() {
+    // `anfordern` is no `fordern`
+    assert!(run("Der Gouverneur forderte am Abend die Nationalgarde an.").is_empty());
+    // but a second verb after `und` keeps its own particle
+    let qs = run("Die Ministerin nannte die Gespräche „produktiv“ und fügte ein Foto hinzu.");
+    assert!(qs.iter().any(|q| q.text == "produktiv"), "{qs:#?}");
+    // an appeal is a speech act
+    let qs = run("Die Stadt rief die Bürger am Sonntag zur Vorsicht auf.");
+    assert_eq!(qs.len(), 1, "{qs:#?}");
+    assert_eq!(qs[0].kind, QuoteKind::Reported);
+}
