@@ -362,13 +362,24 @@ impl En<'_> {
                     j + 1 < limit && (n.cap || DETERMINERS.contains(&n.lower.as_str()))
                 })
         };
+        // `Council leader Tom Avery`, `said regional director Tom Okafor`: lower-case words up to
+        // a role noun right before a name
+        let role_before_name = |j: usize| {
+            (j..(j + 3).min(limit)).any(|k| {
+                toks[j..=k].iter().all(|x| x.is_word() && !x.cap)
+                    && crate::ner::english_role(&toks[k].lower).is_some()
+                    && toks
+                        .get(k + 1)
+                        .is_some_and(|n| k + 1 < limit && n.is_word() && n.cap)
+            })
+        };
         while j < limit
             && j < i + 7
             && toks[j].is_word()
             && toks[j].region.is_none()
             && (!STOPS.contains(&toks[j].lower.as_str()) || joins(j))
             && (!lex().forms.contains_key(&toks[j].lower) || self.noun_use(j, limit))
-            && (det || toks[j].cap)
+            && (det || toks[j].cap || role_before_name(j))
         {
             j += 1;
         }

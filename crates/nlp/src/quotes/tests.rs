@@ -1185,3 +1185,19 @@ fn a_particle_closing_the_clause_makes_another_verb() {
     assert_eq!(qs.len(), 1, "{qs:#?}");
     assert_eq!(qs[0].kind, QuoteKind::Reported);
 }
+
+#[test]
+fn english_role_titles_in_lower_case_and_quoted_descriptions() {
+    let qs =
+        run_en("Council leader Tom Avery said the flood defences had been neglected for years.");
+    let q = find(&qs, "the flood defences had been neglected for years");
+    assert!(speaker(q).contains("Tom Avery"), "{q:#?}");
+    let qs = run_en("\"The river will fall,\" said regional director Tom Okafor.");
+    assert!(speaker(find(&qs, "The river will fall,")).contains("Tom Okafor"));
+    let qs = run_en("Mayor Helen Cross described the situation as \"serious but under control\".");
+    let q = find(&qs, "serious but under control");
+    assert_eq!(q.kind, QuoteKind::Direct);
+    assert!(speaker(q).contains("Helen Cross"), "{q:#?}");
+    // without quotation marks, a description is no quote
+    assert!(run_en("The minister described the plan in detail on Monday.").is_empty());
+}
