@@ -721,10 +721,16 @@ impl<'a> Finder<'a> {
                     }
                     produced |= done;
                 }
-                // Hedged report without a source in the sentence: `Er soll … gewusst haben`.
+                // Hedged report without a source in the sentence: `Er soll … gewusst haben`;
+                // right after reported speech, any `soll` sentence carries it on (`Die Fähre
+                // soll ab Montag wieder fahren.`).
+                let continues = si > 0
+                    && last_quote_sent == Some(si - 1)
+                    && !self.starts_paragraph(a)
+                    && self.reportative_modal(a, b);
                 if !produced
                     && outside >= 4
-                    && self.hedged_report(a, b)
+                    && (self.hedged_report(a, b) || continues)
                     && self
                         .last_speaker
                         .as_ref()
@@ -1364,6 +1370,14 @@ impl<'a> Finder<'a> {
 
     /// `soll`/`sollen` with a perfect infinitive at the clause end (`soll … gewusst haben`),
     /// or `angeblich`: a claim reported without naming its source.
+    /// True when the sentence's finite verb outside quotes is `soll`/`sollen` (reportative or
+    /// of a plan someone announced).
+    fn reportative_modal(&self, a: usize, b: usize) -> bool {
+        self.toks[a..b].iter().any(|t| {
+            t.is_word() && t.region.is_none() && matches!(t.lower.as_str(), "soll" | "sollen")
+        })
+    }
+
     fn hedged_report(&self, a: usize, b: usize) -> bool {
         let words: Vec<&Tok> = self.toks[a..b]
             .iter()

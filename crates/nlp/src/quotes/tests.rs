@@ -1201,3 +1201,18 @@ fn english_role_titles_in_lower_case_and_quoted_descriptions() {
     // without quotation marks, a description is no quote
     assert!(run_en("The minister described the plan in detail on Monday.").is_empty());
 }
+
+#[test]
+fn a_soll_sentence_right_after_reported_speech_carries_it_on() {
+    let qs = run(
+        "Die Reederei teilte mit, der Fährbetrieb werde eingestellt. \
+         Ab Montag sollen die Fahrgäste auf Busse umsteigen. \
+         Der Hafen liegt am Nordufer des Sees.",
+    );
+    let q = find(&qs, "Ab Montag sollen die Fahrgäste auf Busse umsteigen");
+    assert_eq!(speaker(q), "Reederei");
+    // an indicative sentence after it is narration again
+    assert!(qs.iter().all(|q| !q.text.contains("Nordufer")), "{qs:#?}");
+    // without reported speech before it, a `soll` sentence is no quote
+    assert!(run("Ab Montag sollen die Fahrgäste auf Busse umsteigen.").is_empty());
+}
