@@ -1055,11 +1055,18 @@ impl<'a> Finder<'a> {
     /// reads as a title or slogan when no speech cue frames it.
     /// True when the text between bytes `s` and `e` is one name the entity recogniser found
     /// (`„Touareg“`, `„Figaro“`, `„Ärzte ohne Grenzen“`): a name in quotation marks, no quote.
+    /// A single word ending in a listed common noun stays a quote even when the recogniser
+    /// calls it a name (`„Wortbruch“`).
     fn names_an_entity(&self, s: usize, e: usize) -> bool {
         let span = self.ix.span(s, e);
+        // a single quoted word ending in a common noun is a word, whatever the tag
+        let text = &self.text[s..e];
+        let word = !text.contains(' ')
+            && crate::ner::gazetteer::Gazetteer::get().ends_in_common_noun(text);
         self.doc
             .entities
             .iter()
+            .filter(|x| x.kind != EntityType::Misc || !word)
             .flat_map(|x| &x.mentions)
             .any(|m| m.span.start <= span.start && m.span.end >= span.end)
     }
@@ -1498,9 +1505,19 @@ impl<'a> Finder<'a> {
                 k > a && self.toks[k - 1].is_punct(',') && v.content.0 == a
             }) && v.speaker.is_some()
         };
+        // `X erklärte, die Fähre sei seiner Meinung nach sicher`: an opinion phrase that points
+        // back to the subject, inside the content of a speech verb, is part of that speech.
+        let opinion_inside = |at: &Frame, v: &Frame| {
+            at.cue.as_ref().is_some_and(|c| {
+                let k = self.toks.partition_point(|t| t.s < c.1);
+                POSSESSIVES.contains(&self.toks[k].lower.as_str())
+                    && (v.content.0..v.content.1).contains(&k)
+            }) && v.speaker.is_some()
+        };
         let mut fr = match (attr, verb) {
             (Some(at), Some(v))
-                if closing(&v) && at.cue.as_ref().map(|c| c.1) < v.cue.as_ref().map(|c| c.1) =>
+                if closing(&v) && at.cue.as_ref().map(|c| c.1) < v.cue.as_ref().map(|c| c.1)
+                    || opinion_inside(&at, &v) =>
             {
                 v
             }
@@ -2143,18 +2160,28 @@ impl<'a> Finder<'a> {
                 }
                 // 3. Frame before its content: `X sagte(,|:) CONTENT`.
                 if ce < b && (toks[ce].is_punct(',') || toks[ce].is_punct(':')) {
-                    let content = (ce + 1, b);
+                    // `erklärte der Direktor der Behörde, Karl Menzing, die Fähre sei …`: a
+                    // person's name between commas is the subject's apposition, not content
+                    let mut apposition = None;
+                    if toks[ce].is_punct(',') && self.in_person(ce + 1) {
+                        let k = (ce + 1..b).find(|&k| !self.in_person(k)).unwrap_or(b);
+                        if k < b && toks[k].is_punct(',') {
+                            apposition = Some((ce + 1, k));
+                        }
+                    }
+                    let content = (apposition.map_or(ce, |p| p.1) + 1, b);
                     // `Das Gutachten habe nichts beschrieben, sagte sie`: the clause after
                     // the comma is the frame, not content.
-                    let frame_next = toks.get(ce + 1).is_some_and(|x| {
+                    let frame_next = toks.get(content.0).is_some_and(|x| {
                         lex.forms
                             .get(&x.lower)
                             .is_some_and(|e| e.iter().any(|&(_, k)| k != FormKind::Participle))
                     });
-                    let ok = !frame_next && self.content_clause(ce + 1, b, verb.belief);
+                    let ok = !frame_next && self.content_clause(content.0, b, verb.belief);
                     if ok && (verb.clause || verb.belief) {
-                        let sp = self
-                            .subject(a, cs, i, ce, kind)
+                        let sp = apposition
+                            .map(|(pa, pb)| self.speaker(pa, pb))
+                            .or_else(|| self.subject(a, cs, i, ce, kind))
                             .or_else(|| self.field_subject(cs, i, kind));
                         if sp.is_some() || kind == FormKind::Participle || verb.impersonal {
                             return Some(Frame {
@@ -2440,9 +2467,19 @@ impl<'a> Finder<'a> {
 
     /// Speaker of a sentence for `nach eigenen Angaben`: the first noun phrase outside the frame.
     fn subject_of_sentence(&self, a: usize, b: usize, frame: usize) -> Option<Speaker> {
+        let toks = self.toks;
+        // no subject inside a prepositional phrase (`In einem Interview erklärte X`) or starting
+        // in the middle of a phrase or with an object's article
+        let inside_phrase = |i: usize| {
+            OBLIQUE.contains(&toks[i].lower.as_str())
+                || i > a && {
+                    let p = toks[i - 1].lower.as_str();
+                    PREPOSITIONS.contains(&p) || DETERMINERS.contains(&p) || is_adjective(p)
+                }
+        };
         let mut i = a;
         while i < b {
-            if i != frame {
+            if i != frame && !inside_phrase(i) {
                 if let Some((na, nb)) = self.np_after(i, b) {
                     if nb <= frame || na > frame + 2 {
                         return Some(self.speaker(na, nb));
@@ -2527,8 +2564,7 @@ impl<'a> Finder<'a> {
             }
             // An extended attribute between article and noun: `die zur Hafengesellschaft
             // gehörende Reederei`, `der seit Jahren zuständige Amtsleiter`.
-            if *j > start && *j < limit && ATTRIBUTE_PREPOSITIONS.contains(&toks[*j].lower.as_str())
-            {
+            if *j > start && *j < limit && PREPOSITIONS.contains(&toks[*j].lower.as_str()) {
                 let attr = (*j + 1..(*j + 6).min(limit))
                     .take_while(|&k| toks[k].is_word() && toks[k].region.is_none())
                     .find(|&k| {
@@ -2992,11 +3028,18 @@ const ADVERBIAL_SUBORDINATORS: &[&str] = &[
     "wohingegen",
 ];
 
-/// Prepositions that open an extended attribute between an article and its noun (`die zur
-/// Hafengesellschaft gehörende Reederei`).
-const ATTRIBUTE_PREPOSITIONS: &[&str] = &[
+/// Possessive determiners that open an opinion phrase (`seiner Meinung nach`).
+const POSSESSIVES: &[&str] = &[
+    "seiner", "ihrer", "deren", "dessen", "meiner", "unserer", "eurer",
+];
+
+/// Prepositions (and their contractions with an article): they open a prepositional phrase,
+/// also as an extended attribute between an article and its noun (`die zur Hafengesellschaft
+/// gehörende Reederei`).
+const PREPOSITIONS: &[&str] = &[
     "zur", "zum", "seit", "in", "im", "für", "mit", "von", "vom", "bei", "beim", "an", "am", "auf",
-    "aus", "nach", "über", "unter",
+    "aus", "nach", "über", "unter", "vor", "gegen", "durch", "ohne", "um", "während", "wegen",
+    "trotz", "ins", "ans", "aufs",
 ];
 
 /// Lowercase word that can be an attributive adjective (`russische`, `hochrangiger`).

@@ -1216,3 +1216,17 @@ fn a_soll_sentence_right_after_reported_speech_carries_it_on() {
     // without reported speech before it, a `soll` sentence is no quote
     assert!(run("Ab Montag sollen die Fahrgäste auf Busse umsteigen.").is_empty());
 }
+
+#[test]
+fn inverted_subject_with_apposition_and_opinion_inside_the_content() {
+    let doc = annotated(
+        "In einem Interview erklärte der Direktor der Behörde, Karl Menzing, die Fähre sei \
+         seiner Meinung nach sicher. Er bezeichnete die Pläne als „Wortbruch“.",
+    );
+    let q = find(&doc.quotes, "die Fähre sei seiner Meinung nach sicher");
+    assert_eq!(q.kind, QuoteKind::Indirect);
+    assert!(speaker(q).contains("Karl Menzing"), "{q:#?}");
+    // the pronoun goes to him, not to the interview
+    let q = find(&doc.quotes, "Wortbruch");
+    assert!(speaker(q).contains("Karl Menzing"), "{q:#?}");
+}
