@@ -12,6 +12,7 @@ const NONVERBS: &str = include_str!("../../resources/de/quotes_nonverbs.txt");
 const SPEECH_NOUNS: &str = include_str!("../../resources/de/quotes_speech_nouns.txt");
 /// Role nouns (shared with the entity recogniser, read only here).
 const ROLES: &str = include_str!("../../resources/de/roles.txt");
+const AGENTS: &str = include_str!("../../resources/de/quotes_agents.txt");
 
 /// How a verb form found in the text relates to its verb.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -78,6 +79,9 @@ pub struct Lexicon {
     pub light_verbs: BTreeSet<String>,
     /// Role nouns that describe a person (`berater`, `sprecherin`), lowercase.
     pub roles: BTreeSet<String>,
+    /// Nouns naming a body or group that speaks (`polizei`, `regierung`), lowercase; matched
+    /// as a word's end.
+    pub agents: Vec<String>,
 }
 
 /// Split a file with `[section]` headers into (section, line) pairs.
@@ -210,6 +214,7 @@ impl Lexicon {
             k2: BTreeSet::new(),
             nonverbs,
             roles: data_lines(ROLES).map(str::to_lowercase).collect(),
+            agents: data_lines(AGENTS).map(str::to_lowercase).collect(),
             clause_nouns: BTreeSet::new(),
             act_nouns: BTreeSet::new(),
             light_verbs: BTreeSet::new(),
@@ -290,6 +295,13 @@ impl Lexicon {
 
     /// True when `w` (lowercase) is a form of a noun of `set`: the noun itself or with an
     /// inflection ending (`-n`, `-en`, `-s`).
+    /// True for a noun naming a body or group that speaks (`Polizei`, `Bundesregierung`).
+    pub fn is_agent(&self, w: &str) -> bool {
+        let w = w.to_lowercase();
+        self.agents.iter().any(|a| w.ends_with(a.as_str()))
+    }
+
+    /// True for a word of `set`, also with a plural or genitive ending.
     pub fn noun_in(set: &BTreeSet<String>, w: &str) -> bool {
         set.contains(w)
             || ["n", "en", "s"]

@@ -2384,16 +2384,24 @@ impl<'a> Finder<'a> {
                     // Object first: `Eine Verschiebung der Wahl bezeichnete Conze als
                     // fatal` — a thing before the verb, a named person right after it.
                     let thing = before.entity.is_none()
+                        && !(fe == na + 1 && PRONOUNS.contains(&toks[na].lower.as_str()))
                         && !toks[na..fe]
                             .iter()
                             .any(|t| t.cap && Lexicon::noun_in(&self.lex.roles, &t.lower));
                     if thing && kind != FormKind::Participle {
                         let k = self.skip_adjuncts(fin + 1, ce);
+                        // a named person, a role or a speaking body (`die Polizei`)
                         let after = self
                             .np_after(k, ce)
                             .filter(|&(a2, _)| !OBLIQUE.contains(&toks[a2].lower.as_str()))
-                            .map(|(a2, b2)| self.speaker(a2, b2))
-                            .filter(|sp| sp.entity.is_some());
+                            .filter(|&(a2, b2)| {
+                                toks[a2..b2].iter().any(|t| {
+                                    t.cap
+                                        && (Lexicon::noun_in(&self.lex.roles, &t.lower)
+                                            || self.lex.is_agent(&t.lower))
+                                }) || self.speaker(a2, b2).entity.is_some()
+                            })
+                            .map(|(a2, b2)| self.speaker(a2, b2));
                         if let Some(sp) = after {
                             return Some(sp);
                         }

@@ -1230,3 +1230,27 @@ fn inverted_subject_with_apposition_and_opinion_inside_the_content() {
     let q = find(&doc.quotes, "Wortbruch");
     assert!(speaker(q).contains("Karl Menzing"), "{q:#?}");
 }
+
+#[test]
+fn object_first_and_a_speaking_body_after_the_verb() {
+    for (text, who) in [
+        (
+            "Die Zahl der Verletzten bezifferte die Polizei am Abend auf 61.",
+            "Polizei",
+        ),
+        (
+            "Eine Verschiebung der Wahl bezeichnete das Innenministerium als unmöglich.",
+            "Innenministerium",
+        ),
+    ] {
+        let qs = run(text);
+        assert_eq!(qs.len(), 1, "{qs:#?}");
+        assert_eq!(speaker(&qs[0]), who, "{text}");
+    }
+    // a pronoun before the verb is the subject, the body after it an object
+    let qs = run("Sie warf der Landesregierung vor, die Lage zu verharmlosen.");
+    assert!(
+        qs.iter().all(|q| speaker(q) != "Landesregierung"),
+        "{qs:#?}"
+    );
+}
