@@ -483,17 +483,8 @@ mod tests {
 
     fn unit(doc: usize, text: &str, date: &str) -> Unit {
         Unit {
-            doc,
-            sent: 0,
-            span: lagebild_model::Span::new(0, text.chars().count()),
-            text: text.to_string(),
-            keys: Vec::new(),
-            weight: 0.0,
-            name_keys: Vec::new(),
-            entities: BTreeSet::new(),
-            numbers: BTreeSet::new(),
             date: Some(date.to_string()),
-            standalone: true,
+            ..crate::facts::test_unit(doc, text)
         }
     }
 

@@ -145,7 +145,8 @@ pub fn units(docs: &[AnnotatedArticle], texts: &[DocText], merged: &Merged) -> V
                     outside.push(n);
                 }
             });
-            in_name.retain(|n| !outside.contains(n));
+            outside.sort_unstable();
+            in_name.retain(|n| outside.binary_search(n).is_err());
             let entities = mentions
                 .iter()
                 .filter(|(m, _)| s.span.contains(m))
@@ -562,6 +563,24 @@ pub fn facts(
     out
 }
 
+/// A unit of sentence `text` in article `doc`, without keys, names or numbers (for tests).
+#[cfg(test)]
+pub(crate) fn test_unit(doc: usize, text: &str) -> Unit {
+    Unit {
+        doc,
+        sent: 0,
+        span: Span::new(0, text.chars().count()),
+        text: text.to_string(),
+        keys: Vec::new(),
+        weight: 0.0,
+        name_keys: Vec::new(),
+        entities: BTreeSet::new(),
+        numbers: BTreeSet::new(),
+        date: None,
+        standalone: !leans_on_context(text),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -628,21 +647,7 @@ mod tests {
         assert!(!leans_on_context("It is expected to reopen."));
     }
 
-    fn unit(doc: usize, text: &str) -> Unit {
-        Unit {
-            doc,
-            sent: 0,
-            span: Span::new(0, text.chars().count()),
-            text: text.to_string(),
-            keys: Vec::new(),
-            weight: 0.0,
-            name_keys: Vec::new(),
-            entities: BTreeSet::new(),
-            numbers: BTreeSet::new(),
-            date: None,
-            standalone: !leans_on_context(text),
-        }
-    }
+    use super::test_unit as unit;
 
     #[test]
     fn one_shared_name_makes_no_fact() {

@@ -50,9 +50,9 @@ pub struct Lexicon {
     pub verbs: Vec<Verb>,
     /// Lowercase form → (verb index, kind), several entries per form possible.
     pub forms: BTreeMap<String, Vec<(usize, FormKind)>>,
-    /// A participle written apart from its particle (`bekannt gegeben`): (particle, rest of the
-    /// participle) → verb index.
-    pub split_participles: BTreeMap<(String, String), usize>,
+    /// A participle written apart from its particle (`bekannt gegeben`): rest of the
+    /// participle → particle → verb index.
+    pub split_participles: BTreeMap<String, BTreeMap<String, usize>>,
     /// Prepositions before a source (`laut`).
     pub pre: BTreeSet<String>,
     /// Postpositions after a source (`zufolge`).
@@ -129,7 +129,7 @@ impl Lexicon {
     fn load() -> Lexicon {
         let mut verbs = Vec::new();
         let mut forms: BTreeMap<String, Vec<(usize, FormKind)>> = BTreeMap::new();
-        let mut split_participles = BTreeMap::new();
+        let mut split_participles: BTreeMap<String, BTreeMap<String, usize>> = BTreeMap::new();
         let add = |forms: &mut BTreeMap<String, Vec<(usize, FormKind)>>,
                    f: String,
                    i: usize,
@@ -194,7 +194,10 @@ impl Lexicon {
             if let Some(p) = &particle {
                 add(&mut forms, inf.clone(), i, FormKind::Participle);
                 if let Some(rest) = part.strip_prefix(p.as_str()) {
-                    split_participles.insert((p.clone(), rest.to_string()), i);
+                    split_participles
+                        .entry(rest.to_string())
+                        .or_default()
+                        .insert(p.clone(), i);
                 }
             }
         }

@@ -2002,14 +2002,13 @@ impl<'a> Finder<'a> {
                 continue;
             }
             // `hat … bekannt gegeben`: a participle written apart from its particle
-            let apart = i > a && toks[i - 1].is_word() && {
-                let key = (toks[i - 1].lower.clone(), t.lower.clone());
-                lex.split_participles.contains_key(&key)
-            };
+            let apart_verb = (i > a && toks[i - 1].is_word())
+                .then(|| lex.split_participles.get(&t.lower)?.get(&toks[i - 1].lower))
+                .flatten();
+            let apart = apart_verb.is_some();
             let split_entry;
-            let entries: &[(usize, FormKind)] = if apart {
-                let key = (toks[i - 1].lower.clone(), t.lower.clone());
-                split_entry = [(lex.split_participles[&key], FormKind::Participle)];
+            let entries: &[(usize, FormKind)] = if let Some(&vi) = apart_verb {
+                split_entry = [(vi, FormKind::Participle)];
                 &split_entry
             } else {
                 match lex.forms.get(&t.lower) {
