@@ -124,10 +124,9 @@ pub fn units(docs: &[AnnotatedArticle], texts: &[DocText], merged: &Merged) -> V
             let mut keys = Vec::new();
             // keys seen inside an entity mention, and outside any
             let (mut in_name, mut outside) = (Vec::new(), Vec::new());
-            let mentions_here: Vec<Span> = mentions
+            let mentions_here: Vec<&(Span, usize)> = mentions
                 .iter()
                 .filter(|(m, _)| s.span.contains(m))
-                .map(|(m, _)| *m)
                 .collect();
             t.for_token_keys(i, |tok, k| {
                 let n = match seen.get(k) {
@@ -139,7 +138,7 @@ pub fn units(docs: &[AnnotatedArticle], texts: &[DocText], merged: &Merged) -> V
                     }
                 };
                 keys.push(n);
-                if mentions_here.iter().any(|m| m.contains(&tok)) {
+                if mentions_here.iter().any(|(m, _)| m.contains(&tok)) {
                     in_name.push(n);
                 } else {
                     outside.push(n);
@@ -147,11 +146,7 @@ pub fn units(docs: &[AnnotatedArticle], texts: &[DocText], merged: &Merged) -> V
             });
             outside.sort_unstable();
             in_name.retain(|n| outside.binary_search(n).is_err());
-            let entities = mentions
-                .iter()
-                .filter(|(m, _)| s.span.contains(m))
-                .map(|(_, e)| *e)
-                .collect();
+            let entities = mentions_here.iter().map(|(_, e)| *e).collect();
             let numbers = doc
                 .quantities
                 .iter()
