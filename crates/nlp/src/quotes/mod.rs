@@ -1510,7 +1510,9 @@ impl<'a> Finder<'a> {
         let opinion_inside = |at: &Frame, v: &Frame| {
             at.cue.as_ref().is_some_and(|c| {
                 let k = self.toks.partition_point(|t| t.s < c.1);
-                POSSESSIVES.contains(&self.toks[k].lower.as_str())
+                self.toks
+                    .get(k)
+                    .is_some_and(|t| POSSESSIVES.contains(&t.lower.as_str()))
                     && (v.content.0..v.content.1).contains(&k)
             }) && v.speaker.is_some()
         };
@@ -2162,7 +2164,7 @@ impl<'a> Finder<'a> {
                     // `erklärte der Direktor der Behörde, Karl Menzing, die Fähre sei …`: a
                     // person's name between commas is the subject's apposition, not content
                     let mut apposition = None;
-                    if toks[ce].is_punct(',') && self.in_person(ce + 1) {
+                    if toks[ce].is_punct(',') && ce + 1 < b && self.in_person(ce + 1) {
                         let k = (ce + 1..b).find(|&k| !self.in_person(k)).unwrap_or(b);
                         if k < b && toks[k].is_punct(',') {
                             apposition = Some((ce + 1, k));
@@ -2679,6 +2681,7 @@ impl<'a> Finder<'a> {
             // A genitive tail does not follow a person's name: `laut Sergei Voznyak der
             // Sprecher …` is two phrases.
             let after_name = j > i
+                && j < limit
                 && matches!(toks[j].lower.as_str(), "der" | "des")
                 && self.persons.iter().any(|m| m.1 == toks[j - 1].e);
             if j < limit && NP_LINKS.contains(&toks[j].lower.as_str()) && !after_name {

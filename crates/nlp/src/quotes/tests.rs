@@ -1254,3 +1254,24 @@ fn object_first_and_a_speaking_body_after_the_verb() {
         "{qs:#?}"
     );
 }
+
+#[test]
+fn texts_cut_off_after_a_frame_do_not_panic() {
+    for text in [
+        "Die Stadt sagte,",
+        "Die Stadt sagte, ",
+        "Laut „Spiegel Online“",
+        "Wie „Spiegel Online“",
+        "Die Reederei hat bekannt gegeben,",
+        "Der Fährbetrieb ruht, teilte die zur",
+        "In einem Interview erklärte der Direktor der Behörde, Karl Menzing,",
+        "Die Zahl der Verletzten bezifferte die",
+        "Er sagte, die Fähre sei seiner Meinung nach",
+        "Die Fähre fährt wieder, laut Karl Menzing",
+        "Nach Angaben von Karl Menzing",
+    ] {
+        let _ = run(text);
+        let _ = annotated(text);
+        let _ = run_en(text);
+    }
+}
