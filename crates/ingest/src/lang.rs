@@ -40,7 +40,7 @@ const EN_WORDS: &[&str] = &[
 
 /// ISO 639-1 code of the text's language, or `None` when there is too little text to tell.
 pub fn detect(text: &str) -> Option<&'static str> {
-    let sample: String = text.chars().take(2000).collect();
+    let sample: String = text.chars().take(1000).collect();
     let letters = sample.chars().filter(|c| c.is_alphabetic()).count();
     if letters < 3 {
         return None;
