@@ -9,6 +9,8 @@
 //! runs the real reader and annotators and checks what must hold whatever they find.
 
 mod common;
+#[path = "common/snapshot.rs"]
+mod snapshot;
 use common::fixtures;
 
 fn annotated() -> Vec<lagebild_model::AnnotatedArticle> {
@@ -32,26 +34,7 @@ fn stored() -> lagebild_model::Analysis {
 }
 
 fn check(name: &str, actual: &str) {
-    let path = fixtures().join(name);
-    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
-        std::fs::write(&path, actual).expect("write snapshot");
-        return;
-    }
-    let expected = std::fs::read_to_string(&path).unwrap_or_default();
-    if expected != actual {
-        let diff: Vec<String> = expected
-            .lines()
-            .zip(actual.lines())
-            .enumerate()
-            .filter(|(_, (a, b))| a != b)
-            .take(5)
-            .map(|(i, (a, b))| format!("line {}:\n- {a}\n+ {b}", i + 1))
-            .collect();
-        panic!(
-            "snapshot {name} differs (UPDATE_SNAPSHOTS=1 to accept):\n{}",
-            diff.join("\n")
-        );
-    }
+    snapshot::check(&fixtures().join(name), actual);
 }
 
 #[test]
