@@ -1390,13 +1390,10 @@ impl<'a> Finder<'a> {
             .iter()
             .filter(|t| t.is_word() && t.region.is_none())
             .collect();
-        let modal = words
-            .iter()
-            .any(|t| t.lower == "soll" || t.lower == "sollen");
         let perfect = words
             .last()
             .is_some_and(|t| matches!(t.lower.as_str(), "haben" | "sein"));
-        (modal && perfect) || words.iter().any(|t| t.lower == "angeblich")
+        (perfect && self.reportative_modal(a, b)) || words.iter().any(|t| t.lower == "angeblich")
     }
 
     /// End of an indirect content clause: before a colon that opens a direct quote, and before
