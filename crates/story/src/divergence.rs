@@ -21,6 +21,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::sync::OnceLock;
 
 const EVALUATIVE: &str = include_str!("../resources/de/evaluative.txt");
+const NEGATORS: &str = include_str!("../resources/de/negators.txt");
+/// How many words before a lexicon entry a negator still negates it.
+const NEGATION_REACH: usize = 2;
 const NO_EVENT_DATE_DE: &str = include_str!("../resources/de/no_event_date.txt");
 const NO_EVENT_DATE_EN: &str = include_str!("../resources/en/no_event_date.txt");
 /// Similarity two sentences need for their evaluations to be compared.
@@ -33,7 +36,12 @@ const NUMBER_RATIO: f64 = 1.5;
 /// A lexicon of single words (matched with an inflection ending) and phrases (matched word for
 /// word).
 struct Lexicon {
+    /// Words that cancel an entry found up to [`NEGATION_REACH`] words after them (none for
+    /// lexicons of cue words).
+    negators: FxHashSet<String>,
     words: FxHashSet<String>,
+    /// Entry → the `[section]` of the data file it stands in (absent before any section).
+    sections: FxHashMap<String, String>,
     /// First word → the phrases starting with it (entry, its words).
     phrases: FxHashMap<String, Vec<(String, Vec<String>)>>,
 }
@@ -45,9 +53,12 @@ impl Lexicon {
     /// Entries of data files: one a line, `#` comments.
     fn parse(texts: &[&str]) -> Lexicon {
         let mut lex = Lexicon {
+            negators: FxHashSet::default(),
             words: FxHashSet::default(),
+            sections: FxHashMap::default(),
             phrases: FxHashMap::default(),
         };
+        let mut section = None;
         for e in texts
             .iter()
             .flat_map(|t| t.lines())
@@ -55,6 +66,13 @@ impl Lexicon {
             .filter(|l| !l.is_empty() && !l.starts_with('#'))
             .map(str::to_lowercase)
         {
+            if let Some(name) = e.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+                section = Some(name.to_string());
+                continue;
+            }
+            if let Some(name) = &section {
+                lex.sections.insert(e.clone(), name.clone());
+            }
             if e.contains(' ') {
                 let words: Vec<String> = e.split(' ').map(str::to_string).collect();
                 let first = words[0].clone();
@@ -74,15 +92,23 @@ impl Lexicon {
             .filter(|w| !w.is_empty())
             .collect();
         let mut out = BTreeSet::new();
+        let negated = |i: usize| {
+            words[i.saturating_sub(NEGATION_REACH)..i]
+                .iter()
+                .any(|w| self.negators.contains(*w))
+        };
         // a word is an entry plus one of the endings
-        for w in &words {
+        for (i, w) in words.iter().enumerate() {
+            if negated(i) {
+                continue;
+            }
             for ending in ENDINGS {
                 if let Some(e) = w.strip_suffix(ending).and_then(|b| self.words.get(b)) {
                     out.insert(e.clone());
                 }
             }
         }
-        for (i, w) in words.iter().enumerate() {
+        for (i, w) in words.iter().enumerate().filter(|&(i, _)| !negated(i)) {
             for (e, phrase) in self.phrases.get(*w).map_or(&[][..], Vec::as_slice) {
                 if words
                     .get(i..i + phrase.len())
@@ -98,11 +124,31 @@ impl Lexicon {
     }
 }
 
-/// Evaluative terms of a sentence, as entries of `resources/de/evaluative.txt`.
-pub fn evaluative_terms(sentence: &str) -> BTreeSet<String> {
+fn evaluative() -> &'static Lexicon {
     static L: OnceLock<Lexicon> = OnceLock::new();
-    L.get_or_init(|| Lexicon::parse(&[EVALUATIVE]))
-        .terms(sentence)
+    L.get_or_init(|| {
+        let mut lex = Lexicon::parse(&[EVALUATIVE]);
+        lex.negators = Lexicon::parse(&[NEGATORS]).words;
+        lex
+    })
+}
+
+/// Evaluative terms of a sentence, as entries of `resources/de/evaluative.txt`; a term after a
+/// negator (`resources/de/negators.txt`: `keinen Durchbruch`) is no judgement and left out.
+pub fn evaluative_terms(sentence: &str) -> BTreeSet<String> {
+    evaluative().terms(sentence)
+}
+
+/// The evaluative terms of a sentence by the aspect they judge (the sections of
+/// `resources/de/evaluative.txt`: `acceptance`, `outcome`, …).
+fn judgements(sentence: &str) -> BTreeMap<String, BTreeSet<String>> {
+    let lex = evaluative();
+    let mut out: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for t in lex.terms(sentence) {
+        let aspect = lex.sections.get(&t).cloned().unwrap_or_default();
+        out.entry(aspect).or_default().insert(t);
+    }
+    out
 }
 
 /// True when a sentence speaks of a plan, an expectation, something that has not happened or
@@ -291,53 +337,101 @@ fn attribution(
     out
 }
 
-/// Wording divergences: pairs of similar sentences from different articles that share content
-/// beyond their evaluations but judge with disjoint evaluative words. Pairs with the same two
-/// judgements are reported together.
-fn wording(docs: &[AnnotatedArticle], units: &[Unit], sims: &Sims) -> Vec<Divergence> {
-    // evaluative terms of a unit, looked for when a pair needs them
-    let mut terms: Vec<Option<BTreeSet<String>>> = vec![None; units.len()];
+/// Pairs of units `(smaller, larger)` of different articles that report the same matter: the
+/// sentences of one fact, and sentences reporting statements of one speaker that share a
+/// content word outside names (`Änderungen … lehne er „rundweg ab“` and `Änderungsvorschläge zum
+/// Friedensplan … „absolut inakzeptabel“`, both by Putin, share `Friedensplan`).
+fn same_matter(
+    units: &[Unit],
+    clusters: &[Vec<usize>],
+    sims: &Sims,
+    reports: &[Report],
+) -> BTreeSet<(usize, usize)> {
+    let mut out = BTreeSet::new();
+    for c in clusters {
+        for (x, &i) in c.iter().enumerate() {
+            for &j in &c[x + 1..] {
+                let key = (i.min(j), i.max(j));
+                if units[i].doc != units[j].doc && sims.get(&key).is_some_and(|&s| s >= WORDING_SIM)
+                {
+                    out.insert(key);
+                }
+            }
+        }
+    }
+    // the sentence of each report with a resolved speaker, grouped by speaker
+    let mut by_speaker: BTreeMap<usize, BTreeSet<usize>> = BTreeMap::new();
+    for r in reports {
+        let Some(e) = r.speaker_entity else { continue };
+        if let Some(u) = units.iter().position(|u| {
+            u.doc == r.doc && u.span.start <= r.quote.start && r.quote.start < u.span.end
+        }) {
+            by_speaker.entry(e).or_default().insert(u);
+        }
+    }
+    for us in by_speaker.values() {
+        let us: Vec<usize> = us.iter().copied().collect();
+        for (x, &i) in us.iter().enumerate() {
+            for &j in &us[x + 1..] {
+                if units[i].doc != units[j].doc
+                    && crate::facts::shared_content_keys(&units[i], &units[j]) >= 1
+                {
+                    out.insert((i.min(j), i.max(j)));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Wording divergences: pairs of sentences from different articles that report the same matter
+/// (see [`same_matter`]) and judge the same aspect of it (see [`judgements`]) with disjoint
+/// evaluative words. Pairs with the same two judgements are reported together.
+fn wording(
+    docs: &[AnnotatedArticle],
+    units: &[Unit],
+    clusters: &[Vec<usize>],
+    sims: &Sims,
+    reports: &[Report],
+) -> Vec<Divergence> {
+    // judgements of a unit by aspect, looked for when a pair needs them
+    let mut terms: Vec<Option<BTreeMap<String, BTreeSet<String>>>> = vec![None; units.len()];
 
     // (terms a, terms b) → (articles a, articles b, best similarity, example unit)
     type Sides = (BTreeSet<usize>, BTreeSet<usize>, f64, usize);
     let mut found: BTreeMap<(String, String), Sides> = BTreeMap::new();
-    let mut pairs: Vec<(&(usize, usize), &f64)> = sims.iter().collect();
-    pairs.sort_by(|a, b| a.0.cmp(b.0));
-    for (&(i, j), &s) in pairs {
-        if s < WORDING_SIM || units[i].doc == units[j].doc {
-            continue;
-        }
+    for (i, j) in same_matter(units, clusters, sims, reports) {
         for u in [i, j] {
             if terms[u].is_none() {
-                terms[u] = Some(evaluative_terms(&units[u].text));
+                terms[u] = Some(judgements(&units[u].text));
             }
         }
         let (Some(terms_i), Some(terms_j)) = (&terms[i], &terms[j]) else {
             continue;
         };
-        if terms_i.is_empty() || terms_j.is_empty() || !terms_i.is_disjoint(terms_j) {
-            continue;
-        }
-        let shared = crate::facts::shared_keys(&units[i], &units[j]).count();
-        if shared < 2 {
-            continue;
-        }
-        let ti: Vec<&str> = terms_i.iter().map(String::as_str).collect();
-        let tj: Vec<&str> = terms_j.iter().map(String::as_str).collect();
-        let (ti, tj) = (ti.join(", "), tj.join(", "));
-        let (key, a, b) = if ti <= tj {
-            ((ti, tj), i, j)
-        } else {
-            ((tj, ti), j, i)
-        };
-        let e = found
-            .entry(key)
-            .or_insert_with(|| (BTreeSet::new(), BTreeSet::new(), 0.0, a));
-        e.0.insert(units[a].doc);
-        e.1.insert(units[b].doc);
-        if s > e.2 {
-            e.2 = s;
-            e.3 = a;
+        let s = sims.get(&(i, j)).copied().unwrap_or(0.0);
+        // the same aspect judged with different words
+        for (aspect, ti) in terms_i {
+            let Some(tj) = terms_j.get(aspect).filter(|tj| ti.is_disjoint(tj)) else {
+                continue;
+            };
+            let ti: Vec<&str> = ti.iter().map(String::as_str).collect();
+            let tj: Vec<&str> = tj.iter().map(String::as_str).collect();
+            let (ti, tj) = (ti.join(", "), tj.join(", "));
+            let (key, a, b) = if ti <= tj {
+                ((ti, tj), i, j)
+            } else {
+                ((tj, ti), j, i)
+            };
+            let e = found
+                .entry(key)
+                .or_insert_with(|| (BTreeSet::new(), BTreeSet::new(), -1.0, a));
+            e.0.insert(units[a].doc);
+            e.1.insert(units[b].doc);
+            if s > e.2 {
+                e.2 = s;
+                e.3 = a;
+            }
         }
     }
     let mut out: Vec<(f64, Divergence)> = found
@@ -400,7 +494,78 @@ fn dates(docs: &[AnnotatedArticle], units: &[Unit], clusters: &[Vec<usize>]) -> 
 }
 
 /// "For the first time" claims contradicted by an earlier dated co-occurrence elsewhere.
-fn contradictions(docs: &[AnnotatedArticle], units: &[Unit]) -> Vec<Divergence> {
+/// Dated picture captions of the story's articles (removed from the text at reading:
+/// `Witkoff, Kushner und Putin, aufgenommen am 06.08.2025 in Moskau`) with the story persons
+/// they name, as `(article, caption, persons, day number)`; only captions naming two persons
+/// or more.
+fn dated_captions(
+    docs: &[AnnotatedArticle],
+    entities: &[lagebild_model::StoryEntity],
+) -> Vec<(usize, String, BTreeSet<usize>, i64)> {
+    // surname keys of the story's persons
+    let persons: Vec<(usize, Vec<String>)> = entities
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.kind == EntityType::Per)
+        .map(|(i, e)| {
+            let keys = std::iter::once(&e.name)
+                .chain(e.aliases.iter())
+                .filter_map(|n| n.split_whitespace().last())
+                .map(crate::entities::translit_key)
+                .collect();
+            (i, keys)
+        })
+        .collect();
+    let mut out = Vec::new();
+    for (d, doc) in docs.iter().enumerate() {
+        let captions = doc
+            .article
+            .removed
+            .iter()
+            .filter(|r| r.kind == lagebild_model::BoilerplateKind::Caption);
+        for c in captions {
+            let words: FxHashSet<String> = c
+                .text
+                .split(|ch: char| !ch.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .map(crate::entities::translit_key)
+                .collect();
+            let named: BTreeSet<usize> = persons
+                .iter()
+                .filter(|(_, keys)| keys.iter().any(|k| words.contains(k)))
+                .map(|&(i, _)| i)
+                .collect();
+            if named.len() < 2 {
+                continue;
+            }
+            let Ok(grammar) = lagebild_nlp::time::grammar(&doc.article.language) else {
+                continue;
+            };
+            let dct = doc
+                .article
+                .published
+                .as_deref()
+                .and_then(lagebild_nlp::time::Date::parse);
+            let day = grammar
+                .tag(&c.text, dct)
+                .into_iter()
+                .filter(|t| t.kind == lagebild_model::TimexType::Date && t.value.len() == 10)
+                .find_map(|t| crate::cluster::day_number(&t.value));
+            if let Some(day) = day {
+                out.push((d, c.text.trim().to_string(), named, day));
+            }
+        }
+    }
+    out
+}
+
+/// "For the first time" claims about people whom another article shows together at a date
+/// more than a week before the story: in a sentence or in a dated picture caption.
+fn contradictions(
+    docs: &[AnnotatedArticle],
+    units: &[Unit],
+    entities: &[lagebild_model::StoryEntity],
+) -> Vec<Divergence> {
     const FIRST: [&str; 4] = ["erstmals", "zum ersten mal", "erstmalig", "noch nie"];
     let first_day = docs
         .iter()
@@ -410,41 +575,45 @@ fn contradictions(docs: &[AnnotatedArticle], units: &[Unit]) -> Vec<Divergence> 
     let Some(first_day) = first_day else {
         return Vec::new();
     };
+    // earlier meetings: (article, text, persons, day)
+    let mut earlier: Vec<(usize, String, BTreeSet<usize>, i64)> = units
+        .iter()
+        .filter(|b| b.entities.len() >= 2)
+        .filter_map(|b| {
+            let day = b
+                .date
+                .as_deref()
+                .filter(|d| d.len() == 10)
+                .and_then(crate::cluster::day_number)?;
+            Some((b.doc, b.text.clone(), b.entities.clone(), day))
+        })
+        .collect();
+    earlier.extend(dated_captions(docs, entities));
+    earlier.retain(|e| e.3 + 7 < first_day);
     let mut out = Vec::new();
     for a in units {
         let low = a.text.to_lowercase();
         if a.entities.is_empty() || !FIRST.iter().any(|f| low.contains(f)) {
             continue;
         }
-        for b in units {
-            if b.doc == a.doc || !a.entities.is_subset(&b.entities) || b.entities.len() < 2 {
-                continue;
-            }
-            let Some(day) = b
-                .date
-                .as_deref()
-                .filter(|d| d.len() == 10)
-                .and_then(crate::cluster::day_number)
-            else {
-                continue;
-            };
-            if day + 7 < first_day {
-                out.push(Divergence {
-                    kind: DivergenceKind::Contradiction,
-                    summary: fill(language(docs), "first_time", &[&a.text, &b.text]),
-                    variants: vec![
-                        Variant {
-                            text: a.text.clone(),
-                            articles: vec![docs[a.doc].article.id.clone()],
-                        },
-                        Variant {
-                            text: b.text.clone(),
-                            articles: vec![docs[b.doc].article.id.clone()],
-                        },
-                    ],
-                });
-                break;
-            }
+        if let Some((doc, text, _, _)) = earlier
+            .iter()
+            .find(|b| b.0 != a.doc && a.entities.is_subset(&b.2))
+        {
+            out.push(Divergence {
+                kind: DivergenceKind::Contradiction,
+                summary: fill(language(docs), "first_time", &[&a.text, text]),
+                variants: vec![
+                    Variant {
+                        text: a.text.clone(),
+                        articles: vec![docs[a.doc].article.id.clone()],
+                    },
+                    Variant {
+                        text: text.clone(),
+                        articles: vec![docs[*doc].article.id.clone()],
+                    },
+                ],
+            });
         }
     }
     out
@@ -462,9 +631,9 @@ pub fn divergences(
 ) -> Vec<Divergence> {
     let mut out = numbers(docs, texts, units);
     out.extend(attribution(docs, reports, entities));
-    out.extend(wording(docs, units, sims));
+    out.extend(wording(docs, units, clusters, sims, reports));
     out.extend(dates(docs, units, clusters));
-    out.extend(contradictions(docs, units));
+    out.extend(contradictions(docs, units, entities));
     out
 }
 
@@ -479,6 +648,9 @@ mod tests {
         assert!(t.contains("inakzeptabel"));
         assert!(evaluative_terms("Ein Gutachten liegt vor.").is_empty());
         assert!(evaluative_terms("Die Gespräche seien gut gewesen.").contains("gut"));
+        // negated: no judgement
+        assert!(evaluative_terms("Das Treffen brachte keinen Durchbruch.").is_empty());
+        assert!(evaluative_terms("Die Runde sei nicht sehr produktiv gewesen.").is_empty());
     }
 
     fn unit(doc: usize, text: &str, date: &str) -> Unit {

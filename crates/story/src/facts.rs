@@ -300,7 +300,7 @@ pub fn shared_keys<'a>(a: &'a Unit, b: &'a Unit) -> impl Iterator<Item = f64> + 
 }
 
 /// Number of keys two units share outside entity mentions.
-fn shared_content_keys(a: &Unit, b: &Unit) -> usize {
+pub fn shared_content_keys(a: &Unit, b: &Unit) -> usize {
     let mut j = 0;
     a.keys
         .iter()

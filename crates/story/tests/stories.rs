@@ -1,6 +1,8 @@
 //! Whole stories from small fixtures written for the project: an English story
 //! (`tests/fixtures/english`) is reported with English labels; numbers with synonymous
-//! qualifiers are no divergence (`tests/fixtures/qualifiers`).
+//! qualifiers are no divergence (`tests/fixtures/qualifiers`); two outlets judging one plan
+//! with different words diverge, judgements of different matters or aspects do not, and a
+//! dated picture caption contradicts a "for the first time" claim (`tests/fixtures/judgements`).
 
 mod common;
 
@@ -58,4 +60,40 @@ fn english_stories_get_english_labels() {
     assert!(residents.summary.contains("1200") || residents.summary.contains("1,200"));
     let html = lagebild_story::render::html(&analysis);
     assert!(html.contains("<html lang=\"en\">") && html.contains("<h2>Who said what</h2>"));
+}
+
+#[test]
+fn judgements_of_one_matter_diverge_and_captions_contradict() {
+    use lagebild_model::DivergenceKind;
+    let analysis = analyse("judgements");
+    assert_eq!(analysis.stories.len(), 1);
+    let divergences = &analysis.stories[0].divergences;
+    // `lehne sie „rundweg ab“` (a) against `„völlig inakzeptabel“` (b), both of the plans;
+    // not `produktiv` (talks about funding, a's other statement) against `inakzeptabel`, and
+    // not the negated `keinen Durchbruch`
+    let wording: Vec<_> = divergences
+        .iter()
+        .filter(|d| d.kind == DivergenceKind::Wording)
+        .collect();
+    assert_eq!(wording.len(), 1, "{divergences:#?}");
+    let sides: Vec<(&str, &[String])> = wording[0]
+        .variants
+        .iter()
+        .map(|v| (v.text.as_str(), v.articles.as_slice()))
+        .collect();
+    assert_eq!(
+        sides,
+        [
+            ("inakzeptabel", &["b".to_string()][..]),
+            ("rundweg ab", &["a".to_string()][..])
+        ]
+    );
+    // the archive picture of b shows both a quarter of a year before a's "erstmals"
+    let c = divergences
+        .iter()
+        .find(|d| d.kind == DivergenceKind::Contradiction)
+        .unwrap_or_else(|| panic!("no contradiction: {divergences:#?}"));
+    assert!(c.variants[0].text.contains("erstmals"));
+    assert!(c.variants[1].text.contains("14.02.2026"), "{c:#?}");
+    assert_eq!(c.variants[1].articles, ["b"]);
 }

@@ -41,6 +41,10 @@ pub struct Verb {
     pub belief: bool,
     /// Impersonal: a cue even without a subject (`es wurde bekannt, dass …`).
     pub impersonal: bool,
+    /// Words one of which the clause must hold for a reported speech act without a content
+    /// clause (`sprechen`: `von`, so that `X sprach von einem Erfolg` is speech and `X und Y
+    /// sprachen miteinander` is not); empty when the verb alone suffices.
+    pub needs: Vec<String>,
 }
 
 /// All lexicons.
@@ -162,6 +166,11 @@ impl Lexicon {
                 denial: flags.contains('d'),
                 belief: flags.contains('b'),
                 impersonal: flags.contains('i'),
+                needs: cols
+                    .iter()
+                    .find_map(|c| c.strip_prefix('@'))
+                    .map(|n| n.split(',').map(str::to_string).collect())
+                    .unwrap_or_default(),
             });
             let base_inf = match &particle {
                 Some(p) => inf.strip_prefix(p.as_str()).unwrap_or(inf).to_string(),

@@ -1493,7 +1493,7 @@ impl<'a> Finder<'a> {
     /// The frame of a sentence, if it has one.
     fn frame(&self, a: usize, b: usize, _regions: &[usize]) -> Option<Frame> {
         let attr = self.attribution_frame(a, b);
-        let verb = self.verb_frame(a, b);
+        let mut verb = self.verb_frame(a, b);
         // A speech verb closing the sentence behind a comma (`Die Brücke bleibt nach Angaben
         // der Stadt gesperrt, sagte X.`) frames the whole clause, source phrase included.
         let closing = |v: &Frame| {
@@ -1502,6 +1502,15 @@ impl<'a> Finder<'a> {
                 k > a && self.toks[k - 1].is_punct(',') && v.content.0 == a
             }) && v.speaker.is_some()
         };
+        // A speech act inside a clause that a closing frame reports (`Die Pläne lehne sie
+        // „rundweg ab“, sagte X.`): the closing frame holds the speaker of the whole clause.
+        if let Some(v) = verb.as_ref().filter(|v| v.kind == QuoteKind::Reported) {
+            let cue_at = v.cue.as_ref().map_or(self.text.len(), |c| c.2);
+            verb = (a + 1..b)
+                .filter(|&k| self.toks[k - 1].is_punct(',') && self.toks[k].s >= cue_at)
+                .find_map(|k| self.verb_frame_from(a, k, b).filter(closing))
+                .or(verb);
+        }
         // `X erklärte, die Fähre sei seiner Meinung nach sicher`: an opinion phrase that points
         // back to the subject, inside the content of a speech verb, is part of that speech.
         let opinion_inside = |at: &Frame, v: &Frame| {
@@ -1993,9 +2002,15 @@ impl<'a> Finder<'a> {
     // ----- speech verbs -----
 
     fn verb_frame(&self, a: usize, b: usize) -> Option<Frame> {
+        self.verb_frame_from(a, a, b)
+    }
+
+    /// [`Self::verb_frame`] with the speech verb looked for from token `from` on (`a` stays
+    /// the start of the sentence).
+    fn verb_frame_from(&self, a: usize, from: usize, b: usize) -> Option<Frame> {
         let toks = self.toks;
         let lex = self.lex;
-        for i in a..b {
+        for i in from..b {
             let t = &toks[i];
             if t.region.is_some() || !t.is_word() || t.cap && i > a {
                 continue;
@@ -2243,7 +2258,10 @@ impl<'a> Finder<'a> {
                     && toks[cs..i]
                         .iter()
                         .any(|x| matches!(x.lower.as_str(), "hat" | "haben" | "hatte" | "hatten"));
+                let complement = verb.needs.is_empty()
+                    || toks[cs..ce].iter().any(|x| verb.needs.contains(&x.lower));
                 if verb.reported
+                    && complement
                     && (kind != FormKind::Participle || perfect)
                     && (cs == a || apposition || only_brackets)
                 {

@@ -1275,3 +1275,40 @@ fn texts_cut_off_after_a_frame_do_not_panic() {
         let _ = run_en(text);
     }
 }
+
+#[test]
+fn closing_frame_over_a_speech_act_in_its_clause() {
+    // `ablehnen` is a speech act of its own, but `sagte X` reports the whole clause.
+    for text in [
+        "Die neuen Pläne für den Marktplatz lehne sie ab, sagte die Bürgermeisterin.",
+        "Die neuen Pläne für den Marktplatz lehne sie „entschieden ab“, sagte die Bürgermeisterin.",
+    ] {
+        let qs = run(text);
+        let q = qs
+            .iter()
+            .find(|q| q.kind == QuoteKind::Indirect)
+            .unwrap_or_else(|| panic!("no indirect quote in {qs:#?}"));
+        assert!(q.text.starts_with("Die neuen Pläne"), "{q:#?}");
+        assert_eq!(speaker(q), "Bürgermeisterin");
+        assert_eq!(q.cue.as_deref(), Some("sagte"));
+        assert!(qs.iter().all(|q| q.kind != QuoteKind::Reported), "{qs:#?}");
+    }
+    // Without a closing frame the speech act stays reported speech.
+    let qs = run("Die Bürgermeisterin lehnte die neuen Pläne für den Marktplatz ab.");
+    assert_eq!(qs.len(), 1);
+    assert_eq!(qs[0].kind, QuoteKind::Reported);
+}
+
+#[test]
+fn speaking_of_something_not_with_someone() {
+    let qs = run("Der Landrat sprach von einem schweren Rückschlag für die Region.");
+    assert_eq!(qs.len(), 1, "{qs:#?}");
+    assert_eq!(qs[0].kind, QuoteKind::Reported);
+    assert_eq!(speaker(&qs[0]), "Landrat");
+    for text in [
+        "Der Landrat und die Bürgermeisterin sprachen zwei Stunden lang miteinander.",
+        "Der Landrat sprach am Abend mit den Anwohnern im Gemeindehaus.",
+    ] {
+        assert!(run(text).is_empty(), "{text}: {:#?}", run(text));
+    }
+}
