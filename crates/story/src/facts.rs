@@ -45,6 +45,10 @@ pub struct Unit {
     /// The ranks among [`Unit::keys`] of keys that occur only inside entity mentions (names
     /// and role phrases), ascending.
     pub name_keys: Vec<u32>,
+    /// The ranks of the other keys that occur only in role nouns of a sentence that names
+    /// someone (`Sondergesandte`, `Schwiegersohn`), ascending: with the names, who the sentence
+    /// is about rather than what it says.
+    pub role_keys: Vec<u32>,
     /// Story entity indices mentioned.
     pub entities: BTreeSet<usize>,
     /// Quantities as (value in thousandths, unit).
@@ -90,7 +94,7 @@ pub fn units(docs: &[AnnotatedArticle], texts: &[DocText], merged: &Merged) -> V
     // the keys of each unit as numbers in order of first sight, ranked once all are known
     let mut seen: FxHashMap<String, u32> = FxHashMap::default();
     let mut words: Vec<Vec<u32>> = Vec::new();
-    let mut name_words: Vec<Vec<u32>> = Vec::new();
+    let mut name_words: Vec<(Vec<u32>, Vec<u32>)> = Vec::new();
     for (d, doc) in docs.iter().enumerate() {
         let t = &texts[d];
         // mention spans → story entity
@@ -122,12 +126,13 @@ pub fn units(docs: &[AnnotatedArticle], texts: &[DocText], merged: &Merged) -> V
             let trail = raw.chars().rev().take_while(|c| c.is_whitespace()).count();
             let span = Span::new(s.span.start + lead, s.span.end.saturating_sub(trail));
             let mut keys = Vec::new();
-            // keys seen inside an entity mention, and outside any
-            let (mut in_name, mut outside) = (Vec::new(), Vec::new());
+            // keys seen inside an entity mention, in a role noun beside one, and elsewhere
+            let (mut in_name, mut in_role, mut outside) = (Vec::new(), Vec::new(), Vec::new());
             let mentions_here: Vec<&(Span, usize)> = mentions
                 .iter()
                 .filter(|(m, _)| s.span.contains(m))
                 .collect();
+            let roles = lagebild_nlp::ner::gazetteer::Gazetteer::get();
             t.for_token_keys(i, |tok, k| {
                 let n = match seen.get(k) {
                     Some(&n) => n,
@@ -140,12 +145,15 @@ pub fn units(docs: &[AnnotatedArticle], texts: &[DocText], merged: &Merged) -> V
                 keys.push(n);
                 if mentions_here.iter().any(|(m, _)| m.contains(&tok)) {
                     in_name.push(n);
+                } else if !mentions_here.is_empty() && roles.role_head(t.slice(tok)).is_some() {
+                    in_role.push(n);
                 } else {
                     outside.push(n);
                 }
             });
             outside.sort_unstable();
             in_name.retain(|n| outside.binary_search(n).is_err());
+            in_role.retain(|n| outside.binary_search(n).is_err() && !in_name.contains(n));
             let entities = mentions_here.iter().map(|(_, e)| *e).collect();
             let numbers = doc
                 .quantities
@@ -186,7 +194,7 @@ pub fn units(docs: &[AnnotatedArticle], texts: &[DocText], merged: &Merged) -> V
                 }
             }
             words.push(keys);
-            name_words.push(in_name);
+            name_words.push((in_name, in_role));
             out.push(Unit {
                 doc: d,
                 sent: i,
@@ -195,6 +203,7 @@ pub fn units(docs: &[AnnotatedArticle], texts: &[DocText], merged: &Merged) -> V
                 keys: Vec::new(),
                 weight: 0.0,
                 name_keys: Vec::new(),
+                role_keys: Vec::new(),
                 entities,
                 numbers,
                 date,
@@ -210,11 +219,15 @@ pub fn units(docs: &[AnnotatedArticle], texts: &[DocText], merged: &Merged) -> V
         rank[n as usize] = r as u32;
     }
     let weights: Vec<f64> = all.iter().map(|(k, _)| idf(k)).collect();
-    for ((u, ks), names) in out.iter_mut().zip(&words).zip(&name_words) {
-        let mut ns: Vec<u32> = names.iter().map(|&n| rank[n as usize]).collect();
-        ns.sort_unstable();
-        ns.dedup();
-        u.name_keys = ns;
+    let ranks = |ns: &[u32]| {
+        let mut rs: Vec<u32> = ns.iter().map(|&n| rank[n as usize]).collect();
+        rs.sort_unstable();
+        rs.dedup();
+        rs
+    };
+    for ((u, ks), (names, roles)) in out.iter_mut().zip(&words).zip(&name_words) {
+        u.name_keys = ranks(names);
+        u.role_keys = ranks(roles);
         let mut keys: Vec<(u32, f64)> = ks
             .iter()
             .map(|&n| rank[n as usize])
@@ -301,6 +314,15 @@ pub fn shared_keys<'a>(a: &'a Unit, b: &'a Unit) -> impl Iterator<Item = f64> + 
 
 /// Number of keys two units share outside entity mentions.
 pub fn shared_content_keys(a: &Unit, b: &Unit) -> usize {
+    shared_keys_outside(a, b, false)
+}
+
+/// Number of keys two units share outside entity mentions, and with `roles` also outside role
+/// nouns (see [`Unit::role_keys`]).
+fn shared_keys_outside(a: &Unit, b: &Unit, roles: bool) -> usize {
+    let who = |u: &Unit, k: u32| {
+        u.name_keys.binary_search(&k).is_ok() || roles && u.role_keys.binary_search(&k).is_ok()
+    };
     let mut j = 0;
     a.keys
         .iter()
@@ -308,9 +330,7 @@ pub fn shared_content_keys(a: &Unit, b: &Unit) -> usize {
             while b.keys.get(j).is_some_and(|x| x.0 < k) {
                 j += 1;
             }
-            b.keys.get(j).is_some_and(|x| x.0 == k)
-                && a.name_keys.binary_search(&k).is_err()
-                && b.name_keys.binary_search(&k).is_err()
+            b.keys.get(j).is_some_and(|x| x.0 == k) && !who(a, k) && !who(b, k)
         })
         .count()
 }
@@ -345,7 +365,10 @@ pub fn similarity(a: &Unit, b: &Unit) -> f64 {
     // one shared name (a speaker, a place) and at most one other shared word: two statements
     // about the same person or place, not one fact (`Kroll sagte, die Lage sei angespannt` and
     // `Kroll nannte den Einsatz vorbildlich`)
-    if se == 1 && content <= 1 && !same_number {
+    // names and nothing else in common: the same people doing different things (`Putin traf
+    // Witkoff und Kushner im Kreml` and `Witkoff und Kushner wollen in Florida mit Vertretern
+    // aus Kiew sprechen`)
+    if (se == 1 && content <= 1 || shared_keys_outside(a, b, true) == 0) && !same_number {
         s = s.min(0.9 * FACT_THRESHOLD);
     }
     match (&a.date, &b.date) {
@@ -569,6 +592,7 @@ pub(crate) fn test_unit(doc: usize, text: &str) -> Unit {
         keys: Vec::new(),
         weight: 0.0,
         name_keys: Vec::new(),
+        role_keys: Vec::new(),
         entities: BTreeSet::new(),
         numbers: BTreeSet::new(),
         date: None,
@@ -665,6 +689,27 @@ mod tests {
         let d = u(&[0, 1, 4, 5], &[]);
         let e = u(&[0, 1, 2, 3], &[]);
         assert!(similarity(&d, &e) > similarity(&a, &b));
+    }
+
+    #[test]
+    fn names_and_roles_alone_make_no_fact() {
+        // `Der Gesandte Berg und Sohn Kai Lind trafen Vogt` / `Der Gesandte Berg und Sohn Kai
+        // Lind wollen in Rom verhandeln`: three names (keys 0–2) and two role nouns (3, 4)
+        // shared, nothing of what they did
+        let u = |keys: &[u32]| Unit {
+            keys: keys.iter().map(|&k| (k, 1.0)).collect(),
+            weight: keys.len() as f64,
+            name_keys: vec![0, 1, 2],
+            role_keys: vec![3, 4],
+            entities: BTreeSet::from([1, 2, 3]),
+            ..unit(0, "")
+        };
+        let met = u(&[0, 1, 2, 3, 4, 5]);
+        let plans = u(&[0, 1, 2, 3, 4, 6, 7]);
+        assert!(similarity(&met, &plans) < FACT_THRESHOLD);
+        // one word of what they did in common (`trafen` / `Treffen`) makes it one fact
+        let meeting = u(&[0, 1, 2, 3, 4, 5, 8]);
+        assert!(similarity(&met, &meeting) >= FACT_THRESHOLD);
     }
 
     #[test]

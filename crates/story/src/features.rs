@@ -13,6 +13,7 @@ use std::sync::OnceLock;
 
 const STOPWORDS: &str = include_str!("../resources/de/stopwords.txt");
 const IDF: &str = include_str!("../resources/de/idf.tsv");
+const VERB_FORMS: &str = include_str!("../resources/de/verb_forms.txt");
 
 /// Longest key, in chars: long compounds share their head part with shorter forms.
 const KEY_CHARS: usize = 8;
@@ -119,6 +120,26 @@ fn with_key<R>(word: &str, f: impl FnOnce(Option<&str>) -> R) -> R {
     })
 }
 
+/// Irregular verb form → its infinitive (`resources/de/verb_forms.txt`).
+fn verb_forms() -> &'static FxHashMap<&'static str, &'static str> {
+    static FORMS: OnceLock<FxHashMap<&'static str, &'static str>> = OnceLock::new();
+    FORMS.get_or_init(|| {
+        let mut m = FxHashMap::default();
+        for line in VERB_FORMS.lines().map(str::trim) {
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let mut words = line.split_whitespace();
+            if let Some(inf) = words.next() {
+                for form in words {
+                    m.insert(form, inf);
+                }
+            }
+        }
+        m
+    })
+}
+
 fn compute_key(word: &str) -> Option<String> {
     let w = word
         .trim_matches(|c: char| !c.is_alphanumeric())
@@ -134,6 +155,9 @@ fn compute_key(word: &str) -> Option<String> {
     if w.chars().count() < 2 || !w.chars().any(char::is_alphabetic) {
         return None;
     }
+    let w = verb_forms()
+        .get(w.as_str())
+        .map_or(w.clone(), |inf| inf.to_string());
     let stem = fold(&lagebild_nlp::stem::stem("de", &w));
     Some(stem.chars().take(KEY_CHARS).collect())
 }
@@ -286,6 +310,12 @@ mod tests {
         let mut v = Vec::new();
         word_keys("Kreml-Berater", &mut v);
         assert_eq!(v.len(), 2);
+        // irregular verb forms share the key of their infinitive and its noun
+        assert_eq!(key("traf"), key("Treffen"));
+        assert_eq!(key("getroffen"), key("treffen"));
+        assert_eq!(key("brach"), key("brechen"));
+        // a form that is also a noun keeps its own key
+        assert_ne!(key("Tat"), key("tun"));
     }
 
     #[test]
