@@ -51,6 +51,22 @@ impl Badges {
     }
 }
 
+/// The name of a divergence kind in the report's language (`Zahlen`, `Wertung`, …).
+fn kind_label(lang: &str, kind: lagebild_model::DivergenceKind) -> &'static str {
+    use lagebild_model::DivergenceKind as K;
+    label(
+        lang,
+        match kind {
+            K::Number => "kind_number",
+            K::Attribution => "kind_attribution",
+            K::Wording => "kind_wording",
+            K::Date => "kind_date",
+            K::Contradiction => "kind_contradiction",
+            K::Other => "kind_other",
+        },
+    )
+}
+
 /// Escape text for Markdown: characters that would start markup, and HTML.
 pub fn md_escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -246,7 +262,8 @@ pub fn markdown_story(s: &StoryAnalysis, articles: &[ArticleSummary]) -> String 
     if !s.divergences.is_empty() {
         let _ = writeln!(o, "## {}\n", label(lang, "divergences"));
         for d in &s.divergences {
-            let _ = writeln!(o, "- *{:?}*: {}", d.kind, md_escape(&d.summary));
+            let kind = kind_label(lang, d.kind);
+            let _ = writeln!(o, "- *{kind}*: {}", md_escape(&d.summary));
             for v in &d.variants {
                 let _ = writeln!(o, "  - {} {}", md_escape(&v.text), b.md(&v.articles));
             }
@@ -421,8 +438,8 @@ fn html_story_body(s: &StoryAnalysis, articles: &[ArticleSummary]) -> String {
         for d in &s.divergences {
             let _ = write!(
                 o,
-                "<li><span class=\"kind\">{:?}</span> {}<ul>",
-                d.kind,
+                "<li><span class=\"kind\">{}</span> {}<ul>",
+                kind_label(lang, d.kind),
                 esc(&d.summary)
             );
             for v in &d.variants {
