@@ -270,12 +270,22 @@ fn numbers(docs: &[AnnotatedArticle], texts: &[DocText], units: &[Unit]) -> Vec<
                     }
                 })
                 .collect();
+            // the counted noun as an article wrote it (`Einsatzkräfte`), else the unit key
+            let noun = g
+                .iter()
+                .flat_map(|(_, v)| v.1.iter())
+                .filter_map(|s| s.split_whitespace().last())
+                .find(|w| {
+                    w.chars().next().is_some_and(char::is_uppercase)
+                        && w.chars().all(|c| c.is_alphabetic() || c == '-')
+                })
+                .unwrap_or(&unit);
             out.push(Divergence {
                 kind: DivergenceKind::Number,
                 summary: fill(
                     language(docs),
                     "numbers_differ",
-                    &[&unit, &values.join(" vs. ")],
+                    &[noun, &values.join(" vs. ")],
                 ),
                 variants,
             });

@@ -62,7 +62,7 @@ fn fixture_story_holds_together() {
     assert!(s
         .divergences
         .iter()
-        .any(|d| d.kind == lagebild_model::DivergenceKind::Number && d.summary.contains("woche")));
+        .any(|d| d.kind == lagebild_model::DivergenceKind::Number && d.summary.contains("Wochen")));
     // every briefing citation points into its article's text
     for b in &s.briefing {
         for c in &b.citations {
