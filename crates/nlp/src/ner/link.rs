@@ -20,7 +20,7 @@
 use super::gazetteer::{flag, inflection_key, title_case, Gazetteer};
 use super::{is_cap_word, label_of, label_type, Tagger};
 use crate::tokenize::data_lines;
-use lagebild_model::{Entity, EntityType, Mention, MentionKind, Sentence, Span};
+use lagebild_model::{slice_chars, Entity, EntityType, Mention, MentionKind, Sentence, Span};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::OnceLock;
 
@@ -369,7 +369,7 @@ pub fn entities(tagger: &Tagger<'_>, text: &str, sentences: &[Sentence]) -> Vec<
             });
         }
     }
-    link(mentions, role_mentions)
+    link(mentions, role_mentions, text)
 }
 
 /// Working entity during linking.
@@ -571,7 +571,86 @@ fn genitive_of(g: &str, w: &str) -> bool {
     g.len() == w.len() + 1 && g.starts_with(w) && g.ends_with('s')
 }
 
-fn link(mut mentions: Vec<RawMention>, role_mentions: Vec<RoleMention>) -> Vec<Entity> {
+/// True for a short form in capitals: two to six letters or digits, at least two of them
+/// capital letters (`THW`, `FEMA`, `G7`).
+fn is_acronym(w: &str) -> bool {
+    let n = w.chars().count();
+    (2..=6).contains(&n)
+        && w.chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
+        && w.chars().filter(|c| c.is_uppercase()).count() >= 2
+}
+
+/// The first letters of a name's capitalised words (`Federal Emergency Management Agency` →
+/// `FEMA`).
+fn initials(words: &[String]) -> String {
+    words
+        .iter()
+        .filter_map(|w| w.chars().next())
+        .filter(|c| c.is_uppercase())
+        .collect()
+}
+
+/// The one longer name of another entity that entity `i` is a short form of: for a short form
+/// in capitals, a name it stands in brackets right after (`Technisches Hilfswerk (THW)`) or
+/// whose initials it is (`FEMA`); for other names, the last words of a longer name of the
+/// same type (`Weather Service` → `National Weather Service`; a single word only for
+/// organisations). `None` when no name or several fit.
+fn full_form(ents: &[Building], i: usize, text: &str) -> Option<usize> {
+    let s = &ents[i];
+    if s.kind == EntityType::Per {
+        return None;
+    }
+    let acronym = s.words.len() == 1 && is_acronym(&s.words[0]);
+    let bracketed = |l: &Building| {
+        l.mentions.iter().any(|ml| {
+            s.mentions.iter().any(|ms| {
+                ml.span.end < ms.span.start
+                    && ms.span.start - ml.span.end <= 3
+                    && slice_chars(text, Span::new(ml.span.end, ms.span.start)).trim() == "("
+                    && slice_chars(text, Span::new(ms.span.end, ms.span.end + 1)) == ")"
+            })
+        })
+    };
+    let mut fits = (0..ents.len()).filter(|&j| {
+        let l = &ents[j];
+        j != i
+            && l.kind != EntityType::Per
+            && l.words.len() > s.words.len()
+            && if acronym {
+                bracketed(l) || initials(&l.words) == s.words[0]
+            } else {
+                l.kind == s.kind
+                    && (s.words.len() >= 2 || s.kind == EntityType::Org)
+                    && l.words.ends_with(&s.words)
+            }
+    });
+    let first = fits.next()?;
+    fits.next().is_none().then_some(first)
+}
+
+/// Short forms join the entity of their full name (see [`full_form`]), which keeps its name and
+/// type and takes the short form as an alias.
+fn merge_short_forms(ents: &mut Vec<Building>, text: &str) {
+    let mut i = 0;
+    while i < ents.len() {
+        let Some(t) = full_form(ents, i, text) else {
+            i += 1;
+            continue;
+        };
+        let short = ents.remove(i);
+        let e = &mut ents[if t > i { t - 1 } else { t }];
+        push_unique(&mut e.aliases, short.name());
+        for a in short.aliases {
+            push_unique(&mut e.aliases, a);
+        }
+        for r in short.roles {
+            push_unique(&mut e.roles, r);
+        }
+        e.mentions.extend(short.mentions);
+    }
+}
+
+fn link(mut mentions: Vec<RawMention>, role_mentions: Vec<RoleMention>, text: &str) -> Vec<Entity> {
     // longest names first, then text order
     let mut order: Vec<usize> = (0..mentions.len()).collect();
     order.sort_by(|&x, &y| {
@@ -662,6 +741,7 @@ fn link(mut mentions: Vec<RawMention>, role_mentions: Vec<RoleMention>) -> Vec<E
             e.kind = t;
         }
     }
+    merge_short_forms(&mut ents, text);
     // places and organisations are named as listed (`Deutscher Wetterdienst`, `Russland`)
     let g = Gazetteer::get();
     for e in ents.iter_mut().filter(|e| e.kind != EntityType::Per) {
@@ -741,7 +821,7 @@ mod tests {
             mention(12, &["Putin"], EntityType::Org, &[]),
             mention(20, &["Moskau"], EntityType::Loc, &[]),
         ];
-        let es = link(ms, Vec::new());
+        let es = link(ms, Vec::new(), "");
         assert_eq!(es.len(), 2);
         assert_eq!(es[0].name, "Wladimir Putin");
         assert_eq!(es[0].kind, EntityType::Per);
@@ -762,7 +842,7 @@ mod tests {
             mention(120, &["Lindenau"], EntityType::Per, &[]),
             mention(140, &["Lindenau"], EntityType::Loc, &[]),
         ];
-        let es = link(ms, Vec::new());
+        let es = link(ms, Vec::new(), "");
         assert_eq!(es.len(), 4);
         assert_eq!(es[0].name, "Deutscher Wetterdienst");
         assert_eq!(es[0].mentions.len(), 2);
@@ -817,11 +897,55 @@ mod tests {
                 keys: vec![role_key("Minister")],
             },
         ];
-        let es = link(ms, rms);
+        let es = link(ms, rms, "");
         assert_eq!(es[0].aliases, vec!["Kreml-Chef"]);
         assert_eq!(es[0].mentions.len(), 2);
         assert_eq!(es[0].mentions[1].kind, MentionKind::Role);
         assert_eq!(es[1].mentions.len(), 1);
+    }
+
+    #[test]
+    fn short_forms_join_their_full_names() {
+        let text = "Pegel steigt\n\nDas Technische Hilfswerk (THW) schickte am Dienstag 40 Helfer \
+nach Ilmstedt. Das THW teilte mit, die Pumpen liefen. Die Bundesanstalt für Wasserbau (BAW) prüft \
+den Deich.";
+        let sentences = crate::tokenize::sentences(text);
+        let es = entities(&Tagger::default_for("de"), text, &sentences);
+        let find = |n: &str| es.iter().find(|e| e.name == n);
+        let thw = find("Technisches Hilfswerk").expect("THW's full name");
+        assert_eq!(thw.mentions.len(), 3, "{es:#?}");
+        assert!(thw.aliases.iter().any(|a| a == "THW"));
+        assert!(find("THW").is_none());
+        let baw = find("Bundesanstalt für Wasserbau").expect("BAW's full name");
+        assert!(baw.aliases.iter().any(|a| a == "BAW"), "{es:#?}");
+
+        let text = "Levee holds\n\nThe Federal Emergency Management Agency sent teams to Dover \
+on Tuesday. FEMA said 300 people had been moved. The National Weather Service warned of more \
+rain. The Weather Service expects the river to crest on Thursday.";
+        let sentences = crate::tokenize::sentences(text);
+        let es = entities(&Tagger::default_for("en"), text, &sentences);
+        let find = |n: &str| es.iter().find(|e| e.name == n);
+        // initials without brackets, and the last words of the one longer name
+        let fema = find("Federal Emergency Management Agency").expect("FEMA's full name");
+        assert!(fema.aliases.iter().any(|a| a == "FEMA"), "{es:#?}");
+        let nws = find("National Weather Service").expect("the service's full name");
+        assert!(
+            nws.aliases.iter().any(|a| a == "Weather Service"),
+            "{es:#?}"
+        );
+        assert_eq!(nws.mentions.len(), 2);
+    }
+
+    #[test]
+    fn a_short_form_of_two_names_joins_neither() {
+        // `Service` ends two organisation names: it stays apart
+        let ms = vec![
+            mention(0, &["National", "Weather", "Service"], EntityType::Org, &[]),
+            mention(40, &["Forest", "Service"], EntityType::Org, &[]),
+            mention(80, &["Service"], EntityType::Org, &[]),
+        ];
+        let es = link(ms, Vec::new(), "");
+        assert_eq!(es.len(), 3, "{es:#?}");
     }
 
     #[test]
