@@ -2839,7 +2839,10 @@ impl<'a> Finder<'a> {
         }
     }
 
-    /// The name of the place or organisation whose mention is `phrase`, ending at byte `e`.
+    /// The name of the place or organisation whose mention is `phrase`, ending at byte `e`: the
+    /// entity's name when it shares a word with the phrase, also with another ending (`dem
+    /// Deutschen Wetterdienst` → `Deutscher Wetterdienst`, `Russlands` → `Russland`), else the
+    /// phrase as written (a short form, `USGS`, stays).
     fn thing_named(&self, phrase: &str, e: usize) -> Option<String> {
         self.doc
             .entities
@@ -2851,7 +2854,21 @@ impl<'a> Finder<'a> {
                         && self.text.get(self.ix.byte_of(m.span.start)..e) == Some(phrase)
                 })
             })
-            .map(|x| x.name.clone())
+            .map(|x| {
+                let shared = phrase
+                    .split(|c: char| !c.is_alphanumeric())
+                    .filter(|w| w.chars().count() >= 3)
+                    .any(|w| {
+                        x.name.split(' ').any(|n| {
+                            n.chars().count() >= 3 && (w.starts_with(n) || n.starts_with(w))
+                        })
+                    });
+                if shared {
+                    x.name.clone()
+                } else {
+                    phrase.to_string()
+                }
+            })
     }
 
     /// The holder of the role (a noun of the role list) named by the head of phrase `[a, b)`:

@@ -1312,3 +1312,22 @@ fn speaking_of_something_not_with_someone() {
         assert!(run(text).is_empty(), "{text}: {:#?}", run(text));
     }
 }
+
+#[test]
+fn an_organisation_speaker_keeps_its_short_form() {
+    let doc = annotated(
+        "Die Bundesanstalt für Wasserbau (BAW) prüft den Deich an der Ilm. Der Damm sei \
+stabil, teilte die BAW am Mittwoch mit.",
+    );
+    let qs = find_quotes(&doc);
+    let q = find(&qs, "Der Damm sei stabil");
+    // the entity is named in full; the speaker as the article wrote it
+    assert!(
+        doc.entities.iter().any(
+            |e| e.name == "Bundesanstalt für Wasserbau" && e.aliases.iter().any(|a| a == "BAW")
+        ),
+        "{:#?}",
+        doc.entities
+    );
+    assert_eq!(speaker(q), "BAW");
+}
