@@ -2260,14 +2260,32 @@ impl<'a> Finder<'a> {
                         .any(|x| matches!(x.lower.as_str(), "hat" | "haben" | "hatte" | "hatten"));
                 let complement = verb.needs.is_empty()
                     || toks[cs..ce].iter().any(|x| verb.needs.contains(&x.lower));
+                // A main clause after a comma or in brackets (`Das Werk soll im Herbst öffnen,
+                // die Betreiber sprechen von 850 Stellen`, `(die Polizei sprach von 4.000)`):
+                // the verb in second place, not at the end as in a subordinate clause.
+                let bracket = cs > a && toks[cs - 1].is_punct('(');
+                let inner = cs > a
+                    && cs < i
+                    && (toks[cs - 1].is_punct(',') || bracket)
+                    && kind != FormKind::Participle
+                    && toks[i + 1..ce].iter().any(|x| x.is_word())
+                    && !SUBORDINATORS.contains(&toks[cs].lower.as_str());
                 if verb.reported
                     && complement
                     && (kind != FormKind::Participle || perfect)
-                    && (cs == a || apposition || only_brackets)
+                    && (cs == a || apposition || only_brackets || inner)
                 {
                     if let Some(sp) = self.subject(a, cs, i, ce, kind) {
+                        let content = if bracket && inner {
+                            let close = (i + 1..b).find(|&k| toks[k].is_punct(')')).unwrap_or(b);
+                            (cs, close)
+                        } else if inner && !only_brackets {
+                            (cs, b)
+                        } else {
+                            (a, b)
+                        };
                         return Some(Frame {
-                            content: (a, b),
+                            content,
                             speaker: Some(sp),
                             cue,
                             kind: QuoteKind::Reported,

@@ -1331,3 +1331,23 @@ stabil, teilte die BAW am Mittwoch mit.",
     );
     assert_eq!(speaker(q), "BAW");
 }
+
+#[test]
+fn speech_acts_in_a_later_main_clause_or_in_brackets() {
+    let qs = run(
+        "Am Samstag zogen Tausende durch die Altstadt (die Polizei sprach von 4.000 Teilnehmern).",
+    );
+    let q = find(&qs, "die Polizei sprach von 4.000 Teilnehmern");
+    assert_eq!(q.kind, QuoteKind::Reported);
+    assert_eq!(speaker(q), "Polizei");
+    let qs =
+        run("Die Halle soll im Herbst öffnen, die Betreiber sprechen von bis zu 80 neuen Stellen.");
+    let q = find(&qs, "die Betreiber sprechen von bis zu 80 neuen Stellen");
+    assert_eq!(speaker(q), "Betreiber");
+    // a relative clause, with its verb at the end, is no such clause
+    assert!(
+        run("Anwohner, die von starken Erschütterungen sprachen, riefen die Feuerwehr.")
+            .iter()
+            .all(|q| !q.text.starts_with("die von"))
+    );
+}
