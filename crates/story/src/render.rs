@@ -159,6 +159,33 @@ fn quote_groups(story: &StoryAnalysis) -> Vec<Vec<&StoryQuote>> {
     v
 }
 
+/// Statements shown in the "who said what" section.
+const MAX_STATEMENTS: usize = 30;
+
+/// The quote groups by speaker (as shown: the group's first report's speaker, `None` when
+/// unknown): speakers with more reports first, then in the order of their largest group;
+/// unknown speakers last. At most [`MAX_STATEMENTS`] groups in all.
+fn by_speaker<'a>(
+    groups: &[Vec<&'a StoryQuote>],
+) -> Vec<(Option<&'a str>, Vec<Vec<&'a StoryQuote>>)> {
+    let mut out: Vec<(Option<&str>, Vec<Vec<&StoryQuote>>)> = Vec::new();
+    for g in groups.iter().take(MAX_STATEMENTS) {
+        let who = g[0].speaker.as_deref();
+        match out.iter_mut().find(|(w, _)| *w == who) {
+            Some((_, gs)) => gs.push(g.clone()),
+            None => out.push((who, vec![g.clone()])),
+        }
+    }
+    // stable: ties keep the order of the largest groups
+    out.sort_by_key(|(who, gs)| {
+        (
+            who.is_none(),
+            std::cmp::Reverse(gs.iter().map(Vec::len).sum::<usize>()),
+        )
+    });
+    out
+}
+
 fn articles_of(q: &[&StoryQuote]) -> Vec<String> {
     let mut v: Vec<String> = Vec::new();
     for x in q {
@@ -218,16 +245,21 @@ pub fn markdown_story(s: &StoryAnalysis, articles: &[ArticleSummary]) -> String 
     let groups = quote_groups(s);
     if !groups.is_empty() {
         let _ = writeln!(o, "## {}\n", label(lang, "who_said"));
-        for g in groups.iter().take(30) {
-            let q = g[0];
-            let who = q.speaker.as_deref().unwrap_or(label(lang, "unknown"));
-            let _ = writeln!(
-                o,
-                "- **{}**: {} {}",
-                md_escape(who),
-                fill(lang, quote_label(q), &[&md_escape(&q.text)]),
-                b.md(&articles_of(g))
-            );
+        for (who, gs) in by_speaker(&groups) {
+            let who = md_escape(who.unwrap_or(label(lang, "unknown")));
+            let line = |g: &Vec<&StoryQuote>| {
+                let q = g[0];
+                let text = fill(lang, quote_label(q), &[&md_escape(&q.text)]);
+                format!("{text} {}", b.md(&articles_of(g)))
+            };
+            if let [g] = gs.as_slice() {
+                let _ = writeln!(o, "- **{who}**: {}", line(g));
+            } else {
+                let _ = writeln!(o, "- **{who}**");
+                for g in &gs {
+                    let _ = writeln!(o, "  - {}", line(g));
+                }
+            }
         }
         o.push('\n');
     }
@@ -393,15 +425,22 @@ fn html_story_body(s: &StoryAnalysis, articles: &[ArticleSummary]) -> String {
     let groups = quote_groups(s);
     if !groups.is_empty() {
         let _ = writeln!(o, "<h2>{}</h2><ul>", label(lang, "who_said"));
-        for g in groups.iter().take(30) {
-            let q = g[0];
-            let _ = writeln!(
-                o,
-                "<li><span class=\"who\">{}</span>: {}{}</li>",
-                esc(q.speaker.as_deref().unwrap_or(label(lang, "unknown"))),
-                fill(lang, quote_label(q), &[&esc(&q.text)]),
-                b.html(&articles_of(g))
-            );
+        for (who, gs) in by_speaker(&groups) {
+            let who = esc(who.unwrap_or(label(lang, "unknown")));
+            let line = |g: &Vec<&StoryQuote>| {
+                let q = g[0];
+                let text = fill(lang, quote_label(q), &[&esc(&q.text)]);
+                format!("{text}{}", b.html(&articles_of(g)))
+            };
+            if let [g] = gs.as_slice() {
+                let _ = writeln!(o, "<li><span class=\"who\">{who}</span>: {}</li>", line(g));
+            } else {
+                let _ = write!(o, "<li><span class=\"who\">{who}</span><ul>");
+                for g in &gs {
+                    let _ = write!(o, "<li>{}</li>", line(g));
+                }
+                let _ = writeln!(o, "</ul></li>");
+            }
         }
         o.push_str("</ul>\n");
     }
@@ -567,6 +606,53 @@ mod tests {
         let groups = quote_groups(&story);
         assert_eq!(groups[0][0].text, "die Zwischenlösung gelte bis zum Sommer");
         assert_eq!(articles_of(&groups[0]), vec!["b", "a", "c"]);
+    }
+
+    #[test]
+    fn statements_are_listed_by_speaker() {
+        let quote = |who: Option<&str>, text: &str, group| StoryQuote {
+            speaker: who.map(str::to_string),
+            kind: QuoteKind::Indirect,
+            text: text.into(),
+            cue: None,
+            article: "a".into(),
+            start: 0,
+            end: 1,
+            group,
+        };
+        let story = StoryAnalysis {
+            quotes: vec![
+                quote(Some("Ida Brenner"), "die Brücke bleibe gesperrt", 0),
+                quote(Some("Ida Brenner"), "die Brücke bleibe vorerst gesperrt", 0),
+                quote(None, "der Schaden sei groß", 1),
+                quote(Some("Ole Hartwig"), "die Fähre fahre wieder", 2),
+                quote(Some("Ole Hartwig"), "die Fähre fahre ab Montag", 2),
+                quote(Some("Ole Hartwig"), "Die Fähre fährt wieder", 2),
+                quote(Some("Ida Brenner"), "die Umleitung sei ausgeschildert", 3),
+                quote(
+                    Some("Ida Brenner"),
+                    "die Umleitung sei gut ausgeschildert",
+                    3,
+                ),
+            ],
+            ..Default::default()
+        };
+        let shown: Vec<(Option<&str>, usize)> = by_speaker(&quote_groups(&story))
+            .iter()
+            .map(|(who, gs)| (*who, gs.len()))
+            .collect();
+        // Ida Brenner: two statements, four reports; Ole Hartwig: one of three; unknown last
+        assert_eq!(
+            shown,
+            [
+                (Some("Ida Brenner"), 2),
+                (Some("Ole Hartwig"), 1),
+                (None, 1)
+            ]
+        );
+        let md = markdown_story(&story, &[]);
+        assert!(md.contains("- **Ida Brenner**\n  - "), "{md}");
+        assert!(md.contains("- **Ole Hartwig**: "), "{md}");
     }
 
     #[test]
