@@ -512,20 +512,7 @@ fn dated_captions(
     docs: &[AnnotatedArticle],
     entities: &[lagebild_model::StoryEntity],
 ) -> Vec<(usize, String, BTreeSet<usize>, i64)> {
-    // surname keys of the story's persons
-    let persons: Vec<(usize, Vec<String>)> = entities
-        .iter()
-        .enumerate()
-        .filter(|(_, e)| e.kind == EntityType::Per)
-        .map(|(i, e)| {
-            let keys = std::iter::once(&e.name)
-                .chain(e.aliases.iter())
-                .filter_map(|n| n.split_whitespace().last())
-                .map(crate::entities::translit_key)
-                .collect();
-            (i, keys)
-        })
-        .collect();
+    let surnames = crate::quotes::surname_keys(entities);
     let mut out = Vec::new();
     for (d, doc) in docs.iter().enumerate() {
         let captions = doc
@@ -540,10 +527,11 @@ fn dated_captions(
                 .filter(|w| !w.is_empty())
                 .map(crate::entities::translit_key)
                 .collect();
-            let named: BTreeSet<usize> = persons
+            let named: BTreeSet<usize> = surnames
                 .iter()
+                .enumerate()
                 .filter(|(_, keys)| keys.iter().any(|k| words.contains(k)))
-                .map(|&(i, _)| i)
+                .map(|(i, _)| i)
                 .collect();
             if named.len() < 2 {
                 continue;

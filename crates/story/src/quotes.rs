@@ -7,7 +7,7 @@
 
 use crate::entities::{translit_key, Merged};
 use crate::features::{idf, text_keys};
-use lagebild_model::{AnnotatedArticle, EntityType, StoryQuote};
+use lagebild_model::{AnnotatedArticle, EntityType, StoryEntity, StoryQuote};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// Content overlap for two reports of one utterance.
@@ -28,9 +28,8 @@ pub struct Report {
 }
 
 /// The surname keys of each story entity's name and aliases (empty for non-persons).
-fn surname_keys(merged: &Merged) -> Vec<Vec<String>> {
-    merged
-        .entities
+pub(crate) fn surname_keys(entities: &[StoryEntity]) -> Vec<Vec<String>> {
+    entities
         .iter()
         .map(|e| {
             if e.kind != EntityType::Per {
@@ -94,7 +93,8 @@ pub fn reports(docs: &[AnnotatedArticle], merged: &Merged) -> Vec<Report> {
                 ent = q.speaker.as_deref().and_then(|s| {
                     let first = s.chars().next()?;
                     first.is_uppercase().then(|| {
-                        let surnames = surnames.get_or_insert_with(|| surname_keys(merged));
+                        let surnames =
+                            surnames.get_or_insert_with(|| surname_keys(&merged.entities));
                         resolve_by_name(s, surnames)
                     })?
                 });
