@@ -351,14 +351,19 @@ fn attribution(
 /// sentences of one fact, and sentences reporting statements of one speaker that share a
 /// content word outside names (`Änderungen … lehne er „rundweg ab“` and `Änderungsvorschläge zum
 /// Friedensplan … „absolut inakzeptabel“`, both by Putin, share `Friedensplan`).
+///
+/// Only units with `judged[u]` take part (the pairs are for comparing judgements), so a speaker
+/// quoted often costs pairs only among the sentences that judge.
 fn same_matter(
     units: &[Unit],
     clusters: &[Vec<usize>],
     sims: &Sims,
     reports: &[Report],
+    judged: &[bool],
 ) -> BTreeSet<(usize, usize)> {
     let mut out = BTreeSet::new();
     for c in clusters {
+        let c: Vec<usize> = c.iter().copied().filter(|&u| judged[u]).collect();
         for (x, &i) in c.iter().enumerate() {
             for &j in &c[x + 1..] {
                 let key = (i.min(j), i.max(j));
@@ -369,13 +374,16 @@ fn same_matter(
             }
         }
     }
-    // the sentence of each report with a resolved speaker, grouped by speaker
+    // the sentence of each report with a resolved speaker, grouped by speaker (units are in
+    // article and text order)
     let mut by_speaker: BTreeMap<usize, BTreeSet<usize>> = BTreeMap::new();
     for r in reports {
         let Some(e) = r.speaker_entity else { continue };
-        if let Some(u) = units.iter().position(|u| {
-            u.doc == r.doc && u.span.start <= r.quote.start && r.quote.start < u.span.end
-        }) {
+        let at = units.partition_point(|u| (u.doc, u.span.start) <= (r.doc, r.quote.start));
+        let unit = at
+            .checked_sub(1)
+            .filter(|&u| units[u].doc == r.doc && r.quote.start < units[u].span.end);
+        if let Some(u) = unit.filter(|&u| judged[u]) {
             by_speaker.entry(e).or_default().insert(u);
         }
     }
@@ -404,21 +412,16 @@ fn wording(
     sims: &Sims,
     reports: &[Report],
 ) -> Vec<Divergence> {
-    // judgements of a unit by aspect, looked for when a pair needs them
-    let mut terms: Vec<Option<BTreeMap<String, BTreeSet<String>>>> = vec![None; units.len()];
+    // judgements of each unit by aspect
+    let terms: Vec<BTreeMap<String, BTreeSet<String>>> =
+        units.iter().map(|u| judgements(&u.text)).collect();
+    let judged: Vec<bool> = terms.iter().map(|t| !t.is_empty()).collect();
 
     // (terms a, terms b) → (articles a, articles b, best similarity, example unit)
     type Sides = (BTreeSet<usize>, BTreeSet<usize>, f64, usize);
     let mut found: BTreeMap<(String, String), Sides> = BTreeMap::new();
-    for (i, j) in same_matter(units, clusters, sims, reports) {
-        for u in [i, j] {
-            if terms[u].is_none() {
-                terms[u] = Some(judgements(&units[u].text));
-            }
-        }
-        let (Some(terms_i), Some(terms_j)) = (&terms[i], &terms[j]) else {
-            continue;
-        };
+    for (i, j) in same_matter(units, clusters, sims, reports, &judged) {
+        let (terms_i, terms_j) = (&terms[i], &terms[j]);
         let s = sims.get(&(i, j)).copied().unwrap_or(0.0);
         // the same aspect judged with different words
         for (aspect, ti) in terms_i {
@@ -476,8 +479,11 @@ fn dates(docs: &[AnnotatedArticle], units: &[Unit], clusters: &[Vec<usize>]) -> 
     let mut out = Vec::new();
     for c in clusters {
         let mut by_date: BTreeMap<String, BTreeSet<usize>> = BTreeMap::new();
-        for &u in c.iter().filter(|&&u| !no_event_date(&units[u].text)) {
-            if let Some(d) = units[u].date.as_ref().filter(|d| d.len() == 10) {
+        for &u in c {
+            let Some(d) = units[u].date.as_ref().filter(|d| d.len() == 10) else {
+                continue;
+            };
+            if !no_event_date(&units[u].text) {
                 by_date.entry(d.clone()).or_default().insert(units[u].doc);
             }
         }
@@ -503,7 +509,6 @@ fn dates(docs: &[AnnotatedArticle], units: &[Unit], clusters: &[Vec<usize>]) -> 
     out
 }
 
-/// "For the first time" claims contradicted by an earlier dated co-occurrence elsewhere.
 /// Dated picture captions of the story's articles (removed from the text at reading:
 /// `Witkoff, Kushner und Putin, aufgenommen am 06.08.2025 in Moskau`) with the story persons
 /// they name, as `(article, caption, persons, day number)`; only captions naming two persons
