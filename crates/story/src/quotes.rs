@@ -55,6 +55,42 @@ fn resolve_by_name(speaker: &str, surnames: &[Vec<String>]) -> Option<usize> {
         .position(|keys| keys.iter().any(|sk| *sk == k || *sk == k_full))
 }
 
+/// A one-word description of a body (`Wasserwirtschaftsamt`, `Landkreis`) takes the one longer
+/// name of the story that opens with it (`Wasserwirtschaftsamt Wehratal`): an organisation's
+/// name, or another report's speaker. Its entity comes along where the name is one.
+fn full_body_names(reports: &mut [Report], entities: &[StoryEntity]) {
+    let mut names: BTreeMap<String, Option<usize>> = BTreeMap::new();
+    for (i, e) in entities.iter().enumerate() {
+        if e.kind == EntityType::Org && e.name.contains(' ') {
+            names.insert(e.name.clone(), Some(i));
+        }
+    }
+    for r in reports.iter() {
+        if let Some(s) = r.quote.speaker.as_deref() {
+            let body = r
+                .speaker_entity
+                .is_none_or(|e| entities[e].kind != EntityType::Per);
+            if body && s.contains(' ') && s.starts_with(char::is_uppercase) {
+                names.entry(s.to_string()).or_insert(r.speaker_entity);
+            }
+        }
+    }
+    for r in reports.iter_mut().filter(|r| r.speaker_entity.is_none()) {
+        let Some(head) = r.quote.speaker.as_deref() else {
+            continue;
+        };
+        if head.contains(' ') || !head.starts_with(char::is_uppercase) {
+            continue;
+        }
+        let prefix = format!("{head} ");
+        let mut fits = names.iter().filter(|(n, _)| n.starts_with(&prefix));
+        if let (Some((name, ent)), None) = (fits.next(), fits.next()) {
+            r.quote.speaker = Some(name.clone());
+            r.speaker_entity = *ent;
+        }
+    }
+}
+
 /// Overlap of two key sets: mean of weighted containment and Dice.
 pub fn overlap(a: &BTreeMap<String, f64>, b: &BTreeMap<String, f64>) -> f64 {
     let wa: f64 = a.values().sum();
@@ -99,6 +135,7 @@ pub fn reports(docs: &[AnnotatedArticle], merged: &Merged) -> Vec<Report> {
                     })?
                 });
             }
+
             let speaker = match ent {
                 Some(e) => Some(merged.entities[e].name.clone()),
                 None => q.speaker.clone(),
@@ -127,6 +164,7 @@ pub fn reports(docs: &[AnnotatedArticle], merged: &Merged) -> Vec<Report> {
             });
         }
     }
+    full_body_names(&mut out, &merged.entities);
     group(&mut out);
     out
 }
@@ -227,6 +265,41 @@ mod tests {
                 .map(|k| (k.clone(), idf(&k)))
                 .collect(),
         }
+    }
+
+    #[test]
+    fn a_body_named_by_its_head_takes_its_full_name() {
+        let body = |doc, who: &str| Report {
+            quote: StoryQuote {
+                speaker: Some(who.into()),
+                ..report(doc, 0, "der Pegel steige weiter").quote
+            },
+            speaker_entity: None,
+            ..report(doc, 0, "der Pegel steige weiter")
+        };
+        let mut rs = vec![
+            body(0, "Pegelamt Lindau"),
+            body(1, "Pegelamt"),
+            body(2, "Landkreis"),
+            body(2, "Landkreis Nord"),
+            body(3, "Landkreis Süd"),
+        ];
+        full_body_names(&mut rs, &[]);
+        let shown: Vec<&str> = rs
+            .iter()
+            .filter_map(|r| r.quote.speaker.as_deref())
+            .collect();
+        // `Landkreis` could be either district: it stays as written
+        assert_eq!(
+            shown,
+            [
+                "Pegelamt Lindau",
+                "Pegelamt Lindau",
+                "Landkreis",
+                "Landkreis Nord",
+                "Landkreis Süd"
+            ]
+        );
     }
 
     #[test]
