@@ -578,7 +578,7 @@ fn genitive_of(g: &str, w: &str) -> bool {
 
 /// True for a short form in capitals: two to six letters or digits, at least two of them
 /// capital letters (`THW`, `FEMA`, `G7`).
-fn is_acronym(w: &str) -> bool {
+pub fn is_acronym(w: &str) -> bool {
     let n = w.chars().count();
     (2..=6).contains(&n)
         && w.chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
