@@ -60,6 +60,8 @@ struct Lex {
     bare: BTreeSet<String>,
     /// Infinitives, which are often nouns too (`state`, `report`).
     bases: BTreeSet<String>,
+    /// Verb forms that report a speech act without its words (`criticised the plan`).
+    reported: BTreeSet<String>,
     /// Attribution phrases before a source, as word lists.
     pre: Vec<Vec<String>>,
     hedges: BTreeSet<String>,
@@ -73,11 +75,19 @@ fn lex() -> &'static Lex {
         let mut forms = BTreeMap::new();
         let mut bare = BTreeSet::new();
         let mut bases = BTreeSet::new();
+        let mut reported = BTreeSet::new();
         for l in crate::tokenize::data_lines(SPEECH_VERBS) {
             let cols: Vec<&str> = l.split_whitespace().collect();
-            let clause = cols.iter().any(|c| c.starts_with('!') && c.contains('s'));
-            let without_that = cols.iter().any(|c| c.starts_with('!') && c.contains('b'));
+            let flag = |f: char| cols.iter().any(|c| c.starts_with('!') && c.contains(f));
+            let (clause, without_that) = (flag('s'), flag('b'));
             for f in cols.iter().take(4) {
+                if flag('r') {
+                    reported.insert(f.to_lowercase());
+                }
+                if !flag('s') && !flag('b') && flag('r') {
+                    // a speech act only: no frame of quoted words
+                    continue;
+                }
                 forms.insert(f.to_lowercase(), clause);
                 if without_that {
                     bare.insert(f.to_lowercase());
@@ -91,6 +101,7 @@ fn lex() -> &'static Lex {
             forms,
             bare,
             bases,
+            reported,
             pre: Vec::new(),
             hedges: BTreeSet::new(),
             denial: BTreeSet::new(),
@@ -199,6 +210,15 @@ impl En<'_> {
                     self.push_region(r, &fr, (a, b));
                 }
             }
+            None if regions.is_empty() => {
+                // `The union criticised the plan`: a speech act without its words
+                if let Some(fr) = self.reported_frame(a, b) {
+                    self.last = fr.0.clone();
+                    self.last_person = fr.0.clone();
+                    self.push(QuoteKind::Reported, a, b, &fr, (a, b));
+                    return true;
+                }
+            }
             None => {
                 // A quote without a frame continues the speech of the sentence before.
                 let fr: Frame = (self.last.clone().filter(|_| prev_had_quote), None);
@@ -210,6 +230,25 @@ impl En<'_> {
             }
         }
         produced
+    }
+
+    /// A speech act without its words (verbs with `!r`): `The union criticised the plan`, `On
+    /// Monday the mayor rejected the offer`: its subject stands right before it and opens the
+    /// sentence or follows an opening phrase and a comma.
+    fn reported_frame(&self, a: usize, b: usize) -> Option<Frame> {
+        let toks = self.toks;
+        let i = (a + 1..b)
+            .find(|&i| toks[i].region.is_none() && lex().reported.contains(&toks[i].lower))?;
+        let (na, nb) = self.np_before(a, i)?;
+        let opens = na == a || toks[na - 1].is_punct(',');
+        (opens && nb == i).then(|| {
+            let cue = Some((
+                self.text[toks[i].s..toks[i].e].to_string(),
+                toks[i].s,
+                toks[i].e,
+            ));
+            (Some(self.speaker(na, nb)), cue)
+        })
     }
 
     /// `according to X, …` / `…, according to X.`

@@ -1351,3 +1351,25 @@ fn speech_acts_in_a_later_main_clause_or_in_brackets() {
             .all(|q| !q.text.starts_with("die von"))
     );
 }
+
+#[test]
+fn english_speech_acts_without_their_words() {
+    let qs = run_en("The transport union criticised the plan to close the terminal.");
+    assert_eq!(qs.len(), 1, "{qs:#?}");
+    assert_eq!(qs[0].kind, QuoteKind::Reported);
+    assert_eq!(speaker(&qs[0]), "transport union");
+    assert_eq!(qs[0].cue.as_deref(), Some("criticised"));
+    let qs = run_en("On Monday, the harbour board rejected the offer.");
+    assert_eq!(qs.len(), 1, "{qs:#?}");
+    assert_eq!(speaker(&qs[0]), "harbour board");
+    // not in a relative clause, and not a verb that is no speech act
+    for text in [
+        "Residents who criticised the plan met on Friday.",
+        "The storm damaged the roof of the terminal.",
+    ] {
+        assert!(run_en(text).is_empty(), "{text}: {:#?}", run_en(text));
+    }
+    // a verb that also frames quotations keeps doing so
+    let qs = run_en("The council confirmed that two depots would close.");
+    assert_eq!(qs[0].kind, QuoteKind::Indirect);
+}
