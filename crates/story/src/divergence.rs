@@ -270,13 +270,15 @@ fn numbers(docs: &[AnnotatedArticle], texts: &[DocText], units: &[Unit]) -> Vec<
                     }
                 })
                 .collect();
-            // the counted noun as an article wrote it (`Einsatzkräfte`), else the unit key
+            // the counted noun as an article wrote it (`Einsatzkräfte`; in English also in
+            // lower case, `residents`), else the unit key
+            let english = language(docs) == "en";
             let noun = g
                 .iter()
                 .flat_map(|(_, v)| v.1.iter())
                 .filter_map(|s| s.split_whitespace().last())
                 .find(|w| {
-                    w.chars().next().is_some_and(char::is_uppercase)
+                    (english || w.chars().next().is_some_and(char::is_uppercase))
                         && w.chars().all(|c| c.is_alphabetic() || c == '-')
                 })
                 .unwrap_or(&unit);

@@ -58,6 +58,12 @@ fn english_stories_get_english_labels() {
         .find(|d| d.summary.starts_with("Figures differ"))
         .unwrap_or_else(|| panic!("no number divergence: {:#?}", story.divergences));
     assert!(residents.summary.contains("1200") || residents.summary.contains("1,200"));
+    // the counted noun as written, in lower case in English
+    assert!(
+        residents.summary.contains("(residents)"),
+        "{}",
+        residents.summary
+    );
     let html = lagebild_story::render::html(&analysis);
     assert!(html.contains("<html lang=\"en\">") && html.contains("<h2>Who said what</h2>"));
 }
