@@ -262,19 +262,39 @@ fn read_plain<R: BufRead>(
     match format {
         Format::JsonLines => jsonl::read(name, reader, sink),
         Format::Warc => warc::read(name, reader, sink),
-        Format::Text | Format::Html | Format::Feed => {
-            let mut bytes = Vec::new();
-            if let Err(e) = reader.take(MAX_BYTES + 1).read_to_end(&mut bytes) {
-                return sink(Err(IngestError::new(name, io_reason(&e))));
-            }
-            if bytes.len() as u64 > MAX_BYTES {
-                return sink(Err(IngestError::new(
-                    name,
-                    format!("larger than {} MB", MAX_BYTES / (1024 * 1024)),
-                )));
-            }
-            read_document(name, stem, format, &bytes, sink);
-        }
+        Format::Text | Format::Html | Format::Feed => match capped(reader) {
+            Ok(bytes) => read_document(name, stem, format, &bytes, sink),
+            Err(reason) => sink(Err(IngestError::new(name, reason))),
+        },
+    }
+}
+
+/// All bytes of a single document, at most [`MAX_BYTES`]; `Err` is the reason it is rejected.
+fn capped(reader: impl Read) -> Result<Vec<u8>, String> {
+    let mut bytes = Vec::new();
+    reader
+        .take(MAX_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| io_reason(&e))?;
+    if bytes.len() as u64 > MAX_BYTES {
+        return Err(format!("larger than {} MB", MAX_BYTES / (1024 * 1024)));
+    }
+    Ok(bytes)
+}
+
+/// The bytes of the single document in a file, gzip undone (`page.html.gz`), at most
+/// [`MAX_BYTES`]; `Err` is the reason the file is rejected.
+pub fn file_bytes(path: &Path) -> Result<Vec<u8>, String> {
+    let file = std::fs::File::open(path).map_err(|e| io_reason(&e))?;
+    let mut reader = BufReader::new(file);
+    let gzip = reader
+        .fill_buf()
+        .map_err(|e| io_reason(&e))?
+        .starts_with(&[0x1F, 0x8B]);
+    if gzip {
+        capped(GzReader(flate2::bufread::MultiGzDecoder::new(reader)))
+    } else {
+        capped(reader)
     }
 }
 

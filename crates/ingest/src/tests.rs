@@ -407,3 +407,20 @@ fn mutated_inputs_never_panic() {
         }
     }
 }
+
+#[test]
+fn file_bytes_undo_gzip_and_name_what_is_wrong() {
+    let dir = std::env::temp_dir().join(format!("lagebild-file-bytes-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let page = b"<html><body><p>Der Deich hielt.</p></body></html>";
+    std::fs::write(dir.join("seite.html"), page).unwrap();
+    std::fs::write(dir.join("seite.html.gz"), gzip(page)).unwrap();
+    std::fs::write(dir.join("kaputt.html.gz"), [0x1F, 0x8B, 0x08, 0x00, 0x01]).unwrap();
+    assert_eq!(file_bytes(&dir.join("seite.html")).unwrap(), page);
+    assert_eq!(file_bytes(&dir.join("seite.html.gz")).unwrap(), page);
+    let broken = file_bytes(&dir.join("kaputt.html.gz")).unwrap_err();
+    let missing = file_bytes(&dir.join("fehlt.html")).unwrap_err();
+    std::fs::remove_dir_all(&dir).unwrap();
+    assert!(broken.contains("gzip"), "{broken}");
+    assert!(!missing.is_empty() && !missing.contains('\n'));
+}

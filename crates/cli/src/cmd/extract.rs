@@ -6,8 +6,9 @@ use lagebild_ingest::html::{self, Extracted};
 use std::path::Path;
 use std::process::ExitCode;
 
-/// Print main text and metadata of one HTML page. A file that cannot be read, is empty or
-/// binary, or has no main text gives one line on stderr naming it, and exit code 1.
+/// Print main text and metadata of one HTML page (also gzipped). A file that cannot be read, is
+/// empty, binary or too large, or has no main text gives one line on stderr naming it, and exit
+/// code 1.
 pub fn run(file: &Path, format: Format) -> anyhow::Result<ExitCode> {
     let e = match read(file) {
         Ok(e) => e,
@@ -25,7 +26,7 @@ pub fn run(file: &Path, format: Format) -> anyhow::Result<ExitCode> {
 
 /// Read, decode and extract; `Err` is the reason the file is rejected.
 fn read(file: &Path) -> Result<Extracted, String> {
-    let bytes = std::fs::read(file).map_err(|e| e.to_string())?;
+    let bytes = lagebild_ingest::file_bytes(file)?;
     let text = decode::decode_markup(&bytes, None).map_err(|e| e.to_string())?;
     if !text.contains('<') {
         return Err("not HTML: no markup found".into());
