@@ -156,13 +156,16 @@ fn quote_groups(story: &StoryAnalysis) -> Vec<Vec<&StoryQuote>> {
         v.sort_by_key(|q| {
             let known = q.speaker.as_deref().is_some_and(|s| persons.contains(&s));
             // a term in quotation marks (`„produktiv“`) says less than a statement, direct or
-            // indirect, but more than the report around it
+            // indirect, and less than a report that quotes it (`Alle Änderungen lehne er
+            // „rundweg ab“`), but more than a report without it
             let term = q.text.split_whitespace().count() < 4;
+            let quotes_words = ['„', '"', '“', '»'].iter().any(|m| q.text.contains(*m));
             let rank = match (q.kind, term) {
                 (QuoteKind::Direct, false) => 0,
                 (QuoteKind::Indirect, false) => 1,
-                (QuoteKind::Direct, true) => 2,
-                _ => 3,
+                (QuoteKind::Reported, _) if quotes_words => 2,
+                (QuoteKind::Direct, true) => 3,
+                _ => 4,
             };
             (!known, rank)
         });
@@ -566,7 +569,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn what_was_said_is_shown_before_the_report_of_it() {
+    fn a_quoted_term_is_shown_in_the_report_that_quotes_it() {
         let quote = |kind, text: &str| StoryQuote {
             speaker: Some("Ida Brenner".into()),
             kind,
@@ -577,18 +580,22 @@ mod tests {
             end: 1,
             group: 0,
         };
-        let story = StoryAnalysis {
+        let story = |report: &str| StoryAnalysis {
             quotes: vec![
-                quote(
-                    QuoteKind::Reported,
-                    "Ida Brenner sprach von einer „klaren Warnung“",
-                ),
+                quote(QuoteKind::Reported, report),
                 quote(QuoteKind::Direct, "klaren Warnung"),
             ],
             ..Default::default()
         };
-        let groups = quote_groups(&story);
-        assert_eq!(groups[0][0].text, "klaren Warnung");
+        // the term alone says less than the report around it, which holds it in quotation marks
+        let quoting = story("Ida Brenner sprach von einer „klaren Warnung“");
+        assert_eq!(
+            quote_groups(&quoting)[0][0].text,
+            "Ida Brenner sprach von einer „klaren Warnung“"
+        );
+        // a report without the speaker's words says less than the term
+        let plain = story("Ida Brenner warnte die Anwohner");
+        assert_eq!(quote_groups(&plain)[0][0].text, "klaren Warnung");
     }
 
     #[test]
