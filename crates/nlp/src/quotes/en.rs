@@ -391,8 +391,21 @@ impl En<'_> {
         if lex().pronouns.contains(&t.lower) {
             return Some((i, i + 1));
         }
-        let det = DETERMINERS.contains(&t.lower.as_str());
+        // a possessive name opens a phrase as a determiner does (`Britain's transport minister`)
+        let possessive = |w: &str| w.ends_with("'s") || w.ends_with("’s");
+        let det = DETERMINERS.contains(&t.lower.as_str()) || (t.cap && possessive(&t.lower));
         let mut j = i + usize::from(det);
+        // `the dockers' union`: an apostrophe after a plural belongs to the phrase
+        let plural_possessive = |j: usize| {
+            matches!(self.text.get(toks[j].s..toks[j].e), Some("'" | "’"))
+                && j > i
+                && toks[j - 1].is_word()
+                && toks[j - 1].lower.ends_with('s')
+                && toks[j - 1].e == toks[j].s
+                && toks
+                    .get(j + 1)
+                    .is_some_and(|n| j + 1 < limit && n.is_word())
+        };
         // `a spokesman for Downing Street`, `the head of the agency`: a phrase after the head
         let joins = |j: usize| {
             matches!(toks[j].lower.as_str(), "of" | "for")
@@ -414,7 +427,7 @@ impl En<'_> {
         };
         while j < limit
             && j < i + 7
-            && toks[j].is_word()
+            && (toks[j].is_word() || plural_possessive(j))
             && toks[j].region.is_none()
             && (!STOPS.contains(&toks[j].lower.as_str()) || joins(j))
             && (!lex().forms.contains_key(&toks[j].lower) || self.noun_use(j, limit))

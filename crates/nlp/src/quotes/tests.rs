@@ -1373,3 +1373,15 @@ fn english_speech_acts_without_their_words() {
     let qs = run_en("The council confirmed that two depots would close.");
     assert_eq!(qs[0].kind, QuoteKind::Indirect);
 }
+
+#[test]
+fn english_speakers_with_a_possessive() {
+    let qs = run_en("The dockers' union criticised the plan to close the terminal.");
+    assert_eq!(qs.len(), 1, "{qs:#?}");
+    assert_eq!(speaker(&qs[0]), "dockers' union");
+    let qs = run_en("Britain's transport minister said the terminal would stay open.");
+    assert_eq!(qs.len(), 1, "{qs:#?}");
+    assert_eq!(qs[0].kind, QuoteKind::Indirect);
+    assert_eq!(speaker(&qs[0]), "Britain's transport minister");
+    assert_eq!(qs[0].text, "the terminal would stay open");
+}
