@@ -2847,7 +2847,17 @@ impl<'a> Finder<'a> {
             // `nach Angaben des Landkreises`: the noun in the nominative
             match written.strip_prefix("des ") {
                 Some(noun) if !noun.contains(' ') => nominative_of_genitive(noun),
-                _ => phrase,
+                _ => match phrase.rsplit_once('-') {
+                    // `nach Kreml-Angaben`: the source is the first part
+                    Some((source, noun))
+                        if !phrase.contains(' ')
+                            && source.starts_with(char::is_uppercase)
+                            && self.lex.nach_nouns.contains(&noun.to_lowercase()) =>
+                    {
+                        source.to_string()
+                    }
+                    _ => phrase,
+                },
             }
         });
         Speaker {

@@ -1385,3 +1385,10 @@ fn english_speakers_with_a_possessive() {
     assert_eq!(speaker(&qs[0]), "Britain's transport minister");
     assert_eq!(qs[0].text, "the terminal would stay open");
 }
+
+#[test]
+fn a_source_compound_names_its_source() {
+    let qs = run("Die Fähre soll nach Reederei-Angaben am Freitag wieder fahren.");
+    assert_eq!(qs.len(), 1, "{qs:#?}");
+    assert_eq!(speaker(&qs[0]), "Reederei");
+}
