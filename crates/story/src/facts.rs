@@ -167,13 +167,30 @@ pub fn units(docs: &[AnnotatedArticle], texts: &[DocText], merged: &Merged) -> V
                 })
                 .collect();
             // only sentences that carry a date expression of their own are dated (an
-            // annotator may fall back to the publication date for the others)
+            // annotator may fall back to the publication date for the others); a year after
+            // `seit`/`since` says how long a state has lasted and dates no event (`Wir haben so
+            // etwas seit 1997 nicht erlebt`), unlike a day (`Busse fahren seit Mittwoch eine
+            // Umleitung`: the detour began then)
+            let since = |x: &lagebild_model::TimeExpr| {
+                let before = t.slice(Span::new(x.span.start.saturating_sub(6), x.span.start));
+                let word = before.trim_end().rsplit(' ').next().unwrap_or("");
+                matches!(word.to_lowercase().as_str(), "seit" | "since")
+                    && calendar_date(&x.value).is_some_and(|d| d.len() == 4)
+            };
             let own: Vec<String> = doc
                 .timexes
                 .iter()
                 .filter(|x| {
-                    matches!(x.kind, TimexType::Date | TimexType::Time) && s.span.contains(&x.span)
+                    matches!(x.kind, TimexType::Date | TimexType::Time)
+                        && s.span.contains(&x.span)
+                        && !since(x)
                 })
+                .filter_map(|x| calendar_date(&x.value))
+                .collect();
+            let periods: Vec<String> = doc
+                .timexes
+                .iter()
+                .filter(|x| s.span.contains(&x.span) && since(x))
                 .filter_map(|x| calendar_date(&x.value))
                 .collect();
             let mut date = doc
@@ -181,7 +198,14 @@ pub fn units(docs: &[AnnotatedArticle], texts: &[DocText], merged: &Merged) -> V
                 .get(i)
                 .and_then(|d| d.as_deref())
                 .filter(|_| !own.is_empty())
-                .and_then(calendar_date);
+                .and_then(calendar_date)
+                .map(|d| {
+                    if periods.contains(&d) {
+                        own[0].clone()
+                    } else {
+                        d
+                    }
+                });
             // a coarse event date (`in diesem Jahr`) refined by a finer one in the same
             // sentence (`im Oktober`)
             if let Some(d) = &date {

@@ -102,4 +102,10 @@ fn judgements_of_one_matter_diverge_and_captions_contradict() {
     assert!(c.variants[0].text.contains("erstmals"));
     assert!(c.variants[1].text.contains("14.02.2026"), "{c:#?}");
     assert_eq!(c.variants[1].articles, ["b"]);
+    // `fordert seit 2019` starts a period: no event of 2019 in the timeline
+    let timeline = &analysis.stories[0].timeline;
+    assert!(
+        timeline.iter().all(|t| !t.date.starts_with("2019")),
+        "{timeline:#?}"
+    );
 }
