@@ -354,18 +354,19 @@ fn attribution(
 /// content word outside names (`Änderungen … lehne er „rundweg ab“` and `Änderungsvorschläge zum
 /// Friedensplan … „absolut inakzeptabel“`, both by Putin, share `Friedensplan`).
 ///
-/// Only units with `judged[u]` take part (the pairs are for comparing judgements), so a speaker
-/// quoted often costs pairs only among the sentences that judge.
+/// Only units for which `judged(u)` holds take part (the pairs are for comparing judgements),
+/// so a speaker quoted often costs pairs only among the sentences that judge; `judged` is asked
+/// only about sentences of facts with two or more and about the sentences of reports.
 fn same_matter(
     units: &[Unit],
     clusters: &[Vec<usize>],
     sims: &Sims,
     reports: &[Report],
-    judged: &[bool],
+    judged: &mut dyn FnMut(usize) -> bool,
 ) -> BTreeSet<(usize, usize)> {
     let mut out = BTreeSet::new();
-    for c in clusters {
-        let c: Vec<usize> = c.iter().copied().filter(|&u| judged[u]).collect();
+    for c in clusters.iter().filter(|c| c.len() > 1) {
+        let c: Vec<usize> = c.iter().copied().filter(|&u| judged(u)).collect();
         for (x, &i) in c.iter().enumerate() {
             for &j in &c[x + 1..] {
                 let key = (i.min(j), i.max(j));
@@ -385,7 +386,7 @@ fn same_matter(
         let unit = at
             .checked_sub(1)
             .filter(|&u| units[u].doc == r.doc && r.quote.start < units[u].span.end);
-        if let Some(u) = unit.filter(|&u| judged[u]) {
+        if let Some(u) = unit.filter(|&u| judged(u)) {
             by_speaker.entry(e).or_default().insert(u);
         }
     }
@@ -414,16 +415,21 @@ fn wording(
     sims: &Sims,
     reports: &[Report],
 ) -> Vec<Divergence> {
-    // judgements of each unit by aspect
-    let terms: Vec<BTreeMap<String, BTreeSet<String>>> =
-        units.iter().map(|u| judgements(&u.text)).collect();
-    let judged: Vec<bool> = terms.iter().map(|t| !t.is_empty()).collect();
+    // judgements of a unit by aspect, looked for when a pair might need them
+    let mut terms: Vec<Option<BTreeMap<String, BTreeSet<String>>>> = vec![None; units.len()];
+    let pairs = same_matter(units, clusters, sims, reports, &mut |u| {
+        !terms[u]
+            .get_or_insert_with(|| judgements(&units[u].text))
+            .is_empty()
+    });
 
     // (terms a, terms b) → (articles a, articles b, best similarity, example unit)
     type Sides = (BTreeSet<usize>, BTreeSet<usize>, f64, usize);
     let mut found: BTreeMap<(String, String), Sides> = BTreeMap::new();
-    for (i, j) in same_matter(units, clusters, sims, reports, &judged) {
-        let (terms_i, terms_j) = (&terms[i], &terms[j]);
+    for (i, j) in pairs {
+        let (Some(terms_i), Some(terms_j)) = (&terms[i], &terms[j]) else {
+            continue;
+        };
         let s = sims.get(&(i, j)).copied().unwrap_or(0.0);
         // the same aspect judged with different words
         for (aspect, ti) in terms_i {
@@ -580,6 +586,18 @@ fn contradictions(
     let Some(first_day) = first_day else {
         return Vec::new();
     };
+    let claims: Vec<&Unit> = units
+        .iter()
+        .filter(|a| !a.entities.is_empty())
+        .filter(|a| {
+            let low = a.text.to_lowercase();
+            FIRST.iter().any(|f| low.contains(f))
+        })
+        .collect();
+    if claims.is_empty() {
+        // no claim to check: no sentences or captions to date
+        return Vec::new();
+    }
     // earlier meetings: (article, text, persons, day)
     let mut earlier: Vec<(usize, String, BTreeSet<usize>, i64)> = units
         .iter()
@@ -596,11 +614,7 @@ fn contradictions(
     earlier.extend(dated_captions(docs, entities));
     earlier.retain(|e| e.3 + 7 < first_day);
     let mut out = Vec::new();
-    for a in units {
-        let low = a.text.to_lowercase();
-        if a.entities.is_empty() || !FIRST.iter().any(|f| low.contains(f)) {
-            continue;
-        }
+    for a in claims {
         if let Some((doc, text, _, _)) = earlier
             .iter()
             .find(|b| b.0 != a.doc && a.entities.is_subset(&b.2))
