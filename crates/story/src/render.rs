@@ -202,6 +202,27 @@ fn by_speaker<'a>(
     out
 }
 
+/// One speaker's entry of "who said what": the speaker as shown, and each statement as shown
+/// (escaped by `escape`, marked by its kind) with the articles reporting it.
+type Said = (String, Vec<(String, Vec<String>)>);
+
+/// The "who said what" entries of a story (see [`by_speaker`]), for either rendering.
+fn who_said(s: &StoryAnalysis, lang: &str, escape: fn(&str) -> String) -> Vec<Said> {
+    by_speaker(&quote_groups(s))
+        .into_iter()
+        .map(|(who, gs)| {
+            let statements = gs
+                .iter()
+                .map(|g| {
+                    let text = fill(lang, quote_label(g[0]), &[&escape(&g[0].text)]);
+                    (text, articles_of(g))
+                })
+                .collect();
+            (escape(who.unwrap_or(label(lang, "unknown"))), statements)
+        })
+        .collect()
+}
+
 fn articles_of(q: &[&StoryQuote]) -> Vec<String> {
     let mut v: Vec<String> = Vec::new();
     for x in q {
@@ -258,22 +279,16 @@ pub fn markdown_story(s: &StoryAnalysis, articles: &[ArticleSummary]) -> String 
         }
         o.push('\n');
     }
-    let groups = quote_groups(s);
-    if !groups.is_empty() {
+    let said = who_said(s, lang, md_escape);
+    if !said.is_empty() {
         let _ = writeln!(o, "## {}\n", label(lang, "who_said"));
-        for (who, gs) in by_speaker(&groups) {
-            let who = md_escape(who.unwrap_or(label(lang, "unknown")));
-            let line = |g: &Vec<&StoryQuote>| {
-                let q = g[0];
-                let text = fill(lang, quote_label(q), &[&md_escape(&q.text)]);
-                format!("{text} {}", b.md(&articles_of(g)))
-            };
-            if let [g] = gs.as_slice() {
-                let _ = writeln!(o, "- **{who}**: {}", line(g));
+        for (who, lines) in &said {
+            if let [(text, arts)] = lines.as_slice() {
+                let _ = writeln!(o, "- **{who}**: {text} {}", b.md(arts));
             } else {
                 let _ = writeln!(o, "- **{who}**");
-                for g in &gs {
-                    let _ = writeln!(o, "  - {}", line(g));
+                for (text, arts) in lines {
+                    let _ = writeln!(o, "  - {text} {}", b.md(arts));
                 }
             }
         }
@@ -438,22 +453,20 @@ fn html_story_body(s: &StoryAnalysis, articles: &[ArticleSummary]) -> String {
         }
         o.push_str("</ul>\n");
     }
-    let groups = quote_groups(s);
-    if !groups.is_empty() {
+    let said = who_said(s, lang, esc);
+    if !said.is_empty() {
         let _ = writeln!(o, "<h2>{}</h2><ul>", label(lang, "who_said"));
-        for (who, gs) in by_speaker(&groups) {
-            let who = esc(who.unwrap_or(label(lang, "unknown")));
-            let line = |g: &Vec<&StoryQuote>| {
-                let q = g[0];
-                let text = fill(lang, quote_label(q), &[&esc(&q.text)]);
-                format!("{text}{}", b.html(&articles_of(g)))
-            };
-            if let [g] = gs.as_slice() {
-                let _ = writeln!(o, "<li><span class=\"who\">{who}</span>: {}</li>", line(g));
+        for (who, lines) in &said {
+            if let [(text, arts)] = lines.as_slice() {
+                let _ = writeln!(
+                    o,
+                    "<li><span class=\"who\">{who}</span>: {text}{}</li>",
+                    b.html(arts)
+                );
             } else {
                 let _ = write!(o, "<li><span class=\"who\">{who}</span><ul>");
-                for g in &gs {
-                    let _ = write!(o, "<li>{}</li>", line(g));
+                for (text, arts) in lines {
+                    let _ = write!(o, "<li>{text}{}</li>", b.html(arts));
                 }
                 let _ = writeln!(o, "</ul></li>");
             }
