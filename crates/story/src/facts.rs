@@ -175,24 +175,18 @@ pub fn units(docs: &[AnnotatedArticle], texts: &[DocText], merged: &Merged) -> V
                 let before = t.slice(Span::new(x.span.start.saturating_sub(6), x.span.start));
                 let word = before.trim_end().rsplit(' ').next().unwrap_or("");
                 matches!(word.to_lowercase().as_str(), "seit" | "since")
-                    && calendar_date(&x.value).is_some_and(|d| d.len() == 4)
             };
-            let own: Vec<String> = doc
-                .timexes
-                .iter()
-                .filter(|x| {
-                    matches!(x.kind, TimexType::Date | TimexType::Time)
-                        && s.span.contains(&x.span)
-                        && !since(x)
-                })
-                .filter_map(|x| calendar_date(&x.value))
-                .collect();
-            let periods: Vec<String> = doc
-                .timexes
-                .iter()
-                .filter(|x| s.span.contains(&x.span) && since(x))
-                .filter_map(|x| calendar_date(&x.value))
-                .collect();
+            // the sentence's own dates, and the years after `seit` (periods)
+            let (mut own, mut periods) = (Vec::new(), Vec::new());
+            for x in doc.timexes.iter().filter(|x| {
+                matches!(x.kind, TimexType::Date | TimexType::Time) && s.span.contains(&x.span)
+            }) {
+                match calendar_date(&x.value) {
+                    Some(d) if d.len() == 4 && since(x) => periods.push(d),
+                    Some(d) => own.push(d),
+                    None => {}
+                }
+            }
             let mut date = doc
                 .sentence_dates
                 .get(i)

@@ -155,10 +155,8 @@ fn compute_key(word: &str) -> Option<String> {
     if w.chars().count() < 2 || !w.chars().any(char::is_alphabetic) {
         return None;
     }
-    let w = verb_forms()
-        .get(w.as_str())
-        .map_or(w.clone(), |inf| inf.to_string());
-    let stem = fold(&lagebild_nlp::stem::stem("de", &w));
+    let w = verb_forms().get(w.as_str()).copied().unwrap_or(&w);
+    let stem = fold(&lagebild_nlp::stem::stem("de", w));
     Some(stem.chars().take(KEY_CHARS).collect())
 }
 
