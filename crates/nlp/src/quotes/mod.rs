@@ -2809,10 +2809,7 @@ impl<'a> Finder<'a> {
             if let Some(ent) = self.doc.entities.get(ei) {
                 // A role phrase (`der Bundestagspräsident`) keeps its wording, followed by
                 // the name of the person it refers to.
-                let names_it = written
-                    .split(|c: char| !c.is_alphanumeric())
-                    .any(|w| !w.is_empty() && ent.name.split(' ').any(|n| n == w));
-                let name = if names_it {
+                let name = if shares_name_word(&written, &ent.name, false) {
                     ent.name.clone()
                 } else {
                     format!("{} {}", strip_article(&written), ent.name)
@@ -2883,15 +2880,7 @@ impl<'a> Finder<'a> {
                 })
             })
             .map(|x| {
-                let shared = phrase
-                    .split(|c: char| !c.is_alphanumeric())
-                    .filter(|w| w.chars().count() >= 3)
-                    .any(|w| {
-                        x.name.split(' ').any(|n| {
-                            n.chars().count() >= 3 && (w.starts_with(n) || n.starts_with(w))
-                        })
-                    });
-                if shared {
+                if shares_name_word(phrase, &x.name, true) {
                     x.name.clone()
                 } else {
                     phrase.to_string()
@@ -3017,6 +3006,20 @@ impl<'a> Finder<'a> {
     fn join(&self, a: usize, b: usize) -> String {
         self.text[self.toks[a].s..self.toks[b - 1].e].to_string()
     }
+}
+
+/// True when a word of `phrase` is a word of `name`; with `endings`, also with another ending
+/// (words of three letters or more, one the start of the other: `Russlands` / `Russland`).
+fn shares_name_word(phrase: &str, name: &str, endings: bool) -> bool {
+    phrase
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty() && (!endings || w.chars().count() >= 3))
+        .any(|w| {
+            name.split(' ').any(|n| {
+                n == w
+                    || endings && n.chars().count() >= 3 && (w.starts_with(n) || n.starts_with(w))
+            })
+        })
 }
 
 fn is_clause_sep(t: &Tok) -> bool {
