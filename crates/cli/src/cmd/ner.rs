@@ -82,12 +82,11 @@ fn entity_json(e: &Entity, text: &str) -> serde_json::Value {
 fn tag_conll(text: &str, out: &mut impl Write) -> anyhow::Result<()> {
     let tagger = Tagger::default_for("de");
     let mut sent: Vec<&str> = Vec::new();
-    let (mut feats, mut offsets) = (Vec::new(), Vec::new());
-    let mut flush = |sent: &mut Vec<&str>, out: &mut dyn Write| -> std::io::Result<()> {
+    let flush = |sent: &mut Vec<&str>, out: &mut dyn Write| -> std::io::Result<()> {
         if sent.is_empty() {
             return Ok(());
         }
-        let labels = tagger.tag_with(sent, &mut feats, &mut offsets);
+        let labels = tagger.tag(sent);
         for (tok, l) in sent.iter().zip(labels) {
             writeln!(
                 out,

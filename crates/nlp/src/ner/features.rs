@@ -6,6 +6,7 @@
 //! hyphen parts, sentence-initial capitalisation.
 
 use super::gazetteer::{flag, Gazetteer};
+use super::model::fresh_id;
 use rustc_hash::FxHashMap;
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -25,9 +26,21 @@ pub struct WordInfo {
 }
 
 /// Word clusters, usage and tag classes: lower-cased word → [`WordInfo`], one lookup for all.
-#[derive(Debug, Default, Clone)]
+#[derive(Debug, Clone)]
 pub struct Clusters {
     words: FxHashMap<String, WordInfo>,
+    /// Identity of the contents, for caches of partial scores (see [`super::emit`]); every
+    /// change gives a new one.
+    id: u64,
+}
+
+impl Default for Clusters {
+    fn default() -> Clusters {
+        Clusters {
+            words: FxHashMap::default(),
+            id: fresh_id(),
+        }
+    }
 }
 
 /// Class of a word from the labels a tagger gives its occurrences in raw text:
@@ -158,6 +171,7 @@ impl Clusters {
                 self.words.entry(w.to_string()).or_default().usage = Some([a, b]);
             }
         }
+        self.id = fresh_id();
         self
     }
 
@@ -169,6 +183,7 @@ impl Clusters {
         for (w, u) in usage {
             self.words.entry(w).or_default().usage = Some(u);
         }
+        self.id = fresh_id();
         self
     }
 
@@ -182,6 +197,7 @@ impl Clusters {
                 }
             }
         }
+        self.id = fresh_id();
         self
     }
 
@@ -193,6 +209,7 @@ impl Clusters {
         for (w, c) in tagged {
             self.words.entry(w).or_default().tagged = Some(c);
         }
+        self.id = fresh_id();
         self
     }
 
@@ -202,6 +219,11 @@ impl Clusters {
             .iter()
             .filter_map(|(w, i)| i.tagged.map(|c| (w.clone(), c)))
             .collect()
+    }
+
+    /// Identity of the contents (a copy keeps it, a change gives a new one).
+    pub(crate) fn id(&self) -> u64 {
+        self.id
     }
 
     /// Everything known of a lower-cased word.
@@ -303,21 +325,253 @@ fn shape(w: &str) -> String {
     s
 }
 
-struct TokInfo {
+/// What the features of a token need to know of its word (all of it from the word alone).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct TokInfo {
     lower: u64,
     word: u64,
     shape: u64,
     clusters: [u64; CLUSTER_LEVELS],
-    flags: u16,
     suffix3: u64,
     usage: u64,
     context: u64,
     tagged: u64,
+    letters: u64,
+    cap: bool,
 }
 
 const NONE: u64 = 0x5151_5151;
 const PAD_L: u64 = 0x1111;
 const PAD_R: u64 = 0x2222;
+
+impl TokInfo {
+    /// The word `w` (`l` lower-cased) as the features see it.
+    pub(crate) fn of(w: &str, l: &str, clusters: &Clusters) -> TokInfo {
+        let known = clusters.info(l).copied().unwrap_or_default();
+        let mut c = [NONE; CLUSTER_LEVELS];
+        if let Some(ids) = known.clusters {
+            for (k, id) in ids.iter().enumerate() {
+                c[k] = *id as u64 + 1;
+            }
+        }
+        TokInfo {
+            usage: known.usage.map_or(NONE, |u| u[0] as u64 + 1),
+            context: known.usage.map_or(NONE, |u| u[1] as u64 + 1),
+            tagged: known.tagged.map_or(NONE, |c| c as u64 + 1),
+            lower: fnv(l.as_bytes()),
+            word: fnv(w.as_bytes()),
+            shape: shape_hash(w),
+            clusters: c,
+            suffix3: {
+                let b = l.char_indices().rev().nth(2).map(|(b, _)| b).unwrap_or(0);
+                fnv(&l.as_bytes()[b..])
+            },
+            letters: Gazetteer::get().letter_class(w) as u64,
+            cap: w.chars().next().is_some_and(char::is_uppercase),
+        }
+    }
+
+    /// The stand-in for a position before the sentence.
+    pub(crate) fn before() -> TokInfo {
+        TokInfo::pad(PAD_L)
+    }
+
+    /// The stand-in for a position after the sentence.
+    pub(crate) fn after() -> TokInfo {
+        TokInfo::pad(PAD_R)
+    }
+
+    fn pad(v: u64) -> TokInfo {
+        TokInfo {
+            lower: v,
+            word: v,
+            shape: v,
+            clusters: [v; CLUSTER_LEVELS],
+            suffix3: v,
+            usage: v,
+            context: v,
+            tagged: v,
+            letters: v,
+            cap: false,
+        }
+    }
+}
+
+/// Where a word stands relative to the token whose features are formed: the features of a
+/// token that depend on a single word ([`word_features`]) come in these parts, so that a
+/// tagger can sum each part's weights once per word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Part {
+    /// The token itself.
+    Own = 0,
+    /// The word before the token.
+    Prev = 1,
+    /// The word after it.
+    Next = 2,
+    /// Two words before.
+    Prev2 = 3,
+    /// Two words after.
+    Next2 = 4,
+}
+
+/// Number of [`Part`]s.
+pub(crate) const PARTS: usize = 5;
+
+/// The parts in order.
+pub(crate) const ALL_PARTS: [Part; PARTS] =
+    [Part::Own, Part::Prev, Part::Next, Part::Prev2, Part::Next2];
+
+/// The features a word (`t`, `l` lower-cased) gives the token in position `part` to it; for
+/// a padding position (`TokInfo::pad`) only the neighbour parts are asked for.
+pub(crate) fn word_features(
+    t: &TokInfo,
+    l: &str,
+    part: Part,
+    clusters: &Clusters,
+    out: &mut Vec<u64>,
+) {
+    match part {
+        Part::Own => own_features(t, l, clusters, out),
+        Part::Prev => out.extend([
+            mix(13, t.lower, 0),
+            mix(26, t.clusters[0], 0),
+            mix(27, t.clusters[1], 0),
+            mix(47, t.suffix3, 0),
+            mix(49, t.word, 0),
+            mix(57, t.usage, 0),
+            mix(67, t.tagged, 0),
+        ]),
+        Part::Next => out.extend([
+            mix(14, t.lower, 0),
+            mix(28, t.clusters[0], 0),
+            mix(29, t.clusters[1], 0),
+            mix(48, t.suffix3, 0),
+            mix(50, t.word, 0),
+            mix(58, t.usage, 0),
+            mix(68, t.tagged, 0),
+        ]),
+        Part::Prev2 => out.push(mix(15, t.lower, 0)),
+        Part::Next2 => out.push(mix(16, t.lower, 0)),
+    }
+}
+
+/// The features of a token that depend on its own word alone.
+fn own_features(t: &TokInfo, l: &str, clusters: &Clusters, out: &mut Vec<u64>) {
+    out.push(mix(0, 0, 0));
+    out.push(mix(1, t.lower, 0));
+    out.push(mix(2, t.word, 0));
+    out.push(mix(3, t.shape, 0));
+    // affixes of the lower-cased word
+    let lb = l.as_bytes();
+    let mut nc = 0;
+    for (k, (b, _)) in l.char_indices().skip(1).take(4).enumerate() {
+        out.push(mix(5 + k as u64, fnv(&lb[..b]), 0));
+        nc = k + 1;
+    }
+    if nc < 4 {
+        out.push(mix(5 + nc as u64, fnv(lb), 0));
+    }
+    for (k, (b, _)) in l.char_indices().rev().take(4).enumerate() {
+        out.push(mix(9 + k as u64, fnv(&lb[b..]), 0));
+    }
+    let nc = l.chars().count();
+    // clusters
+    for k in 0..CLUSTER_LEVELS {
+        out.push(mix(22 + k as u64, t.clusters[k], 0));
+    }
+    let cap = t.cap;
+    // hyphen parts: `Kreml-Berater`, `US-Präsident`
+    if let Some((first, last)) = l.split_once('-') {
+        out.push(mix(44, fnv(first.as_bytes()), 0));
+        let last = l.rsplit_once('-').map(|(_, b)| b).unwrap_or(last);
+        out.push(mix(45, fnv(last.as_bytes()), 0));
+    }
+    out.push(mix(46, nc.min(12) as u64, cap as u64));
+    out.push(mix(51, t.shape, t.clusters[1]));
+    // head of a compound: the longest known word (at least four letters) ending it,
+    // `Bundesärztekammer` → `kammer`
+    if cap && nc >= 7 {
+        if let Some((head, ids)) = l
+            .char_indices()
+            .skip(3)
+            .filter(|&(b, _)| l.len() - b >= 4)
+            .find_map(|(b, _)| clusters.get(&l[b..]).map(|ids| (&l[b..], ids)))
+        {
+            out.push(mix(62, fnv(head.as_bytes()), 0));
+            out.push(mix(63, ids[1] as u64, 0));
+        }
+    }
+    // what the word looks like by its letters
+    if t.letters != 0 {
+        out.push(mix(71, t.letters, 0));
+    }
+    // how a first tagger labelled the word across raw text
+    out.push(mix(66, t.tagged, cap as u64));
+    out.push(mix(60, t.context, t.usage));
+}
+
+/// The features of token `i` that join two words or depend on the sentence: word pairs,
+/// word-list flags (which multi-word names set), the sentence start.
+pub(crate) fn pair_features(i: usize, info: &[TokInfo], flags: &[u16], out: &mut Vec<u64>) {
+    let n = info.len();
+    let (pad_l, pad_r) = (TokInfo::before(), TokInfo::after());
+    let at = |j: isize| -> &TokInfo {
+        if j < 0 {
+            &pad_l
+        } else if j as usize >= n {
+            &pad_r
+        } else {
+            &info[j as usize]
+        }
+    };
+    let ii = i as isize;
+    let t = &info[i];
+    let (p, q, p2, q2) = (at(ii - 1), at(ii + 1), at(ii - 2), at(ii + 2));
+    out.push(mix(17, p.lower, t.lower));
+    out.push(mix(18, t.lower, q.lower));
+    out.push(mix(19, p.shape, t.shape));
+    out.push(mix(20, t.shape, q.shape));
+    out.push(mix(21, p.shape, mix(0, t.shape, q.shape)));
+    out.push(mix(30, p.clusters[1], t.clusters[1]));
+    out.push(mix(31, t.clusters[1], q.clusters[1]));
+    // gazetteer flags of the word and its neighbours
+    let fl = |j: isize| -> u16 {
+        if j < 0 || j as usize >= n {
+            0
+        } else {
+            flags[j as usize]
+        }
+    };
+    let (f, fp, fq) = (flags[i], fl(ii - 1), fl(ii + 1));
+    for b in 0..flag::COUNT {
+        let bit = 1u16 << b;
+        if f & bit != 0 {
+            out.push(mix(40, b as u64, 0));
+        }
+        if fp & bit != 0 {
+            out.push(mix(41, b as u64, 0));
+        }
+        if fq & bit != 0 {
+            out.push(mix(42, b as u64, 0));
+        }
+    }
+    // sentence-initial capitalisation
+    let cap = t.cap;
+    out.push(mix(43, (i == 0) as u64, cap as u64));
+    out.push(mix(52, p.lower, p2.lower));
+    out.push(mix(53, q.lower, q2.lower));
+    // how the word is used in running text, against how it is written here
+    let pos = (i == 0) as u64 * 2 + cap as u64;
+    out.push(mix(54, t.usage, pos));
+    out.push(mix(55, p.usage, t.usage));
+    out.push(mix(56, t.usage, q.usage));
+    if t.letters != 0 {
+        out.push(mix(73, t.letters, p.lower));
+    }
+    out.push(mix(59, t.context, pos));
+    out.push(mix(69, p.tagged, t.tagged));
+    out.push(mix(61, p.context, cap as u64));
+}
 
 /// Feature hashes of every token of a sentence.
 ///
@@ -342,164 +596,31 @@ pub fn extract_with_flags(
     let info: Vec<TokInfo> = tokens
         .iter()
         .zip(&lowers)
-        .zip(flags)
-        .map(|((w, l), &f)| {
-            let known = clusters.info(l).copied().unwrap_or_default();
-            let mut c = [NONE; CLUSTER_LEVELS];
-            if let Some(ids) = known.clusters {
-                for (k, id) in ids.iter().enumerate() {
-                    c[k] = *id as u64 + 1;
-                }
-            }
-            TokInfo {
-                usage: known.usage.map_or(NONE, |u| u[0] as u64 + 1),
-                context: known.usage.map_or(NONE, |u| u[1] as u64 + 1),
-                tagged: known.tagged.map_or(NONE, |c| c as u64 + 1),
-                lower: fnv(l.as_bytes()),
-                word: fnv(w.as_bytes()),
-                shape: shape_hash(w),
-                clusters: c,
-                flags: f,
-                suffix3: {
-                    let b = l.char_indices().rev().nth(2).map(|(b, _)| b).unwrap_or(0);
-                    fnv(&l.as_bytes()[b..])
-                },
-            }
-        })
+        .map(|(w, l)| TokInfo::of(w, l, clusters))
         .collect();
-    let n = tokens.len();
-    let at = |j: isize, f: fn(&TokInfo) -> u64| -> u64 {
-        if j < 0 {
-            PAD_L
-        } else if j as usize >= n {
-            PAD_R
-        } else {
-            f(&info[j as usize])
-        }
-    };
-    for i in 0..n {
+    let n = tokens.len() as isize;
+    let (pad_l, pad_r) = (TokInfo::before(), TokInfo::after());
+    for i in 0..tokens.len() {
         offsets.push(out.len());
-        let t = &info[i];
-        let w = tokens[i];
-        let l = &lowers[i];
-        let ii = i as isize;
-        out.push(mix(0, 0, 0));
-        out.push(mix(1, t.lower, 0));
-        out.push(mix(2, t.word, 0));
-        out.push(mix(3, t.shape, 0));
-        // affixes of the lower-cased word
-        let lb = l.as_bytes();
-        let mut nc = 0;
-        for (k, (b, c)) in l.char_indices().skip(1).take(4).enumerate() {
-            let _ = c;
-            out.push(mix(5 + k as u64, fnv(&lb[..b]), 0));
-            nc = k + 1;
-        }
-        if nc < 4 {
-            out.push(mix(5 + nc as u64, fnv(lb), 0));
-        }
-        for (k, (b, _)) in l.char_indices().rev().take(4).enumerate() {
-            out.push(mix(9 + k as u64, fnv(&lb[b..]), 0));
-        }
-        let nc = l.chars().count();
-        // context words and shapes
-        let lo = |x: &TokInfo| x.lower;
-        let sh = |x: &TokInfo| x.shape;
-        out.push(mix(13, at(ii - 1, lo), 0));
-        out.push(mix(14, at(ii + 1, lo), 0));
-        out.push(mix(15, at(ii - 2, lo), 0));
-        out.push(mix(16, at(ii + 2, lo), 0));
-        out.push(mix(17, at(ii - 1, lo), t.lower));
-        out.push(mix(18, t.lower, at(ii + 1, lo)));
-        out.push(mix(19, at(ii - 1, sh), t.shape));
-        out.push(mix(20, t.shape, at(ii + 1, sh)));
-        out.push(mix(21, at(ii - 1, sh), mix(0, t.shape, at(ii + 1, sh))));
-        // clusters
-        for k in 0..CLUSTER_LEVELS {
-            out.push(mix(22 + k as u64, t.clusters[k], 0));
-        }
-        let c0 = |x: &TokInfo| x.clusters[0];
-        let c1 = |x: &TokInfo| x.clusters[1];
-        out.push(mix(26, at(ii - 1, c0), 0));
-        out.push(mix(27, at(ii - 1, c1), 0));
-        out.push(mix(28, at(ii + 1, c0), 0));
-        out.push(mix(29, at(ii + 1, c1), 0));
-        out.push(mix(30, at(ii - 1, c1), t.clusters[1]));
-        out.push(mix(31, t.clusters[1], at(ii + 1, c1)));
-        // gazetteer flags of the word and its neighbours
-        let fl = |j: isize| -> u16 {
-            if j < 0 || j as usize >= n {
-                0
+        for part in ALL_PARTS {
+            let j = i as isize
+                + match part {
+                    Part::Own => 0,
+                    Part::Prev => -1,
+                    Part::Next => 1,
+                    Part::Prev2 => -2,
+                    Part::Next2 => 2,
+                };
+            if j < 0 {
+                word_features(&pad_l, "", part, clusters, out);
+            } else if j >= n {
+                word_features(&pad_r, "", part, clusters, out);
             } else {
-                info[j as usize].flags
-            }
-        };
-        for b in 0..flag::COUNT {
-            let bit = 1u16 << b;
-            if t.flags & bit != 0 {
-                out.push(mix(40, b as u64, 0));
-            }
-            if fl(ii - 1) & bit != 0 {
-                out.push(mix(41, b as u64, 0));
-            }
-            if fl(ii + 1) & bit != 0 {
-                out.push(mix(42, b as u64, 0));
+                let j = j as usize;
+                word_features(&info[j], &lowers[j], part, clusters, out);
             }
         }
-        // sentence-initial capitalisation
-        let cap = w.chars().next().is_some_and(char::is_uppercase);
-        out.push(mix(43, (i == 0) as u64, cap as u64));
-        // hyphen parts: `Kreml-Berater`, `US-Präsident`
-        if let Some((first, last)) = l.split_once('-') {
-            out.push(mix(44, fnv(first.as_bytes()), 0));
-            let last = l.rsplit_once('-').map(|(_, b)| b).unwrap_or(last);
-            out.push(mix(45, fnv(last.as_bytes()), 0));
-        }
-        out.push(mix(46, nc.min(12) as u64, cap as u64));
-        // more context: neighbours' endings and exact forms, shape with cluster
-        out.push(mix(47, at(ii - 1, |x| x.suffix3), 0));
-        out.push(mix(48, at(ii + 1, |x| x.suffix3), 0));
-        out.push(mix(49, at(ii - 1, |x| x.word), 0));
-        out.push(mix(50, at(ii + 1, |x| x.word), 0));
-        out.push(mix(51, t.shape, t.clusters[1]));
-        out.push(mix(52, at(ii - 1, lo), at(ii - 2, lo)));
-        out.push(mix(53, at(ii + 1, lo), at(ii + 2, lo)));
-        // how the word is used in running text, against how it is written here
-        let us = |x: &TokInfo| x.usage;
-        let pos = (i == 0) as u64 * 2 + cap as u64;
-        out.push(mix(54, t.usage, pos));
-        out.push(mix(55, at(ii - 1, us), t.usage));
-        out.push(mix(56, t.usage, at(ii + 1, us)));
-        out.push(mix(57, at(ii - 1, us), 0));
-        out.push(mix(58, at(ii + 1, us), 0));
-        // head of a compound: the longest known word (at least four letters) ending it,
-        // `Bundesärztekammer` → `kammer`
-        if cap && nc >= 7 {
-            if let Some((head, ids)) = l
-                .char_indices()
-                .skip(3)
-                .filter(|&(b, _)| l.len() - b >= 4)
-                .find_map(|(b, _)| clusters.get(&l[b..]).map(|ids| (&l[b..], ids)))
-            {
-                out.push(mix(62, fnv(head.as_bytes()), 0));
-                out.push(mix(63, ids[1] as u64, 0));
-            }
-        }
-        // what the word looks like by its letters, alone and after the previous word
-        let letters = Gazetteer::get().letter_class(w) as u64;
-        if letters != 0 {
-            out.push(mix(71, letters, 0));
-            out.push(mix(73, letters, at(ii - 1, lo)));
-        }
-        out.push(mix(59, t.context, pos));
-        // how a first tagger labelled the word across raw text
-        let tg = |x: &TokInfo| x.tagged;
-        out.push(mix(66, t.tagged, cap as u64));
-        out.push(mix(67, at(ii - 1, tg), 0));
-        out.push(mix(68, at(ii + 1, tg), 0));
-        out.push(mix(69, at(ii - 1, tg), t.tagged));
-        out.push(mix(60, t.context, t.usage));
-        out.push(mix(61, at(ii - 1, |x| x.context), cap as u64));
+        pair_features(i, &info, flags, out);
     }
     offsets.push(out.len());
 }

@@ -168,14 +168,13 @@ pub fn entities(tagger: &Tagger<'_>, text: &str, sentences: &[Sentence]) -> Vec<
     };
     let mut mentions: Vec<RawMention> = Vec::new();
     let mut role_mentions: Vec<RoleMention> = Vec::new();
-    let (mut feats, mut offsets) = (Vec::new(), Vec::new());
     let mut word_flags: Vec<Vec<u16>> = Vec::with_capacity(sentences.len());
     let mut tagged: Vec<(Vec<String>, Vec<u8>)> = sentences
         .iter()
         .map(|s| {
             let words: Vec<String> = s.tokens.iter().map(|t| word(t.span)).collect();
             let refs: Vec<&str> = words.iter().map(String::as_str).collect();
-            let (labels, flags) = tagger.tag_flagged(&refs, &mut feats, &mut offsets);
+            let (labels, flags) = tagger.tag_flagged(&refs);
             word_flags.push(flags);
             (words, labels)
         })

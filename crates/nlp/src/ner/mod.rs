@@ -15,6 +15,7 @@ use crate::Annotator;
 use lagebild_model::{AnnotatedArticle, EntityType};
 use std::sync::OnceLock;
 
+pub(crate) mod emit;
 pub mod features;
 pub mod gazetteer;
 pub mod link;
@@ -69,31 +70,14 @@ impl<'a> Tagger<'a> {
 
     /// Label ids (see [`model::LABELS`]) of the tokens of one sentence, rules applied.
     pub fn tag(&self, tokens: &[&str]) -> Vec<u8> {
-        let mut feats = Vec::with_capacity(tokens.len() * 48);
-        let mut offsets = Vec::with_capacity(tokens.len() + 1);
-        self.tag_with(tokens, &mut feats, &mut offsets)
+        self.tag_flagged(tokens).0
     }
 
-    /// As [`Tagger::tag`], reusing the feature buffers.
-    pub fn tag_with(
-        &self,
-        tokens: &[&str],
-        feats: &mut Vec<u64>,
-        offsets: &mut Vec<usize>,
-    ) -> Vec<u8> {
-        self.tag_flagged(tokens, feats, offsets).0
-    }
-
-    /// As [`Tagger::tag_with`], also handing back the tokens' word-list flags.
-    pub(crate) fn tag_flagged(
-        &self,
-        tokens: &[&str],
-        feats: &mut Vec<u64>,
-        offsets: &mut Vec<usize>,
-    ) -> (Vec<u8>, Vec<u16>) {
+    /// As [`Tagger::tag`], also handing back the tokens' word-list flags.
+    pub(crate) fn tag_flagged(&self, tokens: &[&str]) -> (Vec<u8>, Vec<u16>) {
         let flags = Gazetteer::get().flags(tokens);
-        features::extract_with_flags(tokens, &flags, self.clusters, feats, offsets);
-        let mut labels = self.model.decode(feats, offsets);
+        let scores = emit::emissions(self.model, self.clusters, tokens, &flags);
+        let mut labels = self.model.decode_scores(&scores);
         rules_with_flags(tokens, &flags, &mut labels);
         if self.english {
             tidy_english(tokens, &mut labels);

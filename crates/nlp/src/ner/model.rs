@@ -181,6 +181,14 @@ pub struct Model {
     scale: f32,
     /// `(S + 1) × S`: row `p` is the previous state, row `S` the sentence start.
     trans: Vec<f32>,
+    /// Identity of the weights, for caches of partial scores (see [`super::emit`]).
+    id: u64,
+}
+
+/// A new identity for data that caches depend on.
+pub(crate) fn fresh_id() -> u64 {
+    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+    NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
 }
 
 const MAGIC: &[u8; 6] = b"LBNER2";
@@ -251,7 +259,13 @@ impl Model {
             zero,
             scale,
             trans,
+            id: fresh_id(),
         }
+    }
+
+    /// Identity of these weights (a copy keeps it).
+    pub(crate) fn id(&self) -> u64 {
+        self.id
     }
 
     /// Number of features with weights.
@@ -339,28 +353,36 @@ impl Model {
         out
     }
 
-    /// Per-token label scores from feature hashes (`offsets` as from
-    /// [`super::features::extract`]).
-    fn emissions(&self, feats: &[u64], offsets: &[usize]) -> Vec<[f32; S]> {
-        offsets
-            .windows(2)
-            .map(|w| {
-                let mut acc = [0i32; S];
-                for &h in &feats[w[0]..w[1]] {
-                    if let Some(ws) = self.weights(h) {
-                        for (a, &b) in acc.iter_mut().zip(ws) {
-                            *a += i32::from(b);
-                        }
-                    }
+    /// Add the weights of features `feats` to `acc` (unknown features add nothing).
+    pub(crate) fn add_weights(&self, feats: &[u64], acc: &mut [i32; S]) {
+        for &h in feats {
+            if let Some(ws) = self.weights(h) {
+                for (a, &b) in acc.iter_mut().zip(ws) {
+                    *a += i32::from(b);
                 }
-                acc.map(|a| a as f32 * self.scale)
-            })
-            .collect()
+            }
+        }
     }
 
     /// Best label sequence for one sentence, as output label ids (see [`LABELS`]).
     pub fn decode(&self, feats: &[u64], offsets: &[usize]) -> Vec<u8> {
-        let em = self.emissions(feats, offsets);
+        let em: Vec<[i32; S]> = offsets
+            .windows(2)
+            .map(|w| {
+                let mut acc = [0i32; S];
+                self.add_weights(&feats[w[0]..w[1]], &mut acc);
+                acc
+            })
+            .collect();
+        self.decode_scores(&em)
+    }
+
+    /// Best label sequence (output label ids) for summed weights per token and state.
+    pub(crate) fn decode_scores(&self, sums: &[[i32; S]]) -> Vec<u8> {
+        let em: Vec<[f32; S]> = sums
+            .iter()
+            .map(|acc| acc.map(|a| a as f32 * self.scale))
+            .collect();
         let mut labels = viterbi(&em, &self.trans);
         for l in &mut labels {
             *l = output_label(label_of_state(*l));
