@@ -23,6 +23,8 @@ struct Entry {
     info: TokInfo,
     /// Summed weights of the word's features in each [`Part`].
     parts: [[i32; S]; PARTS],
+    /// Summed weights of its position features elsewhere (0) and opening a sentence (1).
+    position: [[i32; S]; 2],
 }
 
 #[derive(Default)]
@@ -33,23 +35,18 @@ struct WordCache {
     entries: Vec<Entry>,
     /// Sums of the neighbour parts for positions before and after the sentence.
     pads: [[i32; S]; PARTS],
+    /// Summed weights of word-list flags (not 0) of a token or a neighbour, by [`Part`].
+    flag_sums: FxHashMap<(u16, u8), [i32; S]>,
 }
 
 thread_local! {
     static CACHE: RefCell<WordCache> = RefCell::new(WordCache::default());
 }
 
-/// Summed weights of the features of `part` that word `t` (`l` lower-cased) gives.
-fn part_sum(
-    model: &Model,
-    clusters: &Clusters,
-    t: &TokInfo,
-    l: &str,
-    part: Part,
-    buf: &mut Vec<u64>,
-) -> [i32; S] {
+/// Summed weights of the features that `features` writes.
+fn sum(model: &Model, buf: &mut Vec<u64>, features: impl FnOnce(&mut Vec<u64>)) -> [i32; S] {
     buf.clear();
-    features::word_features(t, l, part, clusters, buf);
+    features(buf);
     let mut acc = [0i32; S];
     model.add_weights(buf, &mut acc);
     acc
@@ -64,6 +61,7 @@ impl WordCache {
         }
         self.index.clear();
         self.entries.clear();
+        self.flag_sums.clear();
         self.owner = owner;
         let (before, after) = (TokInfo::before(), TokInfo::after());
         for part in ALL_PARTS {
@@ -72,7 +70,9 @@ impl WordCache {
                 Part::Next | Part::Next2 => &after,
                 Part::Own => continue,
             };
-            self.pads[part as usize] = part_sum(model, clusters, pad, "", part, buf);
+            self.pads[part as usize] = sum(model, buf, |out| {
+                features::word_features(pad, "", part, clusters, out)
+            });
         }
     }
 
@@ -83,11 +83,45 @@ impl WordCache {
         }
         let l = w.to_lowercase();
         let info = TokInfo::of(w, &l, clusters);
-        let parts = ALL_PARTS.map(|part| part_sum(model, clusters, &info, &l, part, buf));
+        let parts = ALL_PARTS.map(|part| {
+            sum(model, buf, |out| {
+                features::word_features(&info, &l, part, clusters, out)
+            })
+        });
+        let position = [false, true].map(|first| {
+            sum(model, buf, |out| {
+                features::position_features(&info, first, out)
+            })
+        });
         let k = self.entries.len() as u32;
-        self.entries.push(Entry { info, parts });
+        self.entries.push(Entry {
+            info,
+            parts,
+            position,
+        });
         self.index.insert(w.into(), k);
         k
+    }
+
+    /// Add the weights of flags `f` of a token or neighbour (`part`) to `acc`.
+    fn add_flags(
+        &mut self,
+        model: &Model,
+        f: u16,
+        part: Part,
+        acc: &mut [i32; S],
+        buf: &mut Vec<u64>,
+    ) {
+        if f == 0 {
+            return;
+        }
+        let s = self
+            .flag_sums
+            .entry((f, part as u8))
+            .or_insert_with(|| sum(model, buf, |out| features::flag_features(f, part, out)));
+        for (a, b) in acc.iter_mut().zip(s.iter()) {
+            *a += b;
+        }
     }
 }
 
@@ -114,7 +148,11 @@ pub(crate) fn emissions(
         let n = tokens.len();
         (0..n)
             .map(|i| {
-                let mut acc = c.entries[ids[i] as usize].parts[Part::Own as usize];
+                let own = &c.entries[ids[i] as usize];
+                let mut acc = own.parts[Part::Own as usize];
+                for (a, b) in acc.iter_mut().zip(&own.position[usize::from(i == 0)]) {
+                    *a += b;
+                }
                 for (part, d) in [
                     (Part::Prev, -1),
                     (Part::Next, 1),
@@ -131,8 +169,13 @@ pub(crate) fn emissions(
                         *a += b;
                     }
                 }
+                let flag_at = |j: usize| flags.get(j).copied().unwrap_or(0);
+                c.add_flags(model, flags[i], Part::Own, &mut acc, &mut buf);
+                let before = if i > 0 { flag_at(i - 1) } else { 0 };
+                c.add_flags(model, before, Part::Prev, &mut acc, &mut buf);
+                c.add_flags(model, flag_at(i + 1), Part::Next, &mut acc, &mut buf);
                 buf.clear();
-                features::pair_features(i, &info, flags, &mut buf);
+                features::pair_features(i, &info, &mut buf);
                 model.add_weights(&buf, &mut acc);
                 acc
             })

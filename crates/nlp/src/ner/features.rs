@@ -510,9 +510,33 @@ fn own_features(t: &TokInfo, l: &str, clusters: &Clusters, out: &mut Vec<u64>) {
     out.push(mix(60, t.context, t.usage));
 }
 
-/// The features of token `i` that join two words or depend on the sentence: word pairs,
-/// word-list flags (which multi-word names set), the sentence start.
-pub(crate) fn pair_features(i: usize, info: &[TokInfo], flags: &[u16], out: &mut Vec<u64>) {
+/// The features of a word that depend on whether it opens the sentence (`first`).
+pub(crate) fn position_features(t: &TokInfo, first: bool, out: &mut Vec<u64>) {
+    // sentence-initial capitalisation
+    out.push(mix(43, first as u64, t.cap as u64));
+    // how the word is used in running text, against how it is written here
+    let pos = first as u64 * 2 + t.cap as u64;
+    out.push(mix(54, t.usage, pos));
+    out.push(mix(59, t.context, pos));
+}
+
+/// The features of word-list flags `f` (which multi-word names set, so they belong to the
+/// token in its sentence) of the token itself or of its neighbour before or after it.
+pub(crate) fn flag_features(f: u16, part: Part, out: &mut Vec<u64>) {
+    let template = match part {
+        Part::Prev => 41,
+        Part::Next => 42,
+        _ => 40,
+    };
+    for b in 0..flag::COUNT {
+        if f & (1u16 << b) != 0 {
+            out.push(mix(template, b as u64, 0));
+        }
+    }
+}
+
+/// The features of token `i` that join two words.
+pub(crate) fn pair_features(i: usize, info: &[TokInfo], out: &mut Vec<u64>) {
     let n = info.len();
     let (pad_l, pad_r) = (TokInfo::before(), TokInfo::after());
     let at = |j: isize| -> &TokInfo {
@@ -534,43 +558,15 @@ pub(crate) fn pair_features(i: usize, info: &[TokInfo], flags: &[u16], out: &mut
     out.push(mix(21, p.shape, mix(0, t.shape, q.shape)));
     out.push(mix(30, p.clusters[1], t.clusters[1]));
     out.push(mix(31, t.clusters[1], q.clusters[1]));
-    // gazetteer flags of the word and its neighbours
-    let fl = |j: isize| -> u16 {
-        if j < 0 || j as usize >= n {
-            0
-        } else {
-            flags[j as usize]
-        }
-    };
-    let (f, fp, fq) = (flags[i], fl(ii - 1), fl(ii + 1));
-    for b in 0..flag::COUNT {
-        let bit = 1u16 << b;
-        if f & bit != 0 {
-            out.push(mix(40, b as u64, 0));
-        }
-        if fp & bit != 0 {
-            out.push(mix(41, b as u64, 0));
-        }
-        if fq & bit != 0 {
-            out.push(mix(42, b as u64, 0));
-        }
-    }
-    // sentence-initial capitalisation
-    let cap = t.cap;
-    out.push(mix(43, (i == 0) as u64, cap as u64));
     out.push(mix(52, p.lower, p2.lower));
     out.push(mix(53, q.lower, q2.lower));
-    // how the word is used in running text, against how it is written here
-    let pos = (i == 0) as u64 * 2 + cap as u64;
-    out.push(mix(54, t.usage, pos));
     out.push(mix(55, p.usage, t.usage));
     out.push(mix(56, t.usage, q.usage));
     if t.letters != 0 {
         out.push(mix(73, t.letters, p.lower));
     }
-    out.push(mix(59, t.context, pos));
     out.push(mix(69, p.tagged, t.tagged));
-    out.push(mix(61, p.context, cap as u64));
+    out.push(mix(61, p.context, t.cap as u64));
 }
 
 /// Feature hashes of every token of a sentence.
@@ -620,7 +616,12 @@ pub fn extract_with_flags(
                 word_features(&info[j], &lowers[j], part, clusters, out);
             }
         }
-        pair_features(i, &info, flags, out);
+        position_features(&info[i], i == 0, out);
+        let flag_at = |j: usize| flags.get(j).copied().unwrap_or(0);
+        flag_features(flags[i], Part::Own, out);
+        flag_features(if i > 0 { flag_at(i - 1) } else { 0 }, Part::Prev, out);
+        flag_features(flag_at(i + 1), Part::Next, out);
+        pair_features(i, &info, out);
     }
     offsets.push(out.len());
 }

@@ -518,14 +518,17 @@ impl Trainer {
         }
     }
 
-    /// Map a sentence's feature hashes to rows (unknown features dropped).
+    /// Map a sentence's feature hashes to rows (unknown features dropped), each token's in
+    /// ascending order, so that training does not depend on the order features are formed in.
     pub fn rows(&self, feats: &[u64], offsets: &[usize]) -> Vec<Vec<u32>> {
         (0..offsets.len().saturating_sub(1))
             .map(|i| {
-                feats[offsets[i]..offsets[i + 1]]
+                let mut rows: Vec<u32> = feats[offsets[i]..offsets[i + 1]]
                     .iter()
                     .filter_map(|h| self.index.get(h).copied())
-                    .collect()
+                    .collect();
+                rows.sort_unstable();
+                rows
             })
             .collect()
     }
