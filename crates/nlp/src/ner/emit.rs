@@ -14,25 +14,51 @@ use super::model::{Model, S};
 use rustc_hash::FxHashMap;
 use std::cell::RefCell;
 
-/// Words kept per thread; the cache is emptied when a sentence would take it beyond this
-/// (about 30 MB), so memory stays bounded on endless streams.
-const CAPACITY: usize = 50_000;
+/// Words in each of the cache's two generations (about 20 MB each): when a sentence would
+/// take the newer one beyond this, it becomes the older one and the former older one is
+/// dropped; words found in the older generation move to the newer. So memory stays bounded on
+/// endless streams while the frequent words stay.
+const GENERATION: usize = 32_768;
 
 /// What a word form contributes, for one model and set of clusters.
+#[derive(Clone)]
 struct Entry {
     info: TokInfo,
-    /// Summed weights of the word's features in each [`Part`].
+    /// Summed weights of the word's own features with its position features, elsewhere in
+    /// the sentence (0) and opening it (1).
+    own: [[i32; S]; 2],
+    /// Summed weights of the features the word gives its neighbours, by [`Part`] (the `Own`
+    /// row unused).
     parts: [[i32; S]; PARTS],
-    /// Summed weights of its position features elsewhere (0) and opening a sentence (1).
-    position: [[i32; S]; 2],
+}
+
+/// Word form → entry.
+#[derive(Default)]
+struct Generation {
+    index: FxHashMap<Box<str>, u32>,
+    entries: Vec<Entry>,
+}
+
+impl Generation {
+    fn clear(&mut self) {
+        self.index.clear();
+        self.entries.clear();
+    }
+
+    fn insert(&mut self, w: &str, e: Entry) -> u32 {
+        let k = self.entries.len() as u32;
+        self.entries.push(e);
+        self.index.insert(w.into(), k);
+        k
+    }
 }
 
 #[derive(Default)]
 struct WordCache {
-    /// `(model id, clusters id)` the sums belong to.
-    owner: (u64, u64),
-    index: FxHashMap<Box<str>, u32>,
-    entries: Vec<Entry>,
+    /// `(model id, clusters id)` the sums belong to, once computed.
+    owner: Option<(u64, u64)>,
+    newer: Generation,
+    older: Generation,
     /// Sums of the neighbour parts for positions before and after the sentence.
     pads: [[i32; S]; PARTS],
     /// Summed weights of word-list flags (not 0) of a token or a neighbour, by [`Part`].
@@ -53,16 +79,16 @@ fn sum(model: &Model, buf: &mut Vec<u64>, features: impl FnOnce(&mut Vec<u64>)) 
 }
 
 impl WordCache {
-    /// Empty the cache unless it belongs to this model and these clusters.
+    /// Start afresh unless the cache belongs to this model and these clusters.
     fn own(&mut self, model: &Model, clusters: &Clusters, buf: &mut Vec<u64>) {
         let owner = (model.id(), clusters.id());
-        if self.owner == owner && !self.entries.is_empty() {
+        if self.owner == Some(owner) {
             return;
         }
-        self.index.clear();
-        self.entries.clear();
+        self.newer.clear();
+        self.older.clear();
         self.flag_sums.clear();
-        self.owner = owner;
+        self.owner = Some(owner);
         let (before, after) = (TokInfo::before(), TokInfo::after());
         for part in ALL_PARTS {
             let pad = match part {
@@ -76,31 +102,38 @@ impl WordCache {
         }
     }
 
-    /// Index of a word's entry, computed on first sight.
+    /// Make room for `n` more words in the newer generation.
+    fn make_room(&mut self, n: usize) {
+        if self.newer.entries.len() + n > GENERATION {
+            std::mem::swap(&mut self.newer, &mut self.older);
+            self.newer.clear();
+        }
+    }
+
+    /// Index of a word's entry in the newer generation, computed on first sight.
     fn entry(&mut self, model: &Model, clusters: &Clusters, w: &str, buf: &mut Vec<u64>) -> u32 {
-        if let Some(&k) = self.index.get(w) {
+        if let Some(&k) = self.newer.index.get(w) {
             return k;
+        }
+        if let Some(&k) = self.older.index.get(w) {
+            let e = self.older.entries[k as usize].clone();
+            return self.newer.insert(w, e);
         }
         let l = w.to_lowercase();
         let info = TokInfo::of(w, &l, clusters);
-        let parts = ALL_PARTS.map(|part| {
-            sum(model, buf, |out| {
+        let parts = ALL_PARTS.map(|part| match part {
+            Part::Own => [0; S],
+            _ => sum(model, buf, |out| {
                 features::word_features(&info, &l, part, clusters, out)
-            })
+            }),
         });
-        let position = [false, true].map(|first| {
+        let own = [false, true].map(|first| {
             sum(model, buf, |out| {
-                features::position_features(&info, first, out)
+                features::word_features(&info, &l, Part::Own, clusters, out);
+                features::position_features(&info, first, out);
             })
         });
-        let k = self.entries.len() as u32;
-        self.entries.push(Entry {
-            info,
-            parts,
-            position,
-        });
-        self.index.insert(w.into(), k);
-        k
+        self.newer.insert(w, Entry { info, own, parts })
     }
 
     /// Add the weights of flags `f` of a token or neighbour (`part`) to `acc`.
@@ -136,23 +169,20 @@ pub(crate) fn emissions(
     CACHE.with(|c| {
         let mut c = c.borrow_mut();
         c.own(model, clusters, &mut buf);
-        if c.entries.len() + tokens.len() > CAPACITY {
-            c.index.clear();
-            c.entries.clear();
-        }
+        c.make_room(tokens.len());
         let ids: Vec<u32> = tokens
             .iter()
             .map(|w| c.entry(model, clusters, w, &mut buf))
             .collect();
-        let info: Vec<TokInfo> = ids.iter().map(|&k| c.entries[k as usize].info).collect();
+        let info: Vec<TokInfo> = ids
+            .iter()
+            .map(|&k| c.newer.entries[k as usize].info)
+            .collect();
         let n = tokens.len();
+        let flag_at = |j: usize| flags.get(j).copied().unwrap_or(0);
         (0..n)
             .map(|i| {
-                let own = &c.entries[ids[i] as usize];
-                let mut acc = own.parts[Part::Own as usize];
-                for (a, b) in acc.iter_mut().zip(&own.position[usize::from(i == 0)]) {
-                    *a += b;
-                }
+                let mut acc = c.newer.entries[ids[i] as usize].own[usize::from(i == 0)];
                 for (part, d) in [
                     (Part::Prev, -1),
                     (Part::Next, 1),
@@ -163,14 +193,13 @@ pub(crate) fn emissions(
                     let add = if j < 0 || j >= n as isize {
                         &c.pads[part as usize]
                     } else {
-                        &c.entries[ids[j as usize] as usize].parts[part as usize]
+                        &c.newer.entries[ids[j as usize] as usize].parts[part as usize]
                     };
                     for (a, b) in acc.iter_mut().zip(add) {
                         *a += b;
                     }
                 }
-                let flag_at = |j: usize| flags.get(j).copied().unwrap_or(0);
-                c.add_flags(model, flags[i], Part::Own, &mut acc, &mut buf);
+                c.add_flags(model, flag_at(i), Part::Own, &mut acc, &mut buf);
                 let before = if i > 0 { flag_at(i - 1) } else { 0 };
                 c.add_flags(model, before, Part::Prev, &mut acc, &mut buf);
                 c.add_flags(model, flag_at(i + 1), Part::Next, &mut acc, &mut buf);
@@ -188,12 +217,25 @@ mod tests {
     use super::*;
     use crate::ner::{features::extract_with_flags, gazetteer::Gazetteer, shipped_model};
 
-    /// The cached sums give the labels of the plain feature path, also after the cache has
-    /// been emptied for another model or other clusters.
+    /// The sums over the full feature list of each token.
+    fn plain(model: &Model, c: &Clusters, s: &[&str], flags: &[u16]) -> Vec<[i32; S]> {
+        let (mut feats, mut offsets) = (Vec::new(), Vec::new());
+        extract_with_flags(s, flags, c, &mut feats, &mut offsets);
+        offsets
+            .windows(2)
+            .map(|w| {
+                let mut acc = [0; S];
+                model.add_weights(&feats[w[0]..w[1]], &mut acc);
+                acc
+            })
+            .collect()
+    }
+
+    /// The cached sums equal the plain ones, also after the cache has started afresh for
+    /// other clusters.
     #[test]
     fn cached_scores_equal_the_plain_path() {
         let model = shipped_model();
-        let clusters = Clusters::embedded();
         let sentences: [&[&str]; 4] = [
             &[
                 "Bürgermeisterin",
@@ -219,26 +261,30 @@ mod tests {
         ];
         let other = Clusters::default();
         for round in 0..2 {
-            for c in [clusters, &other] {
+            for c in [Clusters::embedded(), &other] {
                 for s in sentences {
                     let flags = Gazetteer::get().flags(s);
-                    let (mut feats, mut offsets) = (Vec::new(), Vec::new());
-                    extract_with_flags(s, &flags, c, &mut feats, &mut offsets);
-                    let plain: Vec<[i32; S]> = offsets
-                        .windows(2)
-                        .map(|w| {
-                            let mut acc = [0; S];
-                            model.add_weights(&feats[w[0]..w[1]], &mut acc);
-                            acc
-                        })
-                        .collect();
-                    assert_eq!(
-                        emissions(model, c, s, &flags),
-                        plain,
-                        "round {round}: {s:?}"
-                    );
+                    let want = plain(model, c, s, &flags);
+                    assert_eq!(emissions(model, c, s, &flags), want, "round {round}: {s:?}");
                 }
             }
         }
+    }
+
+    /// Past the size of a generation the cache moves on, bounded, with the same sums.
+    #[test]
+    fn generations_keep_the_sums() {
+        let (model, clusters) = (shipped_model(), Clusters::embedded());
+        let s = ["Die", "Reederei", "Tamsen", "meldet", "Gewinne"];
+        let flags = Gazetteer::get().flags(&s);
+        let want = plain(model, clusters, &s, &flags);
+        assert_eq!(emissions(model, clusters, &s, &flags), want);
+        let words: Vec<String> = (0..GENERATION + 10).map(|i| format!("Wort{i}")).collect();
+        for chunk in words.chunks(1000) {
+            let refs: Vec<&str> = chunk.iter().map(String::as_str).collect();
+            let _ = emissions(model, clusters, &refs, &vec![0; refs.len()]);
+        }
+        CACHE.with(|c| assert!(c.borrow().newer.entries.len() <= GENERATION));
+        assert_eq!(emissions(model, clusters, &s, &flags), want);
     }
 }
