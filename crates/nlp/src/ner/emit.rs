@@ -9,16 +9,16 @@
 //! ([`features::pair_features`]). Sums of integer weights do not depend on their order, so
 //! the scores equal those of [`Model::decode`] over [`features::extract`]'s hashes exactly.
 
-use super::features::{self, Clusters, Part, TokInfo, ALL_PARTS, PARTS};
+use super::features::{self, Clusters, Part, TokInfo};
 use super::model::{Model, S};
 use rustc_hash::FxHashMap;
 use std::cell::RefCell;
 
-/// Words in each of the cache's two generations (about 20 MB each): when a sentence would
+/// Words in each of the cache's two generations (about 10 MB each): when a sentence would
 /// take the newer one beyond this, it becomes the older one and the former older one is
 /// dropped; words found in the older generation move to the newer. So memory stays bounded on
 /// endless streams while the frequent words stay.
-const GENERATION: usize = 32_768;
+const GENERATION: usize = 16_384;
 
 /// What a word form contributes, for one model and set of clusters.
 #[derive(Clone)]
@@ -27,10 +27,17 @@ struct Entry {
     /// Summed weights of the word's own features with its position features, elsewhere in
     /// the sentence (0) and opening it (1).
     own: [[i32; S]; 2],
-    /// Summed weights of the features the word gives its neighbours, by [`Part`] (the `Own`
-    /// row unused).
-    parts: [[i32; S]; PARTS],
+    /// Summed weights of the features the word gives its neighbours, by [`NEIGHBOURS`].
+    parts: [[i32; S]; NEIGHBOURS.len()],
 }
+
+/// The neighbour parts with their distance from the token.
+const NEIGHBOURS: [(Part, isize); 4] = [
+    (Part::Prev, -1),
+    (Part::Next, 1),
+    (Part::Prev2, -2),
+    (Part::Next2, 2),
+];
 
 /// Word form → entry.
 #[derive(Default)]
@@ -59,8 +66,9 @@ struct WordCache {
     owner: Option<(u64, u64)>,
     newer: Generation,
     older: Generation,
-    /// Sums of the neighbour parts for positions before and after the sentence.
-    pads: [[i32; S]; PARTS],
+    /// Sums of the neighbour parts (by [`NEIGHBOURS`]) for positions before and after the
+    /// sentence.
+    pads: [[i32; S]; NEIGHBOURS.len()],
     /// Summed weights of word-list flags (not 0) of a token or a neighbour, by [`Part`].
     flag_sums: FxHashMap<(u16, u8), [i32; S]>,
 }
@@ -89,15 +97,14 @@ impl WordCache {
         self.older.clear();
         self.flag_sums.clear();
         self.owner = Some(owner);
-        let (before, after) = (TokInfo::before(), TokInfo::after());
-        for part in ALL_PARTS {
-            let pad = match part {
-                Part::Prev | Part::Prev2 => &before,
-                Part::Next | Part::Next2 => &after,
-                Part::Own => continue,
+        for (k, &(part, d)) in NEIGHBOURS.iter().enumerate() {
+            let pad = if d < 0 {
+                TokInfo::before()
+            } else {
+                TokInfo::after()
             };
-            self.pads[part as usize] = sum(model, buf, |out| {
-                features::word_features(pad, "", part, clusters, out)
+            self.pads[k] = sum(model, buf, |out| {
+                features::word_features(&pad, "", part, clusters, out)
             });
         }
     }
@@ -121,11 +128,10 @@ impl WordCache {
         }
         let l = w.to_lowercase();
         let info = TokInfo::of(w, &l, clusters);
-        let parts = ALL_PARTS.map(|part| match part {
-            Part::Own => [0; S],
-            _ => sum(model, buf, |out| {
+        let parts = NEIGHBOURS.map(|(part, _)| {
+            sum(model, buf, |out| {
                 features::word_features(&info, &l, part, clusters, out)
-            }),
+            })
         });
         let own = [false, true].map(|first| {
             sum(model, buf, |out| {
@@ -183,17 +189,12 @@ pub(crate) fn emissions(
         (0..n)
             .map(|i| {
                 let mut acc = c.newer.entries[ids[i] as usize].own[usize::from(i == 0)];
-                for (part, d) in [
-                    (Part::Prev, -1),
-                    (Part::Next, 1),
-                    (Part::Prev2, -2),
-                    (Part::Next2, 2),
-                ] {
+                for (k, &(_, d)) in NEIGHBOURS.iter().enumerate() {
                     let j = i as isize + d;
                     let add = if j < 0 || j >= n as isize {
-                        &c.pads[part as usize]
+                        &c.pads[k]
                     } else {
-                        &c.newer.entries[ids[j as usize] as usize].parts[part as usize]
+                        &c.newer.entries[ids[j as usize] as usize].parts[k]
                     };
                     for (a, b) in acc.iter_mut().zip(add) {
                         *a += b;
