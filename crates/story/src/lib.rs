@@ -109,22 +109,38 @@ pub fn summary(a: &lagebild_model::Article, story: &str) -> ArticleSummary {
 }
 
 /// Convenience for one-shot runs: assign every article, analyse every story.
+///
+/// Articles are assigned in order of publication (date, then time; undated ones last; ties in
+/// the order given), as a stream would bring them, so that the stories do not depend on how
+/// the inputs happen to be named or listed. `articles` keeps the order given.
 pub fn analyze_all(docs: Vec<AnnotatedArticle>) -> Analysis {
     let mut engine = StoryEngine::new();
     let mut order: Vec<(String, Vec<AnnotatedArticle>)> = Vec::new();
     let mut pos: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
-    let mut articles = Vec::with_capacity(docs.len());
-    for d in docs {
+    let mut by_time: Vec<usize> = (0..docs.len()).collect();
+    by_time.sort_by_key(|&i| {
+        let a = &docs[i].article;
+        (
+            a.published.is_none(),
+            a.published.clone(),
+            a.published_time.clone(),
+        )
+    });
+    let mut articles: Vec<Option<ArticleSummary>> = vec![None; docs.len()];
+    let mut docs: Vec<Option<AnnotatedArticle>> = docs.into_iter().map(Some).collect();
+    for i in by_time {
+        let Some(d) = docs[i].take() else { continue };
         let sid = engine.assign(&d);
-        articles.push(summary(&d.article, &sid));
+        articles[i] = Some(summary(&d.article, &sid));
         match pos.get(&sid) {
-            Some(&i) => order[i].1.push(d),
+            Some(&k) => order[k].1.push(d),
             None => {
                 pos.insert(sid.clone(), order.len());
                 order.push((sid, vec![d]));
             }
         }
     }
+    let articles = articles.into_iter().flatten().collect();
     let stories = order
         .iter()
         .map(|(sid, ds)| analyze_story(sid, ds))

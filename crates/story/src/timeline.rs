@@ -2,7 +2,8 @@
 //!
 //! Every sentence with an event date (from the annotator's `sentence_dates`) contributes; the
 //! sentences of one fact with one date become one entry citing all their articles, shown in the
-//! words of the most central sentence that stands on its own. Entries are
+//! words of the most central sentence that stands on its own, preferring one written on or
+//! after that date (a report) to one written before it (a forecast). Entries are
 //! ordered by date (coarser dates first within a year or month), then by how many articles
 //! report them.
 
@@ -28,6 +29,14 @@ pub fn timeline(
     let mut out: Vec<(TimelineEntry, usize)> = entries
         .into_iter()
         .map(|((date, _), us)| {
+            // written on or after the date: a report of it, not a forecast
+            let reports = |u: usize| {
+                docs[units[u].doc]
+                    .article
+                    .published
+                    .as_deref()
+                    .is_none_or(|p| p.get(..date.len()).unwrap_or(p) >= date.as_str())
+            };
             let rep = us
                 .iter()
                 .copied()
@@ -35,6 +44,7 @@ pub fn timeline(
                     let sa: f64 = us.iter().map(|&v| sim_of(sims, a, v)).sum();
                     let sb: f64 = us.iter().map(|&v| sim_of(sims, b, v)).sum();
                     (units[a].standalone.cmp(&units[b].standalone))
+                        .then(reports(a).cmp(&reports(b)))
                         .then(sa.total_cmp(&sb))
                         .then(b.cmp(&a))
                 })

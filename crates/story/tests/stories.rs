@@ -2,7 +2,9 @@
 //! (`tests/fixtures/english`) is reported with English labels; numbers with synonymous
 //! qualifiers are no divergence (`tests/fixtures/qualifiers`); two outlets judging one plan
 //! with different words diverge, judgements of different matters or aspects do not, and a
-//! dated picture caption contradicts a "for the first time" claim (`tests/fixtures/judgements`).
+//! dated picture caption contradicts a "for the first time" claim (`tests/fixtures/judgements`);
+//! four outlets on a fire form one story in any input order, and its timeline shows what was
+//! done rather than what was announced (`tests/fixtures/brand`).
 
 mod common;
 
@@ -108,4 +110,35 @@ fn judgements_of_one_matter_diverge_and_captions_contradict() {
         timeline.iter().all(|t| !t.date.starts_with("2019")),
         "{timeline:#?}"
     );
+}
+
+#[test]
+fn one_story_in_any_order_and_reports_before_forecasts() {
+    let docs = common::annotated("brand");
+    for reversed in [false, true] {
+        let mut docs = docs.clone();
+        if reversed {
+            docs.reverse();
+        }
+        let analysis = lagebild_story::analyze_all(docs);
+        assert_eq!(analysis.stories.len(), 1, "reversed: {reversed}");
+        // `articles` keeps the order given
+        let first = &analysis.articles[0].id;
+        let want = if reversed {
+            "weserbote-brand"
+        } else {
+            "kuestenblatt-brand"
+        };
+        assert_eq!(first, want);
+    }
+    let analysis = lagebild_story::analyze_all(docs);
+    let council: Vec<&str> = analysis.stories[0]
+        .timeline
+        .iter()
+        .filter(|e| e.text.contains("Stadtrat"))
+        .map(|e| e.text.as_str())
+        .collect();
+    // announced on Tuesday for Wednesday, done on Wednesday: the entry shows the decision
+    assert_eq!(council.len(), 1, "{council:?}");
+    assert!(council[0].contains("beschlossen"), "{council:?}");
 }
