@@ -474,21 +474,27 @@ impl Gazetteer {
         self.role(w).map(|(_, head)| head)
     }
 
-    /// The role a word names: the word in its base form (`US-Präsidenten` → `US-Präsident`)
-    /// and the lower-cased role noun it is or ends in (`präsident`).
+    /// The role a word names: the word in its base form (`US-Präsidenten` → `US-Präsident`;
+    /// a feminine form stays feminine: `Oberbürgermeisterin`) and the lower-cased role noun it
+    /// is or ends in (`präsident`, `bürgermeister`).
     pub fn role(&self, w: &str) -> Option<(String, String)> {
         if !w.chars().next().is_some_and(char::is_uppercase) || w.len() < 4 {
             return None;
         }
         let lower = w.to_lowercase();
-        for cut in ["", "en", "n", "s", "innen"] {
+        for cut in ["", "en", "n", "s", "in", "innen"] {
             let Some(f) = lower.strip_suffix(cut) else {
                 continue;
             };
             if f.len() < 3 {
                 continue;
             }
-            let base = || w.get(..w.len() - cut.len()).unwrap_or(w).to_string();
+            let kept = match cut {
+                "in" => 0,
+                "innen" => 3,
+                c => c.len(),
+            };
+            let base = || w.get(..w.len() - kept).unwrap_or(w).to_string();
             if self.roles.contains(f) {
                 return Some((base(), f.to_string()));
             }
@@ -663,6 +669,16 @@ mod tests {
             g.role_head("Sicherheitsberater").as_deref(),
             Some("sicherheitsberater")
         );
+        // feminine forms keep their form and share the masculine head
+        assert_eq!(
+            g.role("Oberbürgermeisterin"),
+            Some(("Oberbürgermeisterin".into(), "oberbürgermeister".into()))
+        );
+        assert_eq!(
+            g.role("Sprecherinnen"),
+            Some(("Sprecherin".into(), "sprecher".into()))
+        );
+        assert_eq!(g.role_head("Berlin"), None);
         assert_eq!(g.role_head("Gespräche"), None);
         assert_eq!(g.role_head("Putin"), None);
     }

@@ -110,7 +110,13 @@ fn role_forms(g: &Gazetteer, w: &str, english: bool) -> Vec<String> {
         return Vec::new();
     };
     let mut out = vec![base.clone()];
-    let head = capitalise(&head);
+    // the head of a feminine form in its feminine form (`Feuerwehrsprecherin` → `Sprecherin`)
+    let feminine = format!("{head}in");
+    let head = if base.to_lowercase().ends_with(&feminine) {
+        capitalise(&feminine)
+    } else {
+        capitalise(&head)
+    };
     if role_key(&head) != role_key(&base) {
         out.push(head);
     }
@@ -1034,6 +1040,28 @@ Witkoff reiste am Mittwoch ab.";
                 assert!(m.span.end <= text.chars().count());
             }
         }
+    }
+
+    #[test]
+    fn feminine_roles_keep_their_form() {
+        let text = "Oberbürgermeisterin Karin Weddig besuchte die Feuerwache. \
+Feuerwehrsprecherin Anna Berg zeigte ihr die Fahrzeuge.";
+        let sentences = crate::tokenize::sentences(text);
+        let es = entities(&Tagger::default_for("de"), text, &sentences);
+        let roles = |n: &str| {
+            es.iter()
+                .find(|e| e.name == n)
+                .map(|e| e.roles.clone())
+                .unwrap_or_default()
+        };
+        assert_eq!(
+            roles("Karin Weddig"),
+            vec!["Oberbürgermeisterin".to_string()]
+        );
+        assert_eq!(
+            roles("Anna Berg"),
+            vec!["Feuerwehrsprecherin".to_string(), "Sprecherin".into()]
+        );
     }
 
     #[test]

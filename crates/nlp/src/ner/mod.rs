@@ -247,8 +247,11 @@ pub fn tidy_english(tokens: &[&str], labels: &mut [u8]) {
         }
     }
     // `Steelworkers Union`, `Brookfield Capital`: an organisation, also where the model tagged
-    // only the last word
-    for (s, e, _) in spans(labels) {
+    // only the last word or only the words before it
+    for (s, mut e, _) in spans(labels) {
+        if e < tokens.len() && labels[e] == 0 && words.org_tails.contains(tokens[e]) {
+            e += 1;
+        }
         if !words.org_tails.contains(tokens[e - 1]) {
             continue;
         }
@@ -600,6 +603,11 @@ mod tests {
         assert_eq!(
             tidied(&toks, vec![0, 0, 3, 0, 7, 8, 0]),
             vec![0, 3, 4, 0, 3, 4, 0]
+        );
+        // also where the model left the organisation's last word out
+        assert_eq!(
+            tidied(&toks, vec![0, 7, 0, 0, 0, 0, 0]),
+            vec![0, 3, 4, 0, 0, 0, 0]
         );
         // a title before a two-word name: a person, whatever the model said
         let toks = [

@@ -344,6 +344,7 @@ pub fn find_quotes(doc: &AnnotatedArticle) -> Vec<Quote> {
             v
         },
         region_span: region_spans(&p.toks, p.regions.len()),
+        sents: &p.sents,
     };
     f.run(&p.sents);
     in_text_order(f.out)
@@ -470,6 +471,8 @@ struct Finder<'a> {
     times: Vec<(usize, usize)>,
     /// Token range of each quotation region.
     region_span: Vec<(usize, usize)>,
+    /// Token range of each sentence.
+    sents: &'a [(usize, usize)],
 }
 
 impl<'a> Finder<'a> {
@@ -1208,7 +1211,13 @@ impl<'a> Finder<'a> {
                 }
             }
         }
-        let _ = ra;
+        // `Sie dankte den Helfern: „…“`: a colon before the quote makes the subject of its
+        // sentence the speaker, whatever the verb.
+        if !standalone && ra > a && self.toks[ra - 1].is_punct(':') {
+            if let Some(sp) = self.sentence_subject(a, ra - 1) {
+                return Some(sp);
+            }
+        }
         // Continuing speech of the last speaker.
         let recent = last_quote_sent.is_some_and(|q| si <= q + 2);
         if recent && (standalone || nwords >= 4) {
@@ -2971,17 +2980,44 @@ impl<'a> Finder<'a> {
         })
     }
 
-    /// `er`/`sie`: the last speaker when recent, else the nearest preceding person.
+    /// `er`/`sie`: the person who is the subject of the sentence before, else the last speaker
+    /// when recent, else the nearest preceding person; never a person whose roles say the
+    /// pronoun does not fit (`Ministerin` is no `er`, `Feuerwehrsprecher` no `sie`).
     fn resolve_pronoun(&self, s: usize, e: usize, written: &str) -> Speaker {
+        let fits = |ei: Option<usize>| {
+            ei.and_then(|i| self.doc.entities.get(i))
+                .is_none_or(|ent| pronoun_fits(written, ent))
+        };
+        let here = self.toks.partition_point(|t| t.s < s);
+        let sent = self.sents.partition_point(|&(_, b)| b <= here);
+        if let Some(&(pa, pb)) = sent.checked_sub(1).and_then(|p| self.sents.get(p)) {
+            if let Some(sp) = self.sentence_subject(pa, pb) {
+                let person = sp
+                    .entity
+                    .and_then(|i| self.doc.entities.get(i))
+                    .is_some_and(|ent| ent.kind == lagebild_model::EntityType::Per);
+                if person && fits(sp.entity) {
+                    return Speaker {
+                        span: Some((s, e)),
+                        ..sp
+                    };
+                }
+            }
+        }
         if let Some((sp, _)) = &self.last_speaker {
-            if sp.span.is_some_and(|(x, _)| x < s && s - x < 600) {
+            if sp.span.is_some_and(|(x, _)| x < s && s - x < 600) && fits(sp.entity) {
                 return Speaker {
                     span: Some((s, e)),
                     ..sp.clone()
                 };
             }
         }
-        if let Some(&(_, _, ei, _)) = self.persons.iter().rev().find(|m| m.1 <= s) {
+        if let Some(&(_, _, ei, _)) = self
+            .persons
+            .iter()
+            .rev()
+            .find(|m| m.1 <= s && fits(Some(m.2)))
+        {
             if let Some(ent) = self.doc.entities.get(ei) {
                 return Speaker {
                     name: ent.name.clone(),
@@ -2990,7 +3026,7 @@ impl<'a> Finder<'a> {
                 };
             }
         }
-        if let Some((sp, _)) = &self.last_speaker {
+        if let Some((sp, _)) = self.last_speaker.as_ref().filter(|(sp, _)| fits(sp.entity)) {
             return Speaker {
                 span: Some((s, e)),
                 ..sp.clone()
@@ -3005,6 +3041,28 @@ impl<'a> Finder<'a> {
 
     fn join(&self, a: usize, b: usize) -> String {
         self.text[self.toks[a].s..self.toks[b - 1].e].to_string()
+    }
+}
+
+/// Whether a personal pronoun can stand for a person, by the grammatical gender of the
+/// person's roles: a feminine role noun (`Ministerin`, `Oberbürgermeisterin`) rules out `er`, a
+/// masculine one (`Minister`, `Feuerwehrsprecher`; not a form such as `Vorsitzende`, which is
+/// both) rules out `sie`.
+fn pronoun_fits(pronoun: &str, person: &lagebild_model::Entity) -> bool {
+    let head = |r: &String| r.rsplit(' ').next().unwrap_or_default().to_lowercase();
+    let feminine = person.roles.iter().any(|r| {
+        let h = head(r);
+        h.chars().count() > 5 && (h.ends_with("in") || h.ends_with("innen"))
+    });
+    let masculine = !feminine
+        && person.roles.iter().any(|r| {
+            let h = head(r);
+            h.chars().count() >= 4 && !h.ends_with("in") && !h.ends_with('e')
+        });
+    match pronoun.to_lowercase().as_str() {
+        "er" => !feminine,
+        "sie" => !masculine,
+        _ => true,
     }
 }
 

@@ -1392,3 +1392,37 @@ fn a_source_compound_names_its_source() {
     assert_eq!(qs.len(), 1, "{qs:#?}");
     assert_eq!(speaker(&qs[0]), "Reederei");
 }
+
+#[test]
+fn a_colon_makes_the_subject_the_speaker_whatever_the_verb() {
+    let d = annotated(
+        "Die Arbeiten dauern noch bis Freitag, sagte Bauleiter Uwe Kranz. \
+         Landrätin Heike Vossberg besuchte am Montag die Baustelle. Sie lobte die Arbeiter: \
+         „Ohne euch wären wir noch lange nicht so weit.“",
+    );
+    let qs = find_quotes(&d);
+    let q = find(&qs, "Ohne euch wären wir noch lange nicht so weit.");
+    assert_eq!(speaker(q), "Heike Vossberg");
+}
+
+#[test]
+fn pronouns_agree_with_the_gender_of_roles() {
+    // `er` after a sentence about the Landrätin is the Bauleiter who spoke before
+    let d = annotated(
+        "Die Arbeiten dauern noch bis Freitag, sagte Bauleiter Uwe Kranz. \
+         Landrätin Heike Vossberg besuchte am Montag die Baustelle. \
+         Er sagte, die Brücke werde im Mai freigegeben.",
+    );
+    let qs = find_quotes(&d);
+    let q = find(&qs, "die Brücke werde im Mai freigegeben");
+    assert_eq!(speaker(q), "Uwe Kranz");
+    // `sie` after that sentence is the Landrätin, the subject of the sentence before
+    let d = annotated(
+        "Die Arbeiten dauern noch bis Freitag, sagte Bauleiter Uwe Kranz. \
+         Landrätin Heike Vossberg besuchte am Montag die Baustelle. \
+         Sie sagte, die Brücke werde im Mai freigegeben.",
+    );
+    let qs = find_quotes(&d);
+    let q = find(&qs, "die Brücke werde im Mai freigegeben");
+    assert_eq!(speaker(q), "Heike Vossberg");
+}
