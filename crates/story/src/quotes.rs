@@ -55,6 +55,20 @@ fn resolve_by_name(speaker: &str, surnames: &[Vec<String>]) -> Option<usize> {
         .position(|keys| keys.iter().any(|sk| *sk == k || *sk == k_full))
 }
 
+/// Resolve a speaker named by a role alone (`Geschäftsführer`, `Oberbürgermeisterin`) to the
+/// one person of the story who holds it, in any of its articles; none when several do.
+fn resolve_by_role(speaker: &str, entities: &[StoryEntity]) -> Option<usize> {
+    let role = speaker.trim();
+    if role.contains(char::is_whitespace) {
+        return None;
+    }
+    let mut holders = entities.iter().enumerate().filter(|(_, e)| {
+        e.kind == EntityType::Per && e.roles.iter().any(|r| r.eq_ignore_ascii_case(role))
+    });
+    let (first, _) = holders.next()?;
+    holders.next().is_none().then_some(first)
+}
+
 /// A one-word description of a body (`Wasserwirtschaftsamt`, `Landkreis`) takes the one longer
 /// name of the story that opens with it (`Wasserwirtschaftsamt Wehratal`): an organisation's
 /// name, or another report's speaker. Its entity comes along where the name is one.
@@ -132,6 +146,7 @@ pub fn reports(docs: &[AnnotatedArticle], merged: &Merged) -> Vec<Report> {
                         let surnames =
                             surnames.get_or_insert_with(|| surname_keys(&merged.entities));
                         resolve_by_name(s, surnames)
+                            .or_else(|| resolve_by_role(s, &merged.entities))
                     })?
                 });
             }

@@ -3,8 +3,9 @@
 //! qualifiers are no divergence (`tests/fixtures/qualifiers`); two outlets judging one plan
 //! with different words diverge, judgements of different matters or aspects do not, and a
 //! dated picture caption contradicts a "for the first time" claim (`tests/fixtures/judgements`);
-//! four outlets on a fire form one story in any input order, and its timeline shows what was
-//! done rather than what was announced (`tests/fixtures/brand`).
+//! four outlets on a fire form one story in any input order, its timeline shows what was
+//! done rather than what was announced, and speakers named by a pronoun or a role alone are
+//! the people the story names (`tests/fixtures/brand`).
 
 mod common;
 
@@ -141,4 +142,17 @@ fn one_story_in_any_order_and_reports_before_forecasts() {
     // announced on Tuesday for Wednesday, done on Wednesday: the entry shows the decision
     assert_eq!(council.len(), 1, "{council:?}");
     assert!(council[0].contains("beschlossen"), "{council:?}");
+    // speakers named by a pronoun or by their role alone are the people the story names
+    let said = |text: &str| {
+        analysis.stories[0]
+            .quotes
+            .iter()
+            .find(|q| q.text.starts_with(text))
+            .and_then(|q| q.speaker.clone())
+    };
+    assert_eq!(said("Ohne ihren Einsatz").as_deref(), Some("Karin Weddig"));
+    assert_eq!(
+        said("Die Lagerung entspreche").as_deref(),
+        Some("Jens Haverkamp")
+    );
 }
