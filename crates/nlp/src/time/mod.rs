@@ -220,8 +220,8 @@ fn event_word(after: &str, is_article: impl Fn(&str) -> bool) -> Option<String> 
 }
 
 /// Does a sentence name the event `noun`: a word that shares its first five letters
-/// (`Verhandlungen`, `verhandelt`) or of four letters or more that begins it (`Damm` for
-/// `Dammbruch`)?
+/// (`Verhandlungen`, `verhandelt`), or of four letters or more that begins it (`Damm` for
+/// `Dammbruch`) or ends it, its head (`Brand` for `Großbrand`)?
 fn names_event(sentence: &str, noun: &str) -> bool {
     sentence.split(|c: char| !c.is_alphanumeric()).any(|w| {
         let w = w.to_lowercase();
@@ -230,7 +230,10 @@ fn names_event(sentence: &str, noun: &str) -> bool {
             .zip(noun.chars())
             .take_while(|(a, b)| a == b)
             .count();
-        shared >= 5 || (shared >= 4 && shared == w.chars().count())
+        let n = w.chars().count();
+        shared >= 5
+            || (shared >= 4 && shared == n)
+            || (n >= 4 && n < noun.chars().count() && noun.ends_with(&w))
     })
 }
 

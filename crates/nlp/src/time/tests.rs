@@ -117,6 +117,14 @@ fn days_relative_to_a_named_event() {
         value_of(t, Some("2026-03-11"), "Einen Tag nach"),
         "2026-03-11"
     );
+    // ... also by the head of its compound (`Brand` for `Großbrand`)
+    let t = "Einen Tag nach dem Großbrand in Lehe hat die Polizei einen Mann festgenommen, \
+             sagte ein Sprecher am Mittwoch. Bei dem Brand am Montagabend wurden zwölf Menschen \
+             verletzt. Am Mittwoch tagte der Rat.";
+    assert_eq!(
+        value_of(t, Some("2026-05-13"), "Einen Tag nach"),
+        "2026-05-12"
+    );
     // the eve of a named event
     let t = "Der Gipfel in Genf begann am Donnerstag. Am Vorabend des Gipfels demonstrierten \
              Tausende.";
