@@ -65,19 +65,24 @@ struct Lists {
     classes: HashMap<String, String>,
     /// Words next to which a number is a day of a date (`March 4`), lower case.
     date_words: std::collections::HashSet<String>,
+    /// Nouns counting people in general (`Menschen`, `people`), lower case.
+    people: std::collections::HashSet<String>,
+    /// A state said of counted people (one or two words, lower case: `verletzt`, `ums leben`)
+    /// → the unit of the noun naming people in that state (`Verletzte`, `Tote`).
+    states: HashMap<String, String>,
 }
 
 fn lists(lang: Lang) -> &'static Lists {
     static DE: OnceLock<Lists> = OnceLock::new();
     static EN: OnceLock<Lists> = OnceLock::new();
     match lang {
-        Lang::De => DE.get_or_init(|| load(include_str!("../resources/de/quantities.txt"))),
-        Lang::En => EN.get_or_init(|| load(include_str!("../resources/en/quantities.txt"))),
+        Lang::De => DE.get_or_init(|| load(include_str!("../resources/de/quantities.txt"), lang)),
+        Lang::En => EN.get_or_init(|| load(include_str!("../resources/en/quantities.txt"), lang)),
     }
 }
 
 /// The word lists of one language from its `quantities.txt`.
-fn load(text: &str) -> Lists {
+fn load(text: &str, lang: Lang) -> Lists {
     let mut l = Lists {
         numbers: HashMap::new(),
         fractions: HashMap::new(),
@@ -87,6 +92,8 @@ fn load(text: &str) -> Lists {
         qualifiers: Vec::new(),
         classes: HashMap::new(),
         date_words: Default::default(),
+        people: Default::default(),
+        states: HashMap::new(),
     };
     let mut section = "";
     for line in crate::tokenize::data_lines(text) {
@@ -97,6 +104,20 @@ fn load(text: &str) -> Lists {
         if section == "[date words]" {
             l.date_words
                 .extend(line.split_whitespace().map(str::to_lowercase));
+            continue;
+        }
+        if section == "[people]" {
+            l.people
+                .extend(line.split_whitespace().map(str::to_lowercase));
+            continue;
+        }
+        if section == "[states]" {
+            // the state's words, then the noun for people in it
+            let words: Vec<&str> = line.split_whitespace().collect();
+            if let Some((noun, state)) = words.split_last().filter(|(_, s)| !s.is_empty()) {
+                l.states
+                    .insert(state.join(" ").to_lowercase(), noun.to_string());
+            }
             continue;
         }
         let mut it = line.split_whitespace();
@@ -135,7 +156,44 @@ fn load(text: &str) -> Lists {
     l.adjectives
         .sort_by(|x, y| y.0.len().cmp(&x.0.len()).then(x.0.cmp(&y.0)));
     l.qualifiers.sort_by_key(|q| std::cmp::Reverse(q.len()));
+    // the nouns' units as `unit_of` gives them: a listed unit, else the stem
+    let units = &l.units;
+    for noun in l.states.values_mut() {
+        let low = noun.to_lowercase();
+        *noun = units
+            .get(&low)
+            .cloned()
+            .unwrap_or_else(|| crate::stem::stem(if lang == Lang::En { "en" } else { "de" }, &low));
+    }
     l
+}
+
+/// `zwölf Menschen wurden verletzt` counts what `zwölf Verletzte` counts: after a noun for
+/// people in general (token `n`), a state in the same clause (within eight words) names them.
+fn people_state(toks: &[Tok], n: usize, l: &Lists) -> Option<String> {
+    if !l.people.contains(&toks.get(n)?.text.to_lowercase()) {
+        return None;
+    }
+    let mut prev: Option<String> = None;
+    for t in toks.iter().skip(n + 1).take(8) {
+        if t.kind != TokenKind::Word {
+            if t.text.chars().all(|c| c.is_alphanumeric() || c == '-') {
+                continue;
+            }
+            return None;
+        }
+        let low = t.text.to_lowercase();
+        if let Some(p) = &prev {
+            if let Some(u) = l.states.get(&format!("{p} {low}")) {
+                return Some(u.clone());
+            }
+        }
+        if let Some(u) = l.states.get(&low) {
+            return Some(u.clone());
+        }
+        prev = Some(low);
+    }
+    None
 }
 
 struct Tok<'a> {
@@ -378,7 +436,7 @@ fn find(toks: &[Tok], lang: Lang, out: &mut Vec<Quantity>) {
                 j += 2;
             } else if let Some(n) = toks.get(j) {
                 if let Some(u) = unit_of(n.text, lang) {
-                    unit = Some(u);
+                    unit = Some(people_state(toks, j, l).unwrap_or(u));
                     end = n.span.end;
                     j += 1;
                 }
@@ -473,6 +531,38 @@ mod tests {
         assert_eq!(q[0].2.as_deref(), Some("mensch"));
         assert_eq!((q[1].1, q[1].2.as_deref()), (100.0, Some("mal")));
         assert_eq!(number_word("einundzwanzig"), Some(21.0));
+    }
+
+    #[test]
+    fn people_counted_by_their_state() {
+        let unit = |text: &str, lang: &str| run_in(text, lang)[0].2.clone();
+        let injured = unit("Es gab 15 Verletzte.", "de");
+        assert_eq!(unit("Dabei wurden zwölf Menschen verletzt.", "de"), injured);
+        assert_eq!(
+            unit("Zwölf Menschen seien am Abend verletzt worden.", "de"),
+            injured
+        );
+        let dead = unit("Die Behörden zählten 20 Tote.", "de");
+        assert_eq!(unit("Mindestens 18 Menschen kamen ums Leben.", "de"), dead);
+        // a state in another clause says nothing of them
+        assert_eq!(
+            unit("Es kamen 300 Menschen, verletzt wurde niemand.", "de").as_deref(),
+            Some("mensch")
+        );
+        // lightly and severely injured are counted apart
+        assert_ne!(unit("Zwei Menschen wurden schwer verletzt.", "de"), injured);
+        assert_eq!(
+            unit_en("Officials counted 12 injured."),
+            unit_en("Twelve people were injured.")
+        );
+        assert_eq!(
+            unit_en("There were 20 dead."),
+            unit_en("20 people were killed.")
+        );
+    }
+
+    fn unit_en(text: &str) -> Option<String> {
+        run_en(text)[0].2.clone()
     }
 
     #[test]

@@ -271,16 +271,25 @@ fn numbers(docs: &[AnnotatedArticle], texts: &[DocText], units: &[Unit]) -> Vec<
                 })
                 .collect();
             // the counted noun as an article wrote it (`Einsatzkräfte`; in English also in
-            // lower case, `residents`), else the unit key
+            // lower case, `residents`), one that names the unit where there is one
+            // (`Verletzten` rather than `Menschen` of `zwölf Menschen wurden verletzt`), else
+            // the unit key
             let english = language(docs) == "en";
-            let noun = g
+            let nouns: Vec<&str> = g
                 .iter()
                 .flat_map(|(_, v)| v.1.iter())
                 .filter_map(|s| s.split_whitespace().last())
-                .find(|w| {
+                .filter(|w| {
                     (english || w.chars().next().is_some_and(char::is_uppercase))
                         && w.chars().all(|c| c.is_alphabetic() || c == '-')
                 })
+                .collect();
+            let prefix: String = unit.chars().take(5).collect();
+            let noun = nouns
+                .iter()
+                .find(|w| w.to_lowercase().starts_with(&prefix))
+                .or(nouns.first())
+                .copied()
                 .unwrap_or(&unit);
             out.push(Divergence {
                 kind: DivergenceKind::Number,
@@ -482,6 +491,41 @@ fn wording(
     out.into_iter().map(|x| x.1).take(MAX_WORDING).collect()
 }
 
+/// True when a sentence's date is that of a statement: the time expression giving it stands
+/// right beside the cue of a quote, at most three words apart (`Die Feuerwehr sprach am
+/// Dienstagmorgen von 15 Verletzten`, `…, sagte Rahn am Mittwoch`): the day something was said,
+/// not the day it happened.
+fn dated_statement(doc: &AnnotatedArticle, unit: &Unit) -> bool {
+    let Some(date) = unit.date.as_deref() else {
+        return false;
+    };
+    let text = &doc.article.text;
+    let between =
+        |a: usize, b: usize| -> String { text.chars().skip(a).take(b.saturating_sub(a)).collect() };
+    let close = |gap: String| {
+        !gap.contains([',', '.', ';', ':', '„', '“', '"']) && gap.split_whitespace().count() <= 3
+    };
+    let inside = |sp: lagebild_model::Span| sp.start >= unit.span.start && sp.end <= unit.span.end;
+    doc.timexes
+        .iter()
+        .filter(|t| inside(t.span) && t.value.starts_with(date))
+        .any(|t| {
+            doc.quotes
+                .iter()
+                .filter_map(|q| q.cue_span)
+                .filter(|c| inside(*c))
+                .any(|c| {
+                    if c.end <= t.span.start {
+                        close(between(c.end, t.span.start))
+                    } else if t.span.end <= c.start {
+                        close(between(t.span.end, c.start))
+                    } else {
+                        false
+                    }
+                })
+        })
+}
+
 /// Date divergences inside facts.
 fn dates(docs: &[AnnotatedArticle], units: &[Unit], clusters: &[Vec<usize>]) -> Vec<Divergence> {
     let mut out = Vec::new();
@@ -491,7 +535,7 @@ fn dates(docs: &[AnnotatedArticle], units: &[Unit], clusters: &[Vec<usize>]) -> 
             let Some(d) = units[u].date.as_ref().filter(|d| d.len() == 10) else {
                 continue;
             };
-            if !no_event_date(&units[u].text) {
+            if !no_event_date(&units[u].text) && !dated_statement(&docs[units[u].doc], &units[u]) {
                 by_date.entry(d.clone()).or_default().insert(units[u].doc);
             }
         }

@@ -4,8 +4,9 @@
 //! with different words diverge, judgements of different matters or aspects do not, and a
 //! dated picture caption contradicts a "for the first time" claim (`tests/fixtures/judgements`);
 //! four outlets on a fire form one story in any input order, its timeline shows what was
-//! done rather than what was announced, and speakers named by a pronoun or a role alone are
-//! the people the story names (`tests/fixtures/brand`).
+//! done rather than what was announced, speakers named by a pronoun or a role alone are the
+//! people the story names, and injured people counted in different words diverge while the
+//! day of a statement is no other date of the event (`tests/fixtures/brand`).
 
 mod common;
 
@@ -154,5 +155,22 @@ fn one_story_in_any_order_and_reports_before_forecasts() {
     assert_eq!(
         said("Die Lagerung entspreche").as_deref(),
         Some("Jens Haverkamp")
+    );
+    // `zwölf Menschen verletzt` against `15 Verletzten` is a number divergence; the day the
+    // fire brigade gave its figure is no other date of the fire
+    let divergences = &analysis.stories[0].divergences;
+    assert!(
+        divergences
+            .iter()
+            .any(|d| d.kind == lagebild_model::DivergenceKind::Number
+                && d.summary.contains("Verletzten")
+                && d.summary.contains("12 vs. 15")),
+        "{divergences:#?}"
+    );
+    assert!(
+        divergences
+            .iter()
+            .all(|d| d.kind != lagebild_model::DivergenceKind::Date),
+        "{divergences:#?}"
     );
 }
