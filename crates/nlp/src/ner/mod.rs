@@ -263,6 +263,31 @@ pub fn tidy_english(tokens: &[&str], labels: &mut [u8]) {
             tag_span(labels, from, e, EntityType::Org);
         }
     }
+    // `Health and Safety Executive`, `Fire and Rescue Service`: capitalised words joined by
+    // `and` to an organisation's name are part of it, unless they end in an organisation word
+    // themselves (`the Steelworkers Union and Brookfield Capital` are two)
+    for (s, e, t) in spans(labels) {
+        if t != EntityType::Org
+            || s < 2
+            || tokens[s - 1] != "and"
+            || words.org_tails.contains(tokens[s - 2])
+        {
+            continue;
+        }
+        let mut from = s - 1;
+        while from > 0 && from + 4 > s && name_like(tokens[from - 1]) {
+            from -= 1;
+        }
+        if from < s - 1 {
+            tag_span(labels, from, e, EntityType::Org);
+        }
+    }
+    // a clock time is no name (`6.30am`)
+    for (s, e, _) in spans(labels) {
+        if e == s + 1 && is_clock_time(tokens[s]) {
+            labels[s] = 0;
+        }
+    }
     // `Downing Street`, `Millbrook Lane`: a place
     for (s, e, _) in spans(labels) {
         if e > s + 1 && words.place_tails.contains(tokens[e - 1]) {
@@ -280,6 +305,20 @@ pub fn tidy_english(tokens: &[&str], labels: &mut [u8]) {
             labels[i] = label_of(EntityType::Loc, true);
         }
     }
+}
+
+/// A clock time written as one word: `6.30am`, `11pm`, `18:45`.
+fn is_clock_time(w: &str) -> bool {
+    let lower = w.to_lowercase();
+    let digits = lower
+        .strip_suffix("am")
+        .or_else(|| lower.strip_suffix("pm"))
+        .unwrap_or(&lower);
+    !digits.is_empty()
+        && digits.starts_with(|c: char| c.is_ascii_digit())
+        && digits
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '.' || c == ':')
 }
 
 /// Word lists for [`tidy_english`].
@@ -609,6 +648,15 @@ mod tests {
             tidied(&toks, vec![0, 7, 0, 0, 0, 0, 0]),
             vec![0, 3, 4, 0, 0, 0, 0]
         );
+        // capitalised words joined by `and` to an organisation's name
+        let toks = ["the", "Health", "and", "Safety", "Executive", "said"];
+        assert_eq!(
+            tidied(&toks, vec![0, 7, 0, 7, 8, 0]),
+            vec![0, 3, 4, 4, 4, 0]
+        );
+        // a clock time is no name
+        let toks = ["at", "6.30am", "on", "Monday"];
+        assert_eq!(tidied(&toks, vec![0, 7, 0, 0]), vec![0, 0, 0, 0]);
         // a title before a two-word name: a person, whatever the model said
         let toks = [
             "Mayor",
