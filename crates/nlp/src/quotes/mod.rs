@@ -1995,8 +1995,44 @@ impl<'a> Finder<'a> {
         {
             (a, fa)
         } else {
-            (a, b)
+            self.embedded_clause(a, b, fa, fb).unwrap_or((a, b))
         }
+    }
+
+    /// The clause around a frame `[fa, fb)` inside sentence `[a, b)` when that clause is
+    /// embedded: a relative or subordinate clause after a comma (`…, die nach Angaben der
+    /// Polizei bewaffnet waren, …` → `die … bewaffnet waren`), or a bracket the frame opens
+    /// (`(nach anderen Angaben sind es zwölf)`). The source's words then hold for that clause
+    /// only.
+    fn embedded_clause(&self, a: usize, b: usize, fa: usize, fb: usize) -> Option<(usize, usize)> {
+        let toks = self.toks;
+        let words = |x: usize, y: usize| toks[x..y].iter().filter(|t| t.is_word()).count();
+        if fa > a && toks[fa - 1].is_punct('(') {
+            let close = (fb..b).find(|&k| toks[k].is_punct(')'))?;
+            return (words(fb, close) >= 3).then_some((fb, close));
+        }
+        let sep = (a..fa)
+            .rev()
+            .find(|&k| toks[k].region.is_none() && is_clause_sep(&toks[k]))?;
+        if !toks[sep].is_punct(',') || sep + 1 >= fa {
+            return None;
+        }
+        let first = &toks[sep + 1];
+        let opens = !first.cap
+            && (is_relative(first)
+                || SUBORDINATORS.contains(&first.lower.as_str())
+                // `unter denen`, `bei der`: a preposition before a relative pronoun
+                || (sep + 2 < fa
+                    && matches!(toks[sep + 2].lower.as_str(), "dem" | "der" | "denen" | "deren" | "dessen" | "welchem" | "welcher" | "welchen")
+                    && !toks[sep + 2].cap
+                    && first.is_word()));
+        if !opens {
+            return None;
+        }
+        let end = (fb..b)
+            .find(|&k| toks[k].region.is_none() && is_clause_sep(&toks[k]))
+            .unwrap_or(b);
+        (words(sep + 1, end) >= 4).then_some((sep + 1, end))
     }
 
     // ----- speech verbs -----
@@ -2233,7 +2269,9 @@ impl<'a> Finder<'a> {
                     let von = (a..b)
                         .filter(|_| !governs_von)
                         .find(|&k| toks[k].lower == "von" || toks[k].lower == "vom");
-                    if let (true, Some(von)) = (passive, von) {
+                    let complement = verb.needs.is_empty()
+                        || toks[a..b].iter().any(|x| verb.needs.contains(&x.lower));
+                    if let (true, Some(von), true) = (passive, von, complement) {
                         if let Some((na, nb)) = self.np_after(von + 1, b) {
                             return Some(Frame {
                                 content: (a, b),
