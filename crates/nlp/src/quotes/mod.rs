@@ -2226,7 +2226,11 @@ impl<'a> Finder<'a> {
                             .get(&x.lower)
                             .is_some_and(|e| e.iter().any(|&(_, k)| k != FormKind::Participle))
                     });
-                    let ok = !frame_next && self.content_clause(content.0, b, verb.belief);
+                    // In a relative clause (`Der Plan, der von vielen kritisiert wurde,
+                    // liegt aus`) a plain clause after it is the rest of the main clause.
+                    let relative = cs > a && toks[cs - 1].is_punct(',') && is_relative(&toks[cs]);
+                    let ok =
+                        !frame_next && self.content_clause(content.0, b, verb.belief || relative);
                     if ok && (verb.clause || verb.belief) {
                         let sp = apposition
                             .map(|(pa, pb)| self.speaker(pa, pb))
@@ -2282,6 +2286,50 @@ impl<'a> Finder<'a> {
                             });
                         }
                     }
+                    // 4b. Without an agent (`Als Grund wurde ein Defekt genannt`, `In dem
+                    // Bericht wird die Lage als ernst eingeschätzt`): a main clause opening
+                    // the sentence, the participle closing it; the source is a report named
+                    // in front (`In ersten Berichten wurde … vermutet`) or the last speaker.
+                    if complement && (von.is_none() || governs_von) && cs == a {
+                        let aux = (a..i).find(|&k| is_passive_aux(&toks[k].lower));
+                        let closes = toks[i + 1..ce].iter().all(|x| !x.is_word())
+                            && toks[ce..b].iter().all(|x| !x.is_word());
+                        // (in a verb-final clause the auxiliary follows the participle)
+                        let main = aux.is_some() && !toks[a..i].iter().any(is_clause_sep);
+                        if closes && main {
+                            let source = matches!(toks[a].lower.as_str(), "in" | "im" | "aus")
+                                .then(|| self.np_after(a + 1, i))
+                                .flatten()
+                                .filter(|&(na, nb)| {
+                                    toks[na..nb]
+                                        .iter()
+                                        .any(|x| x.cap && self.lex.is_source_noun(&x.lower))
+                                })
+                                .map(|(na, nb)| self.speaker(na, nb));
+                            let recent = || {
+                                self.last_speaker
+                                    .as_ref()
+                                    .filter(|(sp, _)| {
+                                        sp.span.is_some_and(|(x, _)| {
+                                            x < toks[a].s && toks[a].s - x < 400
+                                        })
+                                    })
+                                    .map(|(sp, _)| sp.clone())
+                            };
+                            // the last speaker only for verbs of saying, not for decisions
+                            // (`Der Antrag wurde abgelehnt`)
+                            let speech = verb.clause || verb.belief;
+                            if let Some(sp) = source.or_else(|| recent().filter(|_| speech)) {
+                                return Some(Frame {
+                                    content: (a, b),
+                                    speaker: Some(sp),
+                                    cue,
+                                    kind: QuoteKind::Reported,
+                                    denial: verb.denial,
+                                });
+                            }
+                        }
+                    }
                 }
                 // 4. Reported speech act without a clause.
                 let apposition = cs == i && i > a && toks[i - 1].is_punct(',');
@@ -2313,7 +2361,16 @@ impl<'a> Finder<'a> {
                     && (kind != FormKind::Participle || perfect)
                     && (cs == a || apposition || only_brackets || inner)
                 {
-                    if let Some(sp) = self.subject(a, cs, i, ce, kind) {
+                    // `geht die Polizei von einer Brandstiftung aus`: the `von` the verb
+                    // governs ends a subject after the verb.
+                    let sub_end = if verb.needs.iter().any(|n| n == "von") {
+                        (i + 1..ce)
+                            .find(|&k| matches!(toks[k].lower.as_str(), "von" | "vom" | "davon"))
+                            .unwrap_or(ce)
+                    } else {
+                        ce
+                    };
+                    if let Some(sp) = self.subject(a, cs, i, sub_end, kind) {
                         let content = if bracket && inner {
                             let close = (i + 1..b).find(|&k| toks[k].is_punct(')')).unwrap_or(b);
                             (cs, close)
@@ -2460,18 +2517,30 @@ impl<'a> Finder<'a> {
                         && !toks[na..fe]
                             .iter()
                             .any(|t| t.cap && Lexicon::noun_in(&self.lex.roles, &t.lower));
+                    // A speaking body before the verb (`Der Sicherheitsrat rief die Regierung
+                    // auf`) yields only to a named person after it (`Der Zeitung sagte X`).
+                    let body = toks[na..fe]
+                        .iter()
+                        .take_while(|t| t.cap)
+                        .any(|t| self.lex.is_agent(&t.lower));
                     if thing && kind != FormKind::Participle {
                         let k = self.skip_adjuncts(fin + 1, ce);
-                        // a named person, a role or a speaking body (`die Polizei`)
+                        // a named person, a role or a speaking body (`die Polizei`) heading
+                        // the phrase, not in its genitive (`die Auswechslung der Regierung`)
                         let after = self
                             .np_after(k, ce)
                             .filter(|&(a2, _)| !OBLIQUE.contains(&toks[a2].lower.as_str()))
                             .filter(|&(a2, b2)| {
-                                toks[a2..b2].iter().any(|t| {
-                                    t.cap
-                                        && (Lexicon::noun_in(&self.lex.roles, &t.lower)
-                                            || self.lex.is_agent(&t.lower))
-                                }) || self.speaker(a2, b2).entity.is_some()
+                                toks[a2..b2]
+                                    .iter()
+                                    .skip_while(|t| !t.cap)
+                                    .take_while(|t| t.cap)
+                                    .any(|t| {
+                                        Lexicon::noun_in(&self.lex.roles, &t.lower)
+                                            || self.lex.is_agent(&t.lower)
+                                    })
+                                    && !body
+                                    || self.speaker(a2, b2).entity.is_some()
                             })
                             .map(|(a2, b2)| self.speaker(a2, b2));
                         if let Some(sp) = after {

@@ -1470,3 +1470,57 @@ fn a_source_inside_an_embedded_clause_holds_for_that_clause() {
     assert_eq!(qs.len(), 1, "{qs:#?}");
     assert!(qs[0].text.starts_with("Die Männer"), "{qs:#?}");
 }
+
+#[test]
+fn agentless_passive_speech_acts() {
+    let qs =
+        run("In dem Bericht der Kommission wird die Lage an der Küste als ernst eingeschätzt.");
+    assert_eq!(qs.len(), 1, "{qs:#?}");
+    assert_eq!(qs[0].kind, QuoteKind::Reported);
+    assert_eq!(speaker(&qs[0]), "Bericht der Kommission");
+    // the last speaker gives the reason
+    let qs = run("Die Reederei teilte mit, die Fähre falle bis Freitag aus. \
+         Als Grund wurde ein Defekt an der Ruderanlage angegeben.");
+    let q = find(
+        &qs,
+        "Als Grund wurde ein Defekt an der Ruderanlage angegeben",
+    );
+    assert_eq!(q.kind, QuoteKind::Reported);
+    assert_eq!(speaker(q), "Reederei");
+    // a decision is no words of the last speaker
+    let qs = run("Die Anwältin sagte, ihr Mandant sei unschuldig. \
+         Der Antrag auf Freilassung wurde am Abend abgelehnt.");
+    assert_eq!(qs.len(), 1, "{qs:#?}");
+    // no source at all, or a relative clause: no quote
+    for text in [
+        "Als Grund wurde ein Defekt an der Ruderanlage angegeben.",
+        "Der Plan, der von vielen kritisiert wurde, liegt seit Montag im Rathaus aus.",
+    ] {
+        let qs = run(text);
+        assert!(qs.is_empty(), "{text}: {qs:#?}");
+    }
+}
+
+#[test]
+fn subjects_of_reported_speech_acts() {
+    // a speaking body before the verb is the subject, not the body after it
+    let qs = run("Der Sicherheitsrat rief die Regierung zur Beendigung der Gewalt auf.");
+    assert_eq!(qs.len(), 1, "{qs:#?}");
+    assert_eq!(speaker(&qs[0]), "Sicherheitsrat");
+    // a speaking body in the genitive of the phrase after the verb is no subject
+    let qs = run("Beobachter halten die Auswechslung der Regierung für einen Befreiungsschlag.");
+    assert_eq!(qs.len(), 1, "{qs:#?}");
+    assert_eq!(speaker(&qs[0]), "Beobachter");
+    // a named person after the verb still wins over a body in the dative before it
+    let doc = annotated("Der Lokalzeitung sagte Martina Vogelsang: „Wir geben nicht auf.“");
+    let qs = find_quotes(&doc);
+    let q = find(&qs, "Wir geben nicht auf.");
+    assert_eq!(speaker(q), "Martina Vogelsang");
+    // the `von` that `ausgehen` governs is no part of the subject
+    let qs = run("Nach dem Brand geht die Polizei von einer Brandstiftung aus.");
+    assert_eq!(qs.len(), 1, "{qs:#?}");
+    assert_eq!(qs[0].kind, QuoteKind::Reported);
+    assert_eq!(speaker(&qs[0]), "Polizei");
+    // `ausgehen` without `von` is no speech act
+    assert!(run("Die Lichter im Stadion gingen am Abend plötzlich aus.").is_empty());
+}
