@@ -623,11 +623,25 @@ impl<'a> Finder<'a> {
                         .as_ref()
                         .filter(|(_, s)| si <= s + RUN_ON_WINDOW)
                         .map(|(sp, _)| sp.clone());
-                    if let Some(sp) = recent {
+                    // Without recent speech, an opening `Demnach` points to the source the
+                    // sentence before named (`Eine Studie der Kasse liegt vor. Demnach …`):
+                    // its subject, or no one when it has none.
+                    let named_before = || {
+                        let &(pa, pb) = sents.get(si.checked_sub(1)?)?;
+                        self.starts_paragraph(a)
+                            .then_some(None)
+                            .or(Some(self.sentence_subject(pa, pb)))
+                    };
+                    let speaker = match recent {
+                        Some(sp) => Some(Some(sp)),
+                        None if opener.is_some() => named_before(),
+                        None => None,
+                    };
+                    if let Some(sp) = speaker {
                         let cue_t = &self.toks[f];
                         let fr = Frame {
                             content: (ca, b),
-                            speaker: Some(sp),
+                            speaker: sp,
                             cue: Some((cue_t.lower.clone(), cue_t.s, cue_t.e)),
                             kind: QuoteKind::Indirect,
                             denial: false,

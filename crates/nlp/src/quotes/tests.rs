@@ -1524,3 +1524,17 @@ fn subjects_of_reported_speech_acts() {
     // `ausgehen` without `von` is no speech act
     assert!(run("Die Lichter im Stadion gingen am Abend plötzlich aus.").is_empty());
 }
+
+#[test]
+fn demnach_without_recent_speech_points_to_the_sentence_before() {
+    let qs = run(
+        "Die Krankenkasse hat am Montag eine Studie zur Pflege vorgelegt. \
+         Demnach fehlen im Land rund 3.000 Pflegekräfte.",
+    );
+    let q = find(&qs, "fehlen im Land rund 3.000 Pflegekräfte");
+    assert_eq!(q.kind, QuoteKind::Indirect);
+    assert_eq!(speaker(q), "Krankenkasse");
+    // the temporal `Danach` in the indicative is no source
+    let qs = run("Die Polizei sperrte die Straße. Danach fuhren die Räumfahrzeuge los.");
+    assert!(qs.is_empty(), "{qs:#?}");
+}
