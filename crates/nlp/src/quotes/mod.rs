@@ -964,6 +964,35 @@ impl<'a> Finder<'a> {
         a
     }
 
+    /// End of the clause of a separable verb from `k` on, for finding its particle: like
+    /// [`Self::clause_end`], but a short bracket (`die Behörde (LBA)`) and a date between
+    /// commas (`am Montag, dem 3. Mai,`) stay inside.
+    fn particle_clause_end(&self, k: usize, b: usize) -> usize {
+        let toks = self.toks;
+        let mut j = self.clause_end(k, b);
+        while j < b {
+            let close = if toks[j].is_punct('(') {
+                (j + 1..b.min(j + 12)).find(|&x| toks[x].is_punct(')'))
+            } else if toks[j].is_punct(',')
+                && toks
+                    .get(j + 1)
+                    .is_some_and(|t| matches!(t.lower.as_str(), "dem" | "den"))
+                && toks
+                    .get(j + 2)
+                    .is_some_and(|t| t.lower.starts_with(|c: char| c.is_ascii_digit()))
+            {
+                (j + 1..b.min(j + 8)).find(|&x| toks[x].is_punct(','))
+            } else {
+                None
+            };
+            match close {
+                Some(c) => j = self.clause_end(c + 1, b),
+                None => break,
+            }
+        }
+        j
+    }
+
     /// First clause separator from `k` on (or `b`); a quoted name or title inside the clause
     /// is no separator (`schrieb X in der „Zeitung“, …`).
     fn clause_end(&self, k: usize, b: usize) -> usize {
@@ -2084,7 +2113,7 @@ impl<'a> Finder<'a> {
                 let verb = &lex.verbs[vi];
                 // Clause limits around the verb.
                 let cs = self.clause_start(a, i);
-                let ce = self.clause_end(i + 1, b);
+                let mut ce = self.clause_end(i + 1, b);
                 // `forderte die Nationalgarde an`: a particle closing the clause makes the
                 // finite verb part of another verb (`anfordern`), no speech verb.
                 if kind == FormKind::Joined && verb.particle.is_none() {
@@ -2105,15 +2134,38 @@ impl<'a> Finder<'a> {
                 }
                 // Separable particle needed later in the clause.
                 let mut cue_end = i + 1;
+                // `rief X zur Ruhe auf und verhängte …`: a reported act ends before a
+                // coordinated second verb.
+                let mut coord_end = None;
                 if kind == FormKind::Finite {
                     let Some(p) = &verb.particle else { continue };
-                    let found = (i + 1..ce).find(|&k| toks[k].lower == *p);
+                    // a bracket or a date between commas stays inside the clause (`gab die
+                    // Behörde (LBA) … an`, `gab am Montag, dem 3. Mai, … bekannt`)
+                    let pce = self.particle_clause_end(i + 1, b);
+                    let found = (i + 1..pce).find(|&k| toks[k].lower == *p);
+                    // the clause ends where it did unless the particle lies beyond that
+                    let end_of = |k: usize| if k < ce { ce } else { pce };
+                    let coordinated = |k: usize| {
+                        k + 2 < end_of(k)
+                            && matches!(toks[k + 1].lower.as_str(), "und" | "sowie")
+                            && toks[k + 2].is_word()
+                            && !toks[k + 2].cap
+                    };
                     match found {
                         Some(k)
-                            if toks[k + 1..ce].iter().all(|x| !x.is_word())
-                                || toks[k + 1].region.is_some() =>
+                            if toks[k + 1..end_of(k)].iter().all(|x| !x.is_word())
+                                || toks[k + 1].region.is_some()
+                                || coordinated(k) =>
                         {
-                            cue_end = k + 1
+                            cue_end = k + 1;
+                            if coordinated(k) {
+                                coord_end = Some(k + 1);
+                            }
+                            ce = if coord_end.is_some() {
+                                k + 1
+                            } else {
+                                end_of(k)
+                            };
                         }
                         // Subordinate clause with the particle written apart: `wie heute
                         // bekannt wurde`.
@@ -2389,9 +2441,9 @@ impl<'a> Finder<'a> {
                             let close = (i + 1..b).find(|&k| toks[k].is_punct(')')).unwrap_or(b);
                             (cs, close)
                         } else if inner && !only_brackets {
-                            (cs, b)
+                            (cs, coord_end.unwrap_or(b))
                         } else {
-                            (a, b)
+                            (a, coord_end.unwrap_or(b))
                         };
                         return Some(Frame {
                             content,

@@ -1538,3 +1538,31 @@ fn demnach_without_recent_speech_points_to_the_sentence_before() {
     let qs = run("Die Polizei sperrte die Straße. Danach fuhren die Räumfahrzeuge los.");
     assert!(qs.is_empty(), "{qs:#?}");
 }
+
+#[test]
+fn separable_particle_behind_a_bracket_a_date_or_before_a_second_verb() {
+    let cases = [
+        (
+            "Als Grund gab die Behörde für Luftfahrt (LBA) die mangelnde Wartung der Maschinen an.",
+            "Behörde",
+            "Als Grund gab die Behörde für Luftfahrt (LBA) die mangelnde Wartung der Maschinen an",
+        ),
+        (
+            "Die Staatsanwaltschaft Kiel gab am Montag, dem 3. Mai, die Einstellung des Verfahrens bekannt.",
+            "Staatsanwaltschaft Kiel",
+            "Die Staatsanwaltschaft Kiel gab am Montag, dem 3. Mai, die Einstellung des Verfahrens bekannt",
+        ),
+        (
+            "Der Sicherheitsrat rief die Regierung zur Beendigung der Gewalt auf und verhängte Sanktionen gegen das Land.",
+            "Sicherheitsrat",
+            "Der Sicherheitsrat rief die Regierung zur Beendigung der Gewalt auf",
+        ),
+    ];
+    for (text, who, content) in cases {
+        let qs = run(text);
+        assert_eq!(qs.len(), 1, "{text}: {qs:#?}");
+        assert_eq!(qs[0].kind, QuoteKind::Reported, "{text}");
+        assert_eq!(speaker(&qs[0]), who, "{text}");
+        assert_eq!(qs[0].text, content, "{text}");
+    }
+}
