@@ -1769,6 +1769,29 @@ impl<'a> Finder<'a> {
                 out.push(nf);
             }
         }
+        // A source phrase for the first clause and a speech act in a later main clause
+        // (`Nach Angaben der Veranstalter kamen 7.000 Menschen, die Polizei sprach von
+        // 4.000`): two statements of two sources.
+        if fr.kind == QuoteKind::Indirect {
+            let attr_cue = fr.cue.as_ref().map(|c| (c.1, c.2));
+            if let (Some((_, cue_e)), Some(v)) = (attr_cue, self.verb_frame(a, b)) {
+                let (va, _) = v.content;
+                let later = v.kind == QuoteKind::Reported
+                    && va > fr.content.0
+                    && va < fr.content.1
+                    && toks[va].s > cue_e
+                    && toks[va - 1].is_punct(',')
+                    // a main clause: an article before its subject, no relative pronoun
+                    && (!is_relative(&toks[va]) || toks.get(va + 1).is_some_and(|t| t.cap))
+                    && v.speaker.is_some();
+                if later {
+                    fr.content.1 = va - 1;
+                    out.push(fr);
+                    out.push(v);
+                    return out;
+                }
+            }
+        }
         while out.len() < 8 {
             let (ca, cb) = fr.content;
             let cue_end = fr.cue.as_ref().map_or(self.text.len(), |c| c.2);

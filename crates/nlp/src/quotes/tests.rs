@@ -1566,3 +1566,24 @@ fn separable_particle_behind_a_bracket_a_date_or_before_a_second_verb() {
         assert_eq!(qs[0].text, content, "{text}");
     }
 }
+
+#[test]
+fn a_source_phrase_and_a_later_speech_act_are_two_statements() {
+    let qs = run(
+        "Am Samstag demonstrierten nach Angaben der Veranstalter rund 7.000 Menschen in der \
+         Innenstadt, die Polizei sprach von 4.500 Teilnehmern.",
+    );
+    assert_eq!(qs.len(), 2, "{qs:#?}");
+    assert_eq!(speaker(&qs[0]), "Veranstalter");
+    assert!(qs[0].text.ends_with("in der Innenstadt"), "{qs:#?}");
+    assert_eq!(qs[1].kind, QuoteKind::Reported);
+    assert_eq!(speaker(&qs[1]), "Polizei");
+    assert_eq!(qs[1].text, "die Polizei sprach von 4.500 Teilnehmern");
+    // a relative clause after the source is no second statement
+    let qs = run(
+        "Nach Angaben der Ämter, die mit Zahlen von privaten Instituten verglichen wurden, stieg die \
+         Leistung im Land um zwölf Prozent.",
+    );
+    assert_eq!(qs.len(), 1, "{qs:#?}");
+    assert_eq!(speaker(&qs[0]), "Ämter");
+}
