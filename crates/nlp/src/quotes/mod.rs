@@ -1769,6 +1769,25 @@ impl<'a> Finder<'a> {
                 out.push(nf);
             }
         }
+        // A reported act before a coordinated speech verb with its own content (`wies die
+        // Vorwürfe zurück und erklärte, …`): two statements.
+        if fr.kind == QuoteKind::Reported
+            && fr.content.1 < b
+            && matches!(toks[fr.content.1].lower.as_str(), "und" | "sowie")
+        {
+            let second = self.verb_frame_from(a, fr.content.1 + 1, b).filter(|f2| {
+                let cue_tok = f2.cue.as_ref().map(|c| toks.partition_point(|t| t.s < c.1));
+                f2.kind == QuoteKind::Indirect
+                    && f2.speaker.is_some()
+                    && cue_tok == Some(fr.content.1 + 1)
+                    && f2.content.0 > fr.content.1 + 1
+            });
+            if let Some(f2) = second {
+                out.push(fr);
+                out.push(f2);
+                return out;
+            }
+        }
         // A source phrase for the first clause and a speech act in a later main clause
         // (`Nach Angaben der Veranstalter kamen 7.000 Menschen, die Polizei sprach von
         // 4.000`): two statements of two sources.

@@ -1587,3 +1587,16 @@ fn a_source_phrase_and_a_later_speech_act_are_two_statements() {
     assert_eq!(qs.len(), 1, "{qs:#?}");
     assert_eq!(speaker(&qs[0]), "Ämter");
 }
+
+#[test]
+fn a_reported_act_and_a_coordinated_speech_verb_with_content() {
+    let qs = run(
+        "Die Ministerin lehnte die Pläne der Opposition ab und erklärte, der Haushalt sei \
+         solide.",
+    );
+    let q = find(&qs, "der Haushalt sei solide");
+    assert_eq!(q.kind, QuoteKind::Indirect);
+    assert_eq!(speaker(q), "Ministerin");
+    let q = find(&qs, "Die Ministerin lehnte die Pläne der Opposition ab");
+    assert_eq!(q.kind, QuoteKind::Reported);
+}
