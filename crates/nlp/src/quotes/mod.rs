@@ -626,11 +626,25 @@ impl<'a> Finder<'a> {
                         .as_ref()
                         .filter(|(_, s)| si <= s + RUN_ON_WINDOW)
                         .map(|(sp, _)| sp.clone());
-                    if let Some(sp) = recent {
+                    // Without recent speech, an opening `Demnach` points to the source the
+                    // sentence before named (`Eine Studie der Kasse liegt vor. Demnach …`):
+                    // its subject, or no one when it has none.
+                    let named_before = || {
+                        let &(pa, pb) = sents.get(si.checked_sub(1)?)?;
+                        self.starts_paragraph(a)
+                            .then_some(None)
+                            .or(Some(self.sentence_subject(pa, pb)))
+                    };
+                    let speaker = match recent {
+                        Some(sp) => Some(Some(sp)),
+                        None if opener.is_some() => named_before(),
+                        None => None,
+                    };
+                    if let Some(sp) = speaker {
                         let cue_t = &self.toks[f];
                         let fr = Frame {
                             content: (ca, b),
-                            speaker: Some(sp),
+                            speaker: sp,
                             cue: Some((cue_t.lower.clone(), cue_t.s, cue_t.e)),
                             kind: QuoteKind::Indirect,
                             denial: false,
@@ -951,6 +965,35 @@ impl<'a> Finder<'a> {
             k -= 1;
         }
         a
+    }
+
+    /// End of the clause of a separable verb from `k` on, for finding its particle: like
+    /// [`Self::clause_end`], but a short bracket (`die Behörde (LBA)`) and a date between
+    /// commas (`am Montag, dem 3. Mai,`) stay inside.
+    fn particle_clause_end(&self, k: usize, b: usize) -> usize {
+        let toks = self.toks;
+        let mut j = self.clause_end(k, b);
+        while j < b {
+            let close = if toks[j].is_punct('(') {
+                (j + 1..b.min(j + 12)).find(|&x| toks[x].is_punct(')'))
+            } else if toks[j].is_punct(',')
+                && toks
+                    .get(j + 1)
+                    .is_some_and(|t| matches!(t.lower.as_str(), "dem" | "den"))
+                && toks
+                    .get(j + 2)
+                    .is_some_and(|t| t.lower.starts_with(|c: char| c.is_ascii_digit()))
+            {
+                (j + 1..b.min(j + 8)).find(|&x| toks[x].is_punct(','))
+            } else {
+                None
+            };
+            match close {
+                Some(c) => j = self.clause_end(c + 1, b),
+                None => break,
+            }
+        }
+        j
     }
 
     /// First clause separator from `k` on (or `b`); a quoted name or title inside the clause
@@ -1735,6 +1778,48 @@ impl<'a> Finder<'a> {
                 out.push(nf);
             }
         }
+        // A reported act before a coordinated speech verb with its own content (`wies die
+        // Vorwürfe zurück und erklärte, …`): two statements.
+        if fr.kind == QuoteKind::Reported
+            && fr.content.1 < b
+            && matches!(toks[fr.content.1].lower.as_str(), "und" | "sowie")
+        {
+            let second = self.verb_frame_from(a, fr.content.1 + 1, b).filter(|f2| {
+                let cue_tok = f2.cue.as_ref().map(|c| toks.partition_point(|t| t.s < c.1));
+                f2.kind == QuoteKind::Indirect
+                    && f2.speaker.is_some()
+                    && cue_tok == Some(fr.content.1 + 1)
+                    && f2.content.0 > fr.content.1 + 1
+            });
+            if let Some(f2) = second {
+                out.push(fr);
+                out.push(f2);
+                return out;
+            }
+        }
+        // A source phrase for the first clause and a speech act in a later main clause
+        // (`Nach Angaben der Veranstalter kamen 7.000 Menschen, die Polizei sprach von
+        // 4.000`): two statements of two sources.
+        if fr.kind == QuoteKind::Indirect {
+            let attr_cue = fr.cue.as_ref().map(|c| (c.1, c.2));
+            if let (Some((_, cue_e)), Some(v)) = (attr_cue, self.verb_frame(a, b)) {
+                let (va, _) = v.content;
+                let later = v.kind == QuoteKind::Reported
+                    && va > fr.content.0
+                    && va < fr.content.1
+                    && toks[va].s > cue_e
+                    && toks[va - 1].is_punct(',')
+                    // a main clause: an article before its subject, no relative pronoun
+                    && (!is_relative(&toks[va]) || toks.get(va + 1).is_some_and(|t| t.cap))
+                    && v.speaker.is_some();
+                if later {
+                    fr.content.1 = va - 1;
+                    out.push(fr);
+                    out.push(v);
+                    return out;
+                }
+            }
+        }
         while out.len() < 8 {
             let (ca, cb) = fr.content;
             let cue_end = fr.cue.as_ref().map_or(self.text.len(), |c| c.2);
@@ -2004,8 +2089,44 @@ impl<'a> Finder<'a> {
         {
             (a, fa)
         } else {
-            (a, b)
+            self.embedded_clause(a, b, fa, fb).unwrap_or((a, b))
         }
+    }
+
+    /// The clause around a frame `[fa, fb)` inside sentence `[a, b)` when that clause is
+    /// embedded: a relative or subordinate clause after a comma (`…, die nach Angaben der
+    /// Polizei bewaffnet waren, …` → `die … bewaffnet waren`), or a bracket the frame opens
+    /// (`(nach anderen Angaben sind es zwölf)`). The source's words then hold for that clause
+    /// only.
+    fn embedded_clause(&self, a: usize, b: usize, fa: usize, fb: usize) -> Option<(usize, usize)> {
+        let toks = self.toks;
+        let words = |x: usize, y: usize| toks[x..y].iter().filter(|t| t.is_word()).count();
+        if fa > a && toks[fa - 1].is_punct('(') {
+            let close = (fb..b).find(|&k| toks[k].is_punct(')'))?;
+            return (words(fb, close) >= 3).then_some((fb, close));
+        }
+        let sep = (a..fa)
+            .rev()
+            .find(|&k| toks[k].region.is_none() && is_clause_sep(&toks[k]))?;
+        if !toks[sep].is_punct(',') || sep + 1 >= fa {
+            return None;
+        }
+        let first = &toks[sep + 1];
+        let opens = !first.cap
+            && (is_relative(first)
+                || SUBORDINATORS.contains(&first.lower.as_str())
+                // `unter denen`, `bei der`: a preposition before a relative pronoun
+                || (sep + 2 < fa
+                    && matches!(toks[sep + 2].lower.as_str(), "dem" | "der" | "denen" | "deren" | "dessen" | "welchem" | "welcher" | "welchen")
+                    && !toks[sep + 2].cap
+                    && first.is_word()));
+        if !opens {
+            return None;
+        }
+        let end = (fb..b)
+            .find(|&k| toks[k].region.is_none() && is_clause_sep(&toks[k]))
+            .unwrap_or(b);
+        (words(sep + 1, end) >= 4).then_some((sep + 1, end))
     }
 
     // ----- speech verbs -----
@@ -2043,7 +2164,7 @@ impl<'a> Finder<'a> {
                 let verb = &lex.verbs[vi];
                 // Clause limits around the verb.
                 let cs = self.clause_start(a, i);
-                let ce = self.clause_end(i + 1, b);
+                let mut ce = self.clause_end(i + 1, b);
                 // `forderte die Nationalgarde an`: a particle closing the clause makes the
                 // finite verb part of another verb (`anfordern`), no speech verb.
                 if kind == FormKind::Joined && verb.particle.is_none() {
@@ -2064,15 +2185,38 @@ impl<'a> Finder<'a> {
                 }
                 // Separable particle needed later in the clause.
                 let mut cue_end = i + 1;
+                // `rief X zur Ruhe auf und verhängte …`: a reported act ends before a
+                // coordinated second verb.
+                let mut coord_end = None;
                 if kind == FormKind::Finite {
                     let Some(p) = &verb.particle else { continue };
-                    let found = (i + 1..ce).find(|&k| toks[k].lower == *p);
+                    // a bracket or a date between commas stays inside the clause (`gab die
+                    // Behörde (LBA) … an`, `gab am Montag, dem 3. Mai, … bekannt`)
+                    let pce = self.particle_clause_end(i + 1, b);
+                    let found = (i + 1..pce).find(|&k| toks[k].lower == *p);
+                    // the clause ends where it did unless the particle lies beyond that
+                    let end_of = |k: usize| if k < ce { ce } else { pce };
+                    let coordinated = |k: usize| {
+                        k + 2 < end_of(k)
+                            && matches!(toks[k + 1].lower.as_str(), "und" | "sowie")
+                            && toks[k + 2].is_word()
+                            && !toks[k + 2].cap
+                    };
                     match found {
                         Some(k)
-                            if toks[k + 1..ce].iter().all(|x| !x.is_word())
-                                || toks[k + 1].region.is_some() =>
+                            if toks[k + 1..end_of(k)].iter().all(|x| !x.is_word())
+                                || toks[k + 1].region.is_some()
+                                || coordinated(k) =>
                         {
-                            cue_end = k + 1
+                            cue_end = k + 1;
+                            if coordinated(k) {
+                                coord_end = Some(k + 1);
+                            }
+                            ce = if coord_end.is_some() {
+                                k + 1
+                            } else {
+                                end_of(k)
+                            };
                         }
                         // Subordinate clause with the particle written apart: `wie heute
                         // bekannt wurde`.
@@ -2199,7 +2343,11 @@ impl<'a> Finder<'a> {
                             .get(&x.lower)
                             .is_some_and(|e| e.iter().any(|&(_, k)| k != FormKind::Participle))
                     });
-                    let ok = !frame_next && self.content_clause(content.0, b, verb.belief);
+                    // In a relative clause (`Der Plan, der von vielen kritisiert wurde,
+                    // liegt aus`) a plain clause after it is the rest of the main clause.
+                    let relative = cs > a && toks[cs - 1].is_punct(',') && is_relative(&toks[cs]);
+                    let ok =
+                        !frame_next && self.content_clause(content.0, b, verb.belief || relative);
                     if ok && (verb.clause || verb.belief) {
                         let sp = apposition
                             .map(|(pa, pb)| self.speaker(pa, pb))
@@ -2242,7 +2390,9 @@ impl<'a> Finder<'a> {
                     let von = (a..b)
                         .filter(|_| !governs_von)
                         .find(|&k| toks[k].lower == "von" || toks[k].lower == "vom");
-                    if let (true, Some(von)) = (passive, von) {
+                    let complement = verb.needs.is_empty()
+                        || toks[a..b].iter().any(|x| verb.needs.contains(&x.lower));
+                    if let (true, Some(von), true) = (passive, von, complement) {
                         if let Some((na, nb)) = self.np_after(von + 1, b) {
                             return Some(Frame {
                                 content: (a, b),
@@ -2251,6 +2401,50 @@ impl<'a> Finder<'a> {
                                 kind: QuoteKind::Reported,
                                 denial: verb.denial,
                             });
+                        }
+                    }
+                    // 4b. Without an agent (`Als Grund wurde ein Defekt genannt`, `In dem
+                    // Bericht wird die Lage als ernst eingeschätzt`): a main clause opening
+                    // the sentence, the participle closing it; the source is a report named
+                    // in front (`In ersten Berichten wurde … vermutet`) or the last speaker.
+                    if complement && (von.is_none() || governs_von) && cs == a {
+                        let aux = (a..i).find(|&k| is_passive_aux(&toks[k].lower));
+                        let closes = toks[i + 1..ce].iter().all(|x| !x.is_word())
+                            && toks[ce..b].iter().all(|x| !x.is_word());
+                        // (in a verb-final clause the auxiliary follows the participle)
+                        let main = aux.is_some() && !toks[a..i].iter().any(is_clause_sep);
+                        if closes && main {
+                            let source = matches!(toks[a].lower.as_str(), "in" | "im" | "aus")
+                                .then(|| self.np_after(a + 1, i))
+                                .flatten()
+                                .filter(|&(na, nb)| {
+                                    toks[na..nb]
+                                        .iter()
+                                        .any(|x| x.cap && self.lex.is_source_noun(&x.lower))
+                                })
+                                .map(|(na, nb)| self.speaker(na, nb));
+                            let recent = || {
+                                self.last_speaker
+                                    .as_ref()
+                                    .filter(|(sp, _)| {
+                                        sp.span.is_some_and(|(x, _)| {
+                                            x < toks[a].s && toks[a].s - x < 400
+                                        })
+                                    })
+                                    .map(|(sp, _)| sp.clone())
+                            };
+                            // the last speaker only for verbs of saying, not for decisions
+                            // (`Der Antrag wurde abgelehnt`)
+                            let speech = verb.clause || verb.belief;
+                            if let Some(sp) = source.or_else(|| recent().filter(|_| speech)) {
+                                return Some(Frame {
+                                    content: (a, b),
+                                    speaker: Some(sp),
+                                    cue,
+                                    kind: QuoteKind::Reported,
+                                    denial: verb.denial,
+                                });
+                            }
                         }
                     }
                 }
@@ -2284,14 +2478,23 @@ impl<'a> Finder<'a> {
                     && (kind != FormKind::Participle || perfect)
                     && (cs == a || apposition || only_brackets || inner)
                 {
-                    if let Some(sp) = self.subject(a, cs, i, ce, kind) {
+                    // `geht die Polizei von einer Brandstiftung aus`: the `von` the verb
+                    // governs ends a subject after the verb.
+                    let sub_end = if verb.needs.iter().any(|n| n == "von") {
+                        (i + 1..ce)
+                            .find(|&k| matches!(toks[k].lower.as_str(), "von" | "vom" | "davon"))
+                            .unwrap_or(ce)
+                    } else {
+                        ce
+                    };
+                    if let Some(sp) = self.subject(a, cs, i, sub_end, kind) {
                         let content = if bracket && inner {
                             let close = (i + 1..b).find(|&k| toks[k].is_punct(')')).unwrap_or(b);
                             (cs, close)
                         } else if inner && !only_brackets {
-                            (cs, b)
+                            (cs, coord_end.unwrap_or(b))
                         } else {
-                            (a, b)
+                            (a, coord_end.unwrap_or(b))
                         };
                         return Some(Frame {
                             content,
@@ -2431,18 +2634,30 @@ impl<'a> Finder<'a> {
                         && !toks[na..fe]
                             .iter()
                             .any(|t| t.cap && Lexicon::noun_in(&self.lex.roles, &t.lower));
+                    // A speaking body before the verb (`Der Sicherheitsrat rief die Regierung
+                    // auf`) yields only to a named person after it (`Der Zeitung sagte X`).
+                    let body = toks[na..fe]
+                        .iter()
+                        .take_while(|t| t.cap)
+                        .any(|t| self.lex.is_agent(&t.lower));
                     if thing && kind != FormKind::Participle {
                         let k = self.skip_adjuncts(fin + 1, ce);
-                        // a named person, a role or a speaking body (`die Polizei`)
+                        // a named person, a role or a speaking body (`die Polizei`) heading
+                        // the phrase, not in its genitive (`die Auswechslung der Regierung`)
                         let after = self
                             .np_after(k, ce)
                             .filter(|&(a2, _)| !OBLIQUE.contains(&toks[a2].lower.as_str()))
                             .filter(|&(a2, b2)| {
-                                toks[a2..b2].iter().any(|t| {
-                                    t.cap
-                                        && (Lexicon::noun_in(&self.lex.roles, &t.lower)
-                                            || self.lex.is_agent(&t.lower))
-                                }) || self.speaker(a2, b2).entity.is_some()
+                                toks[a2..b2]
+                                    .iter()
+                                    .skip_while(|t| !t.cap)
+                                    .take_while(|t| t.cap)
+                                    .any(|t| {
+                                        Lexicon::noun_in(&self.lex.roles, &t.lower)
+                                            || self.lex.is_agent(&t.lower)
+                                    })
+                                    && !body
+                                    || self.speaker(a2, b2).entity.is_some()
                             })
                             .map(|(a2, b2)| self.speaker(a2, b2));
                         if let Some(sp) = after {

@@ -1426,3 +1426,211 @@ fn pronouns_agree_with_the_gender_of_roles() {
     let q = find(&qs, "die Brücke werde im Mai freigegeben");
     assert_eq!(speaker(q), "Heike Vossberg");
 }
+
+#[test]
+fn judgements_are_reported_speech_acts() {
+    let cases = [
+        (
+            "Die Gewerkschaft hält die Pläne des Vorstands für überzogen.",
+            "Gewerkschaft",
+        ),
+        (
+            "Der Verband macht die Stadtwerke für die Verzögerung verantwortlich.",
+            "Verband",
+        ),
+        (
+            "Die Aufsichtsbehörde stufte den Vorfall im Kraftwerk als ernst ein.",
+            "Aufsichtsbehörde",
+        ),
+        (
+            "Die Umweltverbände sehen darin einen Rückschritt für den Artenschutz.",
+            "Umweltverbände",
+        ),
+        (
+            "Die Ministerin begründete den Schritt mit den hohen Kosten des Projekts.",
+            "Ministerin",
+        ),
+        (
+            "Der Bürgermeister drohte den Betreibern mit einer Schließung der Anlage.",
+            "Bürgermeister",
+        ),
+    ];
+    for (text, who) in cases {
+        let qs = run(text);
+        assert_eq!(qs.len(), 1, "{text}: {qs:#?}");
+        assert_eq!(qs[0].kind, QuoteKind::Reported, "{text}");
+        assert_eq!(speaker(&qs[0]), who, "{text}");
+    }
+    // seeing, holding and threatening without the words of a judgement are no speech
+    for text in [
+        "Die Zuschauer sahen in der Nachspielzeit noch ein spätes Tor der Gäste.",
+        "Der Minister hielt am Abend eine Rede vor den Delegierten des Verbands.",
+        "Den Bewohnern drohte am Abend eine weitere Nacht ohne Strom.",
+    ] {
+        let qs = run(text);
+        assert!(qs.is_empty(), "{text}: {qs:#?}");
+    }
+}
+
+#[test]
+fn passive_agent_needs_the_verbs_complement() {
+    // `anführen` is a speech act only with `als`: a list led by a book is none
+    let qs = run("Die Liste der Bestseller wird seit Wochen von einem Roman aus Kanada angeführt.");
+    assert!(qs.is_empty(), "{qs:#?}");
+    let qs = run("Als Grund wurde von der Reederei ein Sturm über der Nordsee angeführt.");
+    assert_eq!(qs.len(), 1, "{qs:#?}");
+    assert_eq!(qs[0].kind, QuoteKind::Reported);
+    assert_eq!(speaker(&qs[0]), "Reederei");
+}
+
+#[test]
+fn a_source_inside_an_embedded_clause_holds_for_that_clause() {
+    let qs = run(
+        "Die beiden Männer, die nach Angaben der Polizei bewaffnet waren, flohen in einem Auto.",
+    );
+    assert_eq!(qs.len(), 1, "{qs:#?}");
+    assert_eq!(qs[0].text, "die nach Angaben der Polizei bewaffnet waren");
+    assert_eq!(speaker(&qs[0]), "Polizei");
+    let qs = run("Die Fähre fiel aus, weil der Hafen laut der Reederei gesperrt war.");
+    assert_eq!(qs.len(), 1, "{qs:#?}");
+    assert_eq!(qs[0].text, "weil der Hafen laut der Reederei gesperrt war");
+    let qs = run(
+        "Im Ort brannten drei Scheunen (nach anderen Angaben waren es vier) in derselben Nacht.",
+    );
+    assert_eq!(qs.len(), 1, "{qs:#?}");
+    assert_eq!(qs[0].text, "waren es vier");
+    // a source in the main clause still holds for the whole sentence
+    let qs = run("Die Männer, die in einem Auto flohen, waren nach Angaben der Polizei bewaffnet.");
+    assert_eq!(qs.len(), 1, "{qs:#?}");
+    assert!(qs[0].text.starts_with("Die Männer"), "{qs:#?}");
+}
+
+#[test]
+fn agentless_passive_speech_acts() {
+    let qs =
+        run("In dem Bericht der Kommission wird die Lage an der Küste als ernst eingeschätzt.");
+    assert_eq!(qs.len(), 1, "{qs:#?}");
+    assert_eq!(qs[0].kind, QuoteKind::Reported);
+    assert_eq!(speaker(&qs[0]), "Bericht der Kommission");
+    // the last speaker gives the reason
+    let qs = run("Die Reederei teilte mit, die Fähre falle bis Freitag aus. \
+         Als Grund wurde ein Defekt an der Ruderanlage angegeben.");
+    let q = find(
+        &qs,
+        "Als Grund wurde ein Defekt an der Ruderanlage angegeben",
+    );
+    assert_eq!(q.kind, QuoteKind::Reported);
+    assert_eq!(speaker(q), "Reederei");
+    // a decision is no words of the last speaker
+    let qs = run("Die Anwältin sagte, ihr Mandant sei unschuldig. \
+         Der Antrag auf Freilassung wurde am Abend abgelehnt.");
+    assert_eq!(qs.len(), 1, "{qs:#?}");
+    // no source at all, or a relative clause: no quote
+    for text in [
+        "Als Grund wurde ein Defekt an der Ruderanlage angegeben.",
+        "Der Plan, der von vielen kritisiert wurde, liegt seit Montag im Rathaus aus.",
+    ] {
+        let qs = run(text);
+        assert!(qs.is_empty(), "{text}: {qs:#?}");
+    }
+}
+
+#[test]
+fn subjects_of_reported_speech_acts() {
+    // a speaking body before the verb is the subject, not the body after it
+    let qs = run("Der Sicherheitsrat rief die Regierung zur Beendigung der Gewalt auf.");
+    assert_eq!(qs.len(), 1, "{qs:#?}");
+    assert_eq!(speaker(&qs[0]), "Sicherheitsrat");
+    // a speaking body in the genitive of the phrase after the verb is no subject
+    let qs = run("Beobachter halten die Auswechslung der Regierung für einen Befreiungsschlag.");
+    assert_eq!(qs.len(), 1, "{qs:#?}");
+    assert_eq!(speaker(&qs[0]), "Beobachter");
+    // a named person after the verb still wins over a body in the dative before it
+    let doc = annotated("Der Lokalzeitung sagte Martina Vogelsang: „Wir geben nicht auf.“");
+    let qs = find_quotes(&doc);
+    let q = find(&qs, "Wir geben nicht auf.");
+    assert_eq!(speaker(q), "Martina Vogelsang");
+    // the `von` that `ausgehen` governs is no part of the subject
+    let qs = run("Nach dem Brand geht die Polizei von einer Brandstiftung aus.");
+    assert_eq!(qs.len(), 1, "{qs:#?}");
+    assert_eq!(qs[0].kind, QuoteKind::Reported);
+    assert_eq!(speaker(&qs[0]), "Polizei");
+    // `ausgehen` without `von` is no speech act
+    assert!(run("Die Lichter im Stadion gingen am Abend plötzlich aus.").is_empty());
+}
+
+#[test]
+fn demnach_without_recent_speech_points_to_the_sentence_before() {
+    let qs = run(
+        "Die Krankenkasse hat am Montag eine Studie zur Pflege vorgelegt. \
+         Demnach fehlen im Land rund 3.000 Pflegekräfte.",
+    );
+    let q = find(&qs, "fehlen im Land rund 3.000 Pflegekräfte");
+    assert_eq!(q.kind, QuoteKind::Indirect);
+    assert_eq!(speaker(q), "Krankenkasse");
+    // the temporal `Danach` in the indicative is no source
+    let qs = run("Die Polizei sperrte die Straße. Danach fuhren die Räumfahrzeuge los.");
+    assert!(qs.is_empty(), "{qs:#?}");
+}
+
+#[test]
+fn separable_particle_behind_a_bracket_a_date_or_before_a_second_verb() {
+    let cases = [
+        (
+            "Als Grund gab die Behörde für Luftfahrt (LBA) die mangelnde Wartung der Maschinen an.",
+            "Behörde",
+            "Als Grund gab die Behörde für Luftfahrt (LBA) die mangelnde Wartung der Maschinen an",
+        ),
+        (
+            "Die Staatsanwaltschaft Kiel gab am Montag, dem 3. Mai, die Einstellung des Verfahrens bekannt.",
+            "Staatsanwaltschaft Kiel",
+            "Die Staatsanwaltschaft Kiel gab am Montag, dem 3. Mai, die Einstellung des Verfahrens bekannt",
+        ),
+        (
+            "Der Sicherheitsrat rief die Regierung zur Beendigung der Gewalt auf und verhängte Sanktionen gegen das Land.",
+            "Sicherheitsrat",
+            "Der Sicherheitsrat rief die Regierung zur Beendigung der Gewalt auf",
+        ),
+    ];
+    for (text, who, content) in cases {
+        let qs = run(text);
+        assert_eq!(qs.len(), 1, "{text}: {qs:#?}");
+        assert_eq!(qs[0].kind, QuoteKind::Reported, "{text}");
+        assert_eq!(speaker(&qs[0]), who, "{text}");
+        assert_eq!(qs[0].text, content, "{text}");
+    }
+}
+
+#[test]
+fn a_source_phrase_and_a_later_speech_act_are_two_statements() {
+    let qs = run(
+        "Am Samstag demonstrierten nach Angaben der Veranstalter rund 7.000 Menschen in der \
+         Innenstadt, die Polizei sprach von 4.500 Teilnehmern.",
+    );
+    assert_eq!(qs.len(), 2, "{qs:#?}");
+    assert_eq!(speaker(&qs[0]), "Veranstalter");
+    assert!(qs[0].text.ends_with("in der Innenstadt"), "{qs:#?}");
+    assert_eq!(qs[1].kind, QuoteKind::Reported);
+    assert_eq!(speaker(&qs[1]), "Polizei");
+    assert_eq!(qs[1].text, "die Polizei sprach von 4.500 Teilnehmern");
+    // a relative clause after the source is no second statement
+    let qs = run(
+        "Nach Angaben der Ämter, die mit Zahlen von privaten Instituten verglichen wurden, stieg die \
+         Leistung im Land um zwölf Prozent.",
+    );
+    assert_eq!(qs.len(), 1, "{qs:#?}");
+    assert_eq!(speaker(&qs[0]), "Ämter");
+}
+
+#[test]
+fn a_reported_act_and_a_coordinated_speech_verb_with_content() {
+    let qs = run(
+        "Die Ministerin lehnte die Pläne der Opposition ab und erklärte, der Haushalt sei \
+         solide.",
+    );
+    let q = find(&qs, "der Haushalt sei solide");
+    assert_eq!(q.kind, QuoteKind::Indirect);
+    assert_eq!(speaker(q), "Ministerin");
+    let q = find(&qs, "Die Ministerin lehnte die Pläne der Opposition ab");
+    assert_eq!(q.kind, QuoteKind::Reported);
+}
