@@ -1,8 +1,9 @@
 //! Evaluation task `stories`: streaming clustering on real and labelled data.
 //!
 //! 1. The seeds plus the 1,028 10kGNAD articles (converted to JSON Lines at run time) in one
-//!    run, seeds first and seeds last: the seeds must form exactly one story, no other article
-//!    may join it.
+//!    stream through the story engine, seeds first and seeds last (as `ingest` would take
+//!    them; one-shot analysis would order them by date): the seeds must form exactly one story,
+//!    no other article may join it.
 //! 2. The WikiNews documents of `quotes-de-wikinews` (distinct events): how many end up
 //!    sharing a story with another document.
 //! 3. The project's own labelled German pairs (`resources/story_pairs.tsv` + texts): same-event
@@ -133,6 +134,15 @@ fn own_pairs() -> Vec<(String, bool, Article, Article)> {
     out
 }
 
+/// The story of each article when the engine takes them in the order given, as `lagebild
+/// ingest` takes a stream (one-shot analysis orders them by publication first).
+fn streamed(docs: &[AnnotatedArticle]) -> BTreeMap<String, String> {
+    let mut engine = lagebild_story::StoryEngine::new();
+    docs.iter()
+        .map(|d| (d.article.id.clone(), engine.assign(d)))
+        .collect()
+}
+
 fn story_of(analysis: &Analysis) -> BTreeMap<String, String> {
     analysis
         .articles
@@ -152,26 +162,25 @@ pub fn run(shared: &Path) -> anyhow::Result<()> {
                 ("seeds last", vec![jsonl.clone(), seeds.clone()]),
             ] {
                 let start = std::time::Instant::now();
-                let a = analyze_paths(&order)?;
-                let so = story_of(&a);
-                let seed_ids: BTreeSet<String> = a
-                    .articles
+                let docs = annotate_paths(&order);
+                let so = streamed(&docs);
+                let seed_ids: BTreeSet<&String> = docs
                     .iter()
-                    .filter(|x| !x.id.starts_with("gnad"))
-                    .map(|x| x.id.clone())
+                    .map(|d| &d.article.id)
+                    .filter(|id| !id.starts_with("gnad"))
                     .collect();
                 let stories: BTreeSet<&String> =
-                    seed_ids.iter().filter_map(|i| so.get(i)).collect();
-                let joined = a
-                    .articles
+                    seed_ids.iter().filter_map(|i| so.get(*i)).collect();
+                let joined = so
                     .iter()
-                    .filter(|x| x.id.starts_with("gnad") && stories.contains(&x.story))
+                    .filter(|(id, s)| id.starts_with("gnad") && stories.contains(s))
                     .count();
-                let distractors = a.articles.len() - seed_ids.len();
+                let distractors = docs.len() - seed_ids.len();
+                let all: BTreeSet<&String> = so.values().collect();
                 println!(
-                    "stories ({label}): seeds in {} stories, {joined} of {distractors} distractors joined them, {} stories in all ({:.1}s)",
+                    "stories ({label}, streamed in this order): seeds in {} stories, {joined} of {distractors} distractors joined them, {} stories in all ({:.1}s)",
                     stories.len(),
-                    a.stories.len(),
+                    all.len(),
                     start.elapsed().as_secs_f64()
                 );
             }
