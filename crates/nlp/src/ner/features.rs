@@ -422,7 +422,8 @@ pub(crate) const ALL_PARTS: [Part; PARTS] =
     [Part::Own, Part::Prev, Part::Next, Part::Prev2, Part::Next2];
 
 /// The features a word (`t`, `l` lower-cased) gives the token in position `part` to it; for
-/// a padding position (`TokInfo::pad`) only the neighbour parts are asked for.
+/// a padding position (`TokInfo::before`, `TokInfo::after`) only the neighbour parts are
+/// asked for.
 pub(crate) fn word_features(
     t: &TokInfo,
     l: &str,
@@ -432,27 +433,26 @@ pub(crate) fn word_features(
 ) {
     match part {
         Part::Own => own_features(t, l, clusters, out),
-        Part::Prev => out.extend([
-            mix(13, t.lower, 0),
-            mix(26, t.clusters[0], 0),
-            mix(27, t.clusters[1], 0),
-            mix(47, t.suffix3, 0),
-            mix(49, t.word, 0),
-            mix(57, t.usage, 0),
-            mix(67, t.tagged, 0),
-        ]),
-        Part::Next => out.extend([
-            mix(14, t.lower, 0),
-            mix(28, t.clusters[0], 0),
-            mix(29, t.clusters[1], 0),
-            mix(48, t.suffix3, 0),
-            mix(50, t.word, 0),
-            mix(58, t.usage, 0),
-            mix(68, t.tagged, 0),
-        ]),
+        Part::Prev => neighbour_features(t, [13, 26, 27, 47, 49, 57, 67], out),
+        Part::Next => neighbour_features(t, [14, 28, 29, 48, 50, 58, 68], out),
         Part::Prev2 => out.push(mix(15, t.lower, 0)),
         Part::Next2 => out.push(mix(16, t.lower, 0)),
     }
+}
+
+/// The features a word gives the token after or before it, with the templates of that side:
+/// its lower-cased form, clusters, ending, form as written, usage and tag class.
+fn neighbour_features(t: &TokInfo, templates: [u64; 7], out: &mut Vec<u64>) {
+    let values = [
+        t.lower,
+        t.clusters[0],
+        t.clusters[1],
+        t.suffix3,
+        t.word,
+        t.usage,
+        t.tagged,
+    ];
+    out.extend(templates.iter().zip(values).map(|(&k, v)| mix(k, v, 0)));
 }
 
 /// The features of a token that depend on its own word alone.
