@@ -58,6 +58,15 @@ pub struct Unit {
     /// False when the sentence opens with a word that points back to an earlier one (see
     /// [`leans_on_context`]): another article's sentence of the same fact reads better alone.
     pub standalone: bool,
+    /// True when the article was written before the date the sentence names: an announcement
+    /// or a plan (`Der Stadtrat will am Mittwoch … entscheiden`), not a report of that day.
+    pub forecast: bool,
+}
+
+/// Whether an article published on `published` writes of `date` (`YYYY`, `YYYY-MM` or
+/// `YYYY-MM-DD`) ahead of it.
+fn ahead_of(published: Option<&str>, date: &str) -> bool {
+    published.is_some_and(|p| p.get(..date.len()).unwrap_or(p) < date)
 }
 
 impl Unit {
@@ -224,6 +233,9 @@ pub fn units(docs: &[AnnotatedArticle], texts: &[DocText], merged: &Merged) -> V
                 role_keys: Vec::new(),
                 entities,
                 numbers,
+                forecast: date
+                    .as_deref()
+                    .is_some_and(|dt| ahead_of(doc.article.published.as_deref(), dt)),
                 date,
                 standalone: !leans_on_context(text),
             });
@@ -523,12 +535,14 @@ pub fn statement(u: &Unit) -> bool {
 }
 
 /// The most central unit of a cluster (full statements first, then sentences that stand on
-/// their own, then highest summed similarity; earliest on ties).
+/// their own, then reports rather than forecasts, then highest summed similarity; earliest on
+/// ties).
 pub fn representative(units: &[Unit], cluster: &[usize], sims: &Sims) -> usize {
     let mut best = (cluster[0], f64::MIN);
     for &u in cluster {
         let bonus = if statement(&units[u]) { 100.0 } else { 0.0 }
-            + if units[u].standalone { 50.0 } else { 0.0 };
+            + if units[u].standalone { 50.0 } else { 0.0 }
+            + if units[u].forecast { 0.0 } else { 25.0 };
         let s: f64 = bonus
             + cluster
                 .iter()
@@ -615,6 +629,7 @@ pub(crate) fn test_unit(doc: usize, text: &str) -> Unit {
         numbers: BTreeSet::new(),
         date: None,
         standalone: !leans_on_context(text),
+        forecast: false,
     }
 }
 

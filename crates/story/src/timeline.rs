@@ -29,14 +29,6 @@ pub fn timeline(
     let mut out: Vec<(TimelineEntry, usize)> = entries
         .into_iter()
         .map(|((date, _), us)| {
-            // written on or after the date: a report of it, not a forecast
-            let reports = |u: usize| {
-                docs[units[u].doc]
-                    .article
-                    .published
-                    .as_deref()
-                    .is_none_or(|p| p.get(..date.len()).unwrap_or(p) >= date.as_str())
-            };
             let rep = us
                 .iter()
                 .copied()
@@ -44,7 +36,7 @@ pub fn timeline(
                     let sa: f64 = us.iter().map(|&v| sim_of(sims, a, v)).sum();
                     let sb: f64 = us.iter().map(|&v| sim_of(sims, b, v)).sum();
                     (units[a].standalone.cmp(&units[b].standalone))
-                        .then(reports(a).cmp(&reports(b)))
+                        .then(units[b].forecast.cmp(&units[a].forecast))
                         .then(sa.total_cmp(&sb))
                         .then(b.cmp(&a))
                 })

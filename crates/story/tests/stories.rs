@@ -143,6 +143,13 @@ fn one_story_in_any_order_and_reports_before_forecasts() {
     // announced on Tuesday for Wednesday, done on Wednesday: the entry shows the decision
     assert_eq!(council.len(), 1, "{council:?}");
     assert!(council[0].contains("beschlossen"), "{council:?}");
+    // and so does the confirmed fact
+    let fact = analysis.stories[0]
+        .facts
+        .iter()
+        .find(|f| f.text.contains("Stadtrat"))
+        .map(|f| f.text.as_str());
+    assert!(fact.is_some_and(|t| t.contains("beschlossen")), "{fact:?}");
     // speakers named by a pronoun or by their role alone are the people the story names
     let said = |text: &str| {
         analysis.stories[0]
