@@ -118,6 +118,7 @@ pub struct Gazetteer {
     /// Particle sequences inside personal names (`von der`), as word lists.
     name_particles: Vec<Vec<String>>,
     place_nouns: HashSet<String>,
+    street_suffixes: Vec<String>,
     institutions: HashSet<String>,
     not_entities: HashSet<String>,
     nouns: HashSet<String>,
@@ -328,6 +329,12 @@ impl Gazetteer {
                 .map(|l| l.split_whitespace().map(str::to_string).collect())
                 .collect(),
             place_nouns: lines_set(include_str!("../../resources/de/place_nouns.txt"), false),
+            street_suffixes: lines_set(
+                include_str!("../../resources/de/street_suffixes.txt"),
+                false,
+            )
+            .into_iter()
+            .collect(),
             institutions: lines_set(include_str!("../../resources/de/institutions.txt"), false),
             not_entities: lines_set(include_str!("../../resources/de/not_entities.txt"), false),
             nouns,
@@ -418,6 +425,17 @@ impl Gazetteer {
     /// True for a noun after which a capitalised word names a place (`Stadt`).
     pub fn is_place_noun(&self, w: &str) -> bool {
         self.place_nouns.contains(w)
+    }
+
+    /// True for a word that ends like a street or square name (`Lindenweg`, `Gerberstraße`;
+    /// `resources/de/street_suffixes.txt`), with at least four letters before the ending.
+    pub fn is_street_like(&self, w: &str) -> bool {
+        let lower = w.to_lowercase();
+        self.street_suffixes.iter().any(|s| {
+            lower
+                .strip_suffix(s.as_str())
+                .is_some_and(|rest| rest.chars().count() >= 4)
+        })
     }
 
     /// True for an institution word that heads a name with a complement (`Institut`).

@@ -536,6 +536,20 @@ fn rules_with_flags(tokens: &[&str], flags: &[u16], labels: &mut [u8]) {
             labels[i] = 5;
         }
     }
+    // `am Lindenweg`, `in der Gerberstraße`: a street
+    for i in 1..n {
+        let before = tokens[i - 1] == "am"
+            || (i >= 2 && tokens[i - 1] == "der" && matches!(tokens[i - 2], "an" | "in"));
+        if before
+            && labels[i] == 0
+            && is_cap_word(tokens[i])
+            && gaz.is_street_like(tokens[i])
+            && flags[i] & (flag::NOT_ENTITY | flag::ROLE | flag::COMMON_NOUN) == 0
+            && (i + 1 >= n || labels[i + 1] == 0)
+        {
+            labels[i] = 5;
+        }
+    }
     // `X in der Region Y`: X is a place too
     for i in 0..n.saturating_sub(3) {
         if labels[i] == 0
@@ -698,6 +712,29 @@ mod tests {
             "Gestern", "traf", "Mark", "Rutte", "die", "Muster", "Bau", "GmbH",
         ];
         assert_eq!(ruled(&toks, vec![0; 8]), vec![0, 0, 1, 2, 0, 3, 4, 4]);
+
+        // a street after `am`, `an der`, `in der`; not a listed common noun
+        let toks = [
+            "Die",
+            "Halle",
+            "am",
+            "Lindenweg",
+            "und",
+            "in",
+            "der",
+            "Gerberstraße",
+        ];
+        assert_eq!(ruled(&toks, vec![0; 8]), vec![0, 0, 0, 5, 0, 0, 0, 5]);
+        let toks = [
+            "Sie",
+            "ist",
+            "am",
+            "Arbeitsplatz",
+            "an",
+            "der",
+            "Landstraße",
+        ];
+        assert_eq!(ruled(&toks, vec![0; 7]), vec![0; 7]);
 
         // a listed place in a dateline; in running text the model decides (`Genf` left O)
         let toks = ["GENF", "–", "Die", "Verhandlungen", "in", "Genf"];
