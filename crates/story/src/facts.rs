@@ -141,7 +141,7 @@ pub fn units(docs: &[AnnotatedArticle], texts: &[DocText], merged: &Merged) -> V
                 .iter()
                 .filter(|(m, _)| s.span.contains(m))
                 .collect();
-            let roles = lagebild_nlp::ner::gazetteer::Gazetteer::get();
+            let lang = doc.article.language.as_str();
             t.for_token_keys(i, |tok, k| {
                 let n = match seen.get(k) {
                     Some(&n) => n,
@@ -154,7 +154,9 @@ pub fn units(docs: &[AnnotatedArticle], texts: &[DocText], merged: &Merged) -> V
                 keys.push(n);
                 if mentions_here.iter().any(|(m, _)| m.contains(&tok)) {
                     in_name.push(n);
-                } else if !mentions_here.is_empty() && roles.role_head(t.slice(tok)).is_some() {
+                } else if !mentions_here.is_empty()
+                    && lagebild_nlp::ner::is_role_word(lang, t.slice(tok))
+                {
                     in_role.push(n);
                 } else {
                     outside.push(n);

@@ -144,7 +144,13 @@ fn compute_key(word: &str) -> Option<String> {
     let w = word
         .trim_matches(|c: char| !c.is_alphanumeric())
         .to_lowercase();
-    if w.is_empty() || is_stopword(&w) || lagebild_nlp::stopwords::is_stopword("de", &w) {
+    // function words of either language (German news quotes English, and English stories
+    // use the same keys)
+    if w.is_empty()
+        || is_stopword(&w)
+        || lagebild_nlp::stopwords::is_stopword("de", &w)
+        || lagebild_nlp::stopwords::is_stopword("en", &w)
+    {
         return None;
     }
     if w.chars()

@@ -181,3 +181,38 @@ fn one_story_in_any_order_and_reports_before_forecasts() {
         "{divergences:#?}"
     );
 }
+
+#[test]
+fn two_statements_of_one_person_are_no_confirmed_fact_in_english() {
+    let doc = |id: &str, date: &str, text: &str| {
+        lagebild_nlp::annotate(lagebild_model::Article {
+            id: id.into(),
+            published: Some(date.into()),
+            language: "en".into(),
+            text: text.into(),
+            ..Default::default()
+        })
+    };
+    let docs = [
+        doc(
+            "a",
+            "2026-06-02",
+            "Leak at Kelby plant\n\n\"We are asking people to keep their windows closed,\" said \
+             Inspector Laura Denholm on Tuesday.",
+        ),
+        doc(
+            "b",
+            "2026-06-03",
+            "Kelby residents return\n\nInspector Laura Denholm said on Wednesday that the \
+             area was safe.",
+        ),
+    ];
+    let story = lagebild_story::analyze_story("s1", &docs);
+    let confirmed: Vec<&str> = story
+        .facts
+        .iter()
+        .filter(|f| f.articles.len() > 1)
+        .map(|f| f.text.as_str())
+        .collect();
+    assert!(confirmed.is_empty(), "{confirmed:?}");
+}

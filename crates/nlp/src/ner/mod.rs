@@ -384,6 +384,16 @@ pub(crate) fn english_role(w: &str) -> Option<String> {
     roles.contains(single).then(|| single.to_string())
 }
 
+/// True when a word is a role noun of the text's language (`lang`, a language code): German
+/// `Berater`, `Kreml-Berater`, `Ministerin`; English `inspector`, `mayors`.
+pub fn is_role_word(lang: &str, w: &str) -> bool {
+    if lang.starts_with("en") {
+        english_role(w).is_some()
+    } else {
+        Gazetteer::get().role_head(w).is_some()
+    }
+}
+
 /// Precise corrections of the statistical tags (see the module documentation).
 pub fn apply_rules(tokens: &[&str], labels: &mut [u8]) {
     let flags = Gazetteer::get().flags(tokens);
