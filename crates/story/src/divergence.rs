@@ -499,21 +499,26 @@ fn dated_statement(doc: &AnnotatedArticle, unit: &Unit) -> bool {
     let Some(date) = unit.date.as_deref() else {
         return false;
     };
-    let text = &doc.article.text;
-    let between =
-        |a: usize, b: usize| -> String { text.chars().skip(a).take(b.saturating_sub(a)).collect() };
+    // the text between two char offsets of the sentence, read from the unit's own text
+    let between = |a: usize, b: usize| -> String {
+        let from = a.saturating_sub(unit.span.start);
+        unit.text
+            .chars()
+            .skip(from)
+            .take(b.saturating_sub(a))
+            .collect()
+    };
     let close = |gap: String| {
         !gap.contains([',', '.', ';', ':', '„', '“', '"']) && gap.split_whitespace().count() <= 3
     };
-    let inside = |sp: lagebild_model::Span| sp.start >= unit.span.start && sp.end <= unit.span.end;
     doc.timexes
         .iter()
-        .filter(|t| inside(t.span) && t.value.starts_with(date))
+        .filter(|t| unit.span.contains(&t.span) && t.value.starts_with(date))
         .any(|t| {
             doc.quotes
                 .iter()
                 .filter_map(|q| q.cue_span)
-                .filter(|c| inside(*c))
+                .filter(|c| unit.span.contains(c))
                 .any(|c| {
                     if c.end <= t.span.start {
                         close(between(c.end, t.span.start))

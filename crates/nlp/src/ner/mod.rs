@@ -724,26 +724,10 @@ mod tests {
         assert_eq!(ruled(&toks, vec![0; 8]), vec![0, 0, 1, 2, 0, 3, 4, 4]);
 
         // a street after `am`, `an der`, `in der`; not a listed common noun
-        let toks = [
-            "Die",
-            "Halle",
-            "am",
-            "Lindenweg",
-            "und",
-            "in",
-            "der",
-            "Gerberstraße",
-        ];
+        let words = |s: &'static str| s.split(' ').collect::<Vec<_>>();
+        let toks = words("Die Halle am Lindenweg und in der Gerberstraße");
         assert_eq!(ruled(&toks, vec![0; 8]), vec![0, 0, 0, 5, 0, 0, 0, 5]);
-        let toks = [
-            "Sie",
-            "ist",
-            "am",
-            "Arbeitsplatz",
-            "an",
-            "der",
-            "Landstraße",
-        ];
+        let toks = words("Sie ist am Arbeitsplatz an der Landstraße");
         assert_eq!(ruled(&toks, vec![0; 7]), vec![0; 7]);
 
         // a listed place in a dateline; in running text the model decides (`Genf` left O)
