@@ -146,6 +146,9 @@ enum Command {
         /// Document creation date, `YYYY-MM-DD`; without it, narrative mode.
         #[arg(long)]
         date: Option<String>,
+        /// Language of the text (`de`, `en`); without it, detected (German when unclear).
+        #[arg(long)]
+        lang: Option<String>,
         /// Output format.
         #[arg(long, value_enum, default_value = "text")]
         format: Format,
@@ -184,7 +187,12 @@ fn main() -> ExitCode {
             format,
         } => cmd::ner::run(&file, conll, format),
         Command::Quotes { file, date, format } => cmd::quotes::run(&file, date.as_deref(), format),
-        Command::Timex { file, date, format } => cmd::timex::run(&file, date.as_deref(), format),
+        Command::Timex {
+            file,
+            date,
+            lang,
+            format,
+        } => cmd::timex::run(&file, date.as_deref(), lang.as_deref(), format),
     };
     match result {
         Ok(code) => code,

@@ -8,8 +8,14 @@ use std::process::ExitCode;
 
 /// Print the temporal expressions of one text. The file is read as UTF-8 without any
 /// cleaning, so offsets (in chars) point into its exact text. Without `date`, the tagger runs
-/// in narrative mode.
-pub fn run(file: &Path, date: Option<&str>, format: Format) -> anyhow::Result<ExitCode> {
+/// in narrative mode; without `lang`, the text's language is detected (German when it cannot
+/// be told or has no grammar).
+pub fn run(
+    file: &Path,
+    date: Option<&str>,
+    lang: Option<&str>,
+    format: Format,
+) -> anyhow::Result<ExitCode> {
     let dct = match date {
         None => None,
         Some(d) => match Date::parse(d) {
@@ -23,7 +29,16 @@ pub fn run(file: &Path, date: Option<&str>, format: Format) -> anyhow::Result<Ex
     let bytes = std::fs::read(file).with_context(|| format!("{}: cannot read", file.display()))?;
     let text =
         String::from_utf8(bytes).with_context(|| format!("{}: not UTF-8 text", file.display()))?;
-    let found = grammar("de")?.tag(&text, dct);
+    let lang = match lang {
+        Some(l) => l,
+        None => match lagebild_ingest::lang::detect(&text) {
+            Some("en") => "en",
+            _ => "de",
+        },
+    };
+    let found = grammar(lang)
+        .with_context(|| format!("--lang {lang:?}"))?
+        .tag(&text, dct);
     match format {
         Format::Json => {
             let list: Vec<serde_json::Value> = found

@@ -22,7 +22,8 @@
 //!   section of words that, just before an expression, make it an interval edge (`bis`,
 //!   `seit`) that does not become the narrative reference; `[future-final]` (see
 //!   [`Grammar::tense`]) and `[event-articles]`, the articles that open an event's name after a
-//!   relative day (`am Vortag der …`).
+//!   relative day (`am Vortag der …`); `[range-joins]`, the words that join the two ends of a
+//!   range of dates (`16. September bis 10. Oktober 1779`).
 
 use super::literals;
 use aho_corasick::{AhoCorasick, AhoCorasickKind};
@@ -139,6 +140,8 @@ pub struct Grammar {
     future_final: BTreeSet<String>,
     /// Articles that open the name of an event after a relative day (`am Vortag der …`).
     articles: BTreeSet<String>,
+    /// Words that join the two ends of a range of dates (`bis`, `und`, `–`).
+    range_joins: BTreeSet<String>,
 }
 
 /// Punctuation that many rules never match: a match of such a rule lies between two of them.
@@ -340,6 +343,7 @@ impl Grammar {
         let mut edge = BTreeSet::new();
         let mut future_final = BTreeSet::new();
         let mut articles = BTreeSet::new();
+        let mut range_joins = BTreeSet::new();
         let mut section: Option<&mut BTreeSet<String>> = None;
         for (no, l) in lines(res.cues) {
             match l {
@@ -348,6 +352,7 @@ impl Grammar {
                 "[edge]" => section = Some(&mut edge),
                 "[future-final]" => section = Some(&mut future_final),
                 "[event-articles]" => section = Some(&mut articles),
+                "[range-joins]" => section = Some(&mut range_joins),
                 _ => {
                     let set = section
                         .as_deref_mut()
@@ -389,6 +394,7 @@ impl Grammar {
             edge,
             future_final,
             articles,
+            range_joins,
         })
     }
 
@@ -597,6 +603,13 @@ impl Grammar {
             .rev()
             .take(2)
             .any(|w| self.edge.contains(&w.to_lowercase()))
+    }
+
+    /// Does `between`, the text between two expressions, join them into a range (`bis zum`,
+    /// `und`, `–`)?
+    pub fn joins_range(&self, between: &str) -> bool {
+        let mut words = between.split_whitespace().peekable();
+        words.peek().is_some() && words.all(|w| self.range_joins.contains(&w.to_lowercase()))
     }
 
     /// Is `w` (lower case) an article that opens the name of an event (`der`, `the`)?

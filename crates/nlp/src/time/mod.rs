@@ -122,7 +122,8 @@ impl Grammar {
         // byte range of each expression in `out`
         let mut bytes: Vec<(usize, usize)> = Vec::with_capacity(cands.len());
         let mut deferred = Vec::new();
-        for (c, side) in cands.into_iter().zip(side) {
+        let range_ends = self.range_end_years(text, &cands);
+        for ((c, side), range_end) in cands.into_iter().zip(side).zip(range_ends) {
             let template = match mode {
                 Mode::News => &c.value,
                 Mode::Narrative => &c.narrative,
@@ -133,7 +134,10 @@ impl Grammar {
             } else {
                 Tense::Unknown
             };
-            let value = ctx.resolve(template, tense);
+            let value = match range_end {
+                Some(end) if template.starts_with("{Y}") => ctx.in_year_of(template, end),
+                _ => ctx.resolve(template, tense),
+            };
             // a date relative to a named event waits until the text's event date is known
             let about_event = template.contains("{event:");
             if about_event {
@@ -187,6 +191,23 @@ impl Grammar {
                     .unwrap_or_default();
                 ctx.event = main_day(&out, &naming, dct).or(anywhere);
                 out[i].value = ctx.resolve(&template, Tense::Unknown);
+            }
+        }
+        out
+    }
+
+    /// For each candidate, the date that closes the range it opens, when that date names its
+    /// year and a month (`16. September bis 10. Oktober 1779`, `Februar bis Juni 1776`): the
+    /// open end of such a range lies in the closing date's year, or the year before.
+    fn range_end_years(&self, text: &str, cands: &[engine::Candidate]) -> Vec<Option<Point>> {
+        let mut out = vec![None; cands.len()];
+        for (i, pair) in cands.windows(2).enumerate() {
+            let (a, b) = (&pair[0], &pair[1]);
+            if matches!(b.kind, TimexType::Date | TimexType::Time)
+                && !b.value.contains('{')
+                && self.joins_range(&text[a.end..b.start])
+            {
+                out[i] = Point::of_value(&b.value).filter(|p| p.month.is_some());
             }
         }
         out

@@ -203,6 +203,34 @@ impl Context {
         }
     }
 
+    /// Resolve `template`, whose year is open (`{Y}-09-16`), as the date that opens a range
+    /// closed by `end` (`16. September bis 10. Oktober 1779`): in `end`'s year, or in the
+    /// year before when it would come after `end` (`29. Dezember bis 2. Januar 1778`).
+    pub fn in_year_of(&self, template: &str, end: Point) -> String {
+        let at = |year: i32| {
+            let ctx = Context {
+                mode: Mode::Narrative,
+                reference: Some(Point {
+                    year,
+                    month: None,
+                    day: None,
+                }),
+                ..self.clone()
+            };
+            ctx.resolve(template, Tense::Unknown)
+        };
+        let value = at(end.year);
+        match Point::of_value(&value) {
+            Some(p)
+                if p.month > end.month
+                    || (p.month == end.month && p.day.zip(end.day).is_some_and(|(a, b)| a > b)) =>
+            {
+                at(end.year - 1)
+            }
+            _ => value,
+        }
+    }
+
     /// The year of an underspecified date whose month (and day) follow in `after`.
     fn year_for(&self, after: &str, tense: Tense) -> String {
         let Some(dct) = (match self.mode {

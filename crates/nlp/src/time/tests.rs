@@ -202,6 +202,21 @@ fn narrative_mode_uses_last_date() {
 }
 
 #[test]
+fn open_end_of_a_range_takes_the_closing_year() {
+    // A history that last named 1778: the range's first date belongs to the year that closes it.
+    let t = "Im Winter 1778 lagen die Truppen still. Die Belagerung dauerte vom 16. September bis \
+             10. Oktober 1779. Die Verhandlungen zogen sich von Dezember bis Februar 1781 hin.";
+    assert_eq!(value_of(t, None, "16. September"), "1779-09-16");
+    assert_eq!(value_of(t, None, "Dezember"), "1780-12");
+    // in news as well: the year of the range, not the one the creation date suggests
+    let t = "Die Ausstellung läuft von März bis Juni 2027.";
+    assert_eq!(value_of(t, Some("2026-11-20"), "März"), "2027-03");
+    // without a named year the range stays as it was read before
+    let t = "Die Straße war vom 3. bis 7. Februar gesperrt.";
+    assert_eq!(value_of(t, Some("2026-02-20"), "7. Februar"), "2026-02-07");
+}
+
+#[test]
 fn no_false_dates_in_numbers() {
     let found = tag(
         "Es kamen 1.500 Menschen, Nr. 2019 blieb leer, 1200 Soldaten fehlten.",
