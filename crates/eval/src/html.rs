@@ -117,6 +117,30 @@ fn score_snippets(dir: &Path, name: &str, extractor: Extractor) -> Result<()> {
                 })
                 .unwrap_or_default()
         };
+        if std::env::var_os("HDUMP").is_some() {
+            let miss: Vec<String> = list("with")
+                .into_iter()
+                .filter(|w| !text.contains(w.as_str()))
+                .collect();
+            let leak: Vec<String> = list("without")
+                .into_iter()
+                .filter(|w| text.contains(w.as_str()))
+                .collect();
+            if !miss.is_empty() || !leak.is_empty() {
+                println!(
+                    "PAGE {file} {url} textlen={} miss={} leak={}",
+                    text.chars().count(),
+                    miss.len(),
+                    leak.len()
+                );
+                for m in &miss {
+                    println!("  MISS {m:?}");
+                }
+                for l in &leak {
+                    println!("  LEAK {l:?}");
+                }
+            }
+        }
         s.add(&text, &list("with"), &list("without"));
     }
     let n = keys.len().max(1);

@@ -11,7 +11,7 @@
 //! - *contradiction*: a "for the first time" claim about people whom another article shows
 //!   together at an earlier date.
 
-use crate::facts::{Sims, Unit};
+use crate::facts::{Sims, Unit, NUMBER_RATIO};
 use crate::features::DocText;
 use crate::labels::{fill, label};
 use crate::quotes::Report;
@@ -30,8 +30,6 @@ const NO_EVENT_DATE_EN: &str = include_str!("../resources/en/no_event_date.txt")
 const WORDING_SIM: f64 = 0.2;
 /// Most wording divergences reported per story.
 const MAX_WORDING: usize = 8;
-/// Largest ratio between two values still read as the same measurement.
-const NUMBER_RATIO: f64 = 1.5;
 
 /// A lexicon of single words (matched with an inflection ending) and phrases (matched word for
 /// word).

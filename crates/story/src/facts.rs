@@ -367,6 +367,39 @@ fn shared_keys_outside(a: &Unit, b: &Unit, roles: bool) -> usize {
         .count()
 }
 
+/// Largest ratio between two values still read as the same measurement.
+pub(crate) const NUMBER_RATIO: f64 = 1.5;
+
+/// Do two units give different values for one measurement: a unit (`Fahrgäste`, `Prozent`)
+/// that both count, with no value in common and two values close enough to measure the same
+/// thing (`rund 250.000 Fahrgäste` and `rund 300.000 Fahrgäste`)? Such sentences disagree:
+/// they are a divergence, never one confirmed fact.
+fn numbers_conflict(a: &Unit, b: &Unit) -> bool {
+    let of = |u: &Unit, unit: &str| -> Vec<i64> {
+        u.numbers
+            .iter()
+            .filter(|(v, x)| x == unit && *v > 0)
+            .map(|(v, _)| *v)
+            .collect()
+    };
+    let units: BTreeSet<&str> = a
+        .numbers
+        .iter()
+        .map(|(_, x)| x.as_str())
+        .filter(|x| !x.is_empty() && *x != "ordinal")
+        .collect();
+    units.into_iter().any(|unit| {
+        let (va, vb) = (of(a, unit), of(b, unit));
+        !va.iter().any(|v| vb.contains(v))
+            && va.iter().any(|&x| {
+                vb.iter().any(|&y| {
+                    let (lo, hi) = (x.min(y) as f64, x.max(y) as f64);
+                    hi / lo <= NUMBER_RATIO
+                })
+            })
+    })
+}
+
 /// Similarity of two units in `[0, ~1.2]`.
 pub fn similarity(a: &Unit, b: &Unit) -> f64 {
     let (mut shared, mut count) = (0.0, 0usize);
@@ -400,7 +433,9 @@ pub fn similarity(a: &Unit, b: &Unit) -> f64 {
     // names and nothing else in common: the same people doing different things (`Putin traf
     // Witkoff und Kushner im Kreml` and `Witkoff und Kushner wollen in Florida mit Vertretern
     // aus Kiew sprechen`)
-    if (se == 1 && content <= 1 || shared_keys_outside(a, b, true) == 0) && !same_number {
+    if (se == 1 && content <= 1 || shared_keys_outside(a, b, true) == 0) && !same_number
+        || numbers_conflict(a, b)
+    {
         s = s.min(0.9 * FACT_THRESHOLD);
     }
     match (&a.date, &b.date) {
@@ -638,6 +673,29 @@ pub(crate) fn test_unit(doc: usize, text: &str) -> Unit {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn different_values_of_one_measurement_conflict() {
+        let unit = |numbers: &[(i64, &str)]| {
+            let mut u = test_unit(0, "");
+            u.numbers = numbers.iter().map(|&(v, x)| (v, x.to_string())).collect();
+            u
+        };
+        let a = unit(&[(250_000_000, "fahrgast")]);
+        let b = unit(&[(300_000_000, "fahrgast")]);
+        assert!(numbers_conflict(&a, &b) && numbers_conflict(&b, &a));
+        // the same value, other units, or values too far apart to measure one thing
+        assert!(!numbers_conflict(&a, &a));
+        assert!(!numbers_conflict(&a, &unit(&[(300_000_000, "euro")])));
+        assert!(!numbers_conflict(&a, &unit(&[(9_000_000, "fahrgast")])));
+        // one value in common: the sentences share that figure
+        let both = unit(&[(8_000, "prozent"), (5_000, "prozent")]);
+        assert!(!numbers_conflict(&both, &unit(&[(5_000, "prozent")])));
+        assert!(numbers_conflict(
+            &unit(&[(8_000, "prozent")]),
+            &unit(&[(9_000, "prozent")])
+        ));
+    }
 
     #[test]
     fn calendar_prefixes() {
