@@ -120,6 +120,8 @@ pub struct Gazetteer {
     place_nouns: HashSet<String>,
     street_suffixes: Vec<String>,
     institutions: HashSet<String>,
+    /// Lower-case words inside the long form of a name (`für`, `und`, `of`).
+    name_joins: HashSet<String>,
     not_entities: HashSet<String>,
     nouns: HashSet<String>,
     letters: LetterModel,
@@ -336,6 +338,7 @@ impl Gazetteer {
             .into_iter()
             .collect(),
             institutions: lines_set(include_str!("../../resources/de/institutions.txt"), false),
+            name_joins: lines_set(include_str!("../../resources/de/name_joins.txt"), false),
             not_entities: lines_set(include_str!("../../resources/de/not_entities.txt"), false),
             nouns,
             letters,
@@ -436,6 +439,12 @@ impl Gazetteer {
                 .strip_suffix(s.as_str())
                 .is_some_and(|rest| rest.chars().count() >= 4)
         })
+    }
+
+    /// True for a lower-case word that may stand inside a name's long form (`für`, `und`,
+    /// `of`; `resources/de/name_joins.txt`).
+    pub fn is_name_join(&self, w: &str) -> bool {
+        self.name_joins.contains(w)
     }
 
     /// True for an institution word that heads a name with a complement (`Institut`).

@@ -186,6 +186,7 @@ pub fn entities(tagger: &Tagger<'_>, text: &str, sentences: &[Sentence]) -> Vec<
         })
         .collect();
     propagate_surnames(&mut tagged);
+    propagate_names(&mut tagged);
     let english = tagger.english;
     if english {
         drop_initial_capitals(&mut tagged, g);
@@ -509,6 +510,45 @@ fn propagate_surnames(tagged: &mut [(Vec<String>, Vec<u8>)]) {
                 surnames.contains(w) || w.strip_suffix('s').is_some_and(|b| surnames.contains(b));
             if known {
                 labels[i] = 1;
+            }
+        }
+    }
+}
+
+/// Document-level consistency for names of several words: a place, organisation or other
+/// name the article tagged somewhere (`Kommunaler Arbeitgeberverband Niedersachsen (KAV)`) is
+/// that name wherever else its words stand, also with other endings (`Der Kommunale
+/// Arbeitgeberverband Niedersachsen kündigte an`), unless a person is tagged there.
+fn propagate_names(tagged: &mut [(Vec<String>, Vec<u8>)]) {
+    let mut names: Vec<(Vec<String>, EntityType)> = Vec::new();
+    for (words, labels) in tagged.iter() {
+        for (a, b, t) in super::spans(labels) {
+            if t != EntityType::Per && b - a >= 2 && !names.iter().any(|(n, _)| n == &words[a..b]) {
+                names.push((words[a..b].to_vec(), t));
+            }
+        }
+    }
+    for (name, t) in &names {
+        let k = name.len();
+        for (words, labels) in tagged.iter_mut() {
+            let mut i = 0;
+            while i + k <= words.len() {
+                let window = &words[i..i + k];
+                let free = labels[i..i + k]
+                    .iter()
+                    .all(|&l| label_type(l).is_none_or(|x| x != EntityType::Per))
+                    && (labels[i] == 0 || labels[i] % 2 == 1)
+                    && labels.get(i + k).is_none_or(|&l| l == 0 || l % 2 == 1);
+                let same = window == name.as_slice() || same_declined(window, name);
+                if free && same && label_type(labels[i]) != Some(*t) {
+                    labels[i] = label_of(*t, true);
+                    for l in &mut labels[i + 1..i + k] {
+                        *l = label_of(*t, false);
+                    }
+                    i += k;
+                } else {
+                    i += 1;
+                }
             }
         }
     }
@@ -928,6 +968,20 @@ den Deich.";
         assert!(find("THW").is_none());
         let baw = find("Bundesanstalt für Wasserbau").expect("BAW's full name");
         assert!(baw.aliases.iter().any(|a| a == "BAW"), "{es:#?}");
+
+        // a long form the model does not know, defined by its short form, is that name
+        // wherever else the article writes it, also with other endings
+        let text = "Tarifstreit\n\nDer Kommunale Arbeitgeberverband Niedersachsen (KAV) \
+kritisierte den Streik. Später legte der Kommunale Arbeitgeberverband Niedersachsen ein Angebot \
+vor. Die Gewerkschaft nannte es ungenügend.";
+        let sentences = crate::tokenize::sentences(text);
+        let es = entities(&Tagger::default_for("de"), text, &sentences);
+        let kav = es
+            .iter()
+            .find(|e| e.aliases.iter().any(|a| a == "KAV"))
+            .unwrap_or_else(|| panic!("KAV joins its long form: {es:#?}"));
+        assert_eq!(kav.kind, EntityType::Org);
+        assert_eq!(kav.mentions.len(), 3, "{es:#?}");
 
         let text = "Storm\n\nThe Federal Emergency Management Agency sent teams to Dover \
 on Tuesday. FEMA said 300 people had been moved. The National Weather Service warned of more \

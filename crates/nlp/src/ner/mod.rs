@@ -134,6 +134,48 @@ fn tag_span(labels: &mut [u8], s: usize, e: usize, t: EntityType) {
     }
 }
 
+/// Most words (capitalised or not) of a name's long form before its short form.
+const LONG_FORM_WORDS: usize = 10;
+
+/// Where the long form of `short` (a short form in capitals: `KAV`, `BAMF`, `EnBW`) starts
+/// when it ends right before token `end`: the nearest capitalised word from which capitalised
+/// words and joining words (`für`, `und`) run up to `end` and whose first letter is the
+/// short form's first, all of whose letters the long form's letters contain in order
+/// (`Kommunaler ArbeitgeberVerband` for `KAV`).
+fn long_form_start(tokens: &[&str], end: usize, short: &str) -> Option<usize> {
+    let letters: Vec<char> = short
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .flat_map(char::to_lowercase)
+        .collect();
+    let capitals = short.chars().filter(|c| c.is_uppercase()).count();
+    if letters.len() < 2 || capitals < 2 || short.chars().count() > 8 {
+        return None;
+    }
+    let gaz = Gazetteer::get();
+    let mut s = end;
+    while s > 0 && end - s < LONG_FORM_WORDS {
+        let w = tokens[s - 1];
+        if !is_cap_word(w) && !gaz.is_name_join(w) {
+            break;
+        }
+        s -= 1;
+        if !is_cap_word(w) {
+            continue;
+        }
+        let first = w.chars().next().and_then(|c| c.to_lowercase().next());
+        if first != Some(letters[0]) {
+            continue;
+        }
+        let long: String = tokens[s..end].concat().to_lowercase();
+        let mut rest = long.chars();
+        if letters.iter().all(|l| rest.any(|c| c == *l)) {
+            return Some(s);
+        }
+    }
+    None
+}
+
 /// Entity spans `(start, end, type)` (token indices, end exclusive) of a label sequence.
 pub fn spans(labels: &[u8]) -> Vec<(usize, usize, EntityType)> {
     let mut out = Vec::new();
@@ -573,6 +615,24 @@ fn rules_with_flags(tokens: &[&str], flags: &[u16], labels: &mut [u8]) {
             labels[i] = 5;
         }
     }
+    // a name defined by its short form in brackets: `Kommunaler Arbeitgeberverband
+    // Niedersachsen (KAV)`, `Bundesanstalt für Wasserbau (BAW)`
+    for i in 1..n.saturating_sub(2) {
+        if tokens[i] != "(" || tokens[i + 2] != ")" {
+            continue;
+        }
+        let Some(t) = label_type(labels[i + 1]).filter(|t| *t != EntityType::Per) else {
+            continue;
+        };
+        if let Some(s) = long_form_start(tokens, i, tokens[i + 1]) {
+            if labels[s..i]
+                .iter()
+                .all(|&l| label_type(l) != Some(EntityType::Per))
+            {
+                tag_span(labels, s, i, t);
+            }
+        }
+    }
     // institutions with a `für`/`zur` complement: `Institut zur Erforschung des Kriegs`
     for i in 0..n.saturating_sub(2) {
         if labels[i] != 0 || !gaz.is_institution(tokens[i]) {
@@ -729,6 +789,40 @@ mod tests {
         assert_eq!(ruled(&toks, vec![0; 8]), vec![0, 0, 0, 5, 0, 0, 0, 5]);
         let toks = words("Sie ist am Arbeitsplatz an der Landstraße");
         assert_eq!(ruled(&toks, vec![0; 7]), vec![0; 7]);
+
+        // the long form before a tagged short form in brackets; never over a person, and not
+        // where the letters do not fit
+        let toks = words("Der Kommunale Arbeitgeberverband Niedersachsen ( KAV ) tagte");
+        let mut labels = vec![0, 0, 0, 5, 0, 3, 0, 0];
+        apply_rules(&toks, &mut labels);
+        assert_eq!(labels, vec![0, 3, 4, 4, 0, 3, 0, 0]);
+        let toks = words("Die Ständige Kommission für Fragen der Wirtschaft ( SKW ) tagte");
+        let mut labels = vec![0; 11];
+        labels[8] = 3;
+        apply_rules(&toks, &mut labels);
+        assert_eq!(labels, vec![0, 3, 4, 4, 4, 4, 4, 0, 3, 0, 0]);
+        for (toks, labels) in [
+            (
+                words("sagte Sandra Pedersen ( SPD ) gestern"),
+                vec![0, 1, 2, 0, 3, 0, 0],
+            ),
+            (
+                words("sagte Anton Schmidt ( SPD ) gestern"),
+                vec![0, 1, 2, 0, 3, 0, 0],
+            ),
+            (
+                words("das Bruttoinlandsprodukt ( BIP ) stieg"),
+                vec![0, 0, 0, 0, 0, 0],
+            ),
+            (
+                words("die Halle Nord ( KAV ) brannte"),
+                vec![0, 0, 0, 0, 3, 0, 0],
+            ),
+        ] {
+            let mut ruled_labels = labels.clone();
+            apply_rules(&toks, &mut ruled_labels);
+            assert_eq!(ruled_labels, labels, "{toks:?}");
+        }
 
         // a listed place in a dateline; in running text the model decides (`Genf` left O)
         let toks = ["GENF", "–", "Die", "Verhandlungen", "in", "Genf"];
