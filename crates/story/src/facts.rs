@@ -49,6 +49,9 @@ pub struct Unit {
     /// someone (`Sondergesandte`, `Schwiegersohn`), ascending: with the names, who the sentence
     /// is about rather than what it says.
     pub role_keys: Vec<u32>,
+    /// The ranks of keys of the story's topic (see [`is_topic`]), ascending: shared, they
+    /// count for less.
+    pub topic_keys: Vec<u32>,
     /// Story entity indices mentioned.
     pub entities: BTreeSet<usize>,
     /// Quantities as (value in thousandths, unit).
@@ -97,8 +100,14 @@ pub fn calendar_date(v: &str) -> Option<String> {
     (b.len() == 4 || !b[4].is_ascii_digit()).then(|| v[..4].to_string())
 }
 
-/// Build the units of a story.
-pub fn units(docs: &[AnnotatedArticle], texts: &[DocText], merged: &Merged) -> Vec<Unit> {
+/// Build the units of a story; `origin` is each article's origin (see
+/// [`crate::wire::WireResult::origin`]).
+pub fn units(
+    docs: &[AnnotatedArticle],
+    texts: &[DocText],
+    merged: &Merged,
+    origin: &[usize],
+) -> Vec<Unit> {
     let mut out = Vec::new();
     // the keys of each unit as numbers in order of first sight, ranked once all are known
     let mut seen: FxHashMap<String, u32> = FxHashMap::default();
@@ -233,6 +242,7 @@ pub fn units(docs: &[AnnotatedArticle], texts: &[DocText], merged: &Merged) -> V
                 weight: 0.0,
                 name_keys: Vec::new(),
                 role_keys: Vec::new(),
+                topic_keys: Vec::new(),
                 entities,
                 numbers,
                 forecast: date
@@ -250,6 +260,16 @@ pub fn units(docs: &[AnnotatedArticle], texts: &[DocText], merged: &Merged) -> V
     for (r, &(_, n)) in all.iter().enumerate() {
         rank[n as usize] = r as u32;
     }
+    // the origins whose sentences use each key (by number of first sight)
+    let mut key_origins: Vec<BTreeSet<usize>> = vec![BTreeSet::new(); all.len()];
+    for (u, ks) in out.iter().zip(&words) {
+        let o = origin.get(u.doc).copied().unwrap_or(u.doc);
+        for &n in ks {
+            key_origins[n as usize].insert(o);
+        }
+    }
+    let origins = origin.iter().collect::<BTreeSet<_>>().len();
+    let topical = |n: u32| is_topic(key_origins[n as usize].len(), origins);
     let weights: Vec<f64> = all.iter().map(|(k, _)| idf(k)).collect();
     let ranks = |ns: &[u32]| {
         let mut rs: Vec<u32> = ns.iter().map(|&n| rank[n as usize]).collect();
@@ -260,6 +280,8 @@ pub fn units(docs: &[AnnotatedArticle], texts: &[DocText], merged: &Merged) -> V
     for ((u, ks), (names, roles)) in out.iter_mut().zip(&words).zip(&name_words) {
         u.name_keys = ranks(names);
         u.role_keys = ranks(roles);
+        let topic: Vec<u32> = ks.iter().copied().filter(|&n| topical(n)).collect();
+        u.topic_keys = ranks(&topic);
         let mut keys: Vec<(u32, f64)> = ks
             .iter()
             .map(|&n| rank[n as usize])
@@ -271,6 +293,13 @@ pub fn units(docs: &[AnnotatedArticle], texts: &[DocText], merged: &Merged) -> V
         u.keys = keys;
     }
     out
+}
+
+/// Is a key that `df` of a story's `origins` independent origins use a word of the story's
+/// topic: one that all of three or more independent sources write (`Warnstreik`,
+/// `Beschäftigten`)? It says what the story is about rather than what one sentence states.
+fn is_topic(df: usize, origins: usize) -> bool {
+    origins >= 3 && df == origins
 }
 
 /// Length in chars of a dateline opening a sentence, with the space after it, or 0: a few words
@@ -367,6 +396,9 @@ fn shared_keys_outside(a: &Unit, b: &Unit, roles: bool) -> usize {
         .count()
 }
 
+/// The part of its weight a key of the story's topic (see [`is_topic`]) adds when shared.
+const TOPIC_SHARE: f64 = 0.5;
+
 /// Largest ratio between two values still read as the same measurement.
 pub(crate) const NUMBER_RATIO: f64 = 1.5;
 
@@ -403,9 +435,18 @@ fn numbers_conflict(a: &Unit, b: &Unit) -> bool {
 /// Similarity of two units in `[0, ~1.2]`.
 pub fn similarity(a: &Unit, b: &Unit) -> f64 {
     let (mut shared, mut count) = (0.0, 0usize);
-    for w in shared_keys(a, b) {
-        shared += w;
-        count += 1;
+    let mut j = 0;
+    for &(k, w) in &a.keys {
+        while b.keys.get(j).is_some_and(|x| x.0 < k) {
+            j += 1;
+        }
+        if b.keys.get(j).is_some_and(|x| x.0 == k) {
+            let topic = a.topic_keys.binary_search(&k).is_ok()
+                && a.name_keys.binary_search(&k).is_err()
+                && b.name_keys.binary_search(&k).is_err();
+            shared += if topic { TOPIC_SHARE * w } else { w };
+            count += 1;
+        }
     }
     let content = shared_content_keys(a, b);
     if a.weight <= 0.0 || b.weight <= 0.0 {
@@ -662,6 +703,7 @@ pub(crate) fn test_unit(doc: usize, text: &str) -> Unit {
         weight: 0.0,
         name_keys: Vec::new(),
         role_keys: Vec::new(),
+        topic_keys: Vec::new(),
         entities: BTreeSet::new(),
         numbers: BTreeSet::new(),
         date: None,

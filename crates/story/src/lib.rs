@@ -39,7 +39,7 @@ pub fn analyze_story(id: &str, docs: &[AnnotatedArticle]) -> StoryAnalysis {
     let texts: Vec<features::DocText> = docs.iter().map(features::DocText::new).collect();
     let merged = entities::merge(docs);
     let wire = wire::analyse(docs, &texts);
-    let units = facts::units(docs, &texts, &merged);
+    let units = facts::units(docs, &texts, &merged, &wire.origin);
     let (clusters, sims) = facts::cluster(&units, &wire);
     let ranked = facts::facts(docs, &units, &clusters, &sims, &wire.origin);
     let reports = quotes::reports(docs, &merged);

@@ -216,3 +216,45 @@ fn two_statements_of_one_person_are_no_confirmed_fact_in_english() {
         .collect();
     assert!(confirmed.is_empty(), "{confirmed:?}");
 }
+
+#[test]
+fn topic_words_and_different_figures_confirm_no_fact() {
+    let analysis = analyse("streik");
+    let story = analysis
+        .stories
+        .iter()
+        .find(|s| s.articles.iter().any(|a| a == "tagesblatt-verhandlung"))
+        .expect("the follow-up's story");
+    for f in story.facts.iter().filter(|f| f.origins > 1) {
+        let texts: Vec<&str> = f.evidence.iter().map(|e| e.text.as_str()).collect();
+        let all = texts.join(" | ");
+        // different passenger counts and demands are the divergence, not a confirmed fact
+        assert!(
+            !(all.contains("250.000") && all.contains("300.000")),
+            "{texts:?}"
+        );
+        assert!(
+            !(all.contains("acht Prozent") && all.contains("neun Prozent")),
+            "{texts:?}"
+        );
+        // sentences that share only the story's topic (`Warnstreik`, `Nahverkehr`,
+        // `Beschäftigten`, `Arbeitgeber`) say different things
+        assert!(
+            !(all.contains("aufgerufen") && all.contains("neun Prozent")),
+            "{texts:?}"
+        );
+        assert!(!all.contains("Einen Tag nach dem Warnstreik"), "{texts:?}");
+        assert!(!all.contains("einen ersten Schritt"), "{texts:?}");
+    }
+    let numbers: Vec<&str> = story
+        .divergences
+        .iter()
+        .filter(|d| d.kind == lagebild_model::DivergenceKind::Number)
+        .map(|d| d.summary.as_str())
+        .collect();
+    assert!(
+        numbers.iter().any(|s| s.contains("Fahrgäste")),
+        "{numbers:?}"
+    );
+    assert!(numbers.iter().any(|s| s.contains("Prozent")), "{numbers:?}");
+}
