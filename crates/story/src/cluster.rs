@@ -484,6 +484,11 @@ impl StoryEngine {
 
     /// The best story for an article and its score, if any candidate exists.
     fn best(&self, f: &ArticleFeatures) -> Option<(usize, f64)> {
+        self.best_except(f, None)
+    }
+
+    /// The best story for an article and its score, leaving story `except` out.
+    fn best_except(&self, f: &ArticleFeatures, except: Option<usize>) -> Option<(usize, f64)> {
         let ids: Vec<Option<u32>> = f.terms.iter().map(|(t, _)| self.dict.get(t)).collect();
         let mut cands: Vec<usize> = Vec::new();
         for &t in ids.iter().take(LOOKUP_TERMS).flatten() {
@@ -531,6 +536,9 @@ impl StoryEngine {
         let names = self.rare_names(f);
         let mut best: Option<(usize, f64)> = None;
         for (k, &i) in cands.iter().enumerate() {
+            if Some(i) == except {
+                continue;
+            }
             let p = &self.stories[i];
             // the name bonus can only add up to this much and the day decay only lowers it: a
             // candidate that cannot beat the best so far is not scored further
@@ -680,6 +688,16 @@ fn decay(p: &Profile, day: Option<i64>) -> f64 {
 }
 
 impl StoryEngine {
+    /// Another open story that an article already assigned to story `own` reaches the
+    /// threshold of, now that the stories hold what came after it: a second look for an article
+    /// that opened a story of its own before the story it belongs to had grown. The engine is
+    /// not changed.
+    pub fn better_home(&self, doc: &AnnotatedArticle, own: &str) -> Option<String> {
+        let own = self.stories.iter().position(|p| p.id == own)?;
+        let (i, score) = self.best_except(&features(doc), Some(own))?;
+        (score >= threshold(self.stories[i].articles)).then(|| self.stories[i].id.clone())
+    }
+
     /// The terms an article shares with its best story, with their idf, rarest first
     /// (calibration aid).
     pub fn explain(&self, doc: &AnnotatedArticle) -> Vec<(String, f64)> {

@@ -140,6 +140,26 @@ pub fn analyze_all(docs: Vec<AnnotatedArticle>) -> Analysis {
             }
         }
     }
+    // an article left alone in a story of its own gets a second look against the stories as
+    // they are at the end (a report that came before the story's later articles)
+    for k in 0..order.len() {
+        if order[k].1.len() != 1 {
+            continue;
+        }
+        let Some(home) = engine.better_home(&order[k].1[0], &order[k].0) else {
+            continue;
+        };
+        let Some(&h) = pos.get(&home) else { continue };
+        if order[h].1.is_empty() {
+            continue;
+        }
+        let d = order[k].1.remove(0);
+        if let Some(a) = articles.iter_mut().flatten().find(|a| a.id == d.article.id) {
+            a.story = home.clone();
+        }
+        order[h].1.push(d);
+    }
+    order.retain(|(_, ds)| !ds.is_empty());
     let articles = articles.into_iter().flatten().collect();
     let stories = order
         .iter()

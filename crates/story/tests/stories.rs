@@ -6,7 +6,9 @@
 //! four outlets on a fire form one story in any input order, its timeline shows what was
 //! done rather than what was announced, speakers named by a pronoun or a role alone are the
 //! people the story names, and injured people counted in different words diverge while the
-//! day of a statement is no other date of the event (`tests/fixtures/brand`).
+//! day of a statement is no other date of the event (`tests/fixtures/brand`); five outlets on a
+//! transit strike form one story, and neither different figures nor the story's topic words
+//! make a confirmed fact (`tests/fixtures/streik`).
 
 mod common;
 
@@ -215,6 +217,19 @@ fn two_statements_of_one_person_are_no_confirmed_fact_in_english() {
         .map(|f| f.text.as_str())
         .collect();
     assert!(confirmed.is_empty(), "{confirmed:?}");
+}
+
+#[test]
+fn a_report_read_before_its_story_grew_joins_it() {
+    // the strike-day report comes when the story holds only the call to strike, and scores
+    // below the threshold then; against the whole story it belongs there
+    let analysis = analyse("streik");
+    assert_eq!(analysis.stories.len(), 1, "{:#?}", analysis.articles);
+    assert_eq!(analysis.stories[0].articles.len(), 5);
+    assert!(analysis
+        .articles
+        .iter()
+        .all(|a| a.story == analysis.stories[0].id));
 }
 
 #[test]
