@@ -173,7 +173,7 @@ impl Grammar {
             let dated: Vec<usize> = (0..out.len())
                 .filter(|i| !deferred.iter().any(|d| d.0 == *i))
                 .collect();
-            let anywhere = main_day(&out, &dated, dct);
+            let anywhere = main_days(&out, &dated, dct);
             for (i, template, mut ctx) in deferred {
                 let (s, e) = bytes[i];
                 let own = engine::sentence_window(text, s, e);
@@ -189,7 +189,29 @@ impl Grammar {
                             .collect()
                     })
                     .unwrap_or_default();
-                ctx.event = main_day(&out, &naming, dct).or(anywhere);
+                // the event the sentence names, else the day the text mentions most often;
+                // in a sentence that reports (past tense), only a day that puts the
+                // expression before the creation date (`Einen Tag nach dem Warnstreik haben
+                // … gesendet`, written the day after it, is not the day after the day of
+                // writing)
+                let past = self.tense(text, s, e) == Tense::Past;
+                let fits = |p: &Point| {
+                    let c = Context {
+                        event: Some(*p),
+                        ..ctx.clone()
+                    };
+                    let v = c.resolve(&template, Tense::Unknown);
+                    !past
+                        || match (Point::of_value(&v).and_then(|p| p.date()), dct) {
+                            (Some(d), Some(now)) => d.days() <= now.days(),
+                            _ => true,
+                        }
+                };
+                ctx.event = main_days(&out, &naming, dct)
+                    .into_iter()
+                    .find(|p| fits(p))
+                    .or_else(|| anywhere.iter().copied().find(|p| fits(p)))
+                    .or(anywhere.first().copied());
                 out[i].value = ctx.resolve(&template, Tense::Unknown);
             }
         }
@@ -258,9 +280,9 @@ fn names_event(sentence: &str, noun: &str) -> bool {
     })
 }
 
-/// The day that the expressions at `among` name most often. Of equally frequent days the one
-/// nearest the creation date wins (the earliest without one).
-fn main_day(exprs: &[TimeExpr], among: &[usize], dct: Option<Date>) -> Option<Point> {
+/// The days that the expressions at `among` name, most often named first; of equally frequent
+/// days the one nearest the creation date comes first (the earliest without one).
+fn main_days(exprs: &[TimeExpr], among: &[usize], dct: Option<Date>) -> Vec<Point> {
     let mut days: Vec<Point> = among
         .iter()
         .map(|&i| &exprs[i])
@@ -273,17 +295,13 @@ fn main_day(exprs: &[TimeExpr], among: &[usize], dct: Option<Date>) -> Option<Po
         (Some(d), Some(x)) => (x.days() - d.days()).abs(),
         _ => 0,
     };
-    let mut best: Option<(usize, Point)> = None;
-    for run in days.chunk_by(|a, b| a == b) {
-        let better = match best {
-            None => true,
-            Some((n, p)) => run.len() > n || (run.len() == n && distance(&run[0]) < distance(&p)),
-        };
-        if better {
-            best = Some((run.len(), run[0]));
-        }
-    }
-    best.map(|(_, p)| p)
+    let mut runs: Vec<(usize, Point)> = days
+        .chunk_by(|a, b| a == b)
+        .map(|run| (run.len(), run[0]))
+        .collect();
+    // stable: of equally frequent and equally near days, the earliest stays first
+    runs.sort_by_key(|(n, p)| (std::cmp::Reverse(*n), distance(p)));
+    runs.into_iter().map(|(_, p)| p).collect()
 }
 
 /// Marks explicit mentions that are side remarks rather than the text's timeline (`die 1881

@@ -260,10 +260,26 @@ impl Context {
         };
         let later = (m, day.unwrap_or(0)) > (dct.month, if day.is_some() { dct.day } else { 0 });
         let earlier = (m, day.unwrap_or(0)) < (dct.month, if day.is_some() { dct.day } else { 0 });
-        // Without a cue, news reports what happened: a later month or day is last year's.
         let y = match tense {
-            Tense::Past | Tense::Unknown if later => dct.year - 1,
+            Tense::Past if later => dct.year - 1,
             Tense::Future if earlier => dct.year + 1,
+            // Without a cue, the nearest such day: `für den 19. März angesetzt` ten days
+            // ahead is this year's, `im Dezember` in January last year's; half a year either
+            // way, news reports what happened.
+            Tense::Unknown if later || earlier => {
+                let at = |y: i32| {
+                    Date::new(y, m, day.unwrap_or(15).min(28))
+                        .map_or(i64::MAX, |d| (d.days() - dct.days()).abs())
+                };
+                let here = at(dct.year);
+                if later && at(dct.year - 1) <= here {
+                    dct.year - 1
+                } else if earlier && at(dct.year + 1) < here {
+                    dct.year + 1
+                } else {
+                    dct.year
+                }
+            }
             _ => dct.year,
         };
         fmt_year(y)

@@ -217,6 +217,31 @@ fn open_end_of_a_range_takes_the_closing_year() {
 }
 
 #[test]
+fn news_days_without_a_tense_cue_are_the_nearest() {
+    // ten days ahead: this year's, not last year's
+    let t = "Die dritte Verhandlungsrunde ist für den 19. März in Hannover angesetzt.";
+    assert_eq!(value_of(t, Some("2026-03-09"), "19. März"), "2026-03-19");
+    // a month just past at the turn of the year: last year's
+    let t = "Die Zahlen für Dezember zeigen einen Rückgang.";
+    assert_eq!(value_of(t, Some("2026-01-10"), "Dezember"), "2025-12");
+    // a day planned for is ahead of the present, whatever the tense of the call
+    let t = "Die Gewerkschaft hat für Donnerstag zu einem Warnstreik aufgerufen.";
+    assert_eq!(value_of(t, Some("2026-03-09"), "Donnerstag"), "2026-03-12");
+}
+
+#[test]
+fn a_day_after_an_event_reported_is_not_after_the_report() {
+    // the event's noun stands in no other dated sentence, and the day mentioned most often
+    // is the day of writing: the day after it would lie ahead of a past-tense report
+    let t = "Einen Tag nach dem Warnstreik haben beide Seiten Signale gesendet. Am Donnerstag \
+             standen alle Bahnen still. Am Freitag fuhren sie wieder, am Freitag auch die Busse.";
+    assert_eq!(
+        value_of(t, Some("2026-03-13"), "Einen Tag nach"),
+        "2026-03-13"
+    );
+}
+
+#[test]
 fn no_false_dates_in_numbers() {
     let found = tag(
         "Es kamen 1.500 Menschen, Nr. 2019 blieb leer, 1200 Soldaten fehlten.",
