@@ -69,6 +69,14 @@ fn resolve_by_role(speaker: &str, entities: &[StoryEntity]) -> Option<usize> {
     holders.next().is_none().then_some(first)
 }
 
+/// Resolve a speaker that is the name of an organisation or place of the story as one
+/// outlet wrote it (`KAV`, an alias of `Kommunaler Arbeitgeberverband Niedersachsen`).
+fn resolve_body(speaker: &str, entities: &[StoryEntity]) -> Option<usize> {
+    entities.iter().position(|e| {
+        e.kind != EntityType::Per && (e.name == speaker || e.aliases.iter().any(|a| a == speaker))
+    })
+}
+
 /// A one-word description of a body (`Wasserwirtschaftsamt`, `Landkreis`) takes the one longer
 /// name of the story that opens with it (`Wasserwirtschaftsamt Wehratal`): an organisation's
 /// name, or another report's speaker. Its entity comes along where the name is one.
@@ -147,6 +155,7 @@ pub fn reports(docs: &[AnnotatedArticle], merged: &Merged) -> Vec<Report> {
                             surnames.get_or_insert_with(|| surname_keys(&merged.entities));
                         resolve_by_name(s, surnames)
                             .or_else(|| resolve_by_role(s, &merged.entities))
+                            .or_else(|| resolve_body(s, &merged.entities))
                     })?
                 });
             }

@@ -13,6 +13,7 @@ const SPEECH_NOUNS: &str = include_str!("../../resources/de/quotes_speech_nouns.
 /// Role nouns (shared with the entity recogniser, read only here).
 const ROLES: &str = include_str!("../../resources/de/roles.txt");
 const AGENTS: &str = include_str!("../../resources/de/quotes_agents.txt");
+const EPITHETS: &str = include_str!("../../resources/de/quotes_epithets.txt");
 
 /// How a verb form found in the text relates to its verb.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -86,6 +87,11 @@ pub struct Lexicon {
     /// Nouns naming a body or group that speaks (`polizei`, `regierung`), lowercase; matched
     /// as a word's end.
     pub agents: Vec<String>,
+    /// Nouns that, definite and without a name, point back to a person just named
+    /// (`politikerin`, `jährige`), lowercase; matched as a word's end.
+    pub person_epithets: Vec<String>,
+    /// The same for an organisation (`unternehmen`, `gewerkschaft`).
+    pub org_epithets: Vec<String>,
 }
 
 /// Split a file with `[section]` headers into (section, line) pairs.
@@ -227,6 +233,8 @@ impl Lexicon {
             nonverbs,
             roles: data_lines(ROLES).map(str::to_lowercase).collect(),
             agents: data_lines(AGENTS).map(str::to_lowercase).collect(),
+            person_epithets: Vec::new(),
+            org_epithets: Vec::new(),
             clause_nouns: BTreeSet::new(),
             act_nouns: BTreeSet::new(),
             light_verbs: BTreeSet::new(),
@@ -239,6 +247,13 @@ impl Lexicon {
                 _ => continue,
             };
             set.insert(line);
+        }
+        for (section, line) in sections(EPITHETS) {
+            match section.as_str() {
+                "person" => lex.person_epithets.push(line),
+                "organisation" => lex.org_epithets.push(line),
+                _ => {}
+            }
         }
         for (section, line) in sections(ATTRIBUTION) {
             let set = match section.as_str() {

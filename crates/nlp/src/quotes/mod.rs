@@ -45,6 +45,11 @@ const DETERMINERS: &[&str] = &[
 ];
 
 const PRONOUNS: &[&str] = &["er", "sie"];
+/// How far back (bytes) a word holding an organisation noun is looked for (see
+/// `epithet_referent`).
+const EPITHET_REACH: usize = 1500;
+/// Indefinite articles: a phrase they open introduces something new.
+const INDEFINITES: &[&str] = &["ein", "eine", "einer", "eines", "einem", "einen"];
 
 /// How many sentences after the last speech a Konjunktiv sentence is still run-on speech.
 const RUN_ON_WINDOW: usize = 3;
@@ -2693,12 +2698,24 @@ impl<'a> Finder<'a> {
         // After the finite verb: `sagte Merkel`, `sagte er`, `erklärte gestern der Minister`.
         let after_end = if kind == FormKind::Participle { v } else { ce };
         let k = self.skip_adjuncts(fin + 1, after_end);
-        if let Some((na, nb)) = self.np_after(k, after_end.max(k)) {
-            if !OBLIQUE.contains(&toks[na].lower.as_str()) {
-                return Some(self.speaker(na, nb));
+        let after = self
+            .np_after(k, after_end.max(k))
+            .filter(|&(na, _)| !OBLIQUE.contains(&toks[na].lower.as_str()));
+        // A verb right after a comma with no name after it shares the subject of the clause
+        // before: `X zeigte Verständnis, mahnte aber eine schnelle Einigung an` (an
+        // indefinite phrase there is the object).
+        if fin == cs && cs > sa && toks[cs - 1].is_punct(',') && kind != FormKind::Participle {
+            let object = after.is_none_or(|(na, nb)| {
+                INDEFINITES.contains(&toks[na].lower.as_str())
+                    && self.speaker(na, nb).entity.is_none()
+            });
+            if object {
+                if let Some(sp) = self.sentence_subject(sa, ce) {
+                    return Some(sp);
+                }
             }
         }
-        None
+        after.map(|(na, nb)| self.speaker(na, nb))
     }
 
     /// For a speech verb at `v` with a content clause after it: the noun phrase that opens
@@ -3061,26 +3078,40 @@ impl<'a> Finder<'a> {
                 };
             }
         }
+        // A definite noun that points back (`die SPD-Politikerin`, `der 54-Jährige`, `das
+        // Unternehmen`): the person or organisation just named.
+        if let Some(sp) = self.epithet_referent(a, b, s, e, &written) {
+            return sp;
+        }
         // A place or organisation (`laut dem Deutschen Wetterdienst`): its name as the entity
         // gives it, which is its listed form; the speaker stays unlinked, as no person.
         let phrase = strip_article(&written);
-        let name = self.thing_named(&phrase, e).unwrap_or_else(|| {
-            // `nach Angaben des Landkreises`: the noun in the nominative
-            match written.strip_prefix("des ") {
-                Some(noun) if !noun.contains(' ') => nominative_of_genitive(noun),
-                _ => match phrase.rsplit_once('-') {
-                    // `nach Kreml-Angaben`: the source is the first part
-                    Some((source, noun))
-                        if !phrase.contains(' ')
-                            && source.starts_with(char::is_uppercase)
-                            && self.lex.nach_nouns.contains(&noun.to_lowercase()) =>
-                    {
-                        source.to_string()
-                    }
-                    _ => phrase,
-                },
+        // `Der Kommunale Arbeitgeberverband Niedersachsen (KAV)`: the name before its short form
+        let long_form = match phrase.strip_suffix(')').and_then(|p| p.rsplit_once(" (")) {
+            Some((long, short)) if !short.contains(' ') && !long.is_empty() => {
+                self.thing_named(long, e - short.len() - 3)
             }
-        });
+            _ => None,
+        };
+        let name = long_form
+            .or_else(|| self.thing_named(&phrase, e))
+            .unwrap_or_else(|| {
+                // `nach Angaben des Landkreises`: the noun in the nominative
+                match written.strip_prefix("des ") {
+                    Some(noun) if !noun.contains(' ') => nominative_of_genitive(noun),
+                    _ => match phrase.rsplit_once('-') {
+                        // `nach Kreml-Angaben`: the source is the first part
+                        Some((source, noun))
+                            if !phrase.contains(' ')
+                                && source.starts_with(char::is_uppercase)
+                                && self.lex.nach_nouns.contains(&noun.to_lowercase()) =>
+                        {
+                            source.to_string()
+                        }
+                        _ => phrase,
+                    },
+                }
+            });
         Speaker {
             name,
             entity: None,
@@ -3088,11 +3119,27 @@ impl<'a> Finder<'a> {
         }
     }
 
-    /// The name of the place or organisation whose mention is `phrase`, ending at byte `e`: the
-    /// entity's name when it shares a word with the phrase, also with another ending (`dem
-    /// Deutschen Wetterdienst` → `Deutscher Wetterdienst`, `Russlands` → `Russland`), else the
-    /// phrase as written (a short form, `USGS`, stays).
+    /// The name of the place or organisation whose mention is `phrase`, or ends it after a
+    /// descriptive noun (`Arbeitgeberverband KAV`), ending at byte `e`: the entity's name when
+    /// it shares a word with the phrase, also with another ending (`dem Deutschen
+    /// Wetterdienst` → `Deutscher Wetterdienst`, `Russlands` → `Russland`, `Arbeitgeberverband
+    /// KAV` → `Kommunaler Arbeitgeberverband Niedersachsen`), else the phrase as written (a
+    /// short form, `USGS`, stays).
     fn thing_named(&self, phrase: &str, e: usize) -> Option<String> {
+        // one word before an organisation's name that says what kind of body it is
+        let described = |m: &str| {
+            phrase.strip_suffix(m).is_some_and(|before| {
+                let noun = before.trim_end().to_lowercase();
+                before.ends_with(' ')
+                    && !noun.contains(' ')
+                    && self
+                        .lex
+                        .agents
+                        .iter()
+                        .chain(&self.lex.org_epithets)
+                        .any(|x| noun.ends_with(x.as_str()))
+            })
+        };
         self.doc
             .entities
             .iter()
@@ -3100,7 +3147,12 @@ impl<'a> Finder<'a> {
             .find(|x| {
                 x.mentions.iter().any(|m| {
                     self.ix.byte_of(m.span.end) == e
-                        && self.text.get(self.ix.byte_of(m.span.start)..e) == Some(phrase)
+                        && self
+                            .text
+                            .get(self.ix.byte_of(m.span.start)..e)
+                            .is_some_and(|m| {
+                                m == phrase || x.kind == EntityType::Org && described(m)
+                            })
                 })
             })
             .map(|x| {
@@ -3181,6 +3233,100 @@ impl<'a> Finder<'a> {
             name: ent.name.clone(),
             entity: Some(ei),
             span: Some((ms, me)),
+        })
+    }
+
+    /// The person or organisation that a definite phrase `[a, b)` (bytes `[s, e)`, `written`)
+    /// headed by an epithet points back to: for a person noun (`die SPD-Politikerin`, `der
+    /// 54-Jährige`) the one a pronoun of the article's gender would name (see
+    /// [`Self::resolve_pronoun`]); for an organisation noun (`das Unternehmen`, `die
+    /// Gewerkschaft`; the bare noun, not a compound such as `die Fluglotsengewerkschaft`, which
+    /// names a body of its own) the organisation mentioned last in this or the sentence before,
+    /// or, where a word there holds the noun (`Bundesverband` for `des Verbandes`), the
+    /// organisation that word belongs to or stands before (`Die Gewerkschaft Verdi`), and
+    /// none when there is none.
+    fn epithet_referent(
+        &self,
+        a: usize,
+        b: usize,
+        s: usize,
+        e: usize,
+        written: &str,
+    ) -> Option<Speaker> {
+        let toks = self.toks;
+        let article = toks[a].lower.as_str();
+        if !matches!(article, "der" | "die" | "das" | "des" | "dem")
+            || b != a + 2
+            || !toks[a + 1].cap
+        {
+            return None;
+        }
+        let head = toks[a + 1].lower.as_str();
+        // `des Verkehrsunternehmens`, `des Konzerns`
+        let bare = match article {
+            "des" => head
+                .strip_suffix("es")
+                .or(head.strip_suffix('s'))
+                .unwrap_or(head),
+            _ => head,
+        };
+        let ends = |list: &[String], w: &str| list.iter().any(|x| w.ends_with(x.as_str()));
+        if matches!(article, "der" | "die") && ends(&self.lex.person_epithets, head) {
+            let pronoun = if article == "die" { "sie" } else { "er" };
+            let sp = self.resolve_pronoun(s, e, pronoun);
+            let ent = sp.entity.and_then(|i| self.doc.entities.get(i))?;
+            return Some(Speaker {
+                name: format!("{} {}", strip_article(written), ent.name),
+                ..sp
+            });
+        }
+        // only the bare noun: a compound names a body of its own (`die Fluglotsengewerkschaft`)
+        if !self.lex.org_epithets.iter().any(|x| x == head || x == bare) {
+            return None;
+        }
+        let here = toks.partition_point(|t| t.s < s);
+        let sent = self.sents.partition_point(|&(_, b)| b <= here);
+        let from = sent
+            .checked_sub(1)
+            .and_then(|p| self.sents.get(p))
+            .or(self.sents.get(sent))
+            .map_or(0, |&(pa, _)| toks[pa].s);
+        let noun = if article == "des" { bare } else { head };
+        // the organisations' mentions before the phrase, as byte spans
+        let orgs: Vec<((usize, usize), &lagebild_model::Entity)> = self
+            .doc
+            .entities
+            .iter()
+            .filter(|x| x.kind == EntityType::Org)
+            .flat_map(|x| x.mentions.iter().map(move |m| (m, x)))
+            .map(|(m, x)| {
+                let span = (self.ix.byte_of(m.span.start), self.ix.byte_of(m.span.end));
+                (span, x)
+            })
+            .filter(|&((_, me), _)| me <= s)
+            .collect();
+        // a word with the noun in it names the body meant (`Der Bundesverband der Hersteller …
+        // Nach Schätzungen des Verbandes`): the organisation it stands in or before (`Die
+        // Gewerkschaft Verdi`), or none the text tagged
+        let named = toks[..a]
+            .iter()
+            .rev()
+            .take_while(|t| t.s + EPITHET_REACH >= s)
+            .find(|t| t.is_word() && t.cap && t.lower.contains(noun));
+        let org = match named {
+            Some(t) => orgs
+                .iter()
+                .find(|&&((ms, me), _)| ms <= t.s && t.e <= me || ms > t.e && ms <= t.e + 1)?,
+            None => orgs
+                .iter()
+                .filter(|&&((ms, _), _)| ms >= from)
+                .max_by_key(|&&((ms, _), _)| ms)?,
+        }
+        .1;
+        Some(Speaker {
+            name: org.name.clone(),
+            entity: None,
+            span: Some((s, e)),
         })
     }
 

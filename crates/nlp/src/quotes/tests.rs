@@ -1634,3 +1634,75 @@ fn a_reported_act_and_a_coordinated_speech_verb_with_content() {
     let q = find(&qs, "Die Ministerin lehnte die Pläne der Opposition ab");
     assert_eq!(q.kind, QuoteKind::Reported);
 }
+
+#[test]
+fn definite_epithets_point_back() {
+    // a description after a definite article is the person just named, of the article's gender
+    let d = annotated(
+        "Verkehrsministerin Annika Brenner rief beide Seiten zur Einigung auf. \
+         „Wir brauchen einen verlässlichen Nahverkehr“, sagte die SPD-Politikerin in Hannover.",
+    );
+    let qs = find_quotes(&d);
+    let q = find(&qs, "Wir brauchen einen verlässlichen Nahverkehr");
+    assert!(speaker(q).ends_with("Annika Brenner"), "{q:?}");
+    // `der` does not take a woman
+    let d = annotated(
+        "Verkehrsministerin Annika Brenner rief beide Seiten zur Einigung auf. \
+         „Wir brauchen jetzt vor allem Zeit für gute Gespräche“, sagte der CDU-Politiker im \
+         Landtag.",
+    );
+    let qs = find_quotes(&d);
+    let q = find(&qs, "Wir brauchen jetzt vor allem Zeit für gute Gespräche");
+    assert!(!speaker(q).contains("Brenner"), "{q:?}");
+    // the bare noun of a body is the organisation just named
+    let d = annotated(
+        "Nach Angaben der Üstra waren rund 250.000 Fahrgäste betroffen. Der Betrieb sei am \
+         Freitag wieder angelaufen, teilte das Unternehmen mit.",
+    );
+    let qs = find_quotes(&d);
+    assert_eq!(
+        speaker(find(&qs, "Der Betrieb sei am Freitag wieder angelaufen")),
+        "Üstra"
+    );
+    // a compound names a body of its own; a word holding the noun that is no tagged name
+    // leaves the body as written
+    let d = annotated(
+        "Die Verhandlungen mit der Flughafenbehörde AENA stocken. Bereits vor zwei Wochen \
+         hatte die Fluglotsengewerkschaft erklärt, dass die Lotsen ihre Arbeitszeit erreicht \
+         hätten.",
+    );
+    let qs = find_quotes(&d);
+    let q = find(&qs, "dass die Lotsen ihre Arbeitszeit erreicht hätten");
+    assert_eq!(speaker(q), "Fluglotsengewerkschaft");
+    let d = annotated(
+        "Der Bundesverband der Mühlenbetriebe nannte die Lage ernst. Die Grünen fragten nach. \
+         Nach Schätzungen des Verbandes sind bereits 9.000 Tonnen Mehl vernichtet worden.",
+    );
+    let qs = find_quotes(&d);
+    let q = find(&qs, "sind bereits 9.000 Tonnen Mehl vernichtet worden");
+    assert!(!speaker(q).contains("Grünen"), "{q:?}");
+}
+
+#[test]
+fn bodies_are_named_without_short_form_or_descriptor() {
+    let d = annotated(
+        "Der Kommunale Arbeitgeberverband Niedersachsen (KAV) kritisierte den Aufruf zum Streik.",
+    );
+    let qs = find_quotes(&d);
+    assert!(
+        qs.iter()
+            .all(|q| !speaker(q).contains("(KAV)") && speaker(q).contains("Arbeitgeberverband")),
+        "{qs:#?}"
+    );
+}
+
+#[test]
+fn a_verb_after_a_comma_shares_the_subject_before() {
+    let d = annotated(
+        "Oberbürgermeister Jens Hollmann zeigte Verständnis für die Beschäftigten, mahnte aber \
+         eine schnelle Einigung an.",
+    );
+    let qs = find_quotes(&d);
+    assert!(!qs.is_empty());
+    assert!(qs.iter().all(|q| speaker(q) == "Jens Hollmann"), "{qs:#?}");
+}
