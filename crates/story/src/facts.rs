@@ -470,21 +470,46 @@ pub fn similarity(a: &Unit, b: &Unit) -> f64 {
     let se = a.entities.intersection(&b.entities).count();
     // one shared name (a speaker, a place) and at most one other shared word: two statements
     // about the same person or place, not one fact (`Kroll sagte, die Lage sei angespannt` and
-    // `Kroll nannte den Einsatz vorbildlich`)
+    // `Kroll nannte den Einsatz vorbildlich`); see below
     // names and nothing else in common: the same people doing different things (`Putin traf
     // Witkoff und Kushner im Kreml` and `Witkoff und Kushner wollen in Florida mit Vertretern
-    // aus Kiew sprechen`)
-    if (se == 1 && content <= 1 || shared_keys_outside(a, b, true) == 0) && !same_number
-        || numbers_conflict(a, b)
-    {
+    // aus Kiew sprechen`), unless on the same day
+    // one word in common besides names and the story's topic: two sentences on the topic
+    // (`Koalition in Kiel streitet über Haushaltsloch` and `… hat sich die Kieler Koalition auf
+    // einen Haushaltsentwurf geeinigt`)
+    let one_name = se == 1 && content <= 1 && !same_number;
+    if shared_keys_outside(a, b, true) == 0 && !same_number {
         s = s.min(0.9 * FACT_THRESHOLD);
     }
+    // the same people on the same day may well be one event
     match (&a.date, &b.date) {
         (Some(x), Some(y)) if x == y && x.len() == 10 => s += 0.05,
         (Some(x), Some(y)) if x.len() == 10 && y.len() == 10 && x != y => s -= 0.1,
         _ => {}
     }
+    // one person and one other word in common are two statements of that person, also on one
+    // day (`Jessen bezifferte die Lücke am Montag …`, `Jessen hatte am Montag Kürzungen
+    // vorgeschlagen`); without a name, one word besides the story's topic makes no fact
+    // (`Koalition in Kiel streitet über Haushaltsloch` and `… hat sich die Kieler Koalition auf
+    // einen Haushaltsentwurf geeinigt`)
+    let specific = shared_keys_outside(a, b, false).saturating_sub(shared_topic_keys(a, b));
+    let topic_only = se == 0 && specific <= 1 && !same_number;
+    if one_name || topic_only || numbers_conflict(a, b) {
+        s = s.min(0.9 * FACT_THRESHOLD);
+    }
     s
+}
+
+/// Number of keys two units share outside entity mentions that are keys of the story's topic.
+fn shared_topic_keys(a: &Unit, b: &Unit) -> usize {
+    a.topic_keys
+        .iter()
+        .filter(|k| {
+            b.keys.binary_search_by_key(*k, |x| x.0).is_ok()
+                && a.name_keys.binary_search(k).is_err()
+                && b.name_keys.binary_search(k).is_err()
+        })
+        .count()
 }
 
 /// Candidate unit pairs (different articles) from the inverted index and shared copy.

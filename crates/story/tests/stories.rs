@@ -8,7 +8,8 @@
 //! people the story names, and injured people counted in different words diverge while the
 //! day of a statement is no other date of the event (`tests/fixtures/brand`); five outlets on a
 //! transit strike form one story, and neither different figures nor the story's topic words
-//! make a confirmed fact (`tests/fixtures/streik`).
+//! make a confirmed fact (`tests/fixtures/streik`); nor does one minister's other statement of
+//! the same day, or a headline sharing only the topic (`tests/fixtures/haushalt`).
 
 mod common;
 
@@ -272,4 +273,43 @@ fn topic_words_and_different_figures_confirm_no_fact() {
         "{numbers:?}"
     );
     assert!(numbers.iter().any(|s| s.contains("Prozent")), "{numbers:?}");
+}
+
+#[test]
+fn one_person_on_one_day_or_the_topic_alone_confirm_no_fact() {
+    let analysis = analyse("haushalt");
+    assert_eq!(analysis.stories.len(), 1);
+    let story = &analysis.stories[0];
+    let confirmed: Vec<Vec<&str>> = story
+        .facts
+        .iter()
+        .filter(|f| f.origins > 1)
+        .map(|f| f.evidence.iter().map(|e| e.text.as_str()).collect())
+        .collect();
+    // the gap of 1.2 billion is confirmed by the wire copy and the later report
+    assert!(
+        confirmed
+            .iter()
+            .any(|f| f.iter().any(|t| t.contains("Grunderwerbsteuer"))
+                && f.iter().any(|t| t.contains("bezifferte"))),
+        "{confirmed:?}"
+    );
+    for f in &confirmed {
+        let all = f.join(" | ");
+        // the minister's proposal of the same Monday is another statement
+        assert!(
+            !(all.contains("bezifferte") && all.contains("vorgeschlagen")),
+            "{f:?}"
+        );
+        // a quarrel and an agreement share only the story's topic
+        assert!(
+            !(all.contains("streitet") && all.contains("geeinigt")),
+            "{f:?}"
+        );
+        // 1.2 and 1.4 billion differ
+        assert!(
+            !(all.contains("1,2 Milliarden") && all.contains("1,4 Milliarden")),
+            "{f:?}"
+        );
+    }
 }
