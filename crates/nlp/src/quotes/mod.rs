@@ -1933,7 +1933,8 @@ impl<'a> Finder<'a> {
                     let k = noun + 1;
                     let np = match toks.get(k).map(|x| x.lower.as_str()) {
                         _ if k >= b => None,
-                        Some("von" | "vom") => self.np_after(k + 1, b),
+                        // `nach Angaben aus Regierungskreisen`
+                        Some("von" | "vom" | "aus") => self.np_after(k + 1, b),
                         // `nach Angaben der Polizei` — the genitive article starts the NP.
                         Some("der" | "des" | "eines" | "einer") => self.np_after(k, b),
                         // `nach Angaben Moskaus`: a genitive name.
@@ -3038,12 +3039,20 @@ impl<'a> Finder<'a> {
         if b == a + 1 && PRONOUNS.contains(&toks[a].lower.as_str()) {
             return self.resolve_pronoun(s, e, &written);
         }
-        // A person mention at the head (end) of the phrase, or covering it.
+        // A person mention at the head (end) of the phrase, before a party in brackets
+        // (`Finanzminister Malte Jessen (CDU)`), or covering it.
+        let core = match written.strip_suffix(')').and_then(|w| w.rsplit_once(" (")) {
+            Some((before, party)) if !party.contains(' ') && !before.is_empty() => s + before.len(),
+            _ => e,
+        };
         let head = self
             .persons
             .iter()
             .filter(|m| {
-                m.1 <= e + 1 && m.1 + 1 >= e && m.0 >= s.saturating_sub(1) || (m.0 <= s && m.1 >= e)
+                [e, core]
+                    .iter()
+                    .any(|&e| m.1 <= e + 1 && m.1 + 1 >= e && m.0 >= s.saturating_sub(1))
+                    || (m.0 <= s && m.1 >= e)
             })
             .max_by_key(|m| m.1 - m.0);
         if let Some(&(_, _, ei, _)) = head {

@@ -1706,3 +1706,21 @@ fn a_verb_after_a_comma_shares_the_subject_before() {
     assert!(!qs.is_empty());
     assert!(qs.iter().all(|q| speaker(q) == "Jens Hollmann"), "{qs:#?}");
 }
+
+#[test]
+fn a_named_person_with_a_party_is_linked_and_sources_after_aus() {
+    let d = annotated(
+        "Finanzminister Malte Jessen (CDU) bezifferte die Lücke im Entwurf am Montag auf 1,2 \
+         Milliarden Euro.",
+    );
+    let qs = find_quotes(&d);
+    assert!(!qs.is_empty());
+    assert!(
+        qs.iter()
+            .all(|q| speaker(q) == "Malte Jessen" && q.speaker_entity.is_some()),
+        "{qs:#?}"
+    );
+    let qs = run("Nach Angaben aus Regierungskreisen fehlen im Entwurf rund 1,4 Milliarden Euro.");
+    let q = find(&qs, "fehlen im Entwurf rund 1,4 Milliarden Euro");
+    assert_eq!(speaker(q), "Regierungskreisen");
+}
