@@ -81,7 +81,19 @@ pub fn translit_key(name: &str) -> String {
 pub fn name_key(name: &str, kind: EntityType) -> Option<String> {
     let k = match kind {
         EntityType::Per => translit_key(name.split_whitespace().last()?),
-        _ => translit_key(name),
+        _ => {
+            // `Die Grünen`, `Grünen`, `Grüne`: one name without its article and with the
+            // nominative of a name made from an adjective
+            let bare = ["Die ", "Der ", "Das "]
+                .iter()
+                .find_map(|a| name.strip_prefix(a))
+                .unwrap_or(name);
+            let nominative = bare
+                .strip_suffix("en")
+                .filter(|b| !b.contains(' ') && b.chars().count() >= 4)
+                .map(|b| format!("{b}e"));
+            translit_key(nominative.as_deref().unwrap_or(bare))
+        }
     };
     (!k.is_empty()).then_some(k)
 }
@@ -212,20 +224,27 @@ pub fn merge(docs: &[AnnotatedArticle]) -> Merged {
             }
         }
     }
-    // Others: by whole-name key across ORG/LOC/MISC.
+    // Others: by whole-name key across ORG/LOC/MISC, of the name and of the forms an article
+    // gave it (`KAV` for `Kommunaler Arbeitgeberverband Niedersachsen`).
     let mut by_key: BTreeMap<String, usize> = BTreeMap::new();
     for (i, item) in items.iter().enumerate() {
         if item.kind == EntityType::Per {
             continue;
         }
-        let k = translit_key(&item.name);
-        match by_key.get(&k) {
-            Some(&j) => {
-                let (a, b) = (find(&mut parent, j), find(&mut parent, i));
-                parent[b] = a;
-            }
-            None => {
-                by_key.insert(k, i);
+        let ent = &docs[item.doc].entities[item.ent];
+        let keys: Vec<String> = std::iter::once(&item.name)
+            .chain(&ent.aliases)
+            .filter_map(|n| name_key(n, item.kind))
+            .collect();
+        for k in keys {
+            match by_key.get(&k) {
+                Some(&j) => {
+                    let (a, b) = (find(&mut parent, j), find(&mut parent, i));
+                    parent[b] = a;
+                }
+                None => {
+                    by_key.insert(k, i);
+                }
             }
         }
     }
@@ -381,6 +400,21 @@ mod tests {
         assert_eq!(translit_key("Jelzin"), translit_key("Yeltsin"));
         assert_eq!(translit_key("Chodorkowski"), translit_key("Khodorkovsky"));
         assert_ne!(translit_key("Schulz"), translit_key("Scholz"));
+    }
+
+    #[test]
+    fn a_name_keys_without_article_and_in_the_nominative() {
+        let org = |n: &str| name_key(n, EntityType::Org);
+        assert_eq!(org("Die Grünen"), org("Grüne"));
+        assert_eq!(org("Grünen"), org("Grüne"));
+        assert_eq!(org("Linken"), org("Die Linke"));
+        assert_ne!(org("Bayern"), org("Bayer"));
+        assert_ne!(org("Vereinten Nationen"), org("Vereinte Nation"));
+        // persons are keyed by surname as before
+        assert_eq!(
+            name_key("Anna Grünen", EntityType::Per),
+            Some(translit_key("Grünen"))
+        );
     }
 
     #[test]

@@ -312,4 +312,12 @@ fn one_person_on_one_day_or_the_topic_alone_confirm_no_fact() {
             "{f:?}"
         );
     }
+    // `Die Grünen`, `Grünen` and `Grüne` are one party
+    let greens: Vec<&str> = story
+        .entities
+        .iter()
+        .filter(|e| e.name.contains("Grün"))
+        .map(|e| e.name.as_str())
+        .collect();
+    assert_eq!(greens.len(), 1, "{greens:?}");
 }

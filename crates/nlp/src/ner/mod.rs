@@ -633,6 +633,17 @@ fn rules_with_flags(tokens: &[&str], flags: &[u16], labels: &mut [u8]) {
             }
         }
     }
+    // an article capitalised at the sentence's start is no part of a name (`Die Grünen
+    // lehnten ab`), unless the name with it is listed (`Die Linke`)
+    if n > 1
+        && matches!(tokens[0], "Der" | "Die" | "Das" | "Den" | "Dem" | "Des")
+        && matches!(labels[0], 3 | 5 | 7)
+        && labels[1] == labels[0] + 1
+        && flags[0] & (flag::ORG_PART | flag::PLACE_PART) == 0
+    {
+        labels[1] = labels[0];
+        labels[0] = 0;
+    }
     // institutions with a `für`/`zur` complement: `Institut zur Erforschung des Kriegs`
     for i in 0..n.saturating_sub(2) {
         if labels[i] != 0 || !gaz.is_institution(tokens[i]) {
@@ -823,6 +834,12 @@ mod tests {
             apply_rules(&toks, &mut ruled_labels);
             assert_eq!(ruled_labels, labels, "{toks:?}");
         }
+
+        // an article at the sentence's start is no part of a name, unless listed with it
+        let toks = words("Die Stadtwerke Eichenau erhöhen die Preise");
+        let mut labels = vec![3, 4, 4, 0, 0, 0];
+        apply_rules(&toks, &mut labels);
+        assert_eq!(labels, vec![0, 3, 4, 0, 0, 0]);
 
         // a listed place in a dateline; in running text the model decides (`Genf` left O)
         let toks = ["GENF", "–", "Die", "Verhandlungen", "in", "Genf"];
