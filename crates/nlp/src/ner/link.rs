@@ -123,6 +123,25 @@ fn role_forms(g: &Gazetteer, w: &str, english: bool) -> Vec<String> {
     out
 }
 
+/// An English role of several words in lower case, the last in the singular (`Chief
+/// Executive` → `chief executive`).
+fn english_role_phrase(words: &[&str]) -> String {
+    let n = words.len();
+    words
+        .iter()
+        .enumerate()
+        .map(|(i, w)| {
+            let low = w.to_lowercase();
+            if i + 1 == n {
+                super::english_role(w).unwrap_or(low)
+            } else {
+                low
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// English capitalises every sentence's first word: a one-word entity there whose word is no
 /// entity anywhere else in the article, and which no list of names knows, is no name (`Flood
 /// barriers hold …`, `Analysts expect …`); words in capitals (datelines) stay.
@@ -231,7 +250,23 @@ pub fn entities(tagger: &Tagger<'_>, text: &str, sentences: &[Sentence]) -> Vec<
                 let mut pre = Vec::new();
                 // role right before: `Kreml-Berater Juri Uschakow`
                 if a > 0 && flags[a - 1] & flag::ROLE != 0 {
-                    for f in role_forms(g, refs[a - 1], english) {
+                    // English roles of several words: `chief executive Daniel Hale`
+                    let mut st = a - 1;
+                    while english
+                        && st > 0
+                        && flags[st - 1] & flag::ROLE != 0
+                        && labels[st - 1] == 0
+                    {
+                        st -= 1;
+                    }
+                    if st + 1 < a {
+                        push_unique(&mut pre, english_role_phrase(&refs[st..a]));
+                        used_roles[st..a].iter_mut().for_each(|u| *u = true);
+                    }
+                    for f in role_forms(g, refs[a - 1], english)
+                        .into_iter()
+                        .filter(|_| st + 1 == a)
+                    {
                         push_unique(&mut pre, f);
                     }
                     if a > 1 {
@@ -294,10 +329,24 @@ pub fn entities(tagger: &Tagger<'_>, text: &str, sentences: &[Sentence]) -> Vec<
                     // `the mayor's husband`: the role is someone else's
                     let owned = refs.get(k + 1).is_some_and(|w| matches!(*w, "'s" | "’s"));
                     if k < refs.len() && flags[k] & flag::ROLE != 0 && labels[k] == 0 && !owned {
-                        for f in role_forms(g, refs[k], english) {
-                            push_unique(&mut roles, f);
+                        // English roles of several words: `the company's chief executive`
+                        let mut en = k + 1;
+                        while english
+                            && en < refs.len()
+                            && flags[en] & flag::ROLE != 0
+                            && labels[en] == 0
+                        {
+                            en += 1;
                         }
-                        used_roles[k] = true;
+                        if en > k + 1 {
+                            push_unique(&mut roles, english_role_phrase(&refs[k..en]));
+                            used_roles[k..en].iter_mut().for_each(|u| *u = true);
+                        } else {
+                            for f in role_forms(g, refs[k], english) {
+                                push_unique(&mut roles, f);
+                            }
+                            used_roles[k] = true;
+                        }
                     }
                 }
                 // apposition before, closed by the comma: `der Schwiegersohn und Berater
@@ -1048,6 +1097,16 @@ Road.";
             find("Ferry").is_none() && find("Repairs").is_none(),
             "{es:?}"
         );
+        // roles of several words, before the name and in an apposition after it
+        let text = "Ferries halted\n\nChief executive Daniel Hale said the fleet would be \
+inspected. Later Daniel Hale, the company's chief executive, apologised.";
+        let sentences = crate::tokenize::sentences(text);
+        let es = entities(&Tagger::default_for("en"), text, &sentences);
+        let hale = es
+            .iter()
+            .find(|e| e.name == "Daniel Hale")
+            .unwrap_or_else(|| panic!("{es:#?}"));
+        assert_eq!(hale.roles, vec!["chief executive".to_string()], "{es:#?}");
     }
 
     #[test]

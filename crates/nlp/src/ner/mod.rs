@@ -297,9 +297,19 @@ pub fn tidy_english(tokens: &[&str], labels: &mut [u8]) {
         if !words.org_tails.contains(tokens[e - 1]) {
             continue;
         }
+        // capitalised words before it, also where the model took them for a place (`Island
+        // Link Ferries`), not for a person
         let mut from = s;
-        while from > 0 && from + 3 > s && labels[from - 1] == 0 && name_like(tokens[from - 1]) {
+        while from > 0
+            && from + 3 > s
+            && label_type(labels[from - 1]) != Some(EntityType::Per)
+            && name_like(tokens[from - 1])
+        {
             from -= 1;
+        }
+        // a name the model began further back stays whole or is left as it was
+        if from > 0 && labels[from] != 0 && labels[from].is_multiple_of(2) {
+            continue;
         }
         if e > from + 1 {
             tag_span(labels, from, e, EntityType::Org);
@@ -336,12 +346,14 @@ pub fn tidy_english(tokens: &[&str], labels: &mut [u8]) {
             tag_span(labels, s, e, EntityType::Loc);
         }
     }
-    // a dateline: `HARTFIELD, March 4 (…)` names the place the report comes from
+    // a dateline: `HARTFIELD, March 4 (…)` or, opening the text, `PORTHAVEN (Reuters)` names
+    // the place the report comes from
     for i in 0..tokens.len().saturating_sub(2) {
-        if tokens[i + 1] == ","
+        let dated = tokens[i + 1] == "," && words.not_names.contains(tokens[i + 2]);
+        let credited = i == 0 && tokens[i + 1] == "(";
+        if (dated || credited)
             && tokens[i].chars().filter(|c| c.is_alphabetic()).count() >= 4
             && is_all_caps(tokens[i])
-            && words.not_names.contains(tokens[i + 2])
             && labels.get(i + 1).is_none_or(|&l| l == 0)
         {
             labels[i] = label_of(EntityType::Loc, true);
@@ -723,6 +735,23 @@ mod tests {
         assert_eq!(
             tidied(&toks, vec![0, 3, 0, 0, 0, 0, 0, 1, 2]),
             vec![0, 5, 0, 0, 0, 0, 0, 5, 6]
+        );
+        // a dateline with an agency's credit opening the text; words before an organisation's
+        // last word that the model took for a place belong to it
+        let toks = [
+            "PORTHAVEN",
+            "(",
+            "Reuters",
+            ")",
+            "-",
+            "Island",
+            "Link",
+            "Ferries",
+            "halted",
+        ];
+        assert_eq!(
+            tidied(&toks, vec![3, 0, 3, 0, 0, 5, 0, 5, 0]),
+            vec![5, 0, 3, 0, 0, 3, 4, 4, 0]
         );
         // an organisation's last word makes the whole an organisation
         let toks = [

@@ -156,6 +156,8 @@ struct En<'a> {
     /// The last speaker of a speech verb (a person or a described speaker, not an
     /// `according to` source): what `he`/`she` refer to.
     last_person: Option<Speaker>,
+    /// The person who opens the sentence before (its subject, in English word order).
+    prev_subject: Option<Speaker>,
     out: Vec<Quote>,
 }
 
@@ -171,6 +173,7 @@ pub fn find_quotes(doc: &AnnotatedArticle) -> Vec<Quote> {
         persons: person_mentions(doc, &p.ix),
         last: None,
         last_person: None,
+        prev_subject: None,
         out: Vec::new(),
     };
     let mut prev_had_quote = false;
@@ -183,6 +186,27 @@ pub fn find_quotes(doc: &AnnotatedArticle) -> Vec<Quote> {
 impl En<'_> {
     /// Quotes of sentence `[a, b)`; returns whether it produced any.
     fn sentence(&mut self, a: usize, b: usize, prev_had_quote: bool) -> bool {
+        let produced = self.sentence_quotes(a, b, prev_had_quote);
+        self.prev_subject = self.opening_person(a, b);
+        produced
+    }
+
+    /// The person named at the start of sentence `[a, b)`, after at most two words (`Councillor
+    /// Priya Natt said …`, `Daniel Hale, the company's chief executive, apologised`).
+    fn opening_person(&self, a: usize, b: usize) -> Option<Speaker> {
+        let (s, e) = (self.toks[a].s, self.toks[b - 1].e);
+        let &(ms, me, ei, _) = self.persons.iter().find(|m| m.0 >= s && m.1 <= e)?;
+        let before = self.toks[a..b].iter().take_while(|t| t.e <= ms).count();
+        let ent = self.doc.entities.get(ei)?;
+        (before <= 2).then(|| Speaker {
+            name: ent.name.clone(),
+            entity: Some(ei),
+            span: (ms, me),
+        })
+    }
+
+    /// Quotes of sentence `[a, b)` (see [`Self::sentence`]).
+    fn sentence_quotes(&mut self, a: usize, b: usize, prev_had_quote: bool) -> bool {
         let toks = self.toks;
         let mut regions: Vec<usize> = toks[a..b].iter().filter_map(|t| t.region).collect();
         regions.dedup();
@@ -506,7 +530,8 @@ impl En<'_> {
         let (s, e) = (self.toks[a].s, self.toks[b - 1].e);
         let written = &self.text[s..e];
         if b == a + 1 && lex().pronouns.contains(&self.toks[a].lower) {
-            if let Some(last) = &self.last_person {
+            // the person who opens the sentence before, else the last speaker
+            if let Some(last) = self.prev_subject.as_ref().or(self.last_person.as_ref()) {
                 return Speaker {
                     span: (s, e),
                     ..last.clone()

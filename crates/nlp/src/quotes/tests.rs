@@ -1724,3 +1724,22 @@ fn a_named_person_with_a_party_is_linked_and_sources_after_aus() {
     let q = find(&qs, "fehlen im Entwurf rund 1,4 Milliarden Euro");
     assert_eq!(speaker(q), "Regierungskreisen");
 }
+
+#[test]
+fn english_pronouns_take_the_person_opening_the_sentence_before() {
+    let d = crate::annotate(Article {
+        text: "Councillor Priya Natt said the island had been abandoned by the operator. She \
+               demanded a replacement vessel by Wednesday. Daniel Hale, the company's chief \
+               executive, apologised to customers. He said inspections of the fleet would \
+               take at least three days."
+            .into(),
+        language: "en".into(),
+        ..Default::default()
+    });
+    let qs = find_quotes(&d);
+    let q = find(
+        &qs,
+        "inspections of the fleet would take at least three days",
+    );
+    assert_eq!(speaker(q), "Daniel Hale");
+}
