@@ -70,6 +70,9 @@ struct Lists {
     /// A state said of counted people (one or two words, lower case: `verletzt`, `ums leben`)
     /// → the unit of the noun naming people in that state (`Verletzte`, `Tote`).
     states: HashMap<String, String>,
+    /// Words that open another clause, where a state no longer speaks of the counted people
+    /// (`and nobody was hurt`), lower case.
+    breaks: std::collections::HashSet<String>,
 }
 
 fn lists(lang: Lang) -> &'static Lists {
@@ -94,6 +97,7 @@ fn load(text: &str, lang: Lang) -> Lists {
         date_words: Default::default(),
         people: Default::default(),
         states: HashMap::new(),
+        breaks: Default::default(),
     };
     let mut section = "";
     for line in crate::tokenize::data_lines(text) {
@@ -103,6 +107,11 @@ fn load(text: &str, lang: Lang) -> Lists {
         }
         if section == "[date words]" {
             l.date_words
+                .extend(line.split_whitespace().map(str::to_lowercase));
+            continue;
+        }
+        if section == "[clause breaks]" {
+            l.breaks
                 .extend(line.split_whitespace().map(str::to_lowercase));
             continue;
         }
@@ -183,6 +192,9 @@ fn people_state(toks: &[Tok], n: usize, l: &Lists) -> Option<String> {
             return None;
         }
         let low = t.text.to_lowercase();
+        if l.breaks.contains(&low) {
+            return None;
+        }
         if let Some(p) = &prev {
             if let Some(u) = l.states.get(&format!("{p} {low}")) {
                 return Some(u.clone());
@@ -558,6 +570,16 @@ mod tests {
         assert_eq!(
             unit_en("There were 20 dead."),
             unit_en("20 people were killed.")
+        );
+        // a state in a clause of its own speaks of others
+        assert_eq!(
+            unit_en("212 passengers were evacuated safely and nobody was seriously hurt.")
+                .as_deref(),
+            Some("passeng")
+        );
+        assert_eq!(
+            unit("Es wurden 40 Menschen gerettet und niemand verletzt.", "de").as_deref(),
+            Some("mensch")
         );
     }
 
