@@ -492,8 +492,9 @@ pub fn similarity(a: &Unit, b: &Unit) -> f64 {
     // vorgeschlagen`); without a name, one word besides the story's topic makes no fact
     // (`Koalition in Kiel streitet über Haushaltsloch` and `… hat sich die Kieler Koalition auf
     // einen Haushaltsentwurf geeinigt`)
-    let specific = shared_keys_outside(a, b, false).saturating_sub(shared_topic_keys(a, b));
-    let topic_only = se == 0 && specific <= 1 && !same_number;
+    let topic_only = se == 0
+        && !same_number
+        && shared_keys_outside(a, b, false).saturating_sub(shared_topic_keys(a, b)) <= 1;
     if one_name || topic_only || numbers_conflict(a, b) {
         s = s.min(0.9 * FACT_THRESHOLD);
     }

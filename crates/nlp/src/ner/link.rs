@@ -577,27 +577,47 @@ fn propagate_names(tagged: &mut [(Vec<String>, Vec<u8>)]) {
             }
         }
     }
-    for (name, t) in &names {
-        let k = name.len();
-        for (words, labels) in tagged.iter_mut() {
-            let mut i = 0;
-            while i + k <= words.len() {
-                let window = &words[i..i + k];
-                let free = labels[i..i + k]
-                    .iter()
-                    .all(|&l| label_type(l).is_none_or(|x| x != EntityType::Per))
-                    && (labels[i] == 0 || labels[i] % 2 == 1)
-                    && labels.get(i + k).is_none_or(|&l| l == 0 || l % 2 == 1);
-                let same = window == name.as_slice() || same_declined(window, name);
-                if free && same && label_type(labels[i]) != Some(*t) {
+    if names.is_empty() {
+        return;
+    }
+    // the names by the inflection key of their first word, so that a word starts a look only
+    // where a name may begin
+    let mut by_first: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (n, (name, _)) in names.iter().enumerate() {
+        by_first
+            .entry(inflection_key(&name[0]))
+            .or_default()
+            .push(n);
+    }
+    for (words, labels) in tagged.iter_mut() {
+        let mut i = 0;
+        while i < words.len() {
+            let fits = by_first.get(inflection_key(&words[i])).and_then(|cands| {
+                cands.iter().map(|&n| &names[n]).find(|(name, t)| {
+                    let k = name.len();
+                    if i + k > words.len() {
+                        return false;
+                    }
+                    let window = &words[i..i + k];
+                    let free = labels[i..i + k]
+                        .iter()
+                        .all(|&l| label_type(l).is_none_or(|x| x != EntityType::Per))
+                        && (labels[i] == 0 || labels[i] % 2 == 1)
+                        && labels.get(i + k).is_none_or(|&l| l == 0 || l % 2 == 1);
+                    let same = window == name.as_slice() || same_declined(window, name);
+                    free && same && label_type(labels[i]) != Some(*t)
+                })
+            });
+            match fits {
+                Some((name, t)) => {
+                    let k = name.len();
                     labels[i] = label_of(*t, true);
                     for l in &mut labels[i + 1..i + k] {
                         *l = label_of(*t, false);
                     }
                     i += k;
-                } else {
-                    i += 1;
                 }
+                None => i += 1,
             }
         }
     }
