@@ -122,6 +122,8 @@ pub struct Gazetteer {
     institutions: HashSet<String>,
     /// Lower-case words inside the long form of a name (`für`, `und`, `of`).
     name_joins: HashSet<String>,
+    /// Endings of adjectives and participles (`end`, `ig`, `lich`).
+    adjective_endings: Vec<String>,
     not_entities: HashSet<String>,
     nouns: HashSet<String>,
     letters: LetterModel,
@@ -339,6 +341,9 @@ impl Gazetteer {
             .collect(),
             institutions: lines_set(include_str!("../../resources/de/institutions.txt"), false),
             name_joins: lines_set(include_str!("../../resources/de/name_joins.txt"), false),
+            adjective_endings: data_lines(include_str!("../../resources/de/adjective_endings.txt"))
+                .map(str::to_string)
+                .collect(),
             not_entities: lines_set(include_str!("../../resources/de/not_entities.txt"), false),
             nouns,
             letters,
@@ -445,6 +450,17 @@ impl Gazetteer {
     /// `of`; `resources/de/name_joins.txt`).
     pub fn is_name_join(&self, w: &str) -> bool {
         self.name_joins.contains(w)
+    }
+
+    /// True for a word that ends like an adjective or participle (`Mildernd`, `Stachelig`;
+    /// `resources/de/adjective_endings.txt`), with at least four letters before the ending.
+    pub fn is_adjective_like(&self, w: &str) -> bool {
+        let lower = w.to_lowercase();
+        self.adjective_endings.iter().any(|e| {
+            lower
+                .strip_suffix(e.as_str())
+                .is_some_and(|rest| rest.chars().count() >= 4)
+        })
     }
 
     /// True for an institution word that heads a name with a complement (`Institut`).

@@ -645,6 +645,16 @@ fn rules_with_flags(tokens: &[&str], flags: &[u16], labels: &mut [u8]) {
             }
         }
     }
+    // a word ending like an adjective that opens the sentence is no one-word person unless a
+    // list knows it (`Mildernd wirkte sich aus`)
+    if n > 1
+        && labels[0] == 1
+        && labels[1] != 2
+        && flags[0] & (flag::FIRST | flag::SURNAME | flag::PLACE | flag::ORG) == 0
+        && gaz.is_adjective_like(tokens[0])
+    {
+        labels[0] = 0;
+    }
     // an article capitalised at the sentence's start is no part of a name (`Die Grünen
     // lehnten ab`), unless the name with it is listed (`Die Linke`)
     if n > 1
@@ -863,6 +873,12 @@ mod tests {
             apply_rules(&toks, &mut ruled_labels);
             assert_eq!(ruled_labels, labels, "{toks:?}");
         }
+
+        // a sentence-opening word ending like an adjective is no person, unless listed
+        let toks = words("Mildernd wirkte sich der Regen aus");
+        assert_eq!(ruled(&toks, vec![1, 0, 0, 0, 0, 0]), vec![0; 6]);
+        let toks = words("Ludwig sagte dazu nichts");
+        assert_eq!(ruled(&toks, vec![1, 0, 0, 0]), vec![1, 0, 0, 0]);
 
         // an article at the sentence's start is no part of a name, unless listed with it
         let toks = words("Die Stadtwerke Eichenau erhöhen die Preise");
