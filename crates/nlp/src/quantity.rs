@@ -105,19 +105,15 @@ fn load(text: &str, lang: Lang) -> Lists {
             section = line;
             continue;
         }
-        if section == "[date words]" {
-            l.date_words
-                .extend(line.split_whitespace().map(str::to_lowercase));
-            continue;
-        }
-        if section == "[clause breaks]" {
-            l.breaks
-                .extend(line.split_whitespace().map(str::to_lowercase));
-            continue;
-        }
-        if section == "[people]" {
-            l.people
-                .extend(line.split_whitespace().map(str::to_lowercase));
+        // sections of words
+        let words = match section {
+            "[date words]" => Some(&mut l.date_words),
+            "[clause breaks]" => Some(&mut l.breaks),
+            "[people]" => Some(&mut l.people),
+            _ => None,
+        };
+        if let Some(set) = words {
+            set.extend(line.split_whitespace().map(str::to_lowercase));
             continue;
         }
         if section == "[states]" {

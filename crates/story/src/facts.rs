@@ -407,6 +407,9 @@ pub(crate) const NUMBER_RATIO: f64 = 1.5;
 /// thing (`rund 250.000 Fahrgäste` and `rund 300.000 Fahrgäste`)? Such sentences disagree:
 /// they are a divergence, never one confirmed fact.
 fn numbers_conflict(a: &Unit, b: &Unit) -> bool {
+    if a.numbers.is_empty() || b.numbers.is_empty() {
+        return false;
+    }
     let of = |u: &Unit, unit: &str| -> Vec<i64> {
         u.numbers
             .iter()
@@ -492,9 +495,8 @@ pub fn similarity(a: &Unit, b: &Unit) -> f64 {
     // vorgeschlagen`); without a name, one word besides the story's topic makes no fact
     // (`Koalition in Kiel streitet über Haushaltsloch` and `… hat sich die Kieler Koalition auf
     // einen Haushaltsentwurf geeinigt`)
-    let topic_only = se == 0
-        && !same_number
-        && shared_keys_outside(a, b, false).saturating_sub(shared_topic_keys(a, b)) <= 1;
+    let topic_only =
+        se == 0 && !same_number && content.saturating_sub(shared_topic_keys(a, b)) <= 1;
     if one_name || topic_only || numbers_conflict(a, b) {
         s = s.min(0.9 * FACT_THRESHOLD);
     }

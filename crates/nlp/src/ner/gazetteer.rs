@@ -136,6 +136,16 @@ pub struct Gazetteer {
 }
 
 /// The non-comment lines of a list, lower-cased if asked.
+/// Does `w`, in lower case, end with one of `endings` (lower case) after at least four letters?
+fn ends_like(w: &str, endings: &[String]) -> bool {
+    let lower = w.to_lowercase();
+    endings.iter().any(|e| {
+        lower
+            .strip_suffix(e.as_str())
+            .is_some_and(|rest| rest.chars().count() >= 4)
+    })
+}
+
 fn lines_set(text: &str, lower: bool) -> HashSet<String> {
     data_lines(text)
         .map(|l| {
@@ -438,12 +448,7 @@ impl Gazetteer {
     /// True for a word that ends like a street or square name (`Lindenweg`, `Gerberstraße`;
     /// `resources/de/street_suffixes.txt`), with at least four letters before the ending.
     pub fn is_street_like(&self, w: &str) -> bool {
-        let lower = w.to_lowercase();
-        self.street_suffixes.iter().any(|s| {
-            lower
-                .strip_suffix(s.as_str())
-                .is_some_and(|rest| rest.chars().count() >= 4)
-        })
+        ends_like(w, &self.street_suffixes)
     }
 
     /// True for a lower-case word that may stand inside a name's long form (`für`, `und`,
@@ -455,12 +460,7 @@ impl Gazetteer {
     /// True for a word that ends like an adjective or participle (`Mildernd`, `Stachelig`;
     /// `resources/de/adjective_endings.txt`), with at least four letters before the ending.
     pub fn is_adjective_like(&self, w: &str) -> bool {
-        let lower = w.to_lowercase();
-        self.adjective_endings.iter().any(|e| {
-            lower
-                .strip_suffix(e.as_str())
-                .is_some_and(|rest| rest.chars().count() >= 4)
-        })
+        ends_like(w, &self.adjective_endings)
     }
 
     /// True for an institution word that heads a name with a complement (`Institut`).

@@ -3293,8 +3293,7 @@ impl<'a> Finder<'a> {
         if !self.lex.org_epithets.iter().any(|x| x == head || x == bare) {
             return None;
         }
-        let here = toks.partition_point(|t| t.s < s);
-        let sent = self.sents.partition_point(|&(_, b)| b <= here);
+        let sent = self.sentence_at(s);
         let from = sent
             .checked_sub(1)
             .and_then(|p| self.sents.get(p))
@@ -3339,6 +3338,12 @@ impl<'a> Finder<'a> {
         })
     }
 
+    /// Index into the sentences of the one holding byte `s`.
+    fn sentence_at(&self, s: usize) -> usize {
+        let here = self.toks.partition_point(|t| t.s < s);
+        self.sents.partition_point(|&(_, b)| b <= here)
+    }
+
     /// The last person mentioned in the byte range `[s, e)`.
     fn person_between(&self, s: usize, e: usize) -> Option<Speaker> {
         let &(ms, me, ei, _) = self.persons.iter().rev().find(|m| m.0 >= s && m.1 <= e)?;
@@ -3358,8 +3363,7 @@ impl<'a> Finder<'a> {
             ei.and_then(|i| self.doc.entities.get(i))
                 .is_none_or(|ent| pronoun_fits(written, ent))
         };
-        let here = self.toks.partition_point(|t| t.s < s);
-        let sent = self.sents.partition_point(|&(_, b)| b <= here);
+        let sent = self.sentence_at(s);
         if let Some(&(pa, pb)) = sent.checked_sub(1).and_then(|p| self.sents.get(p)) {
             if let Some(sp) = self.sentence_subject(pa, pb) {
                 let person = sp
