@@ -173,6 +173,24 @@ fn drop_initial_capitals(tagged: &mut [(Vec<String>, Vec<u8>)], g: &Gazetteer) {
         if single && !capitals && !listed && !elsewhere.contains(&w.to_lowercase()) {
             labels[0] = 0;
         }
+        // `Residents of Merrow Island`: a sentence-opening word before `of` that is no name
+        // anywhere else and no list knows is a common noun; the name starts after `of`
+        let of = words.get(1).is_some_and(|x| x == "of");
+        if of
+            && labels.len() > 2
+            && labels[0] != 0
+            && labels[0] % 2 == 1
+            && labels[1] == labels[0] + 1
+            && labels[2] == labels[0] + 1
+            && !capitals
+            && g.flags(&[w])[0] & names == 0
+            && !elsewhere.contains(&w.to_lowercase())
+            && !super::english_name_word(w)
+        {
+            labels[2] = labels[0];
+            labels[0] = 0;
+            labels[1] = 0;
+        }
     }
 }
 
@@ -1127,6 +1145,14 @@ inspected. Later Daniel Hale, the company's chief executive, apologised.";
             .find(|e| e.name == "Daniel Hale")
             .unwrap_or_else(|| panic!("{es:#?}"));
         assert_eq!(hale.roles, vec!["chief executive".to_string()], "{es:#?}");
+        // a common noun opening the sentence before `of` is no part of the name after it
+        let text = "Ferries halted\n\nResidents of Merrow Island have criticised the operator.";
+        let sentences = crate::tokenize::sentences(text);
+        let es = entities(&Tagger::default_for("en"), text, &sentences);
+        assert!(
+            es.iter().all(|e| !e.name.starts_with("Residents")),
+            "{es:#?}"
+        );
     }
 
     #[test]

@@ -426,6 +426,16 @@ fn english_words() -> &'static EnglishWords {
     })
 }
 
+/// True for an English word that makes a name of the words around it: a place or event word
+/// before a name, a place or organisation word after one (`University`, `Isle`, `Bank`).
+pub(crate) fn english_name_word(w: &str) -> bool {
+    let words = english_words();
+    words.place_heads.contains(w)
+        || words.thing_heads.contains(w)
+        || words.place_tails.contains(w)
+        || words.org_tails.contains(w)
+}
+
 /// The English role noun a word is, in lower case and singular (`Mayor`, `directors` →
 /// `mayor`, `director`), if it is one (`resources/en/roles.txt`).
 pub(crate) fn english_role(w: &str) -> Option<String> {
