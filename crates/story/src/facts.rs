@@ -196,13 +196,33 @@ pub fn units(
                 let word = before.trim_end().rsplit(' ').next().unwrap_or("");
                 matches!(word.to_lowercase().as_str(), "seit" | "since")
             };
-            // the sentence's own dates, and the years after `seit` (periods)
+            // a year right after a noun names a thing, not when something happened
+            // (`Landeshaushalt 2027`, `Agenda 2030`); a year of a noun of years stays a date
+            // (`Kriegsjahr 1915`)
+            let label = |x: &lagebild_model::TimeExpr| {
+                let before = t.slice(Span::new(x.span.start.saturating_sub(30), x.span.start));
+                let word = before
+                    .trim_end()
+                    .rsplit(|c: char| c.is_whitespace())
+                    .next()
+                    .unwrap_or("");
+                let low = word.to_lowercase();
+                x.text.len() == 4
+                    && x.text.bytes().all(|b| b.is_ascii_digit())
+                    && before.ends_with(' ')
+                    && word.chars().next().is_some_and(char::is_uppercase)
+                    && word.chars().all(char::is_alphabetic)
+                    && !["jahr", "jahres", "jahre", "year"]
+                        .iter()
+                        .any(|y| low.ends_with(y))
+            };
+            // the sentence's own dates, and the years after `seit` or naming a thing (periods)
             let (mut own, mut periods) = (Vec::new(), Vec::new());
             for x in doc.timexes.iter().filter(|x| {
                 matches!(x.kind, TimexType::Date | TimexType::Time) && s.span.contains(&x.span)
             }) {
                 match calendar_date(&x.value) {
-                    Some(d) if d.len() == 4 && since(x) => periods.push(d),
+                    Some(d) if d.len() == 4 && (since(x) || label(x)) => periods.push(d),
                     Some(d) => own.push(d),
                     None => {}
                 }

@@ -312,6 +312,15 @@ fn one_person_on_one_day_or_the_topic_alone_confirm_no_fact() {
             "{f:?}"
         );
     }
+    // a year naming the budget dates no event
+    assert!(
+        story
+            .timeline
+            .iter()
+            .all(|t| !t.text.contains("Landeshaushalt 2027")),
+        "{:#?}",
+        story.timeline
+    );
     // `Die Grünen`, `Grünen` and `Grüne` are one party
     let greens: Vec<&str> = story
         .entities
