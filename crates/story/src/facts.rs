@@ -191,21 +191,24 @@ pub fn units(
             // `seit`/`since` says how long a state has lasted and dates no event (`Wir haben so
             // etwas seit 1997 nicht erlebt`), unlike a day (`Busse fahren seit Mittwoch eine
             // Umleitung`: the detour began then)
+            // the text right before an expression and its last word
+            let word_before = |x: &lagebild_model::TimeExpr| {
+                let before = t.slice(Span::new(x.span.start.saturating_sub(30), x.span.start));
+                let word = before
+                    .trim_end()
+                    .rsplit(char::is_whitespace)
+                    .next()
+                    .unwrap_or("");
+                (before, word)
+            };
             let since = |x: &lagebild_model::TimeExpr| {
-                let before = t.slice(Span::new(x.span.start.saturating_sub(6), x.span.start));
-                let word = before.trim_end().rsplit(' ').next().unwrap_or("");
-                matches!(word.to_lowercase().as_str(), "seit" | "since")
+                matches!(word_before(x).1.to_lowercase().as_str(), "seit" | "since")
             };
             // a year right after a noun names a thing, not when something happened
             // (`Landeshaushalt 2027`, `Agenda 2030`); a year of a noun of years stays a date
             // (`Kriegsjahr 1915`)
             let label = |x: &lagebild_model::TimeExpr| {
-                let before = t.slice(Span::new(x.span.start.saturating_sub(30), x.span.start));
-                let word = before
-                    .trim_end()
-                    .rsplit(|c: char| c.is_whitespace())
-                    .next()
-                    .unwrap_or("");
+                let (before, word) = word_before(x);
                 let low = word.to_lowercase();
                 x.text.len() == 4
                     && x.text.bytes().all(|b| b.is_ascii_digit())

@@ -13,6 +13,16 @@
 
 mod common;
 
+/// The evidence texts of each fact that more than one origin confirms.
+fn confirmed(story: &lagebild_model::StoryAnalysis) -> Vec<Vec<&str>> {
+    story
+        .facts
+        .iter()
+        .filter(|f| f.origins > 1)
+        .map(|f| f.evidence.iter().map(|e| e.text.as_str()).collect())
+        .collect()
+}
+
 /// The analysis of the articles in a fixture directory.
 fn analyse(dir: &str) -> lagebild_model::Analysis {
     lagebild_story::analyze_all(common::annotated(dir))
@@ -241,8 +251,7 @@ fn topic_words_and_different_figures_confirm_no_fact() {
         .iter()
         .find(|s| s.articles.iter().any(|a| a == "tagesblatt-verhandlung"))
         .expect("the follow-up's story");
-    for f in story.facts.iter().filter(|f| f.origins > 1) {
-        let texts: Vec<&str> = f.evidence.iter().map(|e| e.text.as_str()).collect();
+    for texts in confirmed(story) {
         let all = texts.join(" | ");
         // different passenger counts and demands are the divergence, not a confirmed fact
         assert!(
@@ -280,12 +289,7 @@ fn one_person_on_one_day_or_the_topic_alone_confirm_no_fact() {
     let analysis = analyse("haushalt");
     assert_eq!(analysis.stories.len(), 1);
     let story = &analysis.stories[0];
-    let confirmed: Vec<Vec<&str>> = story
-        .facts
-        .iter()
-        .filter(|f| f.origins > 1)
-        .map(|f| f.evidence.iter().map(|e| e.text.as_str()).collect())
-        .collect();
+    let confirmed = confirmed(story);
     // the gap of 1.2 billion is confirmed by the wire copy and the later report
     assert!(
         confirmed
