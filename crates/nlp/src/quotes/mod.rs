@@ -18,7 +18,7 @@
 //! `resources/en/quotes_*.txt`.
 
 mod en;
-mod lexicon;
+pub(crate) mod lexicon;
 mod text;
 
 use crate::Annotator;

@@ -142,6 +142,8 @@ pub struct Grammar {
     articles: BTreeSet<String>,
     /// Words that join the two ends of a range of dates (`bis`, `und`, `–`).
     range_joins: BTreeSet<String>,
+    /// Read German Konjunktiv I in a reported clause as its present tense (see [`Grammar::tense`]).
+    konjunktiv: bool,
 }
 
 /// Punctuation that many rules never match: a match of such a rule lies between two of them.
@@ -395,6 +397,7 @@ impl Grammar {
             future_final,
             articles,
             range_joins,
+            konjunktiv: false,
         })
     }
 
@@ -635,10 +638,19 @@ impl Grammar {
         }
     }
 
+    /// Read a reported clause in the German Konjunktiv I present as pointing forward.
+    pub fn with_konjunktiv(mut self) -> Grammar {
+        self.konjunktiv = true;
+        self
+    }
+
     /// Tense of the sentence around `[start, end)`: the nearest cue word of the expression's
     /// own clause (between commas, semicolons and colons) decides, else the nearest of the
     /// sentence. A clause that ends in a `[future-final]` word and one more word
-    /// (`…, am Mittwoch über den Antrag zu entscheiden`) points forward.
+    /// (`…, am Mittwoch über den Antrag zu entscheiden`) points forward, and so does a reported
+    /// clause in the Konjunktiv I present without a cue of its own (`…, dass man am Mittwoch eine
+    /// Lösung finde, sagte sie`), where the nearest cue of the sentence would be the past of the
+    /// speech verb.
     pub fn tense(&self, text: &str, start: usize, end: usize) -> Tense {
         let (from, to) = sentence_window(text, start, end);
         let is_delim = |c: char| matches!(c, ',' | ';' | ':');
@@ -660,6 +672,9 @@ impl Grammar {
         let own = self.nearest_cue(text, c_from, c_to, start, end);
         if own != Tense::Unknown {
             return own;
+        }
+        if self.konjunktiv && reported_present(&clause) {
+            return Tense::Future;
         }
         self.nearest_cue(text, from, to, start, end)
     }
@@ -699,6 +714,43 @@ impl Grammar {
         }
         best.map_or(Tense::Unknown, |(_, t)| t)
     }
+}
+
+/// True when a clause (its words) holds a Konjunktiv I verb and no past participle, so that
+/// it reports a present: `dass man am Mittwoch eine Lösung finde`, `die Sitzung sei am Freitag
+/// öffentlich`, but not `am Mittwoch seien 20 Menschen gestorben`.
+fn reported_present(clause: &[&str]) -> bool {
+    let lex = crate::quotes::lexicon::Lexicon::get();
+    let mut buf = String::new();
+    let mut konjunktiv = false;
+    for w in clause {
+        if w.starts_with(|c: char| c.is_uppercase()) {
+            continue;
+        }
+        if is_participle(w) {
+            return false;
+        }
+        konjunktiv |= lex.is_konjunktiv_one(lowercase(w, &mut buf));
+    }
+    konjunktiv
+}
+
+/// True for a lower-case word shaped like a German past participle: `ge…t`, `ge…en` after an
+/// optional separable prefix (`gestorben`, `angekündigt`, `ausgebrochen`), or `…iert`.
+fn is_participle(w: &str) -> bool {
+    const PREFIXES: &[&str] = &[
+        "", "ab", "an", "auf", "aus", "bei", "ein", "fest", "fort", "her", "hin", "los", "mit",
+        "nach", "vor", "weg", "zu", "zurück", "zusammen",
+    ];
+    if w.ends_with("iert") {
+        return true;
+    }
+    (w.ends_with('t') || w.ends_with("en"))
+        && PREFIXES.iter().any(|p| {
+            w.strip_prefix(p)
+                .and_then(|r| r.strip_prefix("ge"))
+                .is_some_and(|r| r.chars().count() >= 4)
+        })
 }
 
 fn parse_template(t: &str, tables: &[String], line: usize) -> Result<Vec<Part>, ResourceError> {

@@ -369,6 +369,24 @@ fn a_zu_infinitive_after_an_announcement_points_forward() {
     assert_eq!(value_of(t, Some("2025-03-11"), "Donnerstag"), "2025-03-13");
 }
 
+#[test]
+fn a_reported_present_points_forward() {
+    // 2026-04-16 is a Thursday: the Wednesday of a hope is the coming one
+    let t = "Sie sei zuversichtlich, dass man bis zur Klausur am Mittwoch eine Lösung finde, \
+             sagte die Ministerin.";
+    assert_eq!(value_of(t, Some("2026-04-16"), "Mittwoch"), "2026-04-22");
+    let t = "Die Sitzung am Freitag sei öffentlich, teilte die Stadt mit.";
+    assert_eq!(value_of(t, Some("2026-04-16"), "Freitag"), "2026-04-17");
+    // a perfect in the reported clause is a past
+    let t = "Der Sprecher sagte, am Mittwoch seien zwölf Menschen gestorben.";
+    assert_eq!(value_of(t, Some("2026-04-16"), "Mittwoch"), "2026-04-15");
+    let t = "Am Dienstag sei die Brücke gesperrt worden, sagte er.";
+    assert_eq!(value_of(t, Some("2026-04-16"), "Dienstag"), "2026-04-14");
+    // indicative past in the clause of the day
+    let t = "Die Polizei sagte, dass der Mann am Montag festgenommen wurde.";
+    assert_eq!(value_of(t, Some("2026-04-16"), "Montag"), "2026-04-13");
+}
+
 /// German sentences written to touch many rules (and near misses), for comparing the candidate
 /// search that skips rules with the one that runs every rule.
 const VARIED: &[&str] = &[
