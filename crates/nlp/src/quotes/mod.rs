@@ -720,6 +720,27 @@ impl<'a> Finder<'a> {
                             })
                             .and_then(|fr| fr.speaker)
                     };
+                    // `Journalisten beklagen Behinderungen, nur zwei Sender seien zugelassen`:
+                    // the Konjunktiv after a speaking subject's own indicative clause is that
+                    // subject's report.
+                    if let Some((sp, ca)) = (!done && konjunktiv)
+                        .then(|| self.subject_then_report(a, b))
+                        .flatten()
+                    {
+                        let fr = Frame {
+                            content: (ca, b),
+                            speaker: Some(sp.clone()),
+                            cue: None,
+                            kind: QuoteKind::Indirect,
+                            denial: false,
+                        };
+                        if let Some(q) = self.quote(QuoteKind::Indirect, ca, b, &fr, ca, b) {
+                            open_run = Some((self.out.len(), si));
+                            self.out.push(q);
+                            self.last_speaker = Some((sp, si));
+                            done = true;
+                        }
+                    }
                     let recent = next_frame.or_else(|| {
                         self.last_speaker
                             .as_ref()
@@ -974,7 +995,8 @@ impl<'a> Finder<'a> {
 
     /// End of the clause of a separable verb from `k` on, for finding its particle: like
     /// [`Self::clause_end`], but a short bracket (`die Behörde (LBA)`) and a date between
-    /// commas (`am Montag, dem 3. Mai,`) stay inside.
+    /// commas (`am Montag, dem 3. Mai,`) and a name in apposition (`der Leiter, Anton Huber,`)
+    /// stay inside.
     fn particle_clause_end(&self, k: usize, b: usize) -> usize {
         let toks = self.toks;
         let mut j = self.clause_end(k, b);
@@ -990,6 +1012,11 @@ impl<'a> Finder<'a> {
                     .is_some_and(|t| t.lower.starts_with(|c: char| c.is_ascii_digit()))
             {
                 (j + 1..b.min(j + 8)).find(|&x| toks[x].is_punct(','))
+            } else if toks[j].is_punct(',') {
+                // a name in apposition (`gab der Leiter, Anton Huber, bekannt`)
+                (j + 2..b.min(j + 6))
+                    .find(|&x| toks[x].is_punct(','))
+                    .filter(|&c| toks[j + 1..c].iter().all(|t| t.is_word() && t.cap))
             } else {
                 None
             };
@@ -2654,15 +2681,7 @@ impl<'a> Finder<'a> {
                             .np_after(k, ce)
                             .filter(|&(a2, _)| !OBLIQUE.contains(&toks[a2].lower.as_str()))
                             .filter(|&(a2, b2)| {
-                                toks[a2..b2]
-                                    .iter()
-                                    .skip_while(|t| !t.cap)
-                                    .take_while(|t| t.cap)
-                                    .any(|t| {
-                                        Lexicon::noun_in(&self.lex.roles, &t.lower)
-                                            || self.lex.is_agent(&t.lower)
-                                    })
-                                    && !body
+                                self.headed_by_speaker(a2, b2) && !body
                                     || self.speaker(a2, b2).entity.is_some()
                             })
                             .map(|(a2, b2)| self.speaker(a2, b2));
@@ -2676,24 +2695,27 @@ impl<'a> Finder<'a> {
         }
         // Subject with an apposition: `Anna Berg, Sprecherin des Amtes, sagte`.
         if fin == cs && cs > sa && toks[cs - 1].is_punct(',') {
+            // The apposition itself: `Der Vertreter der Arbeitgeber im Rat, Peter Clever, hat`.
+            let apposition = (sa..cs - 1)
+                .rev()
+                .find(|&k| toks[k].is_punct(','))
+                .and_then(|seg| self.np_after(seg + 1, cs - 1))
+                .filter(|&(_, nb)| nb == cs - 1)
+                .map(|(na, nb)| self.speaker(na, nb));
             if let Some((na, nb)) = self.np_after(sa, cs) {
                 // Not a content clause in between: `Die Forderung, den Etat zu kürzen, lehnte`.
                 let zu_inf = cs >= 3 && toks[cs - 3].lower == "zu";
                 if nb < cs && toks[nb].is_punct(',') && !zu_inf {
-                    return Some(self.speaker(na, nb));
+                    let first = self.speaker(na, nb);
+                    // a named person in apposition to a role names the speaker
+                    return Some(match apposition {
+                        Some(sp) if first.entity.is_none() && sp.entity.is_some() => sp,
+                        _ => first,
+                    });
                 }
             }
-            // The apposition itself: `Der Vertreter der Arbeitgeber im Rat, Peter Clever, hat`.
-            let seg = (sa..cs - 1)
-                .rev()
-                .find(|&k| toks[k].is_punct(','))
-                .map(|k| k + 1);
-            if let Some(seg) = seg {
-                if let Some((na, nb)) = self.np_after(seg, cs - 1) {
-                    if nb == cs - 1 {
-                        return Some(self.speaker(na, nb));
-                    }
-                }
+            if let Some(sp) = apposition {
+                return Some(sp);
             }
         }
         // After the finite verb: `sagte Merkel`, `sagte er`, `erklärte gestern der Minister`.
@@ -2716,7 +2738,17 @@ impl<'a> Finder<'a> {
                 }
             }
         }
-        after.map(|(na, nb)| self.speaker(na, nb))
+        after.map(|(na, nb)| {
+            let first = self.speaker(na, nb);
+            // `gab der Leiter der Kripo, Anton Huber, bekannt`: the name in apposition
+            let named = (nb + 1 < toks.len() && toks[nb].is_punct(','))
+                .then(|| self.np_after(nb + 1, ce.max(nb + 1)))
+                .flatten()
+                .filter(|&(_, nb2)| nb2 < toks.len() && toks[nb2].is_punct(','))
+                .map(|(a2, b2)| self.speaker(a2, b2))
+                .filter(|sp| first.entity.is_none() && sp.entity.is_some());
+            named.unwrap_or(first)
+        })
     }
 
     /// For a speech verb at `v` with a content clause after it: the noun phrase that opens
@@ -2747,6 +2779,37 @@ impl<'a> Finder<'a> {
         let next = self.toks.get(nb)?;
         let verbish = next.is_word() && !next.cap;
         (verbish || next.is_punct(':') || next.is_punct(',')).then(|| self.speaker(na, nb))
+    }
+
+    /// True when the noun phrase `a..b` is headed by a role (`Sprecher`) or by a body or
+    /// group that speaks (`Polizei`, `Reformgegner`): its first run of capitalised words.
+    fn headed_by_speaker(&self, a: usize, b: usize) -> bool {
+        self.toks[a..b]
+            .iter()
+            .skip_while(|t| !t.cap)
+            .take_while(|t| t.cap)
+            .any(|t| Lexicon::noun_in(&self.lex.roles, &t.lower) || self.lex.is_agent(&t.lower))
+    }
+
+    /// For a sentence that opens with a subject and an indicative verb and has its
+    /// Konjunktiv only after the first comma: the subject as speaker, when it can speak (a
+    /// named person or organisation, a role, a body or group), and where the report starts.
+    fn subject_then_report(&self, a: usize, b: usize) -> Option<(Speaker, usize)> {
+        let toks = self.toks;
+        let c = (a..b).find(|&k| toks[k].is_punct(',') && toks[k].region.is_none())?;
+        if self.konjunktiv_main(a, c) || !self.konjunktiv_main(c + 1, b) {
+            return None;
+        }
+        if OBLIQUE.contains(&toks[a].lower.as_str()) {
+            return None;
+        }
+        let (na, nb) = self.np_after(a, c).filter(|&(na, _)| na == a)?;
+        let verb = toks.get(nb).filter(|t| t.is_word() && !t.cap)?;
+        if verb.region.is_some() {
+            return None;
+        }
+        let sp = self.speaker(na, nb);
+        (sp.entity.is_some() || self.headed_by_speaker(na, nb)).then_some((sp, c + 1))
     }
 
     /// Speaker of a sentence for `nach eigenen Angaben`: the first noun phrase outside the frame.
@@ -3576,8 +3639,6 @@ fn is_adjective(w: &str) -> bool {
         )
 }
 
-/// Drop a leading definite article: `der Kreml` → `Kreml` keeps the name as the speaker;
-/// descriptions with an indefinite article stay as written.
 /// The nominative of a noun in the genitive singular (`Landkreises` → `Landkreis`,
 /// `Wasserwirtschaftsamts` → `Wasserwirtschaftsamt`), where the form without `-es` or `-s` ends
 /// in a listed common noun; else the word as written.
@@ -3591,6 +3652,8 @@ fn nominative_of_genitive(noun: &str) -> String {
         .to_string()
 }
 
+/// Drop a leading definite article: `der Kreml` → `Kreml` keeps the name as the speaker;
+/// descriptions with an indefinite article stay as written.
 fn strip_article(s: &str) -> String {
     for a in [
         "der ", "die ", "das ", "Der ", "Die ", "Das ", "dem ", "den ", "des ",

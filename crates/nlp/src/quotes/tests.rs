@@ -1726,6 +1726,43 @@ fn a_named_person_with_a_party_is_linked_and_sources_after_aus() {
 }
 
 #[test]
+fn a_named_person_in_apposition_to_a_role_is_the_speaker() {
+    let d = annotated(
+        "Am Abend gab der Leiter der Wasserschutzpolizei, Henrik Albers, bekannt, dass das Boot \
+         gefunden worden sei.",
+    );
+    let qs = find_quotes(&d);
+    let q = find(&qs, "dass das Boot gefunden worden sei");
+    assert_eq!(speaker(q), "Henrik Albers");
+    let d = annotated(
+        "Die Sprecherin der Stadtwerke, Mareike Lüders, sagte, dass die Leitung repariert sei.",
+    );
+    let qs = find_quotes(&d);
+    let q = find(&qs, "dass die Leitung repariert sei");
+    assert_eq!(speaker(q), "Mareike Lüders");
+    // a person first keeps the speaker, the role after it is the apposition
+    let d = annotated("Mareike Lüders, Sprecherin der Stadtwerke, sagte, die Leitung sei dicht.");
+    let qs = find_quotes(&d);
+    let q = find(&qs, "die Leitung sei dicht");
+    assert_eq!(speaker(q), "Mareike Lüders");
+}
+
+#[test]
+fn a_konjunktiv_after_a_speaking_subjects_clause_is_its_report() {
+    let text = "Die Gemeinde hat den Markt abgesagt. Anwohner beklagen sich über den Lärm der \
+                Baustelle, nachts werde dort ohne Genehmigung gearbeitet.";
+    let qs = run(text);
+    let q = find(&qs, "nachts werde dort ohne Genehmigung gearbeitet");
+    assert_eq!(speaker(q), "Anwohner");
+    let qs = run("Ein Sprecher der Bahn schränkte das ein, dass der Zug nur verspätet sei.");
+    let q = find(&qs, "dass der Zug nur verspätet sei");
+    assert_eq!(speaker(q), "Ein Sprecher der Bahn");
+    // a thing opening the sentence speaks not
+    let qs = run("Die Brücke bleibt gesperrt, sie sei nicht mehr sicher.");
+    assert!(qs.iter().all(|q| speaker(q) != "Die Brücke"), "{qs:#?}");
+}
+
+#[test]
 fn english_pronouns_take_the_person_opening_the_sentence_before() {
     let d = crate::annotate(Article {
         text: "Councillor Priya Natt said the island had been abandoned by the operator. She \
