@@ -40,9 +40,73 @@ impl Annotator for QuantityFinder {
                     kind: t.kind,
                 })
                 .collect();
+            let from = out.len();
             find(&toks, lang, &mut out);
+            join_compounds(&mut out, from, &toks, lang);
+            mark_ages(&mut out[from..], &toks, lang);
         }
         doc.quantities = out;
+    }
+}
+
+/// Join the figures of one sentence (`out[from..]`) that name one duration in two units
+/// (`sechs Jahre und neun Monate` → 6.75 `jahr`), so that its parts are no figures of their own.
+fn join_compounds(out: &mut Vec<Quantity>, from: usize, toks: &[Tok], lang: Lang) {
+    let l = lists(lang);
+    let mut i = from;
+    while i + 1 < out.len() {
+        let (a, b) = (&out[i], &out[i + 1]);
+        let per = l.compounds.iter().find_map(|(big, small, n)| {
+            (a.unit.as_deref() == Some(big.as_str()) && b.unit.as_deref() == Some(small.as_str()))
+                .then_some(*n)
+        });
+        // exactly one joining word between the two figures
+        let between: Vec<&Tok> = toks
+            .iter()
+            .filter(|t| t.span.start >= a.span.end && t.span.end <= b.span.start)
+            .collect();
+        let joined =
+            between.len() == 1 && l.compound_joins.contains(&between[0].text.to_lowercase());
+        match per {
+            Some(n) if joined && b.qualifier.is_none() && b.value < n => {
+                let b = out.remove(i + 1);
+                let a = &mut out[i];
+                a.value += b.value / n;
+                a.span.end = b.span.end;
+            }
+            _ => i += 1,
+        }
+    }
+}
+
+/// The unit of an age: years followed by an age word (`52 Jahre alt`, `a 64-year-old`), like
+/// the nominal `64-Jährige` of the `[units]` list.
+pub const AGE_UNIT: &str = "alter";
+
+/// Give a number of years followed by an age word the unit [`AGE_UNIT`].
+fn mark_ages(qs: &mut [Quantity], toks: &[Tok], lang: Lang) {
+    let l = lists(lang);
+    for q in qs.iter_mut() {
+        if !matches!(q.unit.as_deref(), Some("jahr" | "year")) {
+            continue;
+        }
+        let Some(k) = toks.iter().position(|t| t.span.end == q.span.end) else {
+            continue;
+        };
+        // the word after the figure, or the last part of its own word (`64-year-old`)
+        let own = toks[k]
+            .text
+            .rsplit('-')
+            .next()
+            .filter(|_| toks[k].text.contains('-'));
+        let next = toks.get(k + 1).map(|t| t.text);
+        if [own, next]
+            .into_iter()
+            .flatten()
+            .any(|w| l.age_words.contains(&w.to_lowercase()))
+        {
+            q.unit = Some(AGE_UNIT.to_string());
+        }
     }
 }
 
@@ -73,6 +137,13 @@ struct Lists {
     /// Words that open another clause, where a state no longer speaks of the counted people
     /// (`and nobody was hurt`), lower case.
     breaks: std::collections::HashSet<String>,
+    /// A larger unit, a smaller one and how many of the smaller make the larger: `sechs Jahre
+    /// und neun Monate` is one duration of 6.75 years.
+    compounds: Vec<(String, String, f64)>,
+    /// Words joining the two parts of such a duration (`und`), lower case.
+    compound_joins: std::collections::HashSet<String>,
+    /// Words after a number of years that make it an age (`52 Jahre alt`, `64-year-old`).
+    age_words: std::collections::HashSet<String>,
 }
 
 fn lists(lang: Lang) -> &'static Lists {
@@ -98,6 +169,9 @@ fn load(text: &str, lang: Lang) -> Lists {
         people: Default::default(),
         states: HashMap::new(),
         breaks: Default::default(),
+        compounds: Vec::new(),
+        compound_joins: Default::default(),
+        age_words: Default::default(),
     };
     let mut section = "";
     for line in crate::tokenize::data_lines(text) {
@@ -110,6 +184,8 @@ fn load(text: &str, lang: Lang) -> Lists {
             "[date words]" => Some(&mut l.date_words),
             "[clause breaks]" => Some(&mut l.breaks),
             "[people]" => Some(&mut l.people),
+            "[compound joins]" => Some(&mut l.compound_joins),
+            "[age words]" => Some(&mut l.age_words),
             _ => None,
         };
         if let Some(set) = words {
@@ -148,6 +224,11 @@ fn load(text: &str, lang: Lang) -> Lists {
                 }
             }
             ("[adjectives]", _, Some(u)) => l.adjectives.push((a.to_string(), u.to_string())),
+            ("[compound units]", _, Some(small)) => {
+                if let Some(n) = it.next().and_then(|n| n.parse::<f64>().ok()) {
+                    l.compounds.push((a.to_string(), small.to_string(), n));
+                }
+            }
             ("[qualifiers]", _, _) => {
                 let (words, class) = line.split_once(" = ").unwrap_or((line, "approx"));
                 let words: Vec<String> = words.split_whitespace().map(str::to_string).collect();
@@ -526,6 +607,32 @@ mod tests {
         assert_eq!(q[0].3.as_deref(), Some("fast"));
         let q = run("Das dreistündige Gespräch blieb ohne Ergebnis.");
         assert_eq!((q[0].1, q[0].2.as_deref()), (3.0, Some("stunde")));
+    }
+
+    #[test]
+    fn durations_in_two_units_and_ages() {
+        let q = run("Das Gericht verhängte vier Jahre und sechs Monate Haft.");
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].0, "vier Jahre und sechs Monate");
+        assert_eq!((q[0].1, q[0].2.as_deref()), (4.5, Some("jahr")));
+        // two figures of their own
+        let q = run("Sie saß vier Jahre in Haft und sechs Monate in Therapie.");
+        assert_eq!(q.len(), 2, "{q:?}");
+        let q = run_en("The court imposed two years and three months in prison.");
+        assert_eq!((q[0].1, q[0].2.as_deref()), (2.25, Some("year")));
+        // ages
+        for text in [
+            "Der 52 Jahre alte Mann schwieg.",
+            "Der 52-Jährige schwieg.",
+            "Eine 52-jährige Frau schwieg.",
+        ] {
+            assert_eq!(run(text)[0].2.as_deref(), Some(AGE_UNIT), "{text}");
+        }
+        assert_eq!(
+            run_en("A 52-year-old man was silent.")[0].2.as_deref(),
+            Some(AGE_UNIT)
+        );
+        assert_eq!(run("Er saß 52 Jahre im Rat.")[0].2.as_deref(), Some("jahr"));
     }
 
     #[test]

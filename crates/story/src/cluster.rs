@@ -44,6 +44,8 @@ const BONUS_CAP: f64 = 0.16;
 /// Days of distance that cost nothing; beyond, the score decays with this scale (days).
 const DAYS_FREE: i64 = 2;
 const DAYS_SCALE: f64 = 4.0;
+/// Shared rare persons beyond the first that stretch [`DAYS_SCALE`], at most (see `decay`).
+const PERSONS_STRETCH_MAX: usize = 5;
 /// Stories the engine keeps open. Beyond [`ACTIVE_STORIES`] + [`RETIRE_BATCH`], the
 /// [`RETIRE_BATCH`] stories that least recently gained an article are retired: they keep their
 /// articles (and, in a store, their analyses) but take no new ones, so the engine's memory is
@@ -546,7 +548,7 @@ impl StoryEngine {
                 if p.norm > 0.0 {
                     let cos = dots[k] / p.norm;
                     let most = cos + BONUS_CAP * cos.clamp(0.0, 0.2) / 0.2;
-                    if most * decay(p, f.day) <= b {
+                    if most * decay(p, f.day, shared_persons(p, &names)) <= b {
                         continue;
                     }
                 }
@@ -665,11 +667,22 @@ fn combine(p: &Profile, day: Option<i64>, dot: f64, names: &[(Option<u32>, bool)
         }
     }
     let s = cos + bonus.min(BONUS_CAP) * cos.min(0.2) / 0.2;
-    s * decay(p, day)
+    s * decay(p, day, shared_persons(p, names))
 }
 
-/// Damping for the distance between an article's day and a story's date range.
-fn decay(p: &Profile, day: Option<i64>) -> f64 {
+/// How many of the article's rare person names the story holds.
+fn shared_persons(p: &Profile, names: &[(Option<u32>, bool)]) -> usize {
+    names
+        .iter()
+        .filter(|&&(k, person)| person && k.is_some_and(|k| p.has_name(k)))
+        .count()
+}
+
+/// Damping for the distance between an article's day and a story's date range. Each rare
+/// person the article shares with the story beyond the first stretches the scale: a trial or
+/// an inquiry returns after weeks with the same cast, while an event that merely resembles an
+/// old one, or a new turn with one person in common, does not.
+fn decay(p: &Profile, day: Option<i64>, persons: usize) -> f64 {
     let (Some(d), Some(a), Some(b)) = (day, p.first_day, p.last_day) else {
         return 1.0;
     };
@@ -683,7 +696,9 @@ fn decay(p: &Profile, day: Option<i64>) -> f64 {
     if gap <= DAYS_FREE {
         1.0
     } else {
-        (-((gap - DAYS_FREE) as f64) / DAYS_SCALE).exp()
+        let stretch = persons.saturating_sub(1).min(PERSONS_STRETCH_MAX);
+        let scale = DAYS_SCALE * (1.0 + stretch as f64);
+        (-((gap - DAYS_FREE) as f64) / scale).exp()
     }
 }
 

@@ -177,18 +177,73 @@ fn splits(variants: &[BTreeSet<usize>]) -> bool {
     })
 }
 
-fn number_word(v: f64) -> String {
+/// A figure as the story's language writes it (`6,75` in German, `6.75` in English).
+fn number_word(v: f64, lang: &str) -> String {
     if (v - v.round()).abs() < 1e-9 {
         format!("{}", v.round() as i64)
+    } else if lang == "de" {
+        format!("{v}").replace('.', ",")
     } else {
         format!("{v}")
     }
 }
 
-/// Number divergences from the quantities of the story's (non-furniture) sentences.
+/// The range of values a figure with a qualifier allows: `(low, low is open, high, high is
+/// open)`. `bis zu 140` allows 140, `fast 5` does not allow 5. A figure without a bound is
+/// rounded at its last digit other than zero (at most a tenth of it): `rund 38 Millionen`
+/// allows 38,4 million, `rund 250.000` not 300.000; against a bound, a plain figure is taken as
+/// written (`fünf` is not `fast fünf`) and one said to be approximate stays rounded (`rund
+/// 1.500` may be `mehr als 1.500`).
+fn allowed(value: f64, class: Option<&str>, approx: bool, rounded: bool) -> (f64, bool, f64, bool) {
+    match class {
+        Some("below") => (f64::NEG_INFINITY, false, value, true),
+        Some("above") => (value, true, f64::INFINITY, false),
+        Some("min") => (value, false, f64::INFINITY, false),
+        Some("max") => (f64::NEG_INFINITY, false, value, false),
+        Some("exact") => (value, false, value, false),
+        _ if approx || rounded => {
+            let half = rounding(value) / 2.0;
+            (value - half, half > 0.0, value + half, half > 0.0)
+        }
+        _ => (value, false, value, false),
+    }
+}
+
+/// The step a figure is rounded to: the largest power of ten it is a multiple of, at most a
+/// tenth of the figure (`38.000.000` → 1.000.000, `1.500` → 100, `1.000` → 100, `12` → 1).
+fn rounding(value: f64) -> f64 {
+    let v = value.abs();
+    if v < 1.0 || v.fract() != 0.0 {
+        return 0.0;
+    }
+    let mut step = 1.0;
+    while (v / (step * 10.0)).fract() == 0.0 && step * 10.0 <= v / 10.0 {
+        step *= 10.0;
+    }
+    step
+}
+
+/// True when two figures can both be true: their allowed ranges meet.
+fn compatible(a: (f64, bool, f64, bool), b: (f64, bool, f64, bool)) -> bool {
+    let (lo, lo_open) = if a.0 > b.0 || (a.0 == b.0 && a.1) {
+        (a.0, a.1)
+    } else {
+        (b.0, b.1)
+    };
+    let (hi, hi_open) = if a.2 < b.2 || (a.2 == b.2 && a.3) {
+        (a.2, a.3)
+    } else {
+        (b.2, b.3)
+    };
+    lo < hi || (lo == hi && !lo_open && !hi_open)
+}
+
+/// Number divergences from the quantities of the story's (non-furniture) sentences: figures
+/// of one unit close enough to be one measurement, given by different articles, that cannot
+/// both be true (`rund 800` and `mehr als 1.000 Menschen`, not `140` and `bis zu 140 Liter`).
 fn numbers(docs: &[AnnotatedArticle], texts: &[DocText], units: &[Unit]) -> Vec<Divergence> {
-    // unit → (value, qualifier) → (articles, surface forms)
-    type Variants = BTreeMap<(i64, String), (BTreeSet<usize>, Vec<String>)>;
+    // unit → (value, qualifier) → (articles, surface forms, written as approximate)
+    type Variants = BTreeMap<(i64, String), (BTreeSet<usize>, Vec<String>, bool)>;
     let mut by_unit: BTreeMap<String, Variants> = BTreeMap::new();
     for u in units {
         let doc = &docs[u.doc];
@@ -196,19 +251,23 @@ fn numbers(docs: &[AnnotatedArticle], texts: &[DocText], units: &[Unit]) -> Vec<
             let Some(unit) = q.unit.as_deref() else {
                 continue;
             };
-            if unit.is_empty() || unit == "ordinal" || !u.span.contains(&q.span) {
+            if unit.is_empty()
+                || unit == "ordinal"
+                // the ages in one story are mostly those of different people
+                || unit == lagebild_nlp::quantity::AGE_UNIT
+                || !u.span.contains(&q.span)
+            {
                 continue;
             }
             // `etwa 20` and `rund 20` (and a plain `20`) say the same; `fast 5` does not
+            let class = q
+                .qualifier
+                .as_deref()
+                .and_then(lagebild_nlp::quantity::qualifier_class);
             let qualifier = q
                 .qualifier
                 .clone()
-                .filter(|w| {
-                    !matches!(
-                        lagebild_nlp::quantity::qualifier_class(w),
-                        Some("approx" | "exact")
-                    )
-                })
+                .filter(|_| !matches!(class, Some("approx" | "exact")))
                 .unwrap_or_default();
             let key = ((q.value * 1000.0).round() as i64, qualifier);
             let e = by_unit
@@ -217,13 +276,14 @@ fn numbers(docs: &[AnnotatedArticle], texts: &[DocText], units: &[Unit]) -> Vec<
                 .entry(key)
                 .or_default();
             e.0.insert(u.doc);
+            e.2 |= class == Some("approx");
             let surface = texts[u.doc].slice(q.span).trim().to_string();
             if !e.1.contains(&surface) {
                 e.1.push(surface);
             }
         }
     }
-    type Entry<'a> = (&'a (i64, String), &'a (BTreeSet<usize>, Vec<String>));
+    type Entry<'a> = (&'a (i64, String), &'a (BTreeSet<usize>, Vec<String>, bool));
     let mut out = Vec::new();
     for (unit, vars) in by_unit {
         // chain close values into measurements
@@ -246,8 +306,23 @@ fn numbers(docs: &[AnnotatedArticle], texts: &[DocText], units: &[Unit]) -> Vec<
             if g.len() < 2 {
                 continue;
             }
-            let sets: Vec<BTreeSet<usize>> = g.iter().map(|(_, v)| v.0.clone()).collect();
-            if !splits(&sets) {
+            let range = |(k, v): &Entry, rounded: bool| {
+                let class = lagebild_nlp::quantity::qualifier_class(&k.1);
+                allowed(k.0 as f64 / 1000.0, class, v.2, rounded)
+            };
+            // two variants of different articles that cannot both be true; with the same
+            // bound the figures themselves differ (`mindestens zwei` / `mindestens drei
+            // Wochen`)
+            let conflict = g.iter().enumerate().any(|(i, a)| {
+                g[i + 1..].iter().any(|b| {
+                    let unbounded = a.0 .1.is_empty() && b.0 .1.is_empty();
+                    a.1 .0.difference(&b.1 .0).next().is_some()
+                        && b.1 .0.difference(&a.1 .0).next().is_some()
+                        && (!unbounded && a.0 .1 == b.0 .1
+                            || !compatible(range(a, unbounded), range(b, unbounded)))
+                })
+            });
+            if !conflict {
                 continue;
             }
             let variants: Vec<Variant> = g
@@ -260,7 +335,7 @@ fn numbers(docs: &[AnnotatedArticle], texts: &[DocText], units: &[Unit]) -> Vec<
             let values: Vec<String> = g
                 .iter()
                 .map(|(k, _)| {
-                    let v = number_word(k.0 as f64 / 1000.0);
+                    let v = number_word(k.0 as f64 / 1000.0, language(docs));
                     if k.1.is_empty() {
                         v
                     } else {
@@ -757,6 +832,57 @@ mod tests {
             ];
             assert!(dates(&docs, &units, &[vec![0, 1]]).is_empty(), "{other}");
         }
+    }
+
+    #[test]
+    fn figures_that_can_both_be_true() {
+        let r = |v: f64, class: Option<&str>, approx: bool, rounded: bool| {
+            allowed(v, class, approx, rounded)
+        };
+        // `bis zu 140` and `140`; `rund 1.500` and `mehr als 1.500`; `mindestens 12` and `17`
+        assert!(compatible(
+            r(140.0, Some("max"), false, false),
+            r(140.0, None, false, false)
+        ));
+        assert!(compatible(
+            r(1500.0, None, true, false),
+            r(1500.0, Some("above"), false, false)
+        ));
+        assert!(compatible(
+            r(12.0, Some("min"), false, false),
+            r(17.0, None, false, false)
+        ));
+        // `fast fünf` is not `fünf`, nor `mehr als 1.500` a plain `1.500`
+        assert!(!compatible(
+            r(5.0, Some("below"), false, false),
+            r(5.0, None, false, false)
+        ));
+        assert!(!compatible(
+            r(1500.0, Some("above"), false, false),
+            r(1500.0, None, false, false)
+        ));
+        // rounded at the last digit: `38 Millionen` may be `38,4 Millionen`, not `41 Millionen`;
+        // `acht` is not `neun`, `250.000` not `300.000`
+        let m = 1_000_000.0;
+        assert!(compatible(
+            r(38.0 * m, None, false, true),
+            r(38.4 * m, None, false, true)
+        ));
+        assert!(!compatible(
+            r(38.0 * m, None, false, true),
+            r(41.0 * m, None, false, true)
+        ));
+        assert!(!compatible(
+            r(8.0, None, false, true),
+            r(9.0, None, false, true)
+        ));
+        assert!(!compatible(
+            r(250_000.0, None, true, true),
+            r(300_000.0, None, true, true)
+        ));
+        assert_eq!(rounding(1000.0), 100.0);
+        assert_eq!(rounding(38.4 * m), 100_000.0);
+        assert_eq!(rounding(6.75), 0.0);
     }
 
     #[test]

@@ -9,7 +9,9 @@
 //! day of a statement is no other date of the event (`tests/fixtures/brand`); five outlets on a
 //! transit strike form one story, and neither different figures nor the story's topic words
 //! make a confirmed fact (`tests/fixtures/streik`); nor does one minister's other statement of
-//! the same day, or a headline sharing only the topic (`tests/fixtures/haushalt`).
+//! the same day, or a headline sharing only the topic (`tests/fixtures/haushalt`); a trial
+//! reported over four weeks with the same cast is one story, and only figures that cannot both
+//! be true diverge, ages never (`tests/fixtures/prozess`).
 
 mod common;
 
@@ -333,4 +335,49 @@ fn one_person_on_one_day_or_the_topic_alone_confirm_no_fact() {
         .map(|e| e.name.as_str())
         .collect();
     assert_eq!(greens.len(), 1, "{greens:?}");
+}
+
+#[test]
+fn a_trial_over_weeks_is_one_story_and_only_conflicting_figures_diverge() {
+    let analysis = analyse("prozess");
+    assert_eq!(
+        analysis.stories.len(),
+        1,
+        "{:?}",
+        analysis
+            .stories
+            .iter()
+            .map(|s| &s.articles)
+            .collect::<Vec<_>>()
+    );
+    let story = &analysis.stories[0];
+    // the dpa copy counts once
+    assert_eq!(story.origins.len(), 4);
+    let numbers: Vec<&str> = story
+        .divergences
+        .iter()
+        .filter(|d| d.kind == lagebild_model::DivergenceKind::Number)
+        .map(|d| d.summary.as_str())
+        .collect();
+    // the damage (38 against 41 million euros) and the demanded sentence (seven and a half
+    // against eight years, written in years and months) diverge
+    assert!(
+        numbers.iter().any(|s| s.contains("41000000")),
+        "{numbers:?}"
+    );
+    assert!(
+        numbers
+            .iter()
+            .any(|s| s.contains("7,5") && s.contains(" 8")),
+        "{numbers:?}"
+    );
+    // the months of a duration are no figure of their own, and the ages (46, 52) are of
+    // different people
+    assert!(numbers.iter().all(|s| !s.contains("Monat")), "{numbers:?}");
+    assert!(
+        numbers
+            .iter()
+            .all(|s| !(s.contains("46") && s.contains("52"))),
+        "{numbers:?}"
+    );
 }
