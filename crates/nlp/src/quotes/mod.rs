@@ -2193,6 +2193,14 @@ impl<'a> Finder<'a> {
                     None => continue,
                 }
             };
+            // `Das Urteil soll am Freitag verkündet werden, wie …`: a passive participle says
+            // what was said, not who spoke
+            let passive = toks
+                .get(i + 1)
+                .is_some_and(|n| matches!(n.lower.as_str(), "werden" | "worden"));
+            if passive {
+                continue;
+            }
             for &(vi, kind) in entries {
                 let verb = &lex.verbs[vi];
                 // Clause limits around the verb.
@@ -2308,8 +2316,16 @@ impl<'a> Finder<'a> {
                         .as_ref()
                         .and_then(|s| s.span)
                         .map_or(b, |(_, e)| toks.partition_point(|x| x.s < e));
-                    let closes =
-                        toks[ce..b].iter().all(|x| !x.is_word()) && self.only_adjuncts(sp_end, b);
+                    // also with the speaker's apposition after it (`…, sagt Katharina Moser,
+                    // Sprecherin des Roten Kreuzes.`)
+                    let rest_plain = |from: usize| toks[from..b].iter().all(|x| !x.is_word());
+                    let apposition_after = ce < b
+                        && toks[ce].is_punct(',')
+                        && self
+                            .np_after(ce + 1, b)
+                            .is_some_and(|(na, nb)| na == ce + 1 && rest_plain(nb));
+                    let closes = (rest_plain(ce) || apposition_after)
+                        && self.only_adjuncts(sp_end, b.min(if apposition_after { ce } else { b }));
                     let words_before = toks[a..i - 1].iter().filter(|x| x.is_word()).count();
                     let one_clause = !toks[a..i - 1].iter().any(is_clause_sep);
                     let plain = verb.clause
@@ -2738,17 +2754,28 @@ impl<'a> Finder<'a> {
                 }
             }
         }
-        after.map(|(na, nb)| {
-            let first = self.speaker(na, nb);
-            // `gab der Leiter der Kripo, Anton Huber, bekannt`: the name in apposition
-            let named = (nb + 1 < toks.len() && toks[nb].is_punct(','))
-                .then(|| self.np_after(nb + 1, ce.max(nb + 1)))
-                .flatten()
-                .filter(|&(_, nb2)| nb2 < toks.len() && toks[nb2].is_punct(','))
-                .map(|(a2, b2)| self.speaker(a2, b2))
-                .filter(|sp| first.entity.is_none() && sp.entity.is_some());
-            named.unwrap_or(first)
-        })
+        after.map(|(na, nb)| self.speaker_or_apposition(na, nb, ce))
+    }
+
+    /// The speaker of the phrase `na..nb`, or of the named person in apposition after it
+    /// (before `limit`) when the phrase names no one: `gab der Leiter der Kripo, Anton Huber,
+    /// bekannt`, `Der Verteidiger von W., Dr. Jan Oberle, prüft`.
+    fn speaker_or_apposition(&self, na: usize, nb: usize, limit: usize) -> Speaker {
+        let toks = self.toks;
+        let first = self.speaker(na, nb);
+        // past the dot of an initial (`von W.,`)
+        let initial = nb > na
+            && toks.get(nb).is_some_and(|t| t.is_punct('.'))
+            && toks[nb - 1].cap
+            && toks[nb - 1].lower.chars().count() == 1;
+        let nb = nb + usize::from(initial);
+        let named = (nb + 1 < toks.len() && toks[nb].is_punct(','))
+            .then(|| self.np_after(nb + 1, limit.max(nb + 1)))
+            .flatten()
+            .filter(|&(_, nb2)| nb2 < toks.len() && toks[nb2].is_punct(','))
+            .map(|(a2, b2)| self.speaker(a2, b2))
+            .filter(|sp| first.entity.is_none() && sp.entity.is_some());
+        named.unwrap_or(first)
     }
 
     /// For a speech verb at `v` with a content clause after it: the noun phrase that opens
@@ -2829,7 +2856,7 @@ impl<'a> Finder<'a> {
             if i != frame && !inside_phrase(i) {
                 if let Some((na, nb)) = self.np_after(i, b) {
                     if nb <= frame || na > frame + 2 {
-                        return Some(self.speaker(na, nb));
+                        return Some(self.speaker_or_apposition(na, nb, frame.max(nb)));
                     }
                 }
             }
@@ -3108,6 +3135,15 @@ impl<'a> Finder<'a> {
             Some((before, party)) if !party.contains(' ') && !before.is_empty() => s + before.len(),
             _ => e,
         };
+        // a person in the phrase's genitive or `von` tail is someone else (`der Verteidiger
+        // von W.`, `die Sprecherin der Ministerin Anna Berg`)
+        let in_tail = |m0: usize| {
+            (a + 1..b).any(|k| {
+                toks[k].e <= m0
+                    && NP_LINKS.contains(&toks[k].lower.as_str())
+                    && toks[a..k].iter().any(|t| t.cap && t.is_word())
+            })
+        };
         let head = self
             .persons
             .iter()
@@ -3117,6 +3153,7 @@ impl<'a> Finder<'a> {
                     .any(|&e| m.1 <= e + 1 && m.1 + 1 >= e && m.0 >= s.saturating_sub(1))
                     || (m.0 <= s && m.1 >= e)
             })
+            .filter(|m| !in_tail(m.0))
             .max_by_key(|m| m.1 - m.0);
         if let Some(&(_, _, ei, _)) = head {
             if let Some(ent) = self.doc.entities.get(ei) {
@@ -3327,13 +3364,24 @@ impl<'a> Finder<'a> {
     ) -> Option<Speaker> {
         let toks = self.toks;
         let article = toks[a].lower.as_str();
+        let ends = |list: &[String], w: &str| list.iter().any(|x| w.ends_with(x.as_str()));
+        // A person described with adjectives before the noun: `der 71-jährige frühere
+        // Werkzeugmacher`, `der Heidelberger Rechtsanwalt`.
+        let described = b > a + 2
+            && b <= a + 5
+            && matches!(article, "der" | "die")
+            && toks[b - 1].cap
+            && ends(&self.lex.person_epithets, &toks[b - 1].lower)
+            && toks[a + 1..b - 1]
+                .iter()
+                .all(|t| t.is_word() && (!t.cap || t.lower.ends_with("er") && t.lower.len() > 4));
         if !matches!(article, "der" | "die" | "das" | "des" | "dem")
-            || b != a + 2
-            || !toks[a + 1].cap
+            || (b != a + 2 && !described)
+            || !toks[b - 1].cap
         {
             return None;
         }
-        let head = toks[a + 1].lower.as_str();
+        let head = toks[b - 1].lower.as_str();
         // `des Verkehrsunternehmens`, `des Konzerns`
         let bare = match article {
             "des" => head
@@ -3342,7 +3390,6 @@ impl<'a> Finder<'a> {
                 .unwrap_or(head),
             _ => head,
         };
-        let ends = |list: &[String], w: &str| list.iter().any(|x| w.ends_with(x.as_str()));
         if matches!(article, "der" | "die") && ends(&self.lex.person_epithets, head) {
             let pronoun = if article == "die" { "sie" } else { "er" };
             let sp = self.resolve_pronoun(s, e, pronoun);

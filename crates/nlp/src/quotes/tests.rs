@@ -1763,6 +1763,43 @@ fn a_konjunktiv_after_a_speaking_subjects_clause_is_its_report() {
 }
 
 #[test]
+fn trial_reports_name_their_speakers() {
+    // a passive speech verb says what was said; the `wie` frame with an apposition speaks
+    let d = annotated(
+        "Das Urteil soll am Freitag verkündet werden, wie Lena Falk, Sprecherin des \
+         Landgerichts, mitteilte.",
+    );
+    let qs = find_quotes(&d);
+    let q = find(&qs, "Das Urteil soll am Freitag verkündet werden");
+    assert_eq!(speaker(q), "Lena Falk");
+    // the speaker's apposition after a frame that closes the sentence is no content
+    let d = annotated(
+        "In der Halle haben rund 300 Menschen übernachtet, sagt Lena Falk, Sprecherin der \
+         Johanniter.",
+    );
+    let qs = find_quotes(&d);
+    let q = find(&qs, "In der Halle haben rund 300 Menschen übernachtet");
+    assert_eq!(speaker(q), "Lena Falk");
+    // the defendant named by an initial, in the genitive and in a `von` tail, is no speaker
+    let d = annotated(
+        "Der Angeklagte Bernd K. schwieg. K.s Anwalt Tobias Reuter kündigte an, in Revision zu \
+         gehen. Der Verteidiger von K., Tobias Reuter, prüft nach eigenen Angaben weitere \
+         Schritte.",
+    );
+    let qs = find_quotes(&d);
+    assert!(qs.len() >= 2, "{qs:#?}");
+    assert!(qs.iter().all(|q| speaker(q) == "Tobias Reuter"), "{qs:#?}");
+    // a person described with adjectives points back
+    let d = annotated(
+        "Unter den Zuhörern saß Erwin Mahler. Der 68-jährige Rentner sagte, er habe \
+         alles verloren.",
+    );
+    let qs = find_quotes(&d);
+    let q = find(&qs, "er habe alles verloren");
+    assert!(speaker(q).ends_with("Erwin Mahler"), "{qs:#?}");
+}
+
+#[test]
 fn english_pronouns_take_the_person_opening_the_sentence_before() {
     let d = crate::annotate(Article {
         text: "Councillor Priya Natt said the island had been abandoned by the operator. She \

@@ -237,6 +237,16 @@ pub fn tokens(text: &str, regions: &[Region]) -> Vec<Tok> {
                 }
                 break;
             }
+            // `W.s Anwalt`: the genitive of a name cut to its initial is one word
+            if e == b + c.len_utf8()
+                && c.is_uppercase()
+                && text[e..].starts_with(".s")
+                && !text[e + 2..].starts_with(char::is_alphanumeric)
+            {
+                e += 2;
+                it.next();
+                it.next();
+            }
             out.push(tok(text, b, e, Kind::Word));
             continue;
         }
