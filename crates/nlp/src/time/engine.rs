@@ -144,6 +144,9 @@ pub struct Grammar {
     range_joins: BTreeSet<String>,
     /// Read German Konjunktiv I in a reported clause as its present tense (see [`Grammar::tense`]).
     konjunktiv: bool,
+    /// Future cues that are auxiliaries: they point forward only with an infinitive (`wird …
+    /// reisen`), not as a copula or passive (`wird es still`, `wird evakuiert`).
+    future_aux: BTreeSet<String>,
 }
 
 /// Punctuation that many rules never match: a match of such a rule lies between two of them.
@@ -346,6 +349,7 @@ impl Grammar {
         let mut future_final = BTreeSet::new();
         let mut articles = BTreeSet::new();
         let mut range_joins = BTreeSet::new();
+        let mut future_aux = BTreeSet::new();
         let mut section: Option<&mut BTreeSet<String>> = None;
         for (no, l) in lines(res.cues) {
             match l {
@@ -355,6 +359,7 @@ impl Grammar {
                 "[future-final]" => section = Some(&mut future_final),
                 "[event-articles]" => section = Some(&mut articles),
                 "[range-joins]" => section = Some(&mut range_joins),
+                "[future-auxiliaries]" => section = Some(&mut future_aux),
                 _ => {
                     let set = section
                         .as_deref_mut()
@@ -398,6 +403,7 @@ impl Grammar {
             articles,
             range_joins,
             konjunktiv: false,
+            future_aux,
         })
     }
 
@@ -689,6 +695,11 @@ impl Grammar {
             }
             let lw = lowercase(w, &mut buf);
             let t = if self.future.contains(lw) {
+                if self.future_aux.contains(lw)
+                    && !with_infinitive(text, from, to, ws, ws + w.len())
+                {
+                    return;
+                }
                 Tense::Future
             } else if self.past.contains(lw) {
                 Tense::Past
@@ -714,6 +725,43 @@ impl Grammar {
         }
         best.map_or(Tense::Unknown, |(_, t)| t)
     }
+}
+
+/// True when the auxiliary at `[ws, we)` has an infinitive: the word before it (`stattfinden
+/// wird`) or the last of its clause within `[from, to)` (`wird am Montag reisen`, `wird
+/// evakuiert werden`).
+fn with_infinitive(text: &str, from: usize, to: usize, ws: usize, we: usize) -> bool {
+    let is_delim = |c: char| matches!(c, ',' | ';' | ':' | '.' | '!' | '?');
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_string)
+            .collect()
+    };
+    let before = text[from..ws]
+        .rsplit(is_delim)
+        .next()
+        .map(words)
+        .and_then(|w| w.last().cloned());
+    let after = text[we..to].split(is_delim).next().map(words);
+    let last = after.and_then(|w| w.last().cloned());
+    [before, last]
+        .into_iter()
+        .flatten()
+        .any(|w| is_infinitive(&w))
+}
+
+/// True for a lower-case word shaped like a German infinitive (`reisen`, `ändern`, `werden`),
+/// not a past participle or a function word.
+fn is_infinitive(w: &str) -> bool {
+    if matches!(w, "werden" | "sein" | "haben") {
+        return true;
+    }
+    w.chars().count() >= 4
+        && w.chars().all(char::is_lowercase)
+        && (w.ends_with("en") || w.ends_with("ern") || w.ends_with("eln"))
+        && !is_participle(w)
+        && !crate::stopwords::is_stopword("de", w)
 }
 
 /// True when a clause (its words) holds a Konjunktiv I verb and no past participle, so that

@@ -67,6 +67,38 @@ pub fn grammar(lang: &str) -> Result<&'static Grammar, TimeError> {
     cell.as_ref().map_err(|e| TimeError::Resource(e.clone()))
 }
 
+impl Grammar {
+    /// For each candidate, the one right after it in the same phrase (only lower-case words and
+    /// spaces between, at most [`DAY_AFTER_GAP`] bytes) that does not depend on the reference
+    /// date: its template, start and end.
+    fn day_after(
+        &self,
+        text: &str,
+        cands: &[engine::Candidate],
+        mode: Mode,
+    ) -> Vec<Option<(String, usize, usize)>> {
+        (0..cands.len())
+            .map(|i| {
+                let next = cands.get(i + 1)?;
+                let gap = text.get(cands[i].end..next.start)?;
+                let template = match mode {
+                    Mode::News => &next.value,
+                    Mode::Narrative => &next.narrative,
+                };
+                (gap.len() <= DAY_AFTER_GAP
+                    && gap.chars().all(|c| c.is_lowercase() || c == ' ')
+                    && matches!(next.kind, TimexType::Date | TimexType::Time)
+                    && !template.contains("{ref:")
+                    && !template.contains("{event:"))
+                .then(|| (template.clone(), next.start, next.end))
+            })
+            .collect()
+    }
+}
+
+/// See [`Grammar::day_after`].
+const DAY_AFTER_GAP: usize = 12;
+
 /// Explicit years far before the creation date (median more than this many years back, at
 /// least [`NARRATIVE_MIN_YEARS`] of them) make a text narrative.
 const NARRATIVE_GAP: i32 = 10;
@@ -123,7 +155,10 @@ impl Grammar {
         let mut bytes: Vec<(usize, usize)> = Vec::with_capacity(cands.len());
         let mut deferred = Vec::new();
         let range_ends = self.range_end_years(text, &cands);
-        for ((c, side), range_end) in cands.into_iter().zip(side).zip(range_ends) {
+        let day_after = self.day_after(text, &cands, mode);
+        for (((c, side), range_end), day_after) in
+            cands.into_iter().zip(side).zip(range_ends).zip(day_after)
+        {
             let template = match mode {
                 Mode::News => &c.value,
                 Mode::Narrative => &c.narrative,
@@ -134,8 +169,19 @@ impl Grammar {
             } else {
                 Tense::Unknown
             };
-            let value = match range_end {
-                Some(end) if template.starts_with("{Y}") => ctx.in_year_of(template, end),
+            let value = match (range_end, day_after) {
+                (Some(end), _) if template.starts_with("{Y}") => ctx.in_year_of(template, end),
+                // `gegen 3 Uhr in der Nacht zu Montag`: the time is on the day named after it
+                (_, Some((next, next_start, next_end))) if template.contains("{ref:") => {
+                    let next_tense = self.tense(text, next_start, next_end);
+                    let day = Point::of_value(&ctx.clone().resolve(&next, next_tense))
+                        .filter(|p| p.day.is_some());
+                    let mut own = ctx.clone();
+                    if day.is_some() {
+                        own.reference = day;
+                    }
+                    own.resolve(template, tense)
+                }
                 _ => ctx.resolve(template, tense),
             };
             // a date relative to a named event waits until the text's event date is known

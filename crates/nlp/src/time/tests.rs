@@ -387,6 +387,35 @@ fn a_reported_present_points_forward() {
     assert_eq!(value_of(t, Some("2026-04-16"), "Montag"), "2026-04-13");
 }
 
+#[test]
+fn reportage_tickers_and_spans_of_time() {
+    // 2026-04-24 is a Friday. `wird` without an infinitive is no future: the Thursday just past
+    let t = "Im Saal wird es still, als die Zeugin am Donnerstag um 9.30 Uhr nach vorn tritt.";
+    assert_eq!(value_of(t, Some("2026-04-24"), "Donnerstag"), "2026-04-23");
+    // with one it is
+    let t = "Die Zeugin wird am Donnerstag aussagen.";
+    assert_eq!(value_of(t, Some("2026-04-24"), "Donnerstag"), "2026-04-30");
+    // what is scheduled lies ahead
+    let t = "Die Kammer hat Verhandlungstage bis Mitte Juni angesetzt.";
+    assert!(value_of(t, Some("2026-04-24"), "Mitte Juni").starts_with("2026-06"));
+    // `sonst in zwei Monaten` is a span of time
+    let t =
+        "Es fiel so viel Regen, wie dort sonst in zwei Monaten fällt. Gegen 3 Uhr stieg der Bach.";
+    assert_eq!(value_of(t, Some("2026-06-15"), "in zwei Monaten"), "P2M");
+    assert_eq!(value_of(t, Some("2026-06-15"), "3 Uhr"), "2026-06-15T03:00");
+    // a time takes the day named right after it
+    let t =
+        "Seit Sonntag regnet es. Gegen 3 Uhr in der Nacht zu Montag trat der Bach über die Ufer.";
+    assert_eq!(value_of(t, Some("2026-06-17"), "3 Uhr"), "2026-06-15T03:00");
+    // a ticker entry is on the day of writing
+    let t =
+        "Am Sonntag sei kein Regen zu erwarten.\n\n19.45 Uhr: Die Menschen dürfen nicht zurück.";
+    assert_eq!(
+        value_of(t, Some("2026-06-16"), "19.45 Uhr"),
+        "2026-06-16T19:45"
+    );
+}
+
 /// German sentences written to touch many rules (and near misses), for comparing the candidate
 /// search that skips rules with the one that runs every rule.
 const VARIED: &[&str] = &[
