@@ -407,6 +407,9 @@ fn reportage_tickers_and_spans_of_time() {
     let t =
         "Seit Sonntag regnet es. Gegen 3 Uhr in der Nacht zu Montag trat der Bach über die Ufer.";
     assert_eq!(value_of(t, Some("2026-06-17"), "3 Uhr"), "2026-06-15T03:00");
+    // a comparison with a weekday looks back, whatever the tense
+    let t = "Mit Regenmengen wie am Sonntag sei am Wochenende nicht zu rechnen.";
+    assert_eq!(value_of(t, Some("2026-06-16"), "Sonntag"), "2026-06-14");
     // a ticker entry is on the day of writing
     let t =
         "Am Sonntag sei kein Regen zu erwarten.\n\n19.45 Uhr: Die Menschen dürfen nicht zurück.";
