@@ -2326,8 +2326,24 @@ impl<'a> Finder<'a> {
                             .is_some_and(|(na, nb)| na == ce + 1 && rest_plain(nb));
                     let closes = (rest_plain(ce) || apposition_after)
                         && self.only_adjuncts(sp_end, b.min(if apposition_after { ce } else { b }));
+                    // a ticker's time stamp (`11.40 Uhr:`) opens no clause
+                    let a = (a..(a + 4).min(i))
+                        .find(|&k| toks[k].is_punct(':') && k > a && toks[k - 1].lower == "uhr")
+                        .map_or(a, |k| k + 1);
                     let words_before = toks[a..i - 1].iter().filter(|x| x.is_word()).count();
-                    let one_clause = !toks[a..i - 1].iter().any(is_clause_sep);
+                    // a comma inside an enumeration of names (`in Ortenburg, Aidenbach und
+                    // Vilshofen`) divides no clauses
+                    let listing = |k: usize| {
+                        toks[k].is_punct(',')
+                            && k > a
+                            && toks[k - 1].cap
+                            && toks.get(k + 1).is_some_and(|t| t.cap && t.is_word())
+                            && toks[k + 1..i - 1]
+                                .iter()
+                                .take_while(|t| !is_clause_sep(t))
+                                .any(|t| matches!(t.lower.as_str(), "und" | "oder"))
+                    };
+                    let one_clause = !(a..i - 1).any(|k| is_clause_sep(&toks[k]) && !listing(k));
                     let plain = verb.clause
                         && !verb.belief
                         && closes

@@ -1780,6 +1780,17 @@ fn trial_reports_name_their_speakers() {
     let qs = find_quotes(&d);
     let q = find(&qs, "In der Halle haben rund 300 Menschen übernachtet");
     assert_eq!(speaker(q), "Lena Falk");
+    // also after a ticker's time stamp and with an enumeration of places in the content
+    let d = annotated(
+        "11.40 Uhr: In Celle, Uelzen und Soltau haben rund 300 Menschen übernachtet, sagt Lena \
+         Falk, Sprecherin der Johanniter.",
+    );
+    let qs = find_quotes(&d);
+    let q = find(
+        &qs,
+        "In Celle, Uelzen und Soltau haben rund 300 Menschen übernachtet",
+    );
+    assert_eq!(speaker(q), "Lena Falk");
     // the defendant named by an initial, in the genitive and in a `von` tail, is no speaker
     let d = annotated(
         "Der Angeklagte Bernd K. schwieg. K.s Anwalt Tobias Reuter kündigte an, in Revision zu \
