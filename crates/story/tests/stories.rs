@@ -11,7 +11,9 @@
 //! make a confirmed fact (`tests/fixtures/streik`); nor does one minister's other statement of
 //! the same day, or a headline sharing only the topic (`tests/fixtures/haushalt`); a trial
 //! reported over four weeks with the same cast is one story, and only figures that cannot both
-//! be true diverge, ages never (`tests/fixtures/prozess`).
+//! be true diverge, ages never (`tests/fixtures/prozess`); a flash flood from five outlets with a
+//! live ticker dates its ticker entries on the day of writing, agrees on `bis zu 140` and `140
+//! Liter`, and names who said the dam quote differently (`tests/fixtures/unwetter`).
 
 mod common;
 
@@ -380,4 +382,51 @@ fn a_trial_over_weeks_is_one_story_and_only_conflicting_figures_diverge() {
             .all(|s| !(s.contains("46") && s.contains("52"))),
         "{numbers:?}"
     );
+}
+
+#[test]
+fn a_flood_with_a_live_ticker_dates_and_attributes_consistently() {
+    let analysis = analyse("unwetter");
+    assert_eq!(analysis.stories.len(), 1);
+    let story = &analysis.stories[0];
+    let kinds = |k: lagebild_model::DivergenceKind| -> Vec<&str> {
+        story
+            .divergences
+            .iter()
+            .filter(|d| d.kind == k)
+            .map(|d| d.summary.as_str())
+            .collect()
+    };
+    // compatible figures and ages are no divergence; the evacuees are
+    let numbers = kinds(lagebild_model::DivergenceKind::Number);
+    assert!(numbers.iter().all(|s| !s.contains("Liter")), "{numbers:?}");
+    assert!(
+        numbers
+            .iter()
+            .all(|s| !s.contains("64") && !s.contains("78")),
+        "{numbers:?}"
+    );
+    assert!(
+        numbers
+            .iter()
+            .any(|s| s.contains("800") && s.contains("1000")),
+        "{numbers:?}"
+    );
+    // one statement, two speakers
+    let attributions = kinds(lagebild_model::DivergenceKind::Attribution);
+    assert!(
+        attributions
+            .iter()
+            .any(|s| s.contains("Aschenbrenner") && s.contains("Reisinger")),
+        "{attributions:?}"
+    );
+    // `gegen 3 Uhr in der Nacht zu Montag` is dated alike by every outlet
+    assert!(kinds(lagebild_model::DivergenceKind::Date).is_empty());
+    // the ticker's evening entry is on its day of writing
+    let entry = story
+        .timeline
+        .iter()
+        .find(|t| t.text.starts_with("19.45 Uhr"))
+        .expect("ticker entry in the timeline");
+    assert_eq!(entry.date, "2026-06-16");
 }
