@@ -164,7 +164,7 @@ pub fn reports(docs: &[AnnotatedArticle], merged: &Merged) -> Vec<Report> {
                 Some(e) => Some(merged.entities[e].name.clone()),
                 None => q.speaker.clone(),
             };
-            let keys = text_keys(&q.text)
+            let keys = text_keys(&without_speaker(q))
                 .into_iter()
                 .map(|k| {
                     let w = idf(&k);
@@ -191,6 +191,24 @@ pub fn reports(docs: &[AnnotatedArticle], merged: &Merged) -> Vec<Report> {
     full_body_names(&mut out, &merged.entities);
     group(&mut out);
     out
+}
+
+/// The words of a quote without its speaker's phrase, where the quote holds it (a reported
+/// act: `Sein Verteidiger Jan Oberle wies die Vorwürfe zurück`), so that two acts of one
+/// speaker are not one statement for sharing his name and role.
+fn without_speaker(q: &lagebild_model::Quote) -> String {
+    match q.speaker_span {
+        Some(sp) if q.span.start <= sp.start && sp.end <= q.span.end => {
+            let (a, b) = (sp.start - q.span.start, sp.end - q.span.start);
+            q.text
+                .chars()
+                .enumerate()
+                .filter(|&(i, _)| i < a || i >= b)
+                .map(|(_, c)| c)
+                .collect()
+        }
+        _ => q.text.clone(),
+    }
 }
 
 /// True when every word of `short` occurs in `long` (case-insensitive).
@@ -269,6 +287,29 @@ fn group(reports: &mut [Report]) {
 mod tests {
     use super::*;
     use lagebild_model::QuoteKind;
+
+    #[test]
+    fn a_reported_act_is_keyed_without_its_speaker() {
+        let text = "Sein Anwalt Jan Oberle wies die Vorwürfe zurück";
+        let q = lagebild_model::Quote {
+            kind: QuoteKind::Reported,
+            span: lagebild_model::Span::new(100, 100 + text.chars().count()),
+            text: text.into(),
+            speaker: Some("Jan Oberle".into()),
+            speaker_entity: None,
+            speaker_span: Some(lagebild_model::Span::new(100, 122)),
+            cue: None,
+            cue_span: None,
+            epistemic: lagebild_model::Epistemic::Attributed,
+        };
+        assert_eq!(without_speaker(&q), " wies die Vorwürfe zurück");
+        // the speaker outside the quote leaves it whole
+        let q = lagebild_model::Quote {
+            speaker_span: Some(lagebild_model::Span::new(10, 20)),
+            ..q
+        };
+        assert_eq!(without_speaker(&q), text);
+    }
 
     fn report(doc: usize, speaker: usize, text: &str) -> Report {
         Report {

@@ -3408,6 +3408,34 @@ impl<'a> Finder<'a> {
         };
         if matches!(article, "der" | "die") && ends(&self.lex.person_epithets, head) {
             let pronoun = if article == "die" { "sie" } else { "er" };
+            // a description points back to the person the sentence before named (`Am
+            // Nachmittag sagte Insolvenzverwalter Bernd Kählert aus. Der Heidelberger
+            // Rechtsanwalt …`), before the last speaker a pronoun would take
+            let sent = self.sentence_at(s);
+            let named_before = sent
+                .checked_sub(1)
+                .and_then(|p| self.sents.get(p))
+                .and_then(|&(pa, pb)| {
+                    let (ps, pe) = (toks[pa].s, toks[pb.max(pa + 1) - 1].e);
+                    self.persons.iter().rev().find(|m| {
+                        m.0 >= ps
+                            && m.1 <= pe
+                            && self
+                                .doc
+                                .entities
+                                .get(m.2)
+                                .is_some_and(|ent| pronoun_fits(pronoun, ent))
+                    })
+                });
+            if let Some(&(_, _, ei, _)) = named_before {
+                if let Some(ent) = self.doc.entities.get(ei) {
+                    return Some(Speaker {
+                        name: format!("{} {}", strip_article(written), ent.name),
+                        entity: Some(ei),
+                        span: Some((s, e)),
+                    });
+                }
+            }
             let sp = self.resolve_pronoun(s, e, pronoun);
             let ent = sp.entity.and_then(|i| self.doc.entities.get(i))?;
             return Some(Speaker {
