@@ -326,6 +326,26 @@ pub fn merge(docs: &[AnnotatedArticle]) -> Merged {
             members,
         ));
     }
+    // A one-word person named once in one article, with no role and no words of their own, is
+    // most often a common noun the tagger took for a name (`keinen Cent Pacht mehr`); news name
+    // the people of a story in full at least once.
+    built.retain(|(e, mentions, members)| {
+        let speaks = || {
+            members.iter().any(|&i| {
+                docs[items[i].doc]
+                    .quotes
+                    .iter()
+                    .any(|q| q.speaker_entity == Some(items[i].ent))
+            })
+        };
+        !(e.kind == EntityType::Per
+            && !e.name.contains(' ')
+            && e.aliases.is_empty()
+            && e.roles.is_empty()
+            && e.articles.len() == 1
+            && *mentions <= 1
+            && !speaks())
+    });
     // agencies credited for an article's copy (`DOW JONES--` slugs, `(dpa)`): organisations of
     // the story even where the cleaner cut the credit from the text
     let position: HashMap<&str, usize> = docs
@@ -459,6 +479,38 @@ mod tests {
         let afp = find("AFP").expect("AFP");
         assert_eq!(afp.articles, vec!["b"]);
         assert!(afp.roles.is_empty());
+    }
+
+    #[test]
+    fn a_one_word_person_named_once_without_a_role_or_words_is_left_out() {
+        let doc = |id: &str, text: &str, ents: Vec<lagebild_model::Entity>| AnnotatedArticle {
+            article: lagebild_model::Article {
+                id: id.into(),
+                text: text.into(),
+                ..Default::default()
+            },
+            entities: ents,
+            ..Default::default()
+        };
+        let person = |name: &str, mentions: usize| lagebild_model::Entity {
+            name: name.into(),
+            kind: EntityType::Per,
+            aliases: Vec::new(),
+            roles: Vec::new(),
+            mentions: (0..mentions)
+                .map(|i| lagebild_model::Mention {
+                    span: lagebild_model::Span::new(i * 10, i * 10 + 4),
+                    kind: lagebild_model::MentionKind::Name,
+                })
+                .collect(),
+        };
+        let docs = vec![
+            doc("a", "", vec![person("Parks", 1), person("Anna Berg", 1)]),
+            doc("b", "", vec![person("Berg", 2)]),
+        ];
+        let names: Vec<String> = merge(&docs).entities.into_iter().map(|e| e.name).collect();
+        assert!(!names.contains(&"Parks".to_string()), "{names:?}");
+        assert!(names.contains(&"Anna Berg".to_string()), "{names:?}");
     }
 
     #[test]
