@@ -380,8 +380,13 @@ pub fn entities(tagger: &Tagger<'_>, text: &str, sentences: &[Sentence]) -> Vec<
                         k += 1;
                         skipped += 1;
                     }
-                    // `the mayor's husband`: the role is someone else's
-                    let owned = refs.get(k + 1).is_some_and(|w| matches!(*w, "'s" | "’s"));
+                    // `the mayor's husband`: the role is someone else's; so is one right
+                    // before another person's name (`Die Verteidigerin von Anja L.,
+                    // Rechtsanwältin Miriam Sattler`)
+                    let owned = refs.get(k + 1).is_some_and(|w| matches!(*w, "'s" | "’s"))
+                        || labels
+                            .get(k + 1)
+                            .is_some_and(|&l| label_type(l) == Some(EntityType::Per));
                     if k < refs.len() && flags[k] & flag::ROLE != 0 && labels[k] == 0 && !owned {
                         // English roles of several words: `the company's chief executive`
                         let mut en = k + 1;
@@ -1248,6 +1253,19 @@ Witkoff reiste am Mittwoch ab.";
         assert!(uschakow.roles.iter().any(|r| r == "Berater"));
         let rutte = find("Mark Rutte").expect("Rutte found");
         assert!(rutte.roles.iter().any(|r| r == "Nato-Generalsekretär"));
+        // a role right before another person's name is that person's
+        let trial = "Prozess\n\nDie Verteidigerin von Tanja M., Rechtsanwältin Eva Roth, \
+kündigte eine Erklärung an.";
+        let others = entities(
+            &Tagger::default_for("de"),
+            trial,
+            &crate::tokenize::sentences(trial),
+        );
+        let tanja = others
+            .iter()
+            .find(|e| e.name == "Tanja M.")
+            .expect("Tanja M.");
+        assert!(tanja.roles.is_empty(), "{others:#?}");
         let witkoff = find("Steve Witkoff").expect("Witkoff found");
         assert_eq!(witkoff.mentions.len(), 2);
         assert!(find("Moskau").is_some_and(|e| e.kind == EntityType::Loc));
