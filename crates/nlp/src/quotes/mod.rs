@@ -2206,6 +2206,14 @@ impl<'a> Finder<'a> {
                 // Clause limits around the verb.
                 let cs = self.clause_start(a, i);
                 let mut ce = self.clause_end(i + 1, b);
+                // `Der Angeklagte habe gewusst, dass …`: a belief in the Konjunktiv is itself
+                // reported, by the last speaker; the one who knew did not speak
+                if verb.belief
+                    && kind == FormKind::Participle
+                    && (cs..i).any(|k| matches!(toks[k].lower.as_str(), "habe" | "hätte"))
+                {
+                    continue;
+                }
                 // `forderte die Nationalgarde an`: a particle closing the clause makes the
                 // finite verb part of another verb (`anfordern`), no speech verb.
                 if kind == FormKind::Joined && verb.particle.is_none() {

@@ -1800,6 +1800,15 @@ fn trial_reports_name_their_speakers() {
     let qs = find_quotes(&d);
     assert!(qs.len() >= 2, "{qs:#?}");
     assert!(qs.iter().all(|q| speaker(q) == "Tobias Reuter"), "{qs:#?}");
+    // a belief in the Konjunktiv is the last speaker's report, not the believer's words
+    let qs = run(
+        "„Das Modell war nie tragfähig“, sagte Oberstaatsanwalt Jens Mahler. Der Angeklagte \
+         habe gewusst, dass die Erträge nie zu erzielen gewesen seien.",
+    );
+    assert!(
+        qs.iter().all(|q| speaker(q).ends_with("Jens Mahler")),
+        "{qs:#?}"
+    );
     // a person described with adjectives points back
     let d = annotated(
         "Unter den Zuhörern saß Erwin Mahler. Der 68-jährige Rentner sagte, er habe \
