@@ -11,7 +11,8 @@
 //! make a confirmed fact (`tests/fixtures/streik`); nor does one minister's other statement of
 //! the same day, or a headline sharing only the topic (`tests/fixtures/haushalt`); a trial
 //! reported over four weeks with the same cast is one story, and only figures that cannot both
-//! be true diverge, ages never (`tests/fixtures/prozess`); a flash flood from five outlets with a
+//! be true diverge, ages never, and one person's different acts are no confirmed fact
+//! (`tests/fixtures/prozess`); a flash flood from five outlets with a
 //! live ticker dates its ticker entries on the day of writing, agrees on `bis zu 140` and `140
 //! Liter`, and names who said the dam quote differently (`tests/fixtures/unwetter`).
 
@@ -382,6 +383,15 @@ fn a_trial_over_weeks_is_one_story_and_only_conflicting_figures_diverge() {
             .all(|s| !(s.contains("46") && s.contains("52"))),
         "{numbers:?}"
     );
+    // the defence counsel's different acts, named with his title and role each time, are no
+    // one confirmed fact
+    for texts in confirmed(story) {
+        let all = texts.join(" | ");
+        assert!(
+            !(all.contains("wies die Anschuldigungen") && all.contains("Verhandlungspause")),
+            "{texts:?}"
+        );
+    }
 }
 
 #[test]
