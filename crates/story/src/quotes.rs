@@ -150,13 +150,14 @@ pub fn reports(docs: &[AnnotatedArticle], merged: &Merged) -> Vec<Report> {
             if ent.is_none() {
                 ent = q.speaker.as_deref().and_then(|s| {
                     let first = s.chars().next()?;
-                    first.is_uppercase().then(|| {
-                        let surnames =
-                            surnames.get_or_insert_with(|| surname_keys(&merged.entities));
-                        resolve_by_name(s, surnames)
-                            .or_else(|| resolve_by_role(s, &merged.entities))
-                            .or_else(|| resolve_body(s, &merged.entities))
-                    })?
+                    if !first.is_uppercase() {
+                        // `the minister said`: English roles are written in lower case
+                        return resolve_by_role(s, &merged.entities);
+                    }
+                    let surnames = surnames.get_or_insert_with(|| surname_keys(&merged.entities));
+                    resolve_by_name(s, surnames)
+                        .or_else(|| resolve_by_role(s, &merged.entities))
+                        .or_else(|| resolve_body(s, &merged.entities))
                 });
             }
 

@@ -14,7 +14,9 @@
 //! be true diverge, ages never, and one person's different acts are no confirmed fact
 //! (`tests/fixtures/prozess`); a flash flood from five outlets with a
 //! live ticker dates its ticker entries on the day of writing, agrees on `bis zu 140` and `140
-//! Liter`, and names who said the dam quote differently (`tests/fixtures/unwetter`).
+//! Liter`, and names who said the dam quote differently (`tests/fixtures/unwetter`); an English
+//! rail spill from four outlets gives `the minister said` to the minister the story names and
+//! counts the evacuated homes differently (`tests/fixtures/spill`).
 
 mod common;
 
@@ -439,4 +441,38 @@ fn a_flood_with_a_live_ticker_dates_and_attributes_consistently() {
         .find(|t| t.text.starts_with("19.45 Uhr"))
         .expect("ticker entry in the timeline");
     assert_eq!(entry.date, "2026-06-16");
+}
+
+#[test]
+fn an_english_spill_names_its_speakers_by_role() {
+    let analysis = analyse("spill");
+    assert_eq!(analysis.stories.len(), 1);
+    let story = &analysis.stories[0];
+    let by = |name: &str| -> Vec<&str> {
+        story
+            .quotes
+            .iter()
+            .filter(|q| q.speaker.as_deref() == Some(name))
+            .map(|q| q.text.as_str())
+            .collect()
+    };
+    // `Rail minister Catherine Aldous` and later `the minister said`
+    let minister = by("Catherine Aldous");
+    assert!(
+        minister.iter().any(|t| t.contains("entitled to expect")),
+        "{minister:?}"
+    );
+    assert!(by("Rail").is_empty() && by("minister").is_empty());
+    let numbers: Vec<&str> = story
+        .divergences
+        .iter()
+        .filter(|d| d.kind == lagebild_model::DivergenceKind::Number)
+        .map(|d| d.summary.as_str())
+        .collect();
+    assert!(
+        numbers
+            .iter()
+            .any(|s| s.contains("120") && s.contains("150")),
+        "{numbers:?}"
+    );
 }

@@ -194,6 +194,24 @@ fn drop_initial_capitals(tagged: &mut [(Vec<String>, Vec<u8>)], g: &Gazetteer) {
     }
 }
 
+/// English: a one-word "person" right before a role word and a person's name qualifies the
+/// role (`Rail minister Catherine Aldous`, `Labour leader …`) and is no person.
+fn drop_role_qualifiers(tagged: &mut [(Vec<String>, Vec<u8>)]) {
+    for (words, labels) in tagged.iter_mut() {
+        for (a, b, t) in super::spans(labels) {
+            let role_then_person = words
+                .get(b)
+                .is_some_and(|w| super::english_role(w).is_some())
+                && labels
+                    .get(b + 1)
+                    .is_some_and(|&l| label_type(l) == Some(EntityType::Per));
+            if t == EntityType::Per && b - a == 1 && role_then_person {
+                labels[a] = 0;
+            }
+        }
+    }
+}
+
 /// A one-word "person" whose word the same article writes right after an article or
 /// determiner, untagged (`die Pacht` beside `keinen Cent Pacht mehr`), is a common noun: news
 /// write no article before a person's name. The surname of a person named in full stays.
@@ -261,6 +279,7 @@ pub fn entities(tagger: &Tagger<'_>, text: &str, sentences: &[Sentence]) -> Vec<
     let english = tagger.english;
     if english {
         drop_initial_capitals(&mut tagged, g);
+        drop_role_qualifiers(&mut tagged);
     } else {
         drop_determined_persons(&mut tagged);
     }
@@ -1080,6 +1099,19 @@ mod tests {
         assert_eq!(es[0].mentions.len(), 2);
         assert_eq!(es[0].mentions[1].kind, MentionKind::Role);
         assert_eq!(es[1].mentions.len(), 1);
+    }
+
+    #[test]
+    fn a_word_before_a_role_and_a_name_qualifies_the_role() {
+        let mut tagged = vec![(
+            ["Rail", "minister", "Catherine", "Aldous", "said"]
+                .iter()
+                .map(|w| w.to_string())
+                .collect::<Vec<_>>(),
+            vec![1, 0, 1, 2, 0],
+        )];
+        drop_role_qualifiers(&mut tagged);
+        assert_eq!(tagged[0].1, vec![0, 0, 1, 2, 0]);
     }
 
     #[test]
