@@ -291,6 +291,14 @@ struct Tok<'a> {
     kind: TokenKind,
 }
 
+/// True when the lower-case word opens another clause (`und`, `aber`; `and`, `but`), in
+/// either language (`[clause breaks]` of `quantities.txt`).
+pub fn is_clause_break(word: &str) -> bool {
+    [Lang::De, Lang::En]
+        .iter()
+        .any(|&l| lists(l).breaks.contains(word))
+}
+
 /// What a qualifier found before a number says of it, in either language: `approx` (`etwa`,
 /// `rund`, `about`), `below` (`fast`, `almost`), `above` (`mehr als`, `over`), `min`
 /// (`mindestens`), `max` (`bis zu`) or `exact` (`genau`); `None` for an unknown one.

@@ -15,7 +15,7 @@ use crate::facts::{Sims, Unit, NUMBER_RATIO};
 use crate::features::DocText;
 use crate::labels::{fill, label};
 use crate::quotes::Report;
-use lagebild_model::{AnnotatedArticle, Divergence, DivergenceKind, EntityType, Variant};
+use lagebild_model::{AnnotatedArticle, Divergence, DivergenceKind, EntityType, Span, Variant};
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::OnceLock;
@@ -241,9 +241,15 @@ fn compatible(a: (f64, bool, f64, bool), b: (f64, bool, f64, bool)) -> bool {
 /// Number divergences from the quantities of the story's (non-furniture) sentences: figures
 /// of one unit close enough to be one measurement, given by different articles, that cannot
 /// both be true (`rund 800` and `mehr als 1.000 Menschen`, not `140` and `bis zu 140 Liter`).
-fn numbers(docs: &[AnnotatedArticle], texts: &[DocText], units: &[Unit]) -> Vec<Divergence> {
-    // unit → (value, qualifier) → (articles, surface forms, written as approximate)
-    type Variants = BTreeMap<(i64, String), (BTreeSet<usize>, Vec<String>, bool)>;
+fn numbers(
+    docs: &[AnnotatedArticle],
+    texts: &[DocText],
+    units: &[Unit],
+    merged: &crate::entities::Merged,
+) -> Vec<Divergence> {
+    // unit → (value, qualifier) → (articles, surface forms, written as approximate, the
+    // entities the figure is given for)
+    type Variants = BTreeMap<(i64, String), (BTreeSet<usize>, Vec<String>, bool, BTreeSet<usize>)>;
     let mut by_unit: BTreeMap<String, Variants> = BTreeMap::new();
     for u in units {
         let doc = &docs[u.doc];
@@ -256,6 +262,7 @@ fn numbers(docs: &[AnnotatedArticle], texts: &[DocText], units: &[Unit]) -> Vec<
                 // the ages in one story are mostly those of different people
                 || unit == lagebild_nlp::quantity::AGE_UNIT
                 || !u.span.contains(&q.span)
+                || earlier_value(texts[u.doc].slice(Span::new(u.span.start, q.span.start)))
             {
                 continue;
             }
@@ -277,13 +284,24 @@ fn numbers(docs: &[AnnotatedArticle], texts: &[DocText], units: &[Unit]) -> Vec<
                 .or_default();
             e.0.insert(u.doc);
             e.2 |= class == Some("approx");
+            e.3.extend(figure_subject(
+                doc,
+                &texts[u.doc],
+                u.doc,
+                q.span,
+                u.span,
+                merged,
+            ));
             let surface = texts[u.doc].slice(q.span).trim().to_string();
             if !e.1.contains(&surface) {
                 e.1.push(surface);
             }
         }
     }
-    type Entry<'a> = (&'a (i64, String), &'a (BTreeSet<usize>, Vec<String>, bool));
+    type Entry<'a> = (
+        &'a (i64, String),
+        &'a (BTreeSet<usize>, Vec<String>, bool, BTreeSet<usize>),
+    );
     let mut out = Vec::new();
     for (unit, vars) in by_unit {
         // chain close values into measurements
@@ -312,70 +330,187 @@ fn numbers(docs: &[AnnotatedArticle], texts: &[DocText], units: &[Unit]) -> Vec<
             };
             // two variants of different articles that cannot both be true; with the same
             // bound the figures themselves differ (`mindestens zwei` / `mindestens drei
-            // Wochen`)
-            let conflict = g.iter().enumerate().any(|(i, a)| {
-                g[i + 1..].iter().any(|b| {
-                    let unbounded = a.0 .1.is_empty() && b.0 .1.is_empty();
-                    a.1 .0.difference(&b.1 .0).next().is_some()
-                        && b.1 .0.difference(&a.1 .0).next().is_some()
-                        && (!unbounded && a.0 .1 == b.0 .1
-                            || !compatible(range(a, unbounded), range(b, unbounded)))
-                })
+            // Wochen`); figures given for different parties or people (`die AfD mit 31,4
+            // Prozent`, `die SPD mit 27,8 Prozent`) measure different things
+            // where the story gives such figures for several subjects, a figure given for none
+            // is no evidence against any of them (`kam die Partei auf 30,9 Prozent`)
+            // (two variants given for different names of one kind: two parties' shares)
+            let of_kind = |set: &BTreeSet<usize>, k: EntityType| -> BTreeSet<usize> {
+                set.iter()
+                    .copied()
+                    .filter(|&e| merged.entities.get(e).is_some_and(|x| x.kind == k))
+                    .collect()
+            };
+            let several = [EntityType::Org, EntityType::Per].into_iter().any(|k| {
+                let sets: Vec<BTreeSet<usize>> = g
+                    .iter()
+                    .map(|(_, v)| of_kind(&v.3, k))
+                    .filter(|x| !x.is_empty())
+                    .collect();
+                sets.iter()
+                    .enumerate()
+                    .any(|(i, x)| sets[i + 1..].iter().any(|y| x.is_disjoint(y)))
             });
-            if !conflict {
-                continue;
-            }
-            let variants: Vec<Variant> = g
-                .iter()
-                .map(|(_, v)| Variant {
-                    text: v.1.join(" / "),
-                    articles: ids(docs, &v.0),
-                })
-                .collect();
-            let values: Vec<String> = g
-                .iter()
-                .map(|(k, _)| {
-                    let v = number_word(k.0 as f64 / 1000.0, language(docs));
-                    if k.1.is_empty() {
-                        v
-                    } else {
-                        format!("{} {v}", k.1)
+            let conflicts = |a: &Entry, b: &Entry| {
+                let unbounded = a.0 .1.is_empty() && b.0 .1.is_empty();
+                let (sa, sb) = (&a.1 .3, &b.1 .3);
+                // different names of one kind are different subjects (two parties); a person
+                // and a body may be one actor (`Oberstaatsanwalt X` for `die Staatsanwaltschaft`)
+                let kinds = |set: &BTreeSet<usize>| -> BTreeSet<EntityType> {
+                    set.iter()
+                        .filter_map(|&e| merged.entities.get(e).map(|x| x.kind))
+                        .collect()
+                };
+                let same_subject = if sa.is_empty() || sb.is_empty() {
+                    !several
+                } else {
+                    !sa.is_disjoint(sb) || kinds(sa).is_disjoint(&kinds(sb))
+                };
+                a.1 .0.difference(&b.1 .0).next().is_some()
+                    && b.1 .0.difference(&a.1 .0).next().is_some()
+                    && same_subject
+                    && (!unbounded && a.0 .1 == b.0 .1
+                        || !compatible(range(a, unbounded), range(b, unbounded)))
+            };
+            // the variants joined by conflicts, one divergence each
+            let mut part: Vec<usize> = (0..g.len()).collect();
+            let mut any = vec![false; g.len()];
+            for i in 0..g.len() {
+                for j in i + 1..g.len() {
+                    if conflicts(&g[i], &g[j]) {
+                        any[i] = true;
+                        any[j] = true;
+                        let (pi, pj) = (part[i], part[j]);
+                        part.iter_mut().filter(|p| **p == pj).for_each(|p| *p = pi);
                     }
-                })
-                .collect();
-            // the counted noun as an article wrote it (`Einsatzkräfte`; in English also in
-            // lower case, `residents`), one that names the unit where there is one
-            // (`Verletzten` rather than `Menschen` of `zwölf Menschen wurden verletzt`), else
-            // the unit key
-            let english = language(docs) == "en";
-            let nouns: Vec<&str> = g
-                .iter()
-                .flat_map(|(_, v)| v.1.iter())
-                .filter_map(|s| s.split_whitespace().last())
-                .filter(|w| {
-                    (english || w.chars().next().is_some_and(char::is_uppercase))
-                        && w.chars().all(|c| c.is_alphabetic() || c == '-')
-                })
-                .collect();
-            let prefix: String = unit.chars().take(5).collect();
-            let noun = nouns
-                .iter()
-                .find(|w| w.to_lowercase().starts_with(&prefix))
-                .or(nouns.first())
-                .copied()
-                .unwrap_or(&unit);
-            out.push(Divergence {
-                kind: DivergenceKind::Number,
-                summary: fill(
-                    language(docs),
-                    "numbers_differ",
-                    &[noun, &values.join(" vs. ")],
-                ),
-                variants,
-            });
+                }
+            }
+            let mut parts: BTreeMap<usize, Vec<Entry>> = BTreeMap::new();
+            for (i, e) in g.iter().enumerate() {
+                if any[i] {
+                    parts.entry(part[i]).or_default().push(*e);
+                }
+            }
+            for g in parts.into_values() {
+                let variants: Vec<Variant> = g
+                    .iter()
+                    .map(|(_, v)| Variant {
+                        text: v.1.join(" / "),
+                        articles: ids(docs, &v.0),
+                    })
+                    .collect();
+                let values: Vec<String> = g
+                    .iter()
+                    .map(|(k, _)| {
+                        let v = number_word(k.0 as f64 / 1000.0, language(docs));
+                        if k.1.is_empty() {
+                            v
+                        } else {
+                            format!("{} {v}", k.1)
+                        }
+                    })
+                    .collect();
+                // the counted noun as an article wrote it (`Einsatzkräfte`; in English also in
+                // lower case, `residents`), one that names the unit where there is one
+                // (`Verletzten` rather than `Menschen` of `zwölf Menschen wurden verletzt`), else
+                // the unit key
+                let english = language(docs) == "en";
+                let nouns: Vec<&str> = g
+                    .iter()
+                    .flat_map(|(_, v)| v.1.iter())
+                    .filter_map(|s| s.split_whitespace().last())
+                    .filter(|w| {
+                        (english || w.chars().next().is_some_and(char::is_uppercase))
+                            && w.chars().all(|c| c.is_alphabetic() || c == '-')
+                    })
+                    .collect();
+                let prefix: String = unit.chars().take(5).collect();
+                let noun = nouns
+                    .iter()
+                    .find(|w| w.to_lowercase().starts_with(&prefix))
+                    .or(nouns.first())
+                    .copied()
+                    .unwrap_or(&unit);
+                out.push(Divergence {
+                    kind: DivergenceKind::Number,
+                    summary: fill(
+                        language(docs),
+                        "numbers_differ",
+                        &[noun, &values.join(" vs. ")],
+                    ),
+                    variants,
+                });
+            }
         }
     }
     out
+}
+
+/// True when the text before a figure ends with a year and a colon: a value of that earlier
+/// year given for comparison (`31,4 Prozent (2021: 16,7 Prozent)`), no claim of the story.
+fn earlier_value(before: &str) -> bool {
+    let t = before.trim_end();
+    t.strip_suffix(':').is_some_and(|t| {
+        let year: String = t.chars().rev().take(4).collect();
+        year.len() == 4
+            && year.chars().all(|c| c.is_ascii_digit())
+            && !t.chars().rev().nth(4).is_some_and(|c| c.is_alphanumeric())
+    })
+}
+
+/// The story entities a figure is given for: the parties, people and organisations named in
+/// its clause (between commas, colons, semicolons, dashes and clause-opening words of its
+/// sentence: `Die Grünen scheiterten mit 4,7 Prozent`, `31,4 Prozent für die AfD`).
+fn figure_subject(
+    doc: &AnnotatedArticle,
+    text: &DocText,
+    d: usize,
+    figure: lagebild_model::Span,
+    sentence: lagebild_model::Span,
+    merged: &crate::entities::Merged,
+) -> Vec<usize> {
+    let at = |c: usize| c.saturating_sub(sentence.start);
+    let chars: Vec<char> = text.slice(sentence).chars().collect();
+    // punctuation, and a word that opens another clause (`die AfD bei 31,0 Prozent und die
+    // SPD bei 28,0 Prozent`)
+    let mut breaks: Vec<usize> = Vec::new();
+    let mut word_start: Option<usize> = None;
+    for (i, &c) in chars.iter().enumerate() {
+        if c.is_alphanumeric() {
+            word_start.get_or_insert(i);
+            continue;
+        }
+        if let Some(ws) = word_start.take() {
+            let w: String = chars[ws..i].iter().collect::<String>().to_lowercase();
+            if lagebild_nlp::quantity::is_clause_break(&w) {
+                breaks.push(ws);
+            }
+        }
+        if matches!(c, ',' | ':' | ';' | '–' | '—') {
+            breaks.push(i);
+        }
+    }
+    let (f0, f1) = (at(figure.start), at(figure.end));
+    let from = breaks.iter().rev().find(|&&b| b < f0).map_or(0, |b| b + 1);
+    let to = breaks
+        .iter()
+        .find(|&&b| b >= f1)
+        .copied()
+        .unwrap_or(usize::MAX);
+    doc.entities
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| matches!(e.kind, EntityType::Org | EntityType::Per))
+        .filter(|(_, e)| {
+            e.mentions.iter().any(|m| {
+                m.span.start >= sentence.start
+                    && m.span.end <= sentence.end
+                    && at(m.span.start) >= from
+                    && at(m.span.end) <= to
+            })
+        })
+        .filter_map(|(i, _)| merged.of.get(&(d, i)).copied())
+        .collect()
 }
 
 /// Attribution divergences from quote groups.
@@ -768,9 +903,10 @@ pub fn divergences(
     clusters: &[Vec<usize>],
     sims: &Sims,
     reports: &[Report],
-    entities: &[lagebild_model::StoryEntity],
+    merged: &crate::entities::Merged,
 ) -> Vec<Divergence> {
-    let mut out = numbers(docs, texts, units);
+    let entities = &merged.entities;
+    let mut out = numbers(docs, texts, units, merged);
     out.extend(attribution(docs, reports, entities));
     out.extend(wording(docs, units, clusters, sims, reports));
     out.extend(dates(docs, units, clusters));
@@ -832,6 +968,13 @@ mod tests {
             ];
             assert!(dates(&docs, &units, &[vec![0, 1]]).is_empty(), "{other}");
         }
+    }
+
+    #[test]
+    fn values_of_an_earlier_year_are_comparisons() {
+        assert!(earlier_value("kam die Partei auf 31,4 Prozent (2021: "));
+        assert!(!earlier_value("Die Wahlbeteiligung lag bei "));
+        assert!(!earlier_value("Nummer 12021: "));
     }
 
     #[test]

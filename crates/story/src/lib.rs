@@ -43,15 +43,8 @@ pub fn analyze_story(id: &str, docs: &[AnnotatedArticle]) -> StoryAnalysis {
     let (clusters, sims) = facts::cluster(&units, &wire);
     let ranked = facts::facts(docs, &units, &clusters, &sims, &wire.origin);
     let reports = quotes::reports(docs, &merged);
-    let divergences = divergence::divergences(
-        docs,
-        &texts,
-        &units,
-        &clusters,
-        &sims,
-        &reports,
-        &merged.entities,
-    );
+    let divergences =
+        divergence::divergences(docs, &texts, &units, &clusters, &sims, &reports, &merged);
     let timeline = timeline::timeline(docs, &units, &clusters, &sims);
     let briefing = briefing::briefing(docs, &units, &ranked);
     let mut origins: Vec<Vec<String>> = Vec::new();

@@ -16,7 +16,9 @@
 //! live ticker dates its ticker entries on the day of writing, agrees on `bis zu 140` and `140
 //! Liter`, and names who said the dam quote differently (`tests/fixtures/unwetter`); an English
 //! rail spill from four outlets gives `the minister said` to the minister the story names and
-//! counts the evacuated homes differently (`tests/fixtures/spill`).
+//! counts the evacuated homes differently (`tests/fixtures/spill`); on election night the
+//! shares of different parties never diverge from each other, the stages of one party's count
+//! do (`tests/fixtures/wahl`).
 
 mod common;
 
@@ -475,4 +477,32 @@ fn an_english_spill_names_its_speakers_by_role() {
             .any(|s| s.contains("120") && s.contains("150")),
         "{numbers:?}"
     );
+}
+
+#[test]
+fn an_election_compares_each_partys_share_with_itself() {
+    let analysis = analyse("wahl");
+    assert_eq!(analysis.stories.len(), 1);
+    let numbers: Vec<&str> = analysis.stories[0]
+        .divergences
+        .iter()
+        .filter(|d| d.kind == lagebild_model::DivergenceKind::Number)
+        .map(|d| d.summary.as_str())
+        .collect();
+    // the SPD's 27,8 and the AfD's 31,4 per cent are different figures
+    assert!(
+        numbers
+            .iter()
+            .all(|s| !(s.contains("27,8") && s.contains("31,4"))),
+        "{numbers:?}"
+    );
+    // the AfD's share at 18 o'clock and in the final count differ
+    assert!(
+        numbers
+            .iter()
+            .any(|s| s.contains("31,4") && s.contains("31 ")),
+        "{numbers:?}"
+    );
+    // a value of the last election in brackets is no claim of the story
+    assert!(numbers.iter().all(|s| !s.contains("16,7")), "{numbers:?}");
 }
