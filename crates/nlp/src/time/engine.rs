@@ -147,6 +147,8 @@ pub struct Grammar {
     /// Future cues that are auxiliaries: they point forward only with an infinitive (`wird …
     /// reisen`), not as a copula or passive (`wird es still`, `wird evakuiert`).
     future_aux: BTreeSet<String>,
+    /// Separable verb particles before a glued `zu` infinitive (`vor` of `vorzulegen`).
+    particles: BTreeSet<String>,
 }
 
 /// Punctuation that many rules never match: a match of such a rule lies between two of them.
@@ -350,6 +352,7 @@ impl Grammar {
         let mut articles = BTreeSet::new();
         let mut range_joins = BTreeSet::new();
         let mut future_aux = BTreeSet::new();
+        let mut particles = BTreeSet::new();
         let mut section: Option<&mut BTreeSet<String>> = None;
         for (no, l) in lines(res.cues) {
             match l {
@@ -360,6 +363,7 @@ impl Grammar {
                 "[event-articles]" => section = Some(&mut articles),
                 "[range-joins]" => section = Some(&mut range_joins),
                 "[future-auxiliaries]" => section = Some(&mut future_aux),
+                "[particles]" => section = Some(&mut particles),
                 _ => {
                     let set = section
                         .as_deref_mut()
@@ -404,6 +408,7 @@ impl Grammar {
             range_joins,
             konjunktiv: false,
             future_aux,
+            particles,
         })
     }
 
@@ -644,6 +649,21 @@ impl Grammar {
         }
     }
 
+    /// True for a `zu` infinitive written as one word after a separable particle
+    /// (`vorzulegen`, `einzuladen`): a `[future-final]` word glued inside, after one of the
+    /// `[particles]` (`… aufgefordert, bis Ende Oktober einen Vertrag vorzulegen`).
+    fn glued_zu_infinitive(&self, w: &str) -> bool {
+        w.chars().all(char::is_lowercase)
+            && w.ends_with("en")
+            && self.particles.iter().any(|p| {
+                w.strip_prefix(p.as_str()).is_some_and(|rest| {
+                    self.future_final
+                        .iter()
+                        .any(|z| rest.strip_prefix(z.as_str()).is_some_and(|r| r.len() >= 3))
+                })
+            })
+    }
+
     /// Read a reported clause in the German Konjunktiv I present as pointing forward.
     pub fn with_konjunktiv(mut self) -> Grammar {
         self.konjunktiv = true;
@@ -672,6 +692,7 @@ impl Grammar {
             && self
                 .future_final
                 .contains(&clause[clause.len() - 2].to_lowercase())
+            || clause.last().is_some_and(|w| self.glued_zu_infinitive(w))
         {
             return Tense::Future;
         }

@@ -148,6 +148,15 @@ impl Context {
         match head {
             "Y" => self.year_for(after, tense),
             "this" => shifted(self.this(), arg),
+            // a time of day in news whose reference is only a year or a month (`19 Uhr` after
+            // `die Wahl vor fünf Jahren`): the day of writing
+            "ref"
+                if after.starts_with('T')
+                    && self.mode == Mode::News
+                    && self.reference.is_some_and(|r| r.day.is_none()) =>
+            {
+                shifted(self.dct.map(Point::from), arg)
+            }
             "ref" => shifted(self.anchor(), arg),
             "event" => shifted(self.event.or(self.anchor()), arg),
             "weekday" | "lastwd" | "nextwd" | "thiswd" => {

@@ -410,6 +410,16 @@ fn reportage_tickers_and_spans_of_time() {
     // a comparison with a weekday looks back, whatever the tense
     let t = "Mit Regenmengen wie am Sonntag sei am Wochenende nicht zu rechnen.";
     assert_eq!(value_of(t, Some("2026-06-16"), "Sonntag"), "2026-06-14");
+    // a `zu` infinitive written as one word points forward like `zu …`
+    let t = "Der Verband forderte die Parteien auf, bis Ende Oktober einen Vertrag vorzulegen.";
+    assert_eq!(value_of(t, Some("2026-09-23"), "Ende Oktober"), "2026-10");
+    // a time of day after a reference that is only a year is on the day of writing
+    let t =
+        "Sie verlor gegenüber der Wahl vor fünf Jahren. Kurz nach 19 Uhr trat sie vor die Presse.";
+    assert_eq!(
+        value_of(t, Some("2026-09-20"), "19 Uhr"),
+        "2026-09-20T19:00"
+    );
     // a ticker entry is on the day of writing
     let t =
         "Am Sonntag sei kein Regen zu erwarten.\n\n19.45 Uhr: Die Menschen dürfen nicht zurück.";
