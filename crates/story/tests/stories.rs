@@ -32,6 +32,19 @@ fn confirmed(story: &lagebild_model::StoryAnalysis) -> Vec<Vec<&str>> {
         .collect()
 }
 
+/// The summaries of a story's divergences of one kind.
+fn summaries(
+    story: &lagebild_model::StoryAnalysis,
+    kind: lagebild_model::DivergenceKind,
+) -> Vec<&str> {
+    story
+        .divergences
+        .iter()
+        .filter(|d| d.kind == kind)
+        .map(|d| d.summary.as_str())
+        .collect()
+}
+
 /// The analysis of the articles in a fixture directory.
 fn analyse(dir: &str) -> lagebild_model::Analysis {
     lagebild_story::analyze_all(common::annotated(dir))
@@ -41,12 +54,11 @@ fn analyse(dir: &str) -> lagebild_model::Analysis {
 fn approximate_numbers_agree_and_almost_does_not() {
     let analysis = analyse("qualifiers");
     assert_eq!(analysis.stories.len(), 1);
-    let summaries: Vec<String> = analysis.stories[0]
-        .divergences
-        .iter()
-        .filter(|d| d.kind == lagebild_model::DivergenceKind::Number)
-        .map(|d| d.summary.to_lowercase())
-        .collect();
+    let summaries: Vec<String> =
+        summaries(&analysis.stories[0], lagebild_model::DivergenceKind::Number)
+            .into_iter()
+            .map(str::to_lowercase)
+            .collect();
     // `rund 20 Metern` and `etwa 20 Metern` say the same; `fast fünf Stunden` is less than five
     assert!(
         summaries.iter().all(|s| !s.contains("meter")),
@@ -280,12 +292,7 @@ fn topic_words_and_different_figures_confirm_no_fact() {
         assert!(!all.contains("Einen Tag nach dem Warnstreik"), "{texts:?}");
         assert!(!all.contains("einen ersten Schritt"), "{texts:?}");
     }
-    let numbers: Vec<&str> = story
-        .divergences
-        .iter()
-        .filter(|d| d.kind == lagebild_model::DivergenceKind::Number)
-        .map(|d| d.summary.as_str())
-        .collect();
+    let numbers = summaries(story, lagebild_model::DivergenceKind::Number);
     assert!(
         numbers.iter().any(|s| s.contains("Fahrgäste")),
         "{numbers:?}"
@@ -360,12 +367,7 @@ fn a_trial_over_weeks_is_one_story_and_only_conflicting_figures_diverge() {
     let story = &analysis.stories[0];
     // the dpa copy counts once
     assert_eq!(story.origins.len(), 4);
-    let numbers: Vec<&str> = story
-        .divergences
-        .iter()
-        .filter(|d| d.kind == lagebild_model::DivergenceKind::Number)
-        .map(|d| d.summary.as_str())
-        .collect();
+    let numbers = summaries(story, lagebild_model::DivergenceKind::Number);
     // the damage (38 against 41 million euros) and the demanded sentence (seven and a half
     // against eight years, written in years and months) diverge
     assert!(
@@ -403,14 +405,7 @@ fn a_flood_with_a_live_ticker_dates_and_attributes_consistently() {
     let analysis = analyse("unwetter");
     assert_eq!(analysis.stories.len(), 1);
     let story = &analysis.stories[0];
-    let kinds = |k: lagebild_model::DivergenceKind| -> Vec<&str> {
-        story
-            .divergences
-            .iter()
-            .filter(|d| d.kind == k)
-            .map(|d| d.summary.as_str())
-            .collect()
-    };
+    let kinds = |k| summaries(story, k);
     // compatible figures and ages are no divergence; the evacuees are
     let numbers = kinds(lagebild_model::DivergenceKind::Number);
     assert!(numbers.iter().all(|s| !s.contains("Liter")), "{numbers:?}");
@@ -465,12 +460,7 @@ fn an_english_spill_names_its_speakers_by_role() {
         "{minister:?}"
     );
     assert!(by("Rail").is_empty() && by("minister").is_empty());
-    let numbers: Vec<&str> = story
-        .divergences
-        .iter()
-        .filter(|d| d.kind == lagebild_model::DivergenceKind::Number)
-        .map(|d| d.summary.as_str())
-        .collect();
+    let numbers = summaries(story, lagebild_model::DivergenceKind::Number);
     assert!(
         numbers
             .iter()
@@ -483,12 +473,7 @@ fn an_english_spill_names_its_speakers_by_role() {
 fn an_election_compares_each_partys_share_with_itself() {
     let analysis = analyse("wahl");
     assert_eq!(analysis.stories.len(), 1);
-    let numbers: Vec<&str> = analysis.stories[0]
-        .divergences
-        .iter()
-        .filter(|d| d.kind == lagebild_model::DivergenceKind::Number)
-        .map(|d| d.summary.as_str())
-        .collect();
+    let numbers = summaries(&analysis.stories[0], lagebild_model::DivergenceKind::Number);
     // the SPD's 27,8 and the AfD's 31,4 per cent are different figures
     assert!(
         numbers

@@ -722,11 +722,21 @@ impl<'a> Finder<'a> {
                     };
                     // `Journalisten beklagen Behinderungen, nur zwei Sender seien zugelassen`:
                     // the Konjunktiv after a speaking subject's own indicative clause is that
-                    // subject's report.
-                    if let Some((sp, ca)) = (!done && konjunktiv)
+                    // subject's report; else the speaker framing the next sentence or the
+                    // recent one reports the whole sentence
+                    let own = (!done && konjunktiv)
                         .then(|| self.subject_then_report(a, b))
-                        .flatten()
-                    {
+                        .flatten();
+                    let recent = next_frame.or_else(|| {
+                        self.last_speaker
+                            .as_ref()
+                            .filter(|(_, s)| si <= s + RUN_ON_WINDOW)
+                            .map(|(sp, _)| sp.clone())
+                    });
+                    for (sp, ca) in own.into_iter().chain(recent.map(|sp| (sp, a))) {
+                        if done {
+                            break;
+                        }
                         let fr = Frame {
                             content: (ca, b),
                             speaker: Some(sp.clone()),
@@ -735,27 +745,6 @@ impl<'a> Finder<'a> {
                             denial: false,
                         };
                         if let Some(q) = self.quote(QuoteKind::Indirect, ca, b, &fr, ca, b) {
-                            open_run = Some((self.out.len(), si));
-                            self.out.push(q);
-                            self.last_speaker = Some((sp, si));
-                            done = true;
-                        }
-                    }
-                    let recent = next_frame.or_else(|| {
-                        self.last_speaker
-                            .as_ref()
-                            .filter(|(_, s)| si <= s + RUN_ON_WINDOW)
-                            .map(|(sp, _)| sp.clone())
-                    });
-                    if let (false, Some(sp)) = (done, recent) {
-                        let fr = Frame {
-                            content: (a, b),
-                            speaker: Some(sp.clone()),
-                            cue: None,
-                            kind: QuoteKind::Indirect,
-                            denial: false,
-                        };
-                        if let Some(q) = self.quote(QuoteKind::Indirect, a, b, &fr, a, b) {
                             open_run = konjunktiv.then_some((self.out.len(), si));
                             self.out.push(q);
                             self.last_speaker = Some((sp, si));
