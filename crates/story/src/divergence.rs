@@ -247,9 +247,10 @@ fn numbers(
     units: &[Unit],
     merged: &crate::entities::Merged,
 ) -> Vec<Divergence> {
-    // unit → (value, qualifier) → (articles, surface forms, written as approximate, the
-    // entities the figure is given for)
-    type Variants = BTreeMap<(i64, String), (BTreeSet<usize>, Vec<String>, bool, BTreeSet<usize>)>;
+    // unit → (value, qualifier) → (articles, surface forms, written as approximate, where it
+    // stands: article, figure and sentence)
+    type Variants = BTreeMap<(i64, String), (BTreeSet<usize>, Vec<String>, bool, Vec<Place>)>;
+    type Place = (usize, Span, Span);
     let mut by_unit: BTreeMap<String, Variants> = BTreeMap::new();
     for u in units {
         let doc = &docs[u.doc];
@@ -284,14 +285,7 @@ fn numbers(
                 .or_default();
             e.0.insert(u.doc);
             e.2 |= class == Some("approx");
-            e.3.extend(figure_subject(
-                doc,
-                &texts[u.doc],
-                u.doc,
-                q.span,
-                u.span,
-                merged,
-            ));
+            e.3.push((u.doc, q.span, u.span));
             let surface = texts[u.doc].slice(q.span).trim().to_string();
             if !e.1.contains(&surface) {
                 e.1.push(surface);
@@ -300,7 +294,7 @@ fn numbers(
     }
     type Entry<'a> = (
         &'a (i64, String),
-        &'a (BTreeSet<usize>, Vec<String>, bool, BTreeSet<usize>),
+        &'a (BTreeSet<usize>, Vec<String>, bool, Vec<Place>),
     );
     let mut out = Vec::new();
     for (unit, vars) in by_unit {
@@ -328,39 +322,50 @@ fn numbers(
                 let class = lagebild_nlp::quantity::qualifier_class(&k.1);
                 allowed(k.0 as f64 / 1000.0, class, v.2, rounded)
             };
-            // two variants of different articles that cannot both be true; with the same
-            // bound the figures themselves differ (`mindestens zwei` / `mindestens drei
-            // Wochen`); figures given for different parties or people (`die AfD mit 31,4
-            // Prozent`, `die SPD mit 27,8 Prozent`) measure different things
-            // where the story gives such figures for several subjects, a figure given for none
-            // is no evidence against any of them (`kam die Partei auf 30,9 Prozent`)
-            // (two variants given for different names of one kind: two parties' shares)
+            // the entities each variant is given for (only for groups that may diverge)
+            let subjects: Vec<BTreeSet<usize>> = g
+                .iter()
+                .map(|(_, v)| {
+                    v.3.iter()
+                        .flat_map(|&(d, fig, sent)| {
+                            figure_subject(&docs[d], &texts[d], d, fig, sent, merged)
+                        })
+                        .collect()
+                })
+                .collect();
+            let kinds = |set: &BTreeSet<usize>| -> BTreeSet<EntityType> {
+                set.iter()
+                    .filter_map(|&e| merged.entities.get(e).map(|x| x.kind))
+                    .collect()
+            };
             let of_kind = |set: &BTreeSet<usize>, k: EntityType| -> BTreeSet<usize> {
                 set.iter()
                     .copied()
                     .filter(|&e| merged.entities.get(e).is_some_and(|x| x.kind == k))
                     .collect()
             };
+            // the story gives such figures for several names of one kind (two parties'
+            // shares): then a figure given for none is no evidence against any of them (`kam
+            // die Partei auf 30,9 Prozent`)
             let several = [EntityType::Org, EntityType::Per].into_iter().any(|k| {
-                let sets: Vec<BTreeSet<usize>> = g
+                let sets: Vec<BTreeSet<usize>> = subjects
                     .iter()
-                    .map(|(_, v)| of_kind(&v.3, k))
+                    .map(|x| of_kind(x, k))
                     .filter(|x| !x.is_empty())
                     .collect();
                 sets.iter()
                     .enumerate()
                     .any(|(i, x)| sets[i + 1..].iter().any(|y| x.is_disjoint(y)))
             });
-            let conflicts = |a: &Entry, b: &Entry| {
+            // two variants of different articles that cannot both be true; with the same
+            // bound the figures themselves differ (`mindestens zwei` / `mindestens drei
+            // Wochen`); figures given for different names of one kind measure different things
+            // (`die AfD mit 31,4 Prozent`, `die SPD mit 27,8 Prozent`), while a person and a
+            // body may be one actor (`Oberstaatsanwalt X` for `die Staatsanwaltschaft`)
+            let conflicts = |i: usize, j: usize| {
+                let (a, b) = (&g[i], &g[j]);
                 let unbounded = a.0 .1.is_empty() && b.0 .1.is_empty();
-                let (sa, sb) = (&a.1 .3, &b.1 .3);
-                // different names of one kind are different subjects (two parties); a person
-                // and a body may be one actor (`Oberstaatsanwalt X` for `die Staatsanwaltschaft`)
-                let kinds = |set: &BTreeSet<usize>| -> BTreeSet<EntityType> {
-                    set.iter()
-                        .filter_map(|&e| merged.entities.get(e).map(|x| x.kind))
-                        .collect()
-                };
+                let (sa, sb) = (&subjects[i], &subjects[j]);
                 let same_subject = if sa.is_empty() || sb.is_empty() {
                     !several
                 } else {
@@ -377,7 +382,7 @@ fn numbers(
             let mut any = vec![false; g.len()];
             for i in 0..g.len() {
                 for j in i + 1..g.len() {
-                    if conflicts(&g[i], &g[j]) {
+                    if conflicts(i, j) {
                         any[i] = true;
                         any[j] = true;
                         let (pi, pj) = (part[i], part[j]);
