@@ -591,7 +591,7 @@ impl<'a> Finder<'a> {
                             .and_then(|p| self.sentence_subject(sents[p].0, sents[p].1))
                             .or_else(|| {
                                 let from = sents[si.saturating_sub(2)].0;
-                                self.person_between(self.toks[from].s, self.toks[a].s)
+                                self.person_between(self.toks[from].s, self.toks[a].s, |_| true)
                             })
                             .or_else(|| self.last_speaker.as_ref().map(|(s, _)| s.clone()));
                         self.push_direct(r, sp, None, a, b);
@@ -3408,30 +3408,20 @@ impl<'a> Finder<'a> {
             // a description points back to the person the sentence before named (`Am
             // Nachmittag sagte Insolvenzverwalter Bernd Kählert aus. Der Heidelberger
             // Rechtsanwalt …`), before the last speaker a pronoun would take
-            let sent = self.sentence_at(s);
-            let named_before = sent
+            let named_before = self
+                .sentence_at(s)
                 .checked_sub(1)
                 .and_then(|p| self.sents.get(p))
                 .and_then(|&(pa, pb)| {
                     let (ps, pe) = (toks[pa].s, toks[pb.max(pa + 1) - 1].e);
-                    self.persons.iter().rev().find(|m| {
-                        m.0 >= ps
-                            && m.1 <= pe
-                            && self
-                                .doc
-                                .entities
-                                .get(m.2)
-                                .is_some_and(|ent| pronoun_fits(pronoun, ent))
-                    })
+                    self.person_between(ps, pe, |ent| pronoun_fits(pronoun, ent))
                 });
-            if let Some(&(_, _, ei, _)) = named_before {
-                if let Some(ent) = self.doc.entities.get(ei) {
-                    return Some(Speaker {
-                        name: format!("{} {}", strip_article(written), ent.name),
-                        entity: Some(ei),
-                        span: Some((s, e)),
-                    });
-                }
+            if let Some(sp) = named_before {
+                return Some(Speaker {
+                    name: format!("{} {}", strip_article(written), sp.name),
+                    span: Some((s, e)),
+                    ..sp
+                });
             }
             let sp = self.resolve_pronoun(s, e, pronoun);
             let ent = sp.entity.and_then(|i| self.doc.entities.get(i))?;
@@ -3496,8 +3486,17 @@ impl<'a> Finder<'a> {
     }
 
     /// The last person mentioned in the byte range `[s, e)`.
-    fn person_between(&self, s: usize, e: usize) -> Option<Speaker> {
-        let &(ms, me, ei, _) = self.persons.iter().rev().find(|m| m.0 >= s && m.1 <= e)?;
+    fn person_between(
+        &self,
+        s: usize,
+        e: usize,
+        fits: impl Fn(&lagebild_model::Entity) -> bool,
+    ) -> Option<Speaker> {
+        let &(ms, me, ei, _) = self
+            .persons
+            .iter()
+            .rev()
+            .find(|m| m.0 >= s && m.1 <= e && self.doc.entities.get(m.2).is_some_and(&fits))?;
         let ent = self.doc.entities.get(ei)?;
         Some(Speaker {
             name: ent.name.clone(),

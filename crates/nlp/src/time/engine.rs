@@ -753,23 +753,13 @@ impl Grammar {
 /// evakuiert werden`).
 fn with_infinitive(text: &str, from: usize, to: usize, ws: usize, we: usize) -> bool {
     let is_delim = |c: char| matches!(c, ',' | ';' | ':' | '.' | '!' | '?');
-    let words = |s: &str| -> Vec<String> {
+    fn last_word(s: &str) -> Option<&str> {
         s.split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(str::to_string)
-            .collect()
-    };
-    let before = text[from..ws]
-        .rsplit(is_delim)
-        .next()
-        .map(words)
-        .and_then(|w| w.last().cloned());
-    let after = text[we..to].split(is_delim).next().map(words);
-    let last = after.and_then(|w| w.last().cloned());
-    [before, last]
-        .into_iter()
-        .flatten()
-        .any(|w| is_infinitive(&w))
+            .rfind(|w| !w.is_empty())
+    }
+    let before = text[from..ws].rsplit(is_delim).next().and_then(last_word);
+    let last = text[we..to].split(is_delim).next().and_then(last_word);
+    [before, last].into_iter().flatten().any(is_infinitive)
 }
 
 /// True for a lower-case word shaped like a German infinitive (`reisen`, `ändern`, `werden`),
