@@ -6,7 +6,8 @@
 //!    no other article may join it.
 //! 2. The WikiNews documents of `quotes-de-wikinews` (distinct events): how many end up
 //!    sharing a story with another document.
-//! 3. The project's own labelled German pairs (`resources/story_pairs.tsv` + texts): same-event
+//! 3. The project's own labelled pairs (`resources/story_pairs.txt`: German, English, and German
+//!    with English; the language of each text is detected): same-event
 //!    pairs must share a story, different-event pairs must not; all pairs are run together
 //!    with the WikiNews documents, as the reference scorer `score_stories.py` does.
 
@@ -120,12 +121,13 @@ fn own_pairs() -> Vec<(String, bool, Article, Article)> {
             let date = ls.next().unwrap_or("").trim().to_string();
             let title = ls.next().unwrap_or("").trim().to_string();
             let body: Vec<&str> = ls.collect();
+            let text = format!("{title}\n\n{}", body.join("\n").trim());
             Article {
                 id: format!("{id}_{side}"),
                 title: title.clone(),
                 published: Some(date),
-                language: "de".into(),
-                text: format!("{title}\n\n{}", body.join("\n").trim()),
+                language: lagebild_ingest::lang::detect(&text).unwrap_or("de").into(),
+                text,
                 ..Default::default()
             }
         };

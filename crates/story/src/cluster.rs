@@ -10,7 +10,7 @@
 //! compared with every story.
 
 use crate::entities::name_key;
-use crate::features::{for_text_keys, idf, DocText};
+use crate::features::{for_text_keys_in, german_equivalent, idf, DocText};
 use lagebild_model::calendar::Date;
 use lagebild_model::{AnnotatedArticle, EntityType};
 use rustc_hash::FxHashMap;
@@ -69,6 +69,8 @@ struct Profile {
     norm: f64,
     /// The engine's article count when this story last gained an article.
     last_seen: u64,
+    /// Member articles in English (the others are German or compared as German).
+    english: u32,
 }
 
 impl Profile {
@@ -95,6 +97,8 @@ struct StoredProfile {
     norm: f64,
     #[serde(default)]
     last_seen: u64,
+    #[serde(default)]
+    english: u32,
 }
 
 /// The stored form of the engine (the index and the dictionary are rebuilt on loading).
@@ -210,6 +214,8 @@ pub(crate) struct ArticleFeatures {
     pub names: BTreeMap<String, bool>,
     /// Publication day number.
     pub day: Option<i64>,
+    /// An English article (its listed words are keyed by their German equivalents).
+    pub english: bool,
 }
 
 /// Day number of a `YYYY-MM-DD` date (days since 1970-01-01), `None` if malformed.
@@ -219,7 +225,8 @@ pub(crate) fn day_number(date: &str) -> Option<i64> {
 
 /// Clustering features of one article.
 pub(crate) fn features(doc: &AnnotatedArticle) -> ArticleFeatures {
-    let dt = DocText::new(doc);
+    let dt = DocText::across_languages(doc);
+    let english = dt.english_as_german();
     // (hash order does not matter: the terms are sorted below)
     let mut counts: FxHashMap<String, f64> = FxHashMap::default();
     let mut count = |k: &str| match counts.get_mut(k) {
@@ -232,9 +239,9 @@ pub(crate) fn features(doc: &AnnotatedArticle) -> ArticleFeatures {
         dt.for_keys(i, &mut count);
     }
     if doc.sentences.is_empty() {
-        for_text_keys(&doc.article.text, &mut count);
+        for_text_keys_in(english, &doc.article.text, &mut count);
     }
-    for_text_keys(&doc.article.title, &mut count);
+    for_text_keys_in(english, &doc.article.title, &mut count);
     let mut terms: Vec<(String, f64)> = counts
         .into_iter()
         .filter(|(k, _)| {
@@ -256,7 +263,12 @@ pub(crate) fn features(doc: &AnnotatedArticle) -> ArticleFeatures {
     }
     let mut names = BTreeMap::new();
     for e in &doc.entities {
-        if let Some(k) = name_key(&e.name, e.kind) {
+        // an English place or organisation by its German name (`Munich` → `München`)
+        let name = match german_equivalent(&e.name) {
+            Some(de) if english && e.kind != EntityType::Per => de,
+            _ => e.name.as_str(),
+        };
+        if let Some(k) = name_key(name, e.kind) {
             let person = e.kind == EntityType::Per;
             let v = names.entry(k).or_insert(false);
             *v |= person;
@@ -266,6 +278,7 @@ pub(crate) fn features(doc: &AnnotatedArticle) -> ArticleFeatures {
         terms,
         names,
         day: doc.article.published.as_deref().and_then(day_number),
+        english,
     }
 }
 
@@ -310,6 +323,7 @@ impl Serialize for StoryEngine {
                 articles: p.articles,
                 norm: p.norm,
                 last_seen: p.last_seen,
+                english: p.english,
             })
             .collect();
         StoredEngine {
@@ -346,6 +360,7 @@ impl From<StoredEngine> for StoryEngine {
                 articles: sp.articles,
                 norm: sp.norm,
                 last_seen: sp.last_seen,
+                english: sp.english,
             };
             // states written before the norm was kept
             if p.norm <= 0.0 {
@@ -408,6 +423,7 @@ impl StoryEngine {
                     articles: 0,
                     norm: 0.0,
                     last_seen: 0,
+                    english: 0,
                 });
                 self.add(self.stories.len() - 1, &f);
                 let (active, batch) = self.limits();
@@ -548,12 +564,13 @@ impl StoryEngine {
                 if p.norm > 0.0 {
                     let cos = dots[k] / p.norm;
                     let most = cos + BONUS_CAP * cos.clamp(0.0, 0.2) / 0.2;
+                    let most = most * language_ease(p, f.english);
                     if most * decay(p, f.day, shared_persons(p, &names)) <= b {
                         continue;
                     }
                 }
             }
-            let s = combine(p, f.day, dots[k], &names);
+            let s = combine(p, f, dots[k], &names);
             if best.is_none_or(|(_, b)| s > b) {
                 best = Some((i, s));
             }
@@ -629,6 +646,7 @@ impl StoryEngine {
             p.last_day = Some(p.last_day.map_or(d, |x| x.max(d)));
         }
         p.articles += 1;
+        p.english += u32::from(f.english);
         p.last_seen = self.seen;
         p.norm = p.compute_norm();
     }
@@ -644,7 +662,7 @@ impl StoryEngine {
                 Some(pw * w)
             })
             .sum();
-        combine(p, f.day, dot, &self.rare_names(f))
+        combine(p, f, dot, &self.rare_names(f))
     }
 }
 
@@ -654,8 +672,8 @@ pub fn threshold(n: u32) -> f64 {
 }
 
 /// The score from the dot product of the article's vector with the profile, the article's
-/// rare names (ids, `true` for persons) and its day.
-fn combine(p: &Profile, day: Option<i64>, dot: f64, names: &[(Option<u32>, bool)]) -> f64 {
+/// rare names (ids, `true` for persons), its day and its language.
+fn combine(p: &Profile, f: &ArticleFeatures, dot: f64, names: &[(Option<u32>, bool)]) -> f64 {
     if p.norm <= 0.0 {
         return 0.0;
     }
@@ -667,7 +685,29 @@ fn combine(p: &Profile, day: Option<i64>, dot: f64, names: &[(Option<u32>, bool)
         }
     }
     let s = cos + bonus.min(BONUS_CAP) * cos.min(0.2) / 0.2;
-    s * decay(p, day, shared_persons(p, names))
+    s * language_ease(p, f.english) * decay(p, f.day, shared_persons(p, names))
+}
+
+/// Share of the cosine that a report in the other language cannot reach: its words that no
+/// list maps, and words a list maps to another German word than the report used (`blaze`
+/// → `Brand` against `Großbrand`). An English article compared with German ones, or the other
+/// way round, has its score raised by `1 / (1 − CROSS_LANGUAGE_LOSS)`; against a story of both
+/// languages in proportion to the other language's share of its articles.
+const CROSS_LANGUAGE_LOSS: f64 = 0.35;
+
+/// The factor for comparing an article (`english` or not) with a story's languages (see
+/// [`CROSS_LANGUAGE_LOSS`]).
+fn language_ease(p: &Profile, english: bool) -> f64 {
+    if p.articles == 0 {
+        return 1.0;
+    }
+    let same = if english {
+        p.english
+    } else {
+        p.articles - p.english
+    };
+    let other = f64::from(p.articles - same) / f64::from(p.articles);
+    1.0 / (1.0 - CROSS_LANGUAGE_LOSS * other)
 }
 
 /// How many of the article's rare person names the story holds.
@@ -759,6 +799,67 @@ mod tests {
             },
             ..Default::default()
         }
+    }
+
+    fn doc_in(id: &str, language: &str, text: &str) -> AnnotatedArticle {
+        let mut d = doc(id, text);
+        d.article.language = language.into();
+        d
+    }
+
+    #[test]
+    fn english_and_german_reports_of_one_event_share_a_story() {
+        let de = doc_in(
+            "de",
+            "de",
+            "Erdbeben erschüttert Hafenstadt Velmora. Ein schweres Erdbeben hat die Hafenstadt \
+             Velmora in der Türkei erschüttert. Mindestens zwölf Menschen starben, Hunderte \
+             Gebäude stürzten ein. Rettungskräfte suchen in den Trümmern nach Überlebenden, die \
+             Regierung schickte Soldaten und Zelte.",
+        );
+        let en = doc_in(
+            "en",
+            "en",
+            "Earthquake strikes Turkish port of Velmora. A strong earthquake struck the port city \
+             of Velmora in Turkey, killing at least twelve people. Hundreds of buildings \
+             collapsed. Rescuers searched the rubble for survivors, and the government sent \
+             soldiers and tents.",
+        );
+        let other = doc_in(
+            "other",
+            "en",
+            "Turkey's central bank raises interest rate again. The central bank in Ankara raised \
+             its key interest rate for the third time this year to fight inflation, which \
+             reached 40 percent in October. Economists expect the lira to stay weak.",
+        );
+        let mut e = StoryEngine::new();
+        let s = e.assign(&de);
+        assert_eq!(e.assign(&en), s);
+        assert_ne!(e.assign(&other), s);
+        // without the word list, the English report shares almost no terms with the German one
+        let as_german = doc_in("en", "de", &en.article.text);
+        assert!(pair_score(&de, &en) > 2.0 * pair_score(&de, &as_german));
+    }
+
+    #[test]
+    fn a_report_in_the_other_language_is_scored_up_by_that_languages_share() {
+        let p = |articles, english| Profile {
+            id: "s1".into(),
+            terms: Vec::new(),
+            names: Vec::new(),
+            first_day: None,
+            last_day: None,
+            articles,
+            norm: 1.0,
+            last_seen: 0,
+            english,
+        };
+        assert_eq!(language_ease(&p(3, 0), false), 1.0);
+        assert_eq!(language_ease(&p(3, 3), true), 1.0);
+        let full = 1.0 / (1.0 - CROSS_LANGUAGE_LOSS);
+        assert!((language_ease(&p(2, 0), true) - full).abs() < 1e-9);
+        let half = language_ease(&p(4, 2), true);
+        assert!(half > 1.0 && half < full);
     }
 
     #[test]

@@ -14,6 +14,7 @@ use std::sync::OnceLock;
 const STOPWORDS: &str = include_str!("../resources/de/stopwords.txt");
 const IDF: &str = include_str!("../resources/de/idf.tsv");
 const VERB_FORMS: &str = include_str!("../resources/de/verb_forms.txt");
+const EN_DE: &str = include_str!("../resources/en/de_words.tsv");
 
 /// Longest key, in chars: long compounds share their head part with shorter forms.
 const KEY_CHARS: usize = 8;
@@ -166,6 +167,53 @@ fn compute_key(word: &str) -> Option<String> {
     Some(stem.chars().take(KEY_CHARS).collect())
 }
 
+/// English words of the list `resources/en/de_words.tsv` by their Snowball stem → the German
+/// word of the same meaning (`earthquake` → `Erdbeben`, `russia` → `Russland`); entries of
+/// several words (`north korea`) are kept whole, for names. The first entry of a stem wins.
+fn english_to_german() -> &'static FxHashMap<String, &'static str> {
+    static M: OnceLock<FxHashMap<String, &'static str>> = OnceLock::new();
+    M.get_or_init(|| {
+        let mut m = FxHashMap::default();
+        for line in EN_DE.lines() {
+            let line = line.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let Some((en, de)) = line.split_once('\t') else {
+                continue;
+            };
+            let (en, de) = (en.trim(), de.trim());
+            if en.is_empty() || de.is_empty() {
+                continue;
+            }
+            let k = if en.contains(' ') {
+                en.to_lowercase()
+            } else {
+                lagebild_nlp::stem::stem("en", en)
+            };
+            m.entry(k).or_insert(de);
+        }
+        m
+    })
+}
+
+/// The German word of the same meaning as an English word or name as written, when the list
+/// `resources/en/de_words.tsv` has it (`Munich` → `München`, `elections` → `Wahl`).
+pub fn german_equivalent(english: &str) -> Option<&'static str> {
+    let m = english_to_german();
+    if english.contains(' ') {
+        return m.get(english.to_lowercase().as_str()).copied();
+    }
+    m.get(lagebild_nlp::stem::stem("en", english).as_str())
+        .copied()
+}
+
+thread_local! {
+    /// English word as written → the key of its German equivalent (`None`: not listed).
+    static ENGLISH_KEYS: RefCell<FxHashMap<Box<str>, Option<Box<str>>>> =
+        RefCell::new(FxHashMap::default());
+}
+
 /// Keys of a written word, hyphenated compounds giving one key per part.
 pub fn word_keys(word: &str, out: &mut Vec<String>) {
     for_word_keys(word, |k| out.push(k.to_string()));
@@ -173,8 +221,38 @@ pub fn word_keys(word: &str, out: &mut Vec<String>) {
 
 /// `f` called with each key of a written word, in the order of [`word_keys`], without copying
 /// the keys.
-pub fn for_word_keys(word: &str, mut f: impl FnMut(&str)) {
+pub fn for_word_keys(word: &str, f: impl FnMut(&str)) {
+    for_word_keys_in(false, word, f);
+}
+
+/// Like [`for_word_keys`]; with `english`, a word part that `resources/en/de_words.tsv` lists
+/// gives the key of its German equivalent, so that English and German reports of one event
+/// share terms (`earthquake`, `Erdbeben` → `erdbeb`). Function words give no key either way.
+pub fn for_word_keys_in(english: bool, word: &str, mut f: impl FnMut(&str)) {
     for part in word.split(['-', '‑', '/']) {
+        if english {
+            let listed = ENGLISH_KEYS.with(|memo| {
+                if let Some(k) = memo.borrow().get(part) {
+                    return k.clone();
+                }
+                let lower = part.to_lowercase();
+                let k = (!lagebild_nlp::stopwords::is_stopword("en", &lower))
+                    .then(|| german_equivalent(&lower))
+                    .flatten()
+                    .and_then(compute_key)
+                    .map(Into::into);
+                let mut memo = memo.borrow_mut();
+                if memo.len() >= KEY_MEMO {
+                    memo.clear();
+                }
+                memo.insert(part.into(), k.clone());
+                k
+            });
+            if let Some(k) = listed {
+                f(&k);
+                continue;
+            }
+        }
         with_key(part, |k| {
             if let Some(k) = k {
                 f(k);
@@ -188,6 +266,8 @@ pub struct DocText<'a> {
     /// The annotated article.
     pub doc: &'a AnnotatedArticle,
     index: CharIndex,
+    /// English words give the keys of their German equivalents (see [`for_word_keys_in`]).
+    english_as_german: bool,
 }
 
 impl<'a> DocText<'a> {
@@ -196,7 +276,23 @@ impl<'a> DocText<'a> {
         DocText {
             doc,
             index: CharIndex::new(&doc.article.text),
+            english_as_german: false,
         }
+    }
+
+    /// Like [`DocText::new`], but the keys of an English article are those of the German
+    /// equivalents of its listed words, for comparing articles across the two languages.
+    pub fn across_languages(doc: &'a AnnotatedArticle) -> Self {
+        DocText {
+            english_as_german: doc.article.language == "en",
+            ..DocText::new(doc)
+        }
+    }
+
+    /// True when this text's keys are compared across languages (see
+    /// [`DocText::across_languages`]) and the article is English.
+    pub fn english_as_german(&self) -> bool {
+        self.english_as_german
     }
 
     /// Text of a char span.
@@ -248,7 +344,7 @@ impl<'a> DocText<'a> {
         };
         for t in &s.tokens {
             if matches!(t.kind, TokenKind::Word | TokenKind::Number) {
-                for_word_keys(self.slice(t.span), |k| f(t.span, k));
+                for_word_keys_in(self.english_as_german, self.slice(t.span), |k| f(t.span, k));
             }
         }
     }
@@ -263,10 +359,16 @@ pub fn text_keys(text: &str) -> Vec<String> {
 }
 
 /// `f` called with each key of a free text, in the order of [`text_keys`].
-pub fn for_text_keys(text: &str, mut f: impl FnMut(&str)) {
+pub fn for_text_keys(text: &str, f: impl FnMut(&str)) {
+    for_text_keys_in(false, text, f);
+}
+
+/// Like [`for_text_keys`], English words taking the keys of their German equivalents with
+/// `english` (see [`for_word_keys_in`]).
+pub fn for_text_keys_in(english: bool, text: &str, mut f: impl FnMut(&str)) {
     for w in text.split(|c: char| !(c.is_alphanumeric() || c == '-')) {
         if !w.is_empty() {
-            for_word_keys(w, &mut f);
+            for_word_keys_in(english, w, &mut f);
         }
     }
 }
@@ -320,6 +422,24 @@ mod tests {
         assert_eq!(key("brach"), key("brechen"));
         // a form that is also a noun keeps its own key
         assert_ne!(key("Tat"), key("tun"));
+    }
+
+    #[test]
+    fn listed_english_words_take_the_keys_of_their_german_equivalents() {
+        let keys = |english, w| {
+            let mut out = Vec::new();
+            for_word_keys_in(english, w, |k| out.push(k.to_string()));
+            out
+        };
+        assert_eq!(keys(true, "earthquakes"), vec![key("Erdbeben").unwrap()]);
+        assert_eq!(keys(true, "Earthquake"), keys(false, "Erdbeben"));
+        assert_eq!(keys(true, "Cologne"), keys(false, "Köln"));
+        // German text is keyed as written; unlisted English words too
+        assert_ne!(keys(false, "earthquake"), keys(false, "Erdbeben"));
+        assert_eq!(keys(true, "Velmora"), keys(false, "Velmora"));
+        assert!(keys(true, "the").is_empty());
+        assert_eq!(german_equivalent("Munich"), Some("München"));
+        assert_eq!(german_equivalent("Velmora"), None);
     }
 
     #[test]
