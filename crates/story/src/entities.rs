@@ -232,8 +232,13 @@ pub fn merge(docs: &[AnnotatedArticle]) -> Merged {
             continue;
         }
         let ent = &docs[item.doc].entities[item.ent];
-        let keys: Vec<String> = std::iter::once(&item.name)
-            .chain(&ent.aliases)
+        // an English name also by its German one (`Munich`, `München`)
+        let german = (docs[item.doc].article.language == "en")
+            .then(|| crate::features::german_equivalent(&item.name))
+            .flatten();
+        let keys: Vec<String> = std::iter::once(item.name.as_str())
+            .chain(ent.aliases.iter().map(String::as_str))
+            .chain(german)
             .filter_map(|n| name_key(n, item.kind))
             .collect();
         for k in keys {
@@ -511,6 +516,35 @@ mod tests {
         let names: Vec<String> = merge(&docs).entities.into_iter().map(|e| e.name).collect();
         assert!(!names.contains(&"Parks".to_string()), "{names:?}");
         assert!(names.contains(&"Anna Berg".to_string()), "{names:?}");
+    }
+
+    #[test]
+    fn an_english_place_name_joins_its_german_name() {
+        let doc = |id: &str, language: &str, text: &str| {
+            lagebild_nlp::annotate(lagebild_model::Article {
+                id: id.into(),
+                language: language.into(),
+                text: text.into(),
+                ..Default::default()
+            })
+        };
+        let docs = [
+            doc("a", "de", "In München fiel am Montag der Strom aus."),
+            doc(
+                "b",
+                "en",
+                "Power failed in Munich on Monday, the city said.",
+            ),
+            // German text is not read as English
+            doc("c", "de", "Munich Re legte am Montag Zahlen vor."),
+        ];
+        let m = merge(&docs);
+        let place = m
+            .entities
+            .iter()
+            .find(|e| e.name == "München" || e.name == "Munich")
+            .expect("place");
+        assert_eq!(place.articles, vec!["a", "b"], "{:?}", m.entities);
     }
 
     #[test]

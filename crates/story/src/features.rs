@@ -208,9 +208,13 @@ pub fn german_equivalent(english: &str) -> Option<&'static str> {
         .copied()
 }
 
+/// What the list says of an English word: `None`, not listed; `Some(key)` of its German
+/// equivalent, `Some(None)` when that is a function word (as weekdays are).
+type Listed = Option<Option<Box<str>>>;
+
 thread_local! {
-    /// English word as written → the key of its German equivalent (`None`: not listed).
-    static ENGLISH_KEYS: RefCell<FxHashMap<Box<str>, Option<Box<str>>>> =
+    /// English word as written → what the list says of it.
+    static ENGLISH_KEYS: RefCell<FxHashMap<Box<str>, Listed>> =
         RefCell::new(FxHashMap::default());
 }
 
@@ -236,11 +240,11 @@ pub fn for_word_keys_in(english: bool, word: &str, mut f: impl FnMut(&str)) {
                     return k.clone();
                 }
                 let lower = part.to_lowercase();
-                let k = (!lagebild_nlp::stopwords::is_stopword("en", &lower))
-                    .then(|| german_equivalent(&lower))
-                    .flatten()
-                    .and_then(compute_key)
-                    .map(Into::into);
+                let k = if lagebild_nlp::stopwords::is_stopword("en", &lower) {
+                    Some(None)
+                } else {
+                    german_equivalent(&lower).map(|de| compute_key(de).map(Into::into))
+                };
                 let mut memo = memo.borrow_mut();
                 if memo.len() >= KEY_MEMO {
                     memo.clear();
@@ -249,7 +253,9 @@ pub fn for_word_keys_in(english: bool, word: &str, mut f: impl FnMut(&str)) {
                 k
             });
             if let Some(k) = listed {
-                f(&k);
+                if let Some(k) = k {
+                    f(&k);
+                }
                 continue;
             }
         }
@@ -438,6 +444,9 @@ mod tests {
         assert_ne!(keys(false, "earthquake"), keys(false, "Erdbeben"));
         assert_eq!(keys(true, "Velmora"), keys(false, "Velmora"));
         assert!(keys(true, "the").is_empty());
+        // a weekday is a function word in either language
+        assert!(keys(false, "Dienstag").is_empty());
+        assert!(keys(true, "Tuesday").is_empty());
         assert_eq!(german_equivalent("Munich"), Some("München"));
         assert_eq!(german_equivalent("Velmora"), None);
     }

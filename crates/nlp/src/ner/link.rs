@@ -385,16 +385,21 @@ pub fn entities(tagger: &Tagger<'_>, text: &str, sentences: &[Sentence]) -> Vec<
                     let mut k = b + 1;
                     let mut skipped = 0;
                     // English appositions: `Tom Okafor, the agency's regional director`
-                    let filler = |w: &str| {
+                    // (a lower-case word that is no role may not open it: `X, told
+                    // reporters` is a verb's object)
+                    let filler = |k: usize, w: &str| {
                         determiner(w)
                             || adjective_form(w).is_some()
                             || (english
+                                && k > b + 1
                                 && w.chars().all(char::is_lowercase)
                                 && super::english_role(w).is_none())
                             || (english && w.chars().next().is_some_and(char::is_uppercase))
                             || (english && (w.ends_with("'s") || w.ends_with("’s")))
                     };
-                    while k < refs.len() && skipped < if english { 5 } else { 3 } && filler(refs[k])
+                    while k < refs.len()
+                        && skipped < if english { 5 } else { 3 }
+                        && filler(k, refs[k])
                     {
                         k += 1;
                         skipped += 1;
@@ -1196,6 +1201,19 @@ rain. The Weather Service expects the river to crest on Thursday.";
         ];
         let es = link(ms, Vec::new(), "");
         assert_eq!(es.len(), 3, "{es:#?}");
+    }
+
+    #[test]
+    fn an_english_verb_after_the_name_opens_no_apposition() {
+        let text = "\"We will appeal,\" his lawyer, Claudia Rendl, told reporters outside the \
+court on Tuesday.";
+        let sentences = crate::tokenize::sentences(text);
+        let es = entities(&Tagger::default_for("en"), text, &sentences);
+        let rendl = es
+            .iter()
+            .find(|e| e.name == "Claudia Rendl")
+            .expect("Claudia Rendl found");
+        assert_eq!(rendl.roles, vec!["lawyer".to_string()], "{es:?}");
     }
 
     #[test]
