@@ -18,7 +18,9 @@
 //! rail spill from four outlets gives `the minister said` to the minister the story names and
 //! counts the evacuated homes differently (`tests/fixtures/spill`); on election night the
 //! shares of different parties never diverge from each other, the stages of one party's count
-//! do (`tests/fixtures/wahl`).
+//! do (`tests/fixtures/wahl`); a German and an English report of one takeover form one story
+//! and confirm its facts across the two languages, while two rail accidents of one week, one
+//! reported in each language, stay apart (`tests/fixtures/languages`).
 
 mod common;
 
@@ -490,4 +492,39 @@ fn an_election_compares_each_partys_share_with_itself() {
     );
     // a value of the last election in brackets is no claim of the story
     assert!(numbers.iter().all(|s| !s.contains("16,7")), "{numbers:?}");
+}
+
+#[test]
+fn reports_in_german_and_english_share_a_story_and_confirm_facts_across_languages() {
+    let analysis = analyse("languages");
+    let story_of = |id: &str| {
+        analysis
+            .articles
+            .iter()
+            .find(|a| a.id == id)
+            .map(|a| a.story.clone())
+            .expect(id)
+    };
+    let takeover = story_of("kestner_de_boersenblatt");
+    assert_eq!(story_of("kestner_en_market_wire"), takeover);
+    let (rail_de, rail_en) = (
+        story_of("bahnunfall_de_nordkurier"),
+        story_of("graz_derailment_en_alpine_post"),
+    );
+    assert_ne!(rail_de, rail_en);
+    assert!(rail_de != takeover && rail_en != takeover);
+    let story = analysis
+        .stories
+        .iter()
+        .find(|s| s.id == takeover)
+        .expect("story");
+    let facts = confirmed(story);
+    // the price per share, said in either language
+    assert!(
+        facts
+            .iter()
+            .any(|f| f.iter().any(|t| t.contains("78 Euro je Aktie"))
+                && f.iter().any(|t| t.contains("78 euros per share"))),
+        "{facts:#?}"
+    );
 }
