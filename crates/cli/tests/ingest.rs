@@ -312,18 +312,21 @@ fn a_killed_ingest_leaves_a_consistent_store_and_resumes_without_duplicates() {
     many_articles(&d.join("in"), N);
     let db = d.join("k.db");
 
+    let errors = std::fs::File::create(d.join("stderr.txt")).expect("stderr file");
     let mut child = std::process::Command::new(bin())
         .args(["ingest", "in", "--db", "k.db"])
         .current_dir(d)
         .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
+        .stderr(errors)
         .spawn()
         .expect("spawn ingest");
     // Kill it once some articles are stored (SIGKILL: no clean-up of any kind).
     let start = Instant::now();
     let mut killed_midway = false;
+    let mut ended = None;
     loop {
-        if child.try_wait().expect("wait").is_some() {
+        if let Some(status) = child.try_wait().expect("wait") {
+            ended = Some(status);
             break;
         }
         let stored = db.is_file()
@@ -356,7 +359,11 @@ fn a_killed_ingest_leaves_a_consistent_store_and_resumes_without_duplicates() {
         let s = lagebild_store::SqliteStore::open_existing(&db).expect("reopen");
         assert_eq!(s.check().expect("check"), Vec::<String>::new());
         let n = s.article_count().expect("count");
-        assert!(n >= 50 && n <= N as u64, "{n}");
+        assert!(
+            n >= 50 && n <= N as u64,
+            "{n} articles stored; ingest ended by itself: {ended:?}, stderr: {}",
+            std::fs::read_to_string(d.join("stderr.txt")).unwrap_or_default()
+        );
     }
 
     // Resume: everything stored exactly once, stories as in an uninterrupted run.
