@@ -505,6 +505,14 @@ fn rules_with_flags(tokens: &[&str], flags: &[u16], labels: &mut [u8]) {
             }
         }
     }
+    // a one-word "person" right before an organisation is the first word of its name
+    // (`Ridgeline Capital` tagged `[Ridgeline] [Capital]`), unless it is a listed given name
+    for i in 0..n.saturating_sub(1) {
+        if labels[i] == 1 && labels[i + 1] == 3 && flags[i] & flag::FIRST == 0 {
+            labels[i] = 3;
+            labels[i + 1] = 4;
+        }
+    }
     // legal forms close an organisation: `Muster Bau GmbH`
     for i in 1..n {
         if !gaz.is_legal_form(tokens[i]) || labels[i] != 0 {
@@ -849,6 +857,12 @@ mod tests {
         assert_eq!(ruled(&toks, vec![0; 8]), vec![0, 0, 0, 5, 0, 0, 0, 5]);
         let toks = words("Sie ist am Arbeitsplatz an der Landstraße");
         assert_eq!(ruled(&toks, vec![0; 7]), vec![0; 7]);
+
+        // a one-word person before an organisation begins its name; a given name does not
+        let toks = words("Der Investor Ridgeline Capital will kaufen");
+        assert_eq!(ruled(&toks, vec![0, 0, 1, 3, 0, 0]), vec![0, 0, 3, 4, 0, 0]);
+        let toks = words("Dann sprach Anna Bundesbank zuerst");
+        assert_eq!(ruled(&toks, vec![0, 0, 1, 3, 0]), vec![0, 0, 1, 3, 0]);
 
         // the long form before a tagged short form in brackets; never over a person, and not
         // where the letters do not fit

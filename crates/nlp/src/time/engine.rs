@@ -138,6 +138,9 @@ pub struct Grammar {
     edge: BTreeSet<String>,
     /// Words that, second to last in a clause, make the clause point forward.
     future_final: BTreeSet<String>,
+    /// Words right before an expression that make it point forward when its clause has no
+    /// tense cue of its own (`until Thursday`, `bis Freitag`).
+    forward_edge: BTreeSet<String>,
     /// Articles that open the name of an event after a relative day (`am Vortag der …`).
     articles: BTreeSet<String>,
     /// Words that join the two ends of a range of dates (`bis`, `und`, `–`).
@@ -349,6 +352,7 @@ impl Grammar {
         let mut past = BTreeSet::new();
         let mut edge = BTreeSet::new();
         let mut future_final = BTreeSet::new();
+        let mut forward_edge = BTreeSet::new();
         let mut articles = BTreeSet::new();
         let mut range_joins = BTreeSet::new();
         let mut future_aux = BTreeSet::new();
@@ -360,6 +364,7 @@ impl Grammar {
                 "[past]" => section = Some(&mut past),
                 "[edge]" => section = Some(&mut edge),
                 "[future-final]" => section = Some(&mut future_final),
+                "[forward-edge]" => section = Some(&mut forward_edge),
                 "[event-articles]" => section = Some(&mut articles),
                 "[range-joins]" => section = Some(&mut range_joins),
                 "[future-auxiliaries]" => section = Some(&mut future_aux),
@@ -404,6 +409,7 @@ impl Grammar {
             past,
             edge,
             future_final,
+            forward_edge,
             articles,
             range_joins,
             konjunktiv: false,
@@ -699,6 +705,12 @@ impl Grammar {
         let own = self.nearest_cue(text, c_from, c_to, start, end);
         if own != Tense::Unknown {
             return own;
+        }
+        let before = text[c_from..start]
+            .split(|c: char| !c.is_alphanumeric())
+            .rfind(|w| !w.is_empty());
+        if before.is_some_and(|w| self.forward_edge.contains(&w.to_lowercase())) {
+            return Tense::Future;
         }
         if self.konjunktiv && reported_present(&clause) {
             return Tense::Future;

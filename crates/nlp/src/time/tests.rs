@@ -336,6 +336,49 @@ fn english_resources_share_the_engine() {
 }
 
 #[test]
+fn until_a_day_points_forward_unless_its_clause_says_otherwise() {
+    let g = grammar("en").expect("English resources compile");
+    // Wednesday 14 January
+    let values = |t: &str| -> Vec<String> {
+        g.tag(t, Date::parse("2026-01-14"))
+            .into_iter()
+            .map(|x| x.value)
+            .collect()
+    };
+    assert_eq!(
+        values(
+            "Schools were closed on Wednesday. The red warning ended at noon, although a \
+             yellow warning remains in place until Thursday morning."
+        ),
+        vec!["2026-01-14", "2026-01-15TMO"]
+    );
+    assert_eq!(
+        values("Crews aim to reconnect most homes by Friday."),
+        vec!["2026-01-16"]
+    );
+    // a past cue in its own clause still decides
+    assert_eq!(
+        values("The road was closed until Monday."),
+        vec!["2026-01-12"]
+    );
+    let g = grammar("de").expect("German resources compile");
+    let values = |t: &str| -> Vec<String> {
+        g.tag(t, Date::parse("2026-01-14"))
+            .into_iter()
+            .map(|x| x.value)
+            .collect()
+    };
+    assert_eq!(
+        values("Die Schulen blieben zu. Die Sperrung gilt bis Donnerstag."),
+        vec!["2026-01-15"]
+    );
+    assert_eq!(
+        values("Die Straße war bis Montag gesperrt."),
+        vec!["2026-01-12"]
+    );
+}
+
+#[test]
 fn news_months_without_cue_look_back() {
     let d = Some("2016-03-15");
     let t = "Rebellen setzten im August Giftgas ein, der 26-jährige Reporter berichtet darüber.";
