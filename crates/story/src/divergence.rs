@@ -15,7 +15,9 @@ use crate::facts::{Sims, Unit, NUMBER_RATIO};
 use crate::features::DocText;
 use crate::labels::{fill, label};
 use crate::quotes::Report;
-use lagebild_model::{AnnotatedArticle, Divergence, DivergenceKind, EntityType, Span, Variant};
+use lagebild_model::{
+    AnnotatedArticle, Divergence, DivergenceKind, EntityType, Span, TimeExpr, TimexType, Variant,
+};
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::OnceLock;
@@ -248,9 +250,9 @@ fn numbers(
     merged: &crate::entities::Merged,
 ) -> Vec<Divergence> {
     // unit → (value, qualifier) → (articles, surface forms, written as approximate, where it
-    // stands: article, figure and sentence)
+    // stands: article, figure, sentence and the day the sentence dates)
     type Variants = BTreeMap<(i64, String), (BTreeSet<usize>, Vec<String>, bool, Vec<Place>)>;
-    type Place = (usize, Span, Span);
+    type Place = (usize, Span, Span, Option<String>);
     let mut by_unit: BTreeMap<String, Variants> = BTreeMap::new();
     for u in units {
         let doc = &docs[u.doc];
@@ -285,7 +287,8 @@ fn numbers(
                 .or_default();
             e.0.insert(u.doc);
             e.2 |= class == Some("approx");
-            e.3.push((u.doc, q.span, u.span));
+            let day = figure_day(doc, q.span, u);
+            e.3.push((u.doc, q.span, u.span, day));
             let surface = texts[u.doc].slice(q.span).trim().to_string();
             if !e.1.contains(&surface) {
                 e.1.push(surface);
@@ -327,7 +330,7 @@ fn numbers(
                 .iter()
                 .map(|(_, v)| {
                     v.3.iter()
-                        .flat_map(|&(d, fig, sent)| {
+                        .flat_map(|&(d, fig, sent, _)| {
                             figure_subject(&docs[d], &texts[d], d, fig, sent, merged)
                         })
                         .collect()
@@ -362,6 +365,16 @@ fn numbers(
             // Wochen`); figures given for different names of one kind measure different things
             // (`die AfD mit 31,4 Prozent`, `die SPD mit 27,8 Prozent`), while a person and a
             // body may be one actor (`Oberstaatsanwalt X` for `die Staatsanwaltschaft`)
+            // figures given for different days may both be true: a count that changed
+            // (`41,000 homes` on Tuesday evening, `48,000` on Wednesday morning); a figure
+            // whose sentence names no day may be given for any
+            let days = |i: usize| -> BTreeSet<&str> {
+                g[i].1 .3.iter().filter_map(|p| p.3.as_deref()).collect()
+            };
+            let same_time = |i: usize, j: usize| {
+                let (a, b) = (days(i), days(j));
+                a.is_empty() || b.is_empty() || !a.is_disjoint(&b)
+            };
             let conflicts = |i: usize, j: usize| {
                 let (a, b) = (&g[i], &g[j]);
                 let unbounded = a.0 .1.is_empty() && b.0 .1.is_empty();
@@ -374,6 +387,7 @@ fn numbers(
                 a.1 .0.difference(&b.1 .0).next().is_some()
                     && b.1 .0.difference(&a.1 .0).next().is_some()
                     && same_subject
+                    && same_time(i, j)
                     && (!unbounded && a.0 .1 == b.0 .1
                         || !compatible(range(a, unbounded), range(b, unbounded)))
             };
@@ -461,6 +475,38 @@ fn earlier_value(before: &str) -> bool {
             && year.chars().all(|c| c.is_ascii_digit())
             && !t.chars().rev().nth(4).is_some_and(|c| c.is_alphanumeric())
     })
+}
+
+/// The day a figure is given for: that of the date or time expression of its sentence nearest
+/// to it, when that names a day and is not the day of a statement (`48,000 homes … at 8am on
+/// Wednesday, down from a peak of 61,000 late yesterday` → Wednesday; `17:30 GMT – … to 41,000
+/// homes` → the day of writing; not `Die Feuerwehr sprach am Dienstagmorgen von 15 Verletzten`).
+fn figure_day(doc: &AnnotatedArticle, figure: Span, unit: &Unit) -> Option<String> {
+    doc.timexes
+        .iter()
+        .filter(|t| {
+            matches!(t.kind, TimexType::Date | TimexType::Time) && unit.span.contains(&t.span)
+        })
+        .filter_map(|t| {
+            let day = t.value.get(..10).filter(|d| {
+                d.bytes().enumerate().all(|(i, b)| {
+                    if i == 4 || i == 7 {
+                        b == b'-'
+                    } else {
+                        b.is_ascii_digit()
+                    }
+                })
+            })?;
+            let dist = if t.span.end <= figure.start {
+                figure.start - t.span.end
+            } else {
+                t.span.start.saturating_sub(figure.end)
+            };
+            Some((dist, day, t))
+        })
+        .min_by_key(|x| (x.0, x.1))
+        .filter(|x| !statement_time(doc, unit, x.2))
+        .map(|(_, d, _)| d.to_string())
 }
 
 /// The story entities a figure is given for: the parties, people and organisations named in
@@ -705,13 +751,22 @@ fn wording(
 }
 
 /// True when a sentence's date is that of a statement: the time expression giving it stands
-/// right beside the cue of a quote, at most three words apart (`Die Feuerwehr sprach am
-/// Dienstagmorgen von 15 Verletzten`, `…, sagte Rahn am Mittwoch`): the day something was said,
-/// not the day it happened.
+/// right beside the cue of a quote (see [`statement_time`]).
 fn dated_statement(doc: &AnnotatedArticle, unit: &Unit) -> bool {
     let Some(date) = unit.date.as_deref() else {
         return false;
     };
+    doc.timexes
+        .iter()
+        .filter(|t| unit.span.contains(&t.span) && t.value.starts_with(date))
+        .any(|t| statement_time(doc, unit, t))
+}
+
+/// True when a time expression of a unit stands right beside the cue of a quote, at most three
+/// words apart with no punctuation or dash between (`Die Feuerwehr sprach am Dienstagmorgen von
+/// 15 Verletzten`, `…, sagte Rahn am Mittwoch`; not a live blog's `21:50 GMT – X says`): the day
+/// something was said, not the day it happened.
+fn statement_time(doc: &AnnotatedArticle, unit: &Unit, t: &TimeExpr) -> bool {
     // the text between two char offsets of the sentence, read from the unit's own text
     let between = |a: usize, b: usize| -> String {
         let from = a.saturating_sub(unit.span.start);
@@ -722,25 +777,21 @@ fn dated_statement(doc: &AnnotatedArticle, unit: &Unit) -> bool {
             .collect()
     };
     let close = |gap: String| {
-        !gap.contains([',', '.', ';', ':', '„', '“', '"']) && gap.split_whitespace().count() <= 3
+        !gap.contains([',', '.', ';', ':', '„', '“', '"', '–', '—'])
+            && gap.split_whitespace().count() <= 3
     };
-    doc.timexes
+    doc.quotes
         .iter()
-        .filter(|t| unit.span.contains(&t.span) && t.value.starts_with(date))
-        .any(|t| {
-            doc.quotes
-                .iter()
-                .filter_map(|q| q.cue_span)
-                .filter(|c| unit.span.contains(c))
-                .any(|c| {
-                    if c.end <= t.span.start {
-                        close(between(c.end, t.span.start))
-                    } else if t.span.end <= c.start {
-                        close(between(t.span.end, c.start))
-                    } else {
-                        false
-                    }
-                })
+        .filter_map(|q| q.cue_span)
+        .filter(|c| unit.span.contains(c))
+        .any(|c| {
+            if c.end <= t.span.start {
+                close(between(c.end, t.span.start))
+            } else if t.span.end <= c.start {
+                close(between(t.span.end, c.start))
+            } else {
+                false
+            }
         })
 }
 

@@ -23,6 +23,8 @@ const INDEX_KEYS: usize = 5;
 pub const FACT_THRESHOLD: f64 = 0.36;
 /// Members of each side compared when two groups merge (bounds the cost for big stories).
 const LINK_SAMPLE: usize = 8;
+/// Members of each side checked for conflicting figures when two groups merge.
+const CONFLICT_SAMPLE: usize = 32;
 /// Share of [`FACT_THRESHOLD`] the average similarity of two merging groups must reach.
 const LINK_FACTOR: f64 = 0.75;
 
@@ -426,9 +428,10 @@ const TOPIC_SHARE: f64 = 0.5;
 pub(crate) const NUMBER_RATIO: f64 = 1.5;
 
 /// Do two units give different values for one measurement: a unit (`Fahrgäste`, `Prozent`)
-/// that both count, with no value in common and two values close enough to measure the same
-/// thing (`rund 250.000 Fahrgäste` and `rund 300.000 Fahrgäste`)? Such sentences disagree:
-/// they are a divergence, never one confirmed fact.
+/// that both count, a value of each that the other does not give, close enough to measure the
+/// same thing (`rund 250.000 Fahrgäste` and `rund 300.000 Fahrgäste`; also beside a value both
+/// give: `52,000 homes, down from a peak of 61,000` and `48,000 homes, down from 61,000`)? Such
+/// sentences disagree: they are a divergence, never one confirmed fact.
 fn numbers_conflict(a: &Unit, b: &Unit) -> bool {
     if a.numbers.is_empty() || b.numbers.is_empty() {
         return false;
@@ -448,13 +451,12 @@ fn numbers_conflict(a: &Unit, b: &Unit) -> bool {
         .collect();
     units.into_iter().any(|unit| {
         let (va, vb) = (of(a, unit), of(b, unit));
-        !va.iter().any(|v| vb.contains(v))
-            && va.iter().any(|&x| {
-                vb.iter().any(|&y| {
-                    let (lo, hi) = (x.min(y) as f64, x.max(y) as f64);
-                    hi / lo <= NUMBER_RATIO
-                })
+        va.iter().filter(|x| !vb.contains(x)).any(|&x| {
+            vb.iter().filter(|y| !va.contains(y)).any(|&y| {
+                let (lo, hi) = (x.min(y) as f64, x.max(y) as f64);
+                hi / lo <= NUMBER_RATIO
             })
+        })
     })
 }
 
@@ -614,8 +616,19 @@ pub fn cluster(units: &[Unit], wire: &WireResult) -> (Vec<Vec<usize>>, Sims) {
         if members[cj].iter().any(|&u| di.contains(&units[u].doc)) {
             continue;
         }
-        // average link over (a bounded sample of) the members, so facts do not chain
         let (a, b) = (&members[ci], &members[cj]);
+        // two sentences that give different values of one measurement never end in one fact,
+        // also where each shares another figure with a third (`52,000 homes, down from a peak of
+        // 61,000`, `48,000 homes, down from a peak of 61,000`, `61,000 homes`)
+        let conflict = a.iter().take(CONFLICT_SAMPLE).any(|&x| {
+            b.iter()
+                .take(CONFLICT_SAMPLE)
+                .any(|&y| numbers_conflict(&units[x], &units[y]))
+        });
+        if conflict {
+            continue;
+        }
+        // average link over (a bounded sample of) the members, so facts do not chain
         if a.len() > 1 || b.len() > 1 {
             let mut total = 0.0;
             let mut count = 0.0;
@@ -781,13 +794,49 @@ mod tests {
         assert!(!numbers_conflict(&a, &a));
         assert!(!numbers_conflict(&a, &unit(&[(300_000_000, "euro")])));
         assert!(!numbers_conflict(&a, &unit(&[(9_000_000, "fahrgast")])));
-        // one value in common: the sentences share that figure
+        // one value in common and nothing else: the sentences share that figure
         let both = unit(&[(8_000, "prozent"), (5_000, "prozent")]);
         assert!(!numbers_conflict(&both, &unit(&[(5_000, "prozent")])));
+        // a value in common beside two that differ
+        assert!(numbers_conflict(
+            &both,
+            &unit(&[(9_000, "prozent"), (5_000, "prozent")])
+        ));
         assert!(numbers_conflict(
             &unit(&[(8_000, "prozent")]),
             &unit(&[(9_000, "prozent")])
         ));
+    }
+
+    #[test]
+    fn sentences_with_conflicting_figures_never_join_through_a_third() {
+        let unit = |doc: usize, numbers: &[i64]| {
+            let mut u = test_unit(doc, "");
+            u.keys = (0..4).map(|k| (k, 2.0)).collect();
+            u.weight = 8.0;
+            u.numbers = numbers
+                .iter()
+                .map(|&v| (v * 1000, "home".to_string()))
+                .collect();
+            u
+        };
+        let units = vec![
+            unit(0, &[52_000, 61_000]),
+            unit(1, &[48_000, 61_000]),
+            unit(2, &[61_000]),
+        ];
+        assert!(similarity(&units[0], &units[2]) >= FACT_THRESHOLD);
+        assert!(similarity(&units[1], &units[2]) >= FACT_THRESHOLD);
+        let wire = WireResult {
+            passages: Vec::new(),
+            wire_copy: Vec::new(),
+            origin: vec![0, 1, 2],
+        };
+        let (clusters, _) = cluster(&units, &wire);
+        assert!(
+            clusters.iter().all(|c| !(c.contains(&0) && c.contains(&1))),
+            "{clusters:?}"
+        );
     }
 
     #[test]

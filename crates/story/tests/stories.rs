@@ -20,7 +20,10 @@
 //! shares of different parties never diverge from each other, the stages of one party's count
 //! do (`tests/fixtures/wahl`); a German and an English report of one takeover form one story
 //! and confirm its facts across the two languages, while two rail accidents of one week, one
-//! reported in each language, stay apart (`tests/fixtures/languages`).
+//! reported in each language, stay apart (`tests/fixtures/languages`); an English storm with a
+//! live blog: counts of different days (a live blog's evening figures, the next morning's) do not
+//! diverge while two outlets' figures for the same morning do and never make one confirmed fact,
+//! `until Thursday` lies ahead, and the power company is an organisation (`tests/fixtures/storm`).
 
 mod common;
 
@@ -527,4 +530,43 @@ fn reports_in_german_and_english_share_a_story_and_confirm_facts_across_language
                 && f.iter().any(|t| t.contains("78 euros per share"))),
         "{facts:#?}"
     );
+}
+
+#[test]
+fn figures_of_different_days_do_not_diverge_and_conflicting_ones_make_no_fact() {
+    let analysis = analyse("storm");
+    assert_eq!(analysis.stories.len(), 1);
+    let story = &analysis.stories[0];
+    let numbers = summaries(story, lagebild_model::DivergenceKind::Number);
+    let homes: Vec<&&str> = numbers.iter().filter(|s| s.contains("homes")).collect();
+    assert_eq!(homes.len(), 1, "{numbers:?}");
+    assert!(
+        homes[0].contains("48000") && homes[0].contains("52000"),
+        "{homes:?}"
+    );
+    assert!(
+        !homes[0].contains("41000") && !homes[0].contains("61000"),
+        "{homes:?}"
+    );
+    assert!(
+        numbers.iter().any(|s| s.contains("40 vs. 46")),
+        "{numbers:?}"
+    );
+    for fact in confirmed(story) {
+        let both = fact.iter().any(|t| t.contains("52,000 homes"))
+            && fact.iter().any(|t| t.contains("48,000 homes"));
+        assert!(!both, "{fact:#?}");
+    }
+    let until = story
+        .timeline
+        .iter()
+        .find(|e| e.text.contains("until Thursday morning"))
+        .expect("timeline entry");
+    assert_eq!(until.date, "2026-01-15");
+    let company = story
+        .entities
+        .iter()
+        .find(|e| e.name == "Borderlands Power")
+        .expect("Borderlands Power");
+    assert_eq!(company.kind, lagebild_model::EntityType::Org);
 }

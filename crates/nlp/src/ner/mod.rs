@@ -297,6 +297,12 @@ pub fn tidy_english(tokens: &[&str], labels: &mut [u8]) {
         if !words.org_tails.contains(tokens[e - 1]) {
             continue;
         }
+        // a listed given name before it: a person with such a surname (`Samantha Power`)
+        if label_type(labels[s]) == Some(EntityType::Per)
+            && Gazetteer::get().is_first_name(tokens[s])
+        {
+            continue;
+        }
         // capitalised words before it, also where the model took them for a place (`Island
         // Link Ferries`), not for a person
         let mut from = s;
@@ -780,6 +786,13 @@ mod tests {
         assert_eq!(
             tidied(&toks, vec![3, 0, 3, 0, 0, 5, 0, 5, 0]),
             vec![5, 0, 3, 0, 0, 3, 4, 4, 0]
+        );
+        // a person's name ending in such a word is an organisation, unless it begins with a
+        // listed given name
+        let toks = ["Borderlands", "Power", "and", "Samantha", "Power", "spoke"];
+        assert_eq!(
+            tidied(&toks, vec![1, 2, 0, 1, 2, 0]),
+            vec![3, 4, 0, 1, 2, 0]
         );
         // an organisation's last word makes the whole an organisation
         let toks = [

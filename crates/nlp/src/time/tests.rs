@@ -361,6 +361,11 @@ fn until_a_day_points_forward_unless_its_clause_says_otherwise() {
         values("The road was closed until Monday."),
         vec!["2026-01-12"]
     );
+    // a live blog's entries are on the day of writing
+    assert_eq!(
+        values("Live updates\n17:30 GMT – The figure has climbed to 41,000 homes.\n"),
+        vec!["2026-01-14T17:30"]
+    );
     let g = grammar("de").expect("German resources compile");
     let values = |t: &str| -> Vec<String> {
         g.tag(t, Date::parse("2026-01-14"))
