@@ -181,12 +181,38 @@ fn splits(variants: &[BTreeSet<usize>]) -> bool {
 
 /// A figure as the story's language writes it (`6,75` in German, `6.75` in English).
 fn number_word(v: f64, lang: &str) -> String {
+    let de = lang == "de";
+    let decimal = |x: f64| {
+        let t = format!("{}", (x * 100.0).round() / 100.0);
+        if de {
+            t.replace('.', ",")
+        } else {
+            t
+        }
+    };
+    // millions and billions as news write them (`1,1 Mrd.`, `350 million`)
+    for (size, de_word, en_word) in [(1e9, "Mrd.", "billion"), (1e6, "Mio.", "million")] {
+        let x = v / size;
+        if x >= 1.0 && ((x * 100.0).round() - x * 100.0).abs() < 1e-6 {
+            return format!("{} {}", decimal(x), if de { de_word } else { en_word });
+        }
+    }
     if (v - v.round()).abs() < 1e-9 {
-        format!("{}", v.round() as i64)
-    } else if lang == "de" {
-        format!("{v}").replace('.', ",")
+        // thousands grouped (`48.000`, `48,000`)
+        let digits = (v.round() as i64).unsigned_abs().to_string();
+        let mut out = String::new();
+        for (i, c) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i).is_multiple_of(3) {
+                out.push(if de { '.' } else { ',' });
+            }
+            out.push(c);
+        }
+        if v < 0.0 {
+            out.insert(0, '-');
+        }
+        out
     } else {
-        format!("{v}")
+        decimal(v)
     }
 }
 
@@ -429,11 +455,13 @@ fn numbers(
                         }
                     })
                     .collect();
-                // the counted noun as an article wrote it (`Einsatzkräfte`; in English also in
-                // lower case, `residents`), one that names the unit where there is one
+                // the counted noun as an article wrote it (`Einsatzkräfte`; in English
+                // articles also in lower case, `residents`), one that names the unit where there is one
                 // (`Verletzten` rather than `Menschen` of `zwölf Menschen wurden verletzt`), else
                 // the unit key
-                let english = language(docs) == "en";
+                let english = g
+                    .iter()
+                    .all(|(_, v)| v.0.iter().all(|&d| docs[d].article.language == "en"));
                 let nouns: Vec<&str> = g
                     .iter()
                     .flat_map(|(_, v)| v.1.iter())
@@ -1082,6 +1110,18 @@ mod tests {
         assert_eq!(rounding(1000.0), 100.0);
         assert_eq!(rounding(38.4 * m), 100_000.0);
         assert_eq!(rounding(6.75), 0.0);
+    }
+
+    #[test]
+    fn figures_read_as_news_write_them() {
+        assert_eq!(number_word(48_000.0, "de"), "48.000");
+        assert_eq!(number_word(48_000.0, "en"), "48,000");
+        assert_eq!(number_word(350_000_000.0, "de"), "350 Mio.");
+        assert_eq!(number_word(1_100_000_000.0, "de"), "1,1 Mrd.");
+        assert_eq!(number_word(4_300_000_000.0, "en"), "4.3 billion");
+        assert_eq!(number_word(12.0, "de"), "12");
+        assert_eq!(number_word(6.75, "de"), "6,75");
+        assert_eq!(number_word(1_234_567.0, "en"), "1,234,567");
     }
 
     #[test]

@@ -541,11 +541,11 @@ fn figures_of_different_days_do_not_diverge_and_conflicting_ones_make_no_fact() 
     let homes: Vec<&&str> = numbers.iter().filter(|s| s.contains("homes")).collect();
     assert_eq!(homes.len(), 1, "{numbers:?}");
     assert!(
-        homes[0].contains("48000") && homes[0].contains("52000"),
+        homes[0].contains("48,000") && homes[0].contains("52,000"),
         "{homes:?}"
     );
     assert!(
-        !homes[0].contains("41000") && !homes[0].contains("61000"),
+        !homes[0].contains("41,000") && !homes[0].contains("61,000"),
         "{homes:?}"
     );
     assert!(

@@ -194,8 +194,10 @@ fn drop_initial_capitals(tagged: &mut [(Vec<String>, Vec<u8>)], g: &Gazetteer) {
     }
 }
 
-/// English: a one-word "person" right before a role word and a person's name qualifies the
-/// role (`Rail minister Catherine Aldous`, `Labour leader …`) and is no person.
+/// English: a "person", organisation or other name of up to three words right before a role
+/// word and a person's name qualifies the role (`Rail minister Catherine Aldous`, `Labour leader
+/// …`, `German Economy Minister Henrike Vossberg`, `Polish Foreign Minister …`) and is no name;
+/// a place stays (`Brazil President …`).
 fn drop_role_qualifiers(tagged: &mut [(Vec<String>, Vec<u8>)]) {
     for (words, labels) in tagged.iter_mut() {
         for (a, b, t) in super::spans(labels) {
@@ -205,8 +207,8 @@ fn drop_role_qualifiers(tagged: &mut [(Vec<String>, Vec<u8>)]) {
                 && labels
                     .get(b + 1)
                     .is_some_and(|&l| label_type(l) == Some(EntityType::Per));
-            if t == EntityType::Per && b - a == 1 && role_then_person {
-                labels[a] = 0;
+            if t != EntityType::Loc && b - a <= 3 && role_then_person {
+                labels[a..b].iter_mut().for_each(|l| *l = 0);
             }
         }
     }
@@ -1117,6 +1119,28 @@ mod tests {
         )];
         drop_role_qualifiers(&mut tagged);
         assert_eq!(tagged[0].1, vec![0, 0, 1, 2, 0]);
+        // names of several words and other types; a place stays
+        let words = |ws: &[&str]| ws.iter().map(|w| w.to_string()).collect::<Vec<_>>();
+        let mut tagged = vec![
+            (
+                words(&[
+                    "German", "Economy", "Minister", "Henrike", "Vossberg", "and",
+                ]),
+                vec![3, 4, 0, 1, 2, 0],
+            ),
+            (
+                words(&["Polish", "Foreign", "Minister", "Witold", "Sarnecki"]),
+                vec![1, 2, 0, 1, 2],
+            ),
+            (
+                words(&["Brazil", "President", "Ana", "Lima"]),
+                vec![5, 0, 1, 2],
+            ),
+        ];
+        drop_role_qualifiers(&mut tagged);
+        assert_eq!(tagged[0].1, vec![0, 0, 0, 1, 2, 0]);
+        assert_eq!(tagged[1].1, vec![0, 0, 0, 1, 2]);
+        assert_eq!(tagged[2].1, vec![5, 0, 1, 2]);
     }
 
     #[test]

@@ -613,7 +613,8 @@ fn rules_with_flags(tokens: &[&str], flags: &[u16], labels: &mut [u8]) {
             }
         }
     }
-    // `in der Region X`, `die Stadt X`: a place
+    // `in der Region X`, `die Stadt X`: a place; also a name the model took for a person that
+    // is no given name (`in der Genfer Villa La Grange`)
     for i in 1..n {
         if labels[i] == 0
             && is_cap_word(tokens[i])
@@ -622,6 +623,17 @@ fn rules_with_flags(tokens: &[&str], flags: &[u16], labels: &mut [u8]) {
             && (i + 1 >= n || labels[i + 1] == 0)
         {
             labels[i] = 5;
+        } else if labels[i] == 1
+            && labels[i - 1] == 0
+            && gaz.is_place_noun(tokens[i - 1])
+            && flags[i] & flag::FIRST == 0
+        {
+            labels[i] = 5;
+            let mut k = i + 1;
+            while k < n && labels[k] == 2 {
+                labels[k] = 6;
+                k += 1;
+            }
         }
     }
     // `am Lindenweg`, `in der Gerberstraße`: a street
@@ -870,6 +882,14 @@ mod tests {
         assert_eq!(ruled(&toks, vec![0; 8]), vec![0, 0, 0, 5, 0, 0, 0, 5]);
         let toks = words("Sie ist am Arbeitsplatz an der Landstraße");
         assert_eq!(ruled(&toks, vec![0; 7]), vec![0; 7]);
+        // a site noun before a name the model took for a person; not before a given name
+        let toks = words("in der Genfer Villa La Grange verhandelt");
+        assert_eq!(
+            ruled(&toks, vec![0, 0, 0, 0, 1, 2, 0]),
+            vec![0, 0, 0, 0, 5, 6, 0]
+        );
+        let toks = words("die Stadt Anna Berg lobte");
+        assert_eq!(ruled(&toks, vec![0, 0, 1, 2, 0]), vec![0, 0, 1, 2, 0]);
 
         // a one-word person before an organisation begins its name; a given name does not
         let toks = words("Der Investor Ridgeline Capital will kaufen");
