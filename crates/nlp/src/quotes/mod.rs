@@ -2268,8 +2268,10 @@ impl<'a> Finder<'a> {
                 }
                 let particle_before = kind == FormKind::Finite && cue_end == i + 1;
                 let cue_start = if particle_before || apart { i - 1 } else { i };
+                // a particle as written: a noun keeps its capital (`stellte … Aussicht`)
                 let cue_text = if cue_end > i + 1 {
-                    format!("{} {}", t.lower, toks[cue_end - 1].lower)
+                    let p = &toks[cue_end - 1];
+                    format!("{} {}", t.lower, &self.text[p.s..p.e])
                 } else if particle_before || apart {
                     format!("{} {}", toks[i - 1].lower, t.lower)
                 } else {
