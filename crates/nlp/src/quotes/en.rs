@@ -287,7 +287,21 @@ impl En<'_> {
                 if !toks[i..i + n].iter().zip(p).all(|(t, w)| t.lower == *w) {
                     continue;
                 }
-                let (na, nb) = self.np_after(i + n, b)?;
+                let (na, mut nb) = self.np_after(i + n, b)?;
+                // `According to two officials familiar with the talks, …`: before its content
+                // the source runs up to the comma
+                if i <= a + 1 {
+                    if let Some(c) =
+                        (nb..b.min(nb + 8)).find(|&k| self.text[toks[k].s..toks[k].e] == *",")
+                    {
+                        if toks[nb..c]
+                            .iter()
+                            .all(|x| x.is_word() && x.region.is_none())
+                        {
+                            nb = c;
+                        }
+                    }
+                }
                 let sp = self.speaker(na, nb);
                 let cue = Some((
                     self.text[toks[i].s..toks[i + n - 1].e].to_string(),

@@ -657,6 +657,13 @@ fn english_direct_and_indirect() {
     assert_eq!(q.cue.as_deref(), Some("told"));
     let qs = run_en("The dam is safe, according to the state agency.");
     assert_eq!(speaker(find(&qs, "The dam is safe")), "state agency");
+    let qs = run_en(
+        "According to two officials familiar with the talks, the fund could pay half the cost.",
+    );
+    assert_eq!(
+        speaker(find(&qs, "the fund could pay half the cost")),
+        "two officials familiar with the talks"
+    );
     let qs = run_en("Jane Doe said: \"We are ready.\" She denied that the plan had failed.");
     assert_eq!(speaker(find(&qs, "We are ready.")), "Jane Doe");
     let q = find(&qs, "the plan had failed");
