@@ -69,6 +69,25 @@ fn resolve_by_role(speaker: &str, entities: &[StoryEntity]) -> Option<usize> {
     holders.next().is_none().then_some(first)
 }
 
+/// Resolve a one-word speaker written in lower case to the one organisation of the story whose
+/// name ends in that word (`the coastguard` → `HM Coastguard`); none when several do.
+fn resolve_by_last_word(speaker: &str, entities: &[StoryEntity]) -> Option<usize> {
+    let word = speaker.trim();
+    if word.contains(char::is_whitespace) {
+        return None;
+    }
+    let mut bodies = entities.iter().enumerate().filter(|(_, e)| {
+        e.kind == EntityType::Org
+            && e.name.contains(' ')
+            && e.name
+                .split_whitespace()
+                .last()
+                .is_some_and(|w| w.eq_ignore_ascii_case(word))
+    });
+    let (first, _) = bodies.next()?;
+    bodies.next().is_none().then_some(first)
+}
+
 /// Resolve a speaker that is the name of an organisation or place of the story as one
 /// outlet wrote it (`KAV`, an alias of `Kommunaler Arbeitgeberverband Niedersachsen`).
 fn resolve_body(speaker: &str, entities: &[StoryEntity]) -> Option<usize> {
@@ -151,8 +170,10 @@ pub fn reports(docs: &[AnnotatedArticle], merged: &Merged) -> Vec<Report> {
                 ent = q.speaker.as_deref().and_then(|s| {
                     let first = s.chars().next()?;
                     if !first.is_uppercase() {
-                        // `the minister said`: English roles are written in lower case
-                        return resolve_by_role(s, &merged.entities);
+                        // `the minister said`: English roles are written in lower case, and so
+                        // is a body named by its last word (`the coastguard said`)
+                        return resolve_by_role(s, &merged.entities)
+                            .or_else(|| resolve_by_last_word(s, &merged.entities));
                     }
                     let surnames = surnames.get_or_insert_with(|| surname_keys(&merged.entities));
                     resolve_by_name(s, surnames)
@@ -331,6 +352,26 @@ mod tests {
                 .map(|k| (k.clone(), idf(&k)))
                 .collect(),
         }
+    }
+
+    #[test]
+    fn a_body_in_lower_case_is_the_one_organisation_ending_in_it() {
+        let ent = |name: &str, kind: EntityType| StoryEntity {
+            name: name.into(),
+            kind,
+            aliases: Vec::new(),
+            roles: Vec::new(),
+            articles: Vec::new(),
+        };
+        let entities = vec![
+            ent("HM Coastguard", EntityType::Org),
+            ent("Northumbria Police", EntityType::Org),
+            ent("Kent Police", EntityType::Org),
+        ];
+        assert_eq!(resolve_by_last_word("coastguard", &entities), Some(0));
+        // two bodies end in the word: none
+        assert_eq!(resolve_by_last_word("police", &entities), None);
+        assert_eq!(resolve_by_last_word("company", &entities), None);
     }
 
     #[test]
