@@ -87,12 +87,28 @@ pub const AGE_UNIT: &str = "alter";
 fn mark_ages(qs: &mut [Quantity], toks: &[Tok], lang: Lang) {
     let l = lists(lang);
     for q in qs.iter_mut() {
-        if !matches!(q.unit.as_deref(), Some("jahr" | "year")) {
-            continue;
-        }
         let Some(k) = toks.iter().position(|t| t.span.end == q.span.end) else {
             continue;
         };
+        // a whole number between commas right after a capitalised word is the age of the one
+        // named there (`Alan Pritchard, 67, was killed`, `Anna Berg, 52, sagte`)
+        let comma = |i: usize| toks.get(i).is_some_and(|t| t.text == ",");
+        let appositive = q.unit.is_none()
+            && q.qualifier.is_none()
+            && toks[k].span.start == q.span.start
+            && q.value.fract() == 0.0
+            && (1.0..=120.0).contains(&q.value)
+            && k >= 2
+            && comma(k - 1)
+            && comma(k + 1)
+            && toks[k - 2].text.starts_with(char::is_uppercase);
+        if appositive {
+            q.unit = Some(AGE_UNIT.to_string());
+            continue;
+        }
+        if !matches!(q.unit.as_deref(), Some("jahr" | "year")) {
+            continue;
+        }
         // the word after the figure, or the last part of its own word (`64-year-old`)
         let own = toks[k]
             .text
@@ -641,6 +657,18 @@ mod tests {
             Some(AGE_UNIT)
         );
         assert_eq!(run("Er saß 52 Jahre im Rat.")[0].2.as_deref(), Some("jahr"));
+        // a number between commas after a name
+        assert_eq!(
+            run_en("Alan Pritchard, 67, was killed.")[0].2.as_deref(),
+            Some(AGE_UNIT)
+        );
+        assert_eq!(
+            run("Anna Berg, 52, sagte das.")[0].2.as_deref(),
+            Some(AGE_UNIT)
+        );
+        // not in a list of figures or after a lower-case word
+        let q = run_en("The tolls were 12, 15, and 20.");
+        assert!(q.iter().all(|x| x.2.as_deref() != Some(AGE_UNIT)), "{q:?}");
     }
 
     #[test]

@@ -288,13 +288,22 @@ fn numbers(
             };
             if unit.is_empty()
                 || unit == "ordinal"
-                // the ages in one story are mostly those of different people
-                || unit == lagebild_nlp::quantity::AGE_UNIT
                 || !u.span.contains(&q.span)
                 || earlier_value(texts[u.doc].slice(Span::new(u.span.start, q.span.start)))
             {
                 continue;
             }
+            // the ages in one story are mostly those of different people: only the age of a
+            // person named right before it (`Alan Pritchard, 67,`) is compared, with that
+            // person's other ages
+            let unit = if unit == lagebild_nlp::quantity::AGE_UNIT {
+                match age_holder(doc, &texts[u.doc], u.doc, q.span, merged) {
+                    Some(e) => format!("{unit}:{e}"),
+                    None => continue,
+                }
+            } else {
+                unit.to_string()
+            };
             // `etwa 20` and `rund 20` (and a plain `20`) say the same; `fast 5` does not
             let class = q
                 .qualifier
@@ -306,11 +315,7 @@ fn numbers(
                 .filter(|_| !matches!(class, Some("approx" | "exact")))
                 .unwrap_or_default();
             let key = ((q.value * 1000.0).round() as i64, qualifier);
-            let e = by_unit
-                .entry(unit.to_string())
-                .or_default()
-                .entry(key)
-                .or_default();
+            let e = by_unit.entry(unit).or_default().entry(key).or_default();
             e.0.insert(u.doc);
             e.2 |= class == Some("approx");
             let day = figure_day(doc, q.span, u);
@@ -472,12 +477,20 @@ fn numbers(
                     })
                     .collect();
                 let prefix: String = unit.chars().take(5).collect();
-                let noun = nouns
-                    .iter()
-                    .find(|w| w.to_lowercase().starts_with(&prefix))
-                    .or(nouns.first())
-                    .copied()
-                    .unwrap_or(&unit);
+                let age_of = unit
+                    .split_once(':')
+                    .and_then(|(_, e)| e.parse::<usize>().ok())
+                    .and_then(|e| merged.entities.get(e))
+                    .map(|e| fill(language(docs), "age_of", &[&e.name]));
+                let noun = match &age_of {
+                    Some(a) => a.as_str(),
+                    None => nouns
+                        .iter()
+                        .find(|w| w.to_lowercase().starts_with(&prefix))
+                        .or(nouns.first())
+                        .copied()
+                        .unwrap_or(&unit),
+                };
                 out.push(Divergence {
                     kind: DivergenceKind::Number,
                     summary: fill(
@@ -503,6 +516,28 @@ fn earlier_value(before: &str) -> bool {
             && year.chars().all(|c| c.is_ascii_digit())
             && !t.chars().rev().nth(4).is_some_and(|c| c.is_alphanumeric())
     })
+}
+
+/// The story entity of the person whose age a figure is: one named right before it, a comma
+/// between (`Alan Pritchard, 67,`).
+fn age_holder(
+    doc: &AnnotatedArticle,
+    text: &DocText,
+    d: usize,
+    figure: Span,
+    merged: &crate::entities::Merged,
+) -> Option<usize> {
+    doc.entities
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.kind == EntityType::Per)
+        .find(|(_, e)| {
+            e.mentions.iter().any(|m| {
+                m.span.end <= figure.start
+                    && text.slice(Span::new(m.span.end, figure.start)).trim() == ","
+            })
+        })
+        .and_then(|(i, _)| merged.of.get(&(d, i)).copied())
 }
 
 /// The day a figure is given for: that of the date or time expression of its sentence nearest

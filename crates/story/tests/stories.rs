@@ -23,7 +23,8 @@
 //! reported in each language, stay apart (`tests/fixtures/languages`); an English storm with a
 //! live blog: counts of different days (a live blog's evening figures, the next morning's) do not
 //! diverge while two outlets' figures for the same morning do and never make one confirmed fact,
-//! `until Thursday` lies ahead, and the power company is an organisation (`tests/fixtures/storm`).
+//! `until Thursday` lies ahead, a victim's age given differently diverges, and the power company
+//! is an organisation (`tests/fixtures/storm`).
 
 mod common;
 
@@ -547,6 +548,13 @@ fn figures_of_different_days_do_not_diverge_and_conflicting_ones_make_no_fact() 
     );
     assert!(
         numbers.iter().any(|s| s.contains("40 vs. 46")),
+        "{numbers:?}"
+    );
+    // the age of one named person differs between outlets
+    assert!(
+        numbers
+            .iter()
+            .any(|s| s.contains("age of Alan Pritchard") && s.contains("67 vs. 76")),
         "{numbers:?}"
     );
     for fact in confirmed(story) {
