@@ -436,28 +436,21 @@ fn numbers_conflict(a: &Unit, b: &Unit) -> bool {
     if a.numbers.is_empty() || b.numbers.is_empty() {
         return false;
     }
-    let of = |u: &Unit, unit: &str| -> Vec<i64> {
-        u.numbers
-            .iter()
-            .filter(|(v, x)| x == unit && *v > 0)
-            .map(|(v, _)| *v)
-            .collect()
-    };
-    let units: BTreeSet<&str> = a
-        .numbers
+    // (no allocation: big stories ask this for many pairs of sentences)
+    let gives =
+        |u: &Unit, value: i64, unit: &str| u.numbers.iter().any(|(v, x)| *v == value && x == unit);
+    a.numbers
         .iter()
-        .map(|(_, x)| x.as_str())
-        .filter(|x| !x.is_empty() && *x != "ordinal")
-        .collect();
-    units.into_iter().any(|unit| {
-        let (va, vb) = (of(a, unit), of(b, unit));
-        va.iter().filter(|x| !vb.contains(x)).any(|&x| {
-            vb.iter().filter(|y| !va.contains(y)).any(|&y| {
-                let (lo, hi) = (x.min(y) as f64, x.max(y) as f64);
-                hi / lo <= NUMBER_RATIO
-            })
+        .filter(|(x, unit)| *x > 0 && !unit.is_empty() && unit != "ordinal" && !gives(b, *x, unit))
+        .any(|(x, unit)| {
+            b.numbers
+                .iter()
+                .filter(|(y, v)| v == unit && *y > 0 && !gives(a, *y, v))
+                .any(|(y, _)| {
+                    let (lo, hi) = ((*x).min(*y) as f64, (*x).max(*y) as f64);
+                    hi / lo <= NUMBER_RATIO
+                })
         })
-    })
 }
 
 /// Similarity of two units in `[0, ~1.2]`.
@@ -620,11 +613,18 @@ pub fn cluster(units: &[Unit], wire: &WireResult) -> (Vec<Vec<usize>>, Sims) {
         // two sentences that give different values of one measurement never end in one fact,
         // also where each shares another figure with a third (`52,000 homes, down from a peak of
         // 61,000`, `48,000 homes, down from a peak of 61,000`, `61,000 homes`)
-        let conflict = a.iter().take(CONFLICT_SAMPLE).any(|&x| {
-            b.iter()
+        let with_numbers = |m: &[usize]| -> Vec<usize> {
+            m.iter()
+                .copied()
+                .filter(|&x| !units[x].numbers.is_empty())
                 .take(CONFLICT_SAMPLE)
-                .any(|&y| numbers_conflict(&units[x], &units[y]))
-        });
+                .collect()
+        };
+        let (na, nb) = (with_numbers(a), with_numbers(b));
+        let conflict = !nb.is_empty()
+            && na
+                .iter()
+                .any(|&x| nb.iter().any(|&y| numbers_conflict(&units[x], &units[y])));
         if conflict {
             continue;
         }
