@@ -264,10 +264,10 @@ pub(crate) fn features(doc: &AnnotatedArticle) -> ArticleFeatures {
     let mut names = BTreeMap::new();
     for e in &doc.entities {
         // an English place or organisation by its German name (`Munich` → `München`)
-        let name = match german_equivalent(&e.name) {
-            Some(de) if english && e.kind != EntityType::Per => de,
-            _ => e.name.as_str(),
-        };
+        let name = (english && e.kind != EntityType::Per)
+            .then(|| german_equivalent(&e.name))
+            .flatten()
+            .unwrap_or(e.name.as_str());
         if let Some(k) = name_key(name, e.kind) {
             let person = e.kind == EntityType::Per;
             let v = names.entry(k).or_insert(false);

@@ -335,16 +335,19 @@ fn english_resources_share_the_engine() {
     assert_eq!(values, vec!["2026-03-06", "2026-03-03"]);
 }
 
+/// The values of the expressions of `text` in language `lang`, written on `dct`.
+fn values_in(lang: &str, text: &str, dct: &str) -> Vec<String> {
+    let g = grammar(lang).expect("resources compile");
+    g.tag(text, Date::parse(dct))
+        .into_iter()
+        .map(|x| x.value)
+        .collect()
+}
+
 #[test]
 fn until_a_day_points_forward_unless_its_clause_says_otherwise() {
-    let g = grammar("en").expect("English resources compile");
     // Wednesday 14 January
-    let values = |t: &str| -> Vec<String> {
-        g.tag(t, Date::parse("2026-01-14"))
-            .into_iter()
-            .map(|x| x.value)
-            .collect()
-    };
+    let values = |t: &str| values_in("en", t, "2026-01-14");
     assert_eq!(
         values(
             "Schools were closed on Wednesday. The red warning ended at noon, although a \
@@ -366,13 +369,7 @@ fn until_a_day_points_forward_unless_its_clause_says_otherwise() {
         values("Live updates\n17:30 GMT – The figure has climbed to 41,000 homes.\n"),
         vec!["2026-01-14T17:30"]
     );
-    let g = grammar("de").expect("German resources compile");
-    let values = |t: &str| -> Vec<String> {
-        g.tag(t, Date::parse("2026-01-14"))
-            .into_iter()
-            .map(|x| x.value)
-            .collect()
-    };
+    let values = |t: &str| values_in("de", t, "2026-01-14");
     assert_eq!(
         values("Die Schulen blieben zu. Die Sperrung gilt bis Donnerstag."),
         vec!["2026-01-15"]
