@@ -283,7 +283,7 @@ fn numbers(
     for u in units {
         let doc = &docs[u.doc];
         for q in &doc.quantities {
-            let Some(unit) = q.unit.as_deref() else {
+            let Some(unit) = q.unit.as_deref().map(crate::features::common_unit) else {
                 continue;
             };
             if unit.is_empty()
@@ -489,7 +489,11 @@ fn numbers(
                         .find(|w| w.to_lowercase().starts_with(&prefix))
                         .or(nouns.first())
                         .copied()
-                        .unwrap_or(&unit),
+                        .unwrap_or(if english {
+                            crate::features::english_unit(&unit)
+                        } else {
+                            &unit
+                        }),
                 };
                 out.push(Divergence {
                     kind: DivergenceKind::Number,

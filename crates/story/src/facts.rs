@@ -184,7 +184,8 @@ pub fn units(
                 .map(|q| {
                     (
                         (q.value * 1000.0).round() as i64,
-                        q.unit.clone().unwrap_or_default(),
+                        crate::features::common_unit(q.unit.as_deref().unwrap_or_default())
+                            .to_string(),
                     )
                 })
                 .collect();

@@ -15,6 +15,7 @@ const STOPWORDS: &str = include_str!("../resources/de/stopwords.txt");
 const IDF: &str = include_str!("../resources/de/idf.tsv");
 const VERB_FORMS: &str = include_str!("../resources/de/verb_forms.txt");
 const EN_DE: &str = include_str!("../resources/en/de_words.tsv");
+const EN_UNITS: &str = include_str!("../resources/en/units.txt");
 
 /// Longest key, in chars: long compounds share their head part with shorter forms.
 const KEY_CHARS: usize = 8;
@@ -216,6 +217,37 @@ thread_local! {
     /// English word as written → what the list says of it.
     static ENGLISH_KEYS: RefCell<FxHashMap<Box<str>, Listed>> =
         RefCell::new(FxHashMap::default());
+}
+
+/// English unit key → German unit key (`resources/en/units.txt`).
+fn units() -> &'static [(&'static str, &'static str)] {
+    static U: OnceLock<Vec<(&'static str, &'static str)>> = OnceLock::new();
+    U.get_or_init(|| {
+        EN_UNITS
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .filter_map(|l| l.split_once(' '))
+            .map(|(en, de)| (en.trim(), de.trim()))
+            .collect()
+    })
+}
+
+/// The unit of a figure as both languages key it: an English unit key by the German one of the
+/// same unit (`hour` → `stunde`), any other as it is.
+pub fn common_unit(unit: &str) -> &str {
+    units()
+        .iter()
+        .find(|(en, _)| *en == unit)
+        .map_or(unit, |(_, de)| de)
+}
+
+/// The English unit key of a common one (`stunde` → `hour`), for English summaries.
+pub fn english_unit(unit: &str) -> &str {
+    units()
+        .iter()
+        .find(|(_, de)| *de == unit)
+        .map_or(unit, |(en, _)| en)
 }
 
 /// Keys of a written word, hyphenated compounds giving one key per part.
@@ -449,6 +481,15 @@ mod tests {
         assert!(keys(true, "Tuesday").is_empty());
         assert_eq!(german_equivalent("Munich"), Some("München"));
         assert_eq!(german_equivalent("Velmora"), None);
+    }
+
+    #[test]
+    fn units_compare_across_languages() {
+        assert_eq!(common_unit("hour"), "stunde");
+        assert_eq!(common_unit("stunde"), "stunde");
+        assert_eq!(common_unit("euro"), "euro");
+        assert_eq!(english_unit("stunde"), "hour");
+        assert_eq!(english_unit("home"), "home");
     }
 
     #[test]

@@ -24,7 +24,9 @@
 //! live blog: counts of different days (a live blog's evening figures, the next morning's) do not
 //! diverge while two outlets' figures for the same morning do and never make one confirmed fact,
 //! `until Thursday` lies ahead, a victim's age given differently diverges, and the power company
-//! is an organisation (`tests/fixtures/storm`).
+//! is an organisation (`tests/fixtures/storm`); a summit reported by German and English outlets
+//! confirms facts across the languages, compares the length of the talks in hours and Stunden as
+//! one figure, and gives the speaker of `stellte in Aussicht` (`tests/fixtures/gipfel`).
 
 mod common;
 
@@ -574,4 +576,47 @@ fn figures_of_different_days_do_not_diverge_and_conflicting_ones_make_no_fact() 
         .find(|e| e.name == "Borderlands Power")
         .expect("Borderlands Power");
     assert_eq!(company.kind, lagebild_model::EntityType::Org);
+}
+
+#[test]
+fn a_summit_in_two_languages_compares_its_figures_across_them() {
+    let analysis = analyse("gipfel");
+    assert_eq!(analysis.stories.len(), 1);
+    let story = &analysis.stories[0];
+    let english = ["continental_wire", "atlantic_ledger"];
+    let across = story.facts.iter().any(|f| {
+        f.origins > 1
+            && f.articles.iter().any(|a| english.contains(&a.as_str()))
+            && f.articles.iter().any(|a| !english.contains(&a.as_str()))
+    });
+    assert!(across, "{:#?}", confirmed(story));
+    // seven against nine hours of talks, in either language, is one divergence
+    let hours: Vec<&lagebild_model::Divergence> = story
+        .divergences
+        .iter()
+        .filter(|d| d.summary.contains("7 vs. 9"))
+        .collect();
+    assert_eq!(hours.len(), 1, "{:#?}", story.divergences);
+    let texts: Vec<&str> = hours[0].variants.iter().map(|v| v.text.as_str()).collect();
+    assert!(
+        texts.iter().any(|t| t.contains("seven hours"))
+            && texts.iter().any(|t| t.contains("neun Stunden")),
+        "{texts:?}"
+    );
+    let pledge = story
+        .quotes
+        .iter()
+        .find(|q| q.text.contains("Connecting Europe Facility") && q.article == "handelsbote")
+        .expect("quote");
+    assert_eq!(pledge.speaker.as_deref(), Some("Lieke Vermeulen"));
+    // role qualifiers and a villa are no names of people or bodies
+    for e in &story.entities {
+        assert!(
+            !matches!(e.name.as_str(), "German Economy" | "Polish Foreign"),
+            "{e:?}"
+        );
+        if e.name.contains("La Grange") {
+            assert_ne!(e.kind, lagebild_model::EntityType::Per, "{e:?}");
+        }
+    }
 }
