@@ -657,6 +657,19 @@ mod tests {
             Some(AGE_UNIT)
         );
         assert_eq!(run("Er saß 52 Jahre im Rat.")[0].2.as_deref(), Some("jahr"));
+        // cubic metres in either language
+        let q = run_en("Poland will ship up to 15 billion cubic metres of gas.");
+        assert_eq!(
+            (q[0].1, q[0].2.as_deref()),
+            (15e9, Some("cubicmetre")),
+            "{q:?}"
+        );
+        let q = run("Polen liefert bis zu zwölf Milliarden Kubikmeter Gas.");
+        assert_eq!(
+            (q[0].1, q[0].2.as_deref()),
+            (12e9, Some("kubikmeter")),
+            "{q:?}"
+        );
         // a number between commas after a name
         assert_eq!(
             run_en("Alan Pritchard, 67, was killed.")[0].2.as_deref(),

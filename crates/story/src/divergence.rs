@@ -544,12 +544,43 @@ fn age_holder(
         .and_then(|(i, _)| merged.of.get(&(d, i)).copied())
 }
 
-/// The day a figure is given for: that of the date or time expression of its sentence nearest
-/// to it, when that names a day and is not the day of a statement (`48,000 homes … at 8am on
-/// Wednesday, down from a peak of 61,000 late yesterday` → Wednesday; `17:30 GMT – … to 41,000
-/// homes` → the day of writing; not `Die Feuerwehr sprach am Dienstagmorgen von 15 Verletzten`).
+/// The day a figure is given for: that of the nearest date or time expression that names a day
+/// in the figure's clause (up to punctuation, a dash or a word opening a content clause: `that`,
+/// `dass`), else in its sentence, unless that is the day of a statement (`48,000 homes … at 8am
+/// on Wednesday, down from a peak of 61,000 late yesterday` → Wednesday; `agreed on Tuesday that
+/// Poland will send up to 12 billion cubic metres … from October 1` → October 1; `17:30 GMT – …
+/// to 41,000 homes` → the day of writing; not `Die Feuerwehr sprach am Dienstagmorgen von 15
+/// Verletzten`).
 fn figure_day(doc: &AnnotatedArticle, figure: Span, unit: &Unit) -> Option<String> {
-    doc.timexes
+    // the clause's bounds, in chars of the text
+    let chars: Vec<char> = unit.text.chars().collect();
+    let at = |c: usize| c.saturating_sub(unit.span.start);
+    let mut breaks: Vec<usize> = Vec::new();
+    let mut word_start: Option<usize> = None;
+    for (i, &c) in chars.iter().chain([' '].iter()).enumerate() {
+        if c.is_alphanumeric() {
+            word_start.get_or_insert(i);
+            continue;
+        }
+        if let Some(ws) = word_start.take() {
+            let w: String = chars[ws..i].iter().collect::<String>().to_lowercase();
+            if matches!(w.as_str(), "that" | "dass" | "whether" | "ob") {
+                breaks.push(ws);
+            }
+        }
+        if matches!(c, ',' | ';' | ':' | '–' | '—') {
+            breaks.push(i);
+        }
+    }
+    let (f0, f1) = (at(figure.start), at(figure.end));
+    let from = breaks.iter().rev().find(|&&b| b < f0).map_or(0, |b| b + 1);
+    let to = breaks
+        .iter()
+        .find(|&&b| b >= f1)
+        .copied()
+        .unwrap_or(usize::MAX);
+    let days: Vec<(bool, usize, &str, &TimeExpr)> = doc
+        .timexes
         .iter()
         .filter(|t| {
             matches!(t.kind, TimexType::Date | TimexType::Time) && unit.span.contains(&t.span)
@@ -569,11 +600,14 @@ fn figure_day(doc: &AnnotatedArticle, figure: Span, unit: &Unit) -> Option<Strin
             } else {
                 t.span.start.saturating_sub(figure.end)
             };
-            Some((dist, day, t))
+            let outside = at(t.span.start) < from || at(t.span.end) > to;
+            Some((outside, dist, day, t))
         })
-        .min_by_key(|x| (x.0, x.1))
-        .filter(|x| !statement_time(doc, unit, x.2))
-        .map(|(_, d, _)| d.to_string())
+        .collect();
+    days.iter()
+        .min_by_key(|x| (x.0, x.1, x.2))
+        .filter(|x| !statement_time(doc, unit, x.3))
+        .map(|x| x.2.to_string())
 }
 
 /// The story entities a figure is given for: the parties, people and organisations named in

@@ -603,6 +603,16 @@ fn a_summit_in_two_languages_compares_its_figures_across_them() {
             && texts.iter().any(|t| t.contains("neun Stunden")),
         "{texts:?}"
     );
+    // up to 12 against up to 15 billion cubic metres a year, the day of the agreement being no
+    // day of the volume
+    assert!(
+        story
+            .divergences
+            .iter()
+            .any(|d| d.summary.contains("12 Mrd.") && d.summary.contains("15 Mrd.")),
+        "{:#?}",
+        story.divergences
+    );
     let pledge = story
         .quotes
         .iter()
