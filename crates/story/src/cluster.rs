@@ -225,8 +225,8 @@ pub(crate) fn day_number(date: &str) -> Option<i64> {
 
 /// Clustering features of one article.
 pub(crate) fn features(doc: &AnnotatedArticle) -> ArticleFeatures {
-    let dt = DocText::across_languages(doc);
-    let english = dt.english_as_german();
+    let dt = DocText::new(doc);
+    let english = dt.is_english();
     // (hash order does not matter: the terms are sorted below)
     let mut counts: FxHashMap<String, f64> = FxHashMap::default();
     let mut count = |k: &str| match counts.get_mut(k) {

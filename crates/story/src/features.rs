@@ -304,33 +304,25 @@ pub struct DocText<'a> {
     /// The annotated article.
     pub doc: &'a AnnotatedArticle,
     index: CharIndex,
-    /// English words give the keys of their German equivalents (see [`for_word_keys_in`]).
-    english_as_german: bool,
+    /// An English article: its listed words give the keys of their German equivalents (see
+    /// [`for_word_keys_in`]), so that articles compare across the two languages.
+    english: bool,
 }
 
 impl<'a> DocText<'a> {
-    /// Index an article for fast slicing.
+    /// Index an article for fast slicing; an English article's listed words will give the keys
+    /// of their German equivalents.
     pub fn new(doc: &'a AnnotatedArticle) -> Self {
         DocText {
             doc,
             index: CharIndex::new(&doc.article.text),
-            english_as_german: false,
+            english: doc.article.language == "en",
         }
     }
 
-    /// Like [`DocText::new`], but the keys of an English article are those of the German
-    /// equivalents of its listed words, for comparing articles across the two languages.
-    pub fn across_languages(doc: &'a AnnotatedArticle) -> Self {
-        DocText {
-            english_as_german: doc.article.language == "en",
-            ..DocText::new(doc)
-        }
-    }
-
-    /// True when this text's keys are compared across languages (see
-    /// [`DocText::across_languages`]) and the article is English.
-    pub fn english_as_german(&self) -> bool {
-        self.english_as_german
+    /// True for an English article, whose listed words are keyed by their German equivalents.
+    pub fn is_english(&self) -> bool {
+        self.english
     }
 
     /// Text of a char span.
@@ -382,7 +374,7 @@ impl<'a> DocText<'a> {
         };
         for t in &s.tokens {
             if matches!(t.kind, TokenKind::Word | TokenKind::Number) {
-                for_word_keys_in(self.english_as_german, self.slice(t.span), |k| f(t.span, k));
+                for_word_keys_in(self.english, self.slice(t.span), |k| f(t.span, k));
             }
         }
     }

@@ -36,10 +36,7 @@ pub use cluster::StoryEngine;
 
 /// The cross-source analysis of one story from its annotated articles (arrival order).
 pub fn analyze_story(id: &str, docs: &[AnnotatedArticle]) -> StoryAnalysis {
-    let texts: Vec<features::DocText> = docs
-        .iter()
-        .map(features::DocText::across_languages)
-        .collect();
+    let texts: Vec<features::DocText> = docs.iter().map(features::DocText::new).collect();
     let merged = entities::merge(docs);
     let wire = wire::analyse(docs, &texts);
     let units = facts::units(docs, &texts, &merged, &wire.origin);
