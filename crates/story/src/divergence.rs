@@ -552,33 +552,10 @@ fn age_holder(
 /// to 41,000 homes` → the day of writing; not `Die Feuerwehr sprach am Dienstagmorgen von 15
 /// Verletzten`).
 fn figure_day(doc: &AnnotatedArticle, figure: Span, unit: &Unit) -> Option<String> {
-    // the clause's bounds, in chars of the text
-    let chars: Vec<char> = unit.text.chars().collect();
     let at = |c: usize| c.saturating_sub(unit.span.start);
-    let mut breaks: Vec<usize> = Vec::new();
-    let mut word_start: Option<usize> = None;
-    for (i, &c) in chars.iter().chain([' '].iter()).enumerate() {
-        if c.is_alphanumeric() {
-            word_start.get_or_insert(i);
-            continue;
-        }
-        if let Some(ws) = word_start.take() {
-            let w: String = chars[ws..i].iter().collect::<String>().to_lowercase();
-            if matches!(w.as_str(), "that" | "dass" | "whether" | "ob") {
-                breaks.push(ws);
-            }
-        }
-        if matches!(c, ',' | ';' | ':' | '–' | '—') {
-            breaks.push(i);
-        }
-    }
-    let (f0, f1) = (at(figure.start), at(figure.end));
-    let from = breaks.iter().rev().find(|&&b| b < f0).map_or(0, |b| b + 1);
-    let to = breaks
-        .iter()
-        .find(|&&b| b >= f1)
-        .copied()
-        .unwrap_or(usize::MAX);
+    let (from, to) = clause_of(&unit.text, (at(figure.start), at(figure.end)), |w| {
+        matches!(w, "that" | "dass" | "whether" | "ob")
+    });
     let days: Vec<(bool, usize, &str, &TimeExpr)> = doc
         .timexes
         .iter()
@@ -610,6 +587,45 @@ fn figure_day(doc: &AnnotatedArticle, figure: Span, unit: &Unit) -> Option<Strin
         .map(|x| x.2.to_string())
 }
 
+/// The chars `[from, to)` of `sentence` around the figure at chars `figure` that lie in the
+/// figure's clause: up to a comma, colon, semicolon or dash, or a word (lower case) for which
+/// `opens` holds; `to` is `usize::MAX` when the clause runs to the end.
+fn clause_of(
+    sentence: &str,
+    figure: (usize, usize),
+    opens: impl Fn(&str) -> bool,
+) -> (usize, usize) {
+    let chars: Vec<char> = sentence.chars().collect();
+    let mut breaks: Vec<usize> = Vec::new();
+    let mut word_start: Option<usize> = None;
+    for (i, &c) in chars.iter().chain([' '].iter()).enumerate() {
+        if c.is_alphanumeric() {
+            word_start.get_or_insert(i);
+            continue;
+        }
+        if let Some(ws) = word_start.take() {
+            let w: String = chars[ws..i].iter().collect::<String>().to_lowercase();
+            if opens(&w) {
+                breaks.push(ws);
+            }
+        }
+        if matches!(c, ',' | ':' | ';' | '–' | '—') {
+            breaks.push(i);
+        }
+    }
+    let from = breaks
+        .iter()
+        .rev()
+        .find(|&&b| b < figure.0)
+        .map_or(0, |b| b + 1);
+    let to = breaks
+        .iter()
+        .find(|&&b| b >= figure.1)
+        .copied()
+        .unwrap_or(usize::MAX);
+    (from, to)
+}
+
 /// The story entities a figure is given for: the parties, people and organisations named in
 /// its clause (between commas, colons, semicolons, dashes and clause-opening words of its
 /// sentence: `Die Grünen scheiterten mit 4,7 Prozent`, `31,4 Prozent für die AfD`).
@@ -622,33 +638,13 @@ fn figure_subject(
     merged: &crate::entities::Merged,
 ) -> Vec<usize> {
     let at = |c: usize| c.saturating_sub(sentence.start);
-    let chars: Vec<char> = text.slice(sentence).chars().collect();
     // punctuation, and a word that opens another clause (`die AfD bei 31,0 Prozent und die
     // SPD bei 28,0 Prozent`)
-    let mut breaks: Vec<usize> = Vec::new();
-    let mut word_start: Option<usize> = None;
-    for (i, &c) in chars.iter().enumerate() {
-        if c.is_alphanumeric() {
-            word_start.get_or_insert(i);
-            continue;
-        }
-        if let Some(ws) = word_start.take() {
-            let w: String = chars[ws..i].iter().collect::<String>().to_lowercase();
-            if lagebild_nlp::quantity::is_clause_break(&w) {
-                breaks.push(ws);
-            }
-        }
-        if matches!(c, ',' | ':' | ';' | '–' | '—') {
-            breaks.push(i);
-        }
-    }
-    let (f0, f1) = (at(figure.start), at(figure.end));
-    let from = breaks.iter().rev().find(|&&b| b < f0).map_or(0, |b| b + 1);
-    let to = breaks
-        .iter()
-        .find(|&&b| b >= f1)
-        .copied()
-        .unwrap_or(usize::MAX);
+    let (from, to) = clause_of(
+        text.slice(sentence),
+        (at(figure.start), at(figure.end)),
+        lagebild_nlp::quantity::is_clause_break,
+    );
     doc.entities
         .iter()
         .enumerate()
