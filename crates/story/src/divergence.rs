@@ -419,7 +419,7 @@ fn numbers(
                     && b.1 .0.difference(&a.1 .0).next().is_some()
                     && same_subject
                     && same_time(i, j)
-                    && (!unbounded && a.0 .1 == b.0 .1
+                    && (!unbounded && same_bound(&a.0 .1, &b.0 .1) && a.0 .0 != b.0 .0
                         || !compatible(range(a, unbounded), range(b, unbounded)))
             };
             // the variants joined by conflicts, one divergence each
@@ -585,6 +585,13 @@ fn figure_day(doc: &AnnotatedArticle, figure: Span, unit: &Unit) -> Option<Strin
         .min_by_key(|x| (x.0, x.1, x.2))
         .filter(|x| !statement_time(doc, unit, x.3))
         .map(|x| x.2.to_string())
+}
+
+/// True when two qualifiers set the same bound, in either language (`bis zu`, `up to`,
+/// `maximal`); words the lists do not class must be the same.
+fn same_bound(a: &str, b: &str) -> bool {
+    use lagebild_nlp::quantity::qualifier_class;
+    a == b || qualifier_class(a).is_some_and(|x| qualifier_class(b) == Some(x))
 }
 
 /// The chars `[from, to)` of `sentence` around the figure at chars `figure` that lie in the
@@ -1191,6 +1198,14 @@ mod tests {
         assert_eq!(number_word(12.0, "de"), "12");
         assert_eq!(number_word(6.75, "de"), "6,75");
         assert_eq!(number_word(1_234_567.0, "en"), "1,234,567");
+    }
+
+    #[test]
+    fn bounds_compare_across_languages() {
+        assert!(same_bound("bis zu", "up to"));
+        assert!(same_bound("mindestens", "at least"));
+        assert!(!same_bound("bis zu", "mindestens"));
+        assert!(same_bound("", ""));
     }
 
     #[test]
