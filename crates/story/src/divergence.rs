@@ -15,6 +15,7 @@ use crate::facts::{Sims, Unit, NUMBER_RATIO};
 use crate::features::DocText;
 use crate::labels::{fill, label};
 use crate::quotes::Report;
+use lagebild_model::calendar::Date;
 use lagebild_model::{
     AnnotatedArticle, Divergence, DivergenceKind, EntityType, Span, TimeExpr, TimexType, Variant,
 };
@@ -399,12 +400,13 @@ fn numbers(
             // figures given for different days may both be true: a count that changed
             // (`41,000 homes` on Tuesday evening, `48,000` on Wednesday morning); a figure
             // whose sentence names no day may be given for any
-            let days = |i: usize| -> BTreeSet<&str> {
-                g[i].1 .3.iter().filter_map(|p| p.3.as_deref()).collect()
-            };
+            let days: Vec<BTreeSet<&str>> = g
+                .iter()
+                .map(|(_, v)| v.3.iter().filter_map(|p| p.3.as_deref()).collect())
+                .collect();
             let same_time = |i: usize, j: usize| {
-                let (a, b) = (days(i), days(j));
-                a.is_empty() || b.is_empty() || !a.is_disjoint(&b)
+                let (a, b) = (&days[i], &days[j]);
+                a.is_empty() || b.is_empty() || !a.is_disjoint(b)
             };
             let conflicts = |i: usize, j: usize| {
                 let (a, b) = (&g[i], &g[j]);
@@ -563,15 +565,7 @@ fn figure_day(doc: &AnnotatedArticle, figure: Span, unit: &Unit) -> Option<Strin
             matches!(t.kind, TimexType::Date | TimexType::Time) && unit.span.contains(&t.span)
         })
         .filter_map(|t| {
-            let day = t.value.get(..10).filter(|d| {
-                d.bytes().enumerate().all(|(i, b)| {
-                    if i == 4 || i == 7 {
-                        b == b'-'
-                    } else {
-                        b.is_ascii_digit()
-                    }
-                })
-            })?;
+            let day = t.value.get(..10).filter(|d| Date::parse(d).is_some())?;
             let dist = if t.span.end <= figure.start {
                 figure.start - t.span.end
             } else {

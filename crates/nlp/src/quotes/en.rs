@@ -291,9 +291,7 @@ impl En<'_> {
                 // `According to two officials familiar with the talks, …`: before its content
                 // the source runs up to the comma
                 if i <= a + 1 {
-                    if let Some(c) =
-                        (nb..b.min(nb + 8)).find(|&k| self.text[toks[k].s..toks[k].e] == *",")
-                    {
+                    if let Some(c) = (nb..b.min(nb + 8)).find(|&k| toks[k].lower == ",") {
                         if toks[nb..c]
                             .iter()
                             .all(|x| x.is_word() && x.region.is_none())
