@@ -96,6 +96,15 @@ enum Command {
         format: Format,
     },
     /// Full-text search over stored articles, quotes and facts.
+    /// Serve a web UI and a JSON API over the store (read-only; runs beside `ingest`).
+    Serve {
+        /// Address to listen on (port 0 picks a free port; the address is printed).
+        #[arg(long, default_value = "127.0.0.1:8080")]
+        addr: String,
+        /// Store file.
+        #[arg(long, default_value = "lagebild.db")]
+        db: PathBuf,
+    },
     Search {
         /// Query words: all must occur; `word*` is a prefix, `a OR b` either, "…" a phrase.
         query: String,
@@ -180,6 +189,7 @@ fn main() -> ExitCode {
             db,
             format,
         } => cmd::store::search(&query, &db, format, limit),
+        Command::Serve { addr, db } => cmd::serve::run(&addr, &db),
         Command::Extract { file, format } => cmd::extract::run(&file, format),
         Command::Ner {
             file,

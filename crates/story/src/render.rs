@@ -398,37 +398,43 @@ h1{font-size:1.7rem;margin-bottom:.2rem}h2{font:600 1.05rem system-ui,sans-serif
 .who{font-weight:600}.kind{font:12px system-ui,sans-serif;color:#a33}.var{color:#444}table{border-collapse:collapse;font:14px system-ui,sans-serif}td{padding:.2rem .6rem;border-bottom:1px solid #eee}\
 blockquote{margin:.3rem 0 .3rem 1rem;color:#555;font-style:italic}";
 
-/// Self-contained HTML of a whole analysis (every story), with inline styles.
-pub fn html(analysis: &Analysis) -> String {
-    let lang = labels::majority(analysis.articles.iter().map(|a| a.language.as_str()));
+/// A self-contained HTML page: `body` (HTML) under the report's inline styles, with `title`
+/// (plain text, escaped here) and the page's language code.
+pub fn page(lang: &str, title: &str, body: &str) -> String {
     let mut o = format!(
-        "<!DOCTYPE html>\n<html lang=\"{lang}\"><head><meta charset=\"utf-8\"><title>{}</title><style>",
-        label(lang, "report")
+        "<!DOCTYPE html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\"><title>{}</title><style>",
+        esc(lang),
+        esc(title)
     );
     o.push_str(CSS);
     o.push_str("</style></head><body>\n");
-    for s in &analysis.stories {
-        o.push_str(&html_story_body(s, &analysis.articles));
-    }
+    o.push_str(body);
     o.push_str("</body></html>\n");
     o
+}
+
+/// Self-contained HTML of a whole analysis (every story), with inline styles.
+pub fn html(analysis: &Analysis) -> String {
+    let lang = labels::majority(analysis.articles.iter().map(|a| a.language.as_str()));
+    let body: String = analysis
+        .stories
+        .iter()
+        .map(|s| html_story_body(s, &analysis.articles))
+        .collect();
+    page(lang, label(lang, "report"), &body)
 }
 
 /// Self-contained HTML page of one story.
 pub fn html_story(s: &StoryAnalysis, articles: &[ArticleSummary]) -> String {
-    let lang = story_language(s, articles);
-    let mut o =
-        format!("<!DOCTYPE html>\n<html lang=\"{lang}\"><head><meta charset=\"utf-8\"><title>");
-    o.push_str(&esc(&s.title));
-    o.push_str("</title><style>");
-    o.push_str(CSS);
-    o.push_str("</style></head><body>\n");
-    o.push_str(&html_story_body(s, articles));
-    o.push_str("</body></html>\n");
-    o
+    page(
+        story_language(s, articles),
+        &s.title,
+        &html_story_body(s, articles),
+    )
 }
 
-fn html_story_body(s: &StoryAnalysis, articles: &[ArticleSummary]) -> String {
+/// The HTML of one story (an `<article>` element, no page around it).
+pub fn html_story_body(s: &StoryAnalysis, articles: &[ArticleSummary]) -> String {
     let b = Badges::new(s, articles);
     let lang = story_language(s, articles);
     let mut o = String::new();

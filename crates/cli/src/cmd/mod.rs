@@ -4,6 +4,7 @@ pub mod analyze;
 pub mod extract;
 pub mod ner;
 pub mod quotes;
+pub mod serve;
 pub mod store;
 pub mod timex;
 

@@ -385,6 +385,32 @@ fn up_to_date(store: &mut dyn Store, id: &str) -> anyhow::Result<(StoryAnalysis,
     Ok((analysis, stored.row.articles))
 }
 
+/// The current analysis of a stored story in the shape of SPEC §2.1 (the story's articles and
+/// the one story), without writing to the store: the stored analysis, or one made now when it
+/// is missing or stale. `None` when there is no such story.
+pub fn current_analysis(store: &dyn Store, id: &str) -> anyhow::Result<Option<Analysis>> {
+    let Some(stored) = store.story(id)? else {
+        return Ok(None);
+    };
+    let analysis = match stored.analysis {
+        Some(a) if !stored.row.stale => a,
+        _ => {
+            let docs = store.story_docs(id, ANALYSIS_CAP)?;
+            guarded(|| lagebild_story::analyze_story(id, &docs))
+                .map_err(|msg| anyhow::anyhow!("story {id}: analysis failed: {msg}"))?
+        }
+    };
+    let mut out = Analysis::default();
+    for aid in &stored.row.articles {
+        if let Some(a) = store.article(aid)? {
+            out.articles
+                .push(lagebild_story::summary(&a.doc.article, &a.story));
+        }
+    }
+    out.stories.push(analysis);
+    Ok(Some(out))
+}
+
 fn take_lock(db: &Path) -> anyhow::Result<std::fs::File> {
     let mut name = db.as_os_str().to_owned();
     name.push("-lock");
@@ -409,7 +435,8 @@ fn take_lock(db: &Path) -> anyhow::Result<std::fs::File> {
     }
 }
 
-fn open_existing(db: &Path) -> anyhow::Result<SqliteStore> {
+/// The store at `db`, which must exist (read commands never create one).
+pub(crate) fn open_existing(db: &Path) -> anyhow::Result<SqliteStore> {
     Ok(SqliteStore::open_existing(db)?)
 }
 
