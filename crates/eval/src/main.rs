@@ -2,7 +2,8 @@
 //!
 //! Reads third-party evaluation data from `DIR/data` (default `../shared`); a task whose data
 //! is absent says so and is skipped. Tasks: `html`, `ner`, `quotes`, `timex`, `seeds`,
-//! `stories`; none given runs all. Metrics follow the reference scorers in `DIR/eval`.
+//! `stories`, `sets` (the project's own story sets against their hand-made gold files); none
+//! given runs all. Metrics follow the reference scorers in `DIR/eval`.
 
 use std::path::{Path, PathBuf};
 
@@ -23,6 +24,7 @@ const TASKS: &[(&str, Task)] = &[
     ("timex", timex::run),
     ("seeds", seeds::run),
     ("stories", stories::run),
+    ("sets", seeds::run_sets),
 ];
 
 fn main() -> anyhow::Result<()> {

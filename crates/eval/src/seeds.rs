@@ -531,12 +531,56 @@ pub fn run(shared: &Path) -> anyhow::Result<()> {
     let analysis: Analysis = crate::stories::analyze_paths(&[seeds])?;
     let out = serde_json::to_value(&analysis)?;
     let (report, score) = score(&gold, &out);
-    for (k, (got, of, note)) in &report {
+    print_report(&report);
+    println!(
+        "seeds: {score:.3} (weighted share of gold found, minus 0.02 per false entity, split person or leak)"
+    );
+    Ok(())
+}
+
+/// Print a scored report, one line per section (cut to 400 characters), as the reference
+/// scorer does.
+fn print_report(report: &[(String, Section)]) {
+    for (k, (got, of, note)) in report {
         let line = format!("{k:38} {got}/{of}  {note}");
         println!("{}", line.chars().take(400).collect::<String>());
     }
+}
+
+/// Task `sets`: every story set of the project's own fixtures that has a hand-made gold file
+/// (`resources/gold/SET.json`, written from the texts alone in the format of `gold/seeds.json`)
+/// is analysed on its own (`crates/story/tests/fixtures/SET`) and scored by the same rules.
+/// Prints each set's sections and score and the mean over the sets. Needs no shared data.
+pub fn run_sets(_shared: &Path) -> anyhow::Result<()> {
+    let here = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let gold_dir = here.join("resources/gold");
+    let fixtures = here.join("../story/tests/fixtures");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&gold_dir)
+        .with_context(|| gold_dir.display().to_string())?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    files.sort();
+    let mut scores = Vec::new();
+    for path in &files {
+        let name = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
+        let gold: Value = serde_json::from_str(
+            &std::fs::read_to_string(path).with_context(|| path.display().to_string())?,
+        )
+        .with_context(|| format!("parsing {}", path.display()))?;
+        let analysis = crate::stories::analyze_paths(&[fixtures.join(name)])?;
+        let (report, score) = score(&gold, &serde_json::to_value(&analysis)?);
+        println!("-- {name}");
+        print_report(&report);
+        println!("{name}: {score:.3}");
+        scores.push((name.to_string(), score));
+    }
+    let mean = scores.iter().map(|s| s.1).sum::<f64>() / scores.len().max(1) as f64;
+    let each: Vec<String> = scores.iter().map(|(n, s)| format!("{n} {s:.3}")).collect();
     println!(
-        "seeds: {score:.3} (weighted share of gold found, minus 0.02 per false entity, split person or leak)"
+        "sets: mean {mean:.3} over {} sets ({})",
+        scores.len(),
+        each.join(", ")
     );
     Ok(())
 }

@@ -1295,6 +1295,22 @@ inspected. Later Daniel Hale, the company's chief executive, apologised.";
     }
 
     #[test]
+    fn a_role_of_the_same_office_joins_its_holder() {
+        let text = "Wahlabend\n\nMinisterpräsidentin Karin Behrendt verlor deutlich. Am Abend \
+trat die Regierungschefin vor ihre Anhänger.";
+        let sentences = crate::tokenize::sentences(text);
+        let es = entities(&Tagger::default_for("de"), text, &sentences);
+        let behrendt = es
+            .iter()
+            .find(|e| e.name == "Karin Behrendt")
+            .expect("Behrendt");
+        assert!(
+            behrendt.aliases.iter().any(|a| a == "Regierungschefin"),
+            "{es:#?}"
+        );
+    }
+
+    #[test]
     fn article_entities_roles_and_links() {
         let text = "Neue Gespräche in Moskau\n\nDer russische Präsident Wladimir Putin empfing \
 am Dienstag den US-Sondergesandten Steve Witkoff im Kreml. Kreml-Berater Juri Uschakow sagte \

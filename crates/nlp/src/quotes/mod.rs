@@ -2304,9 +2304,11 @@ impl<'a> Finder<'a> {
                     && !self.is_np_list(a, i - 1)
                 {
                     let k = self.skip_adjuncts(i + 1, b);
+                    // a role with the name in apposition after it: `„…“, sagte der Sprecher
+                    // des Ministeriums, Jan Becker.`
                     let sp = self
                         .np_after(k, ce.max(cue_end))
-                        .map(|(na, nb)| self.speaker(na, nb))
+                        .map(|(na, nb)| self.speaker_or_apposition(na, nb, ce.max(cue_end)))
                         .or_else(|| self.np_after(cue_end, ce).map(|(x, y)| self.speaker(x, y)));
                     // A frame in first position after a comma that closes the sentence
                     // (`…, sagte X russischen Medien.`) marks a simple main clause before it
@@ -2784,10 +2786,17 @@ impl<'a> Finder<'a> {
             && toks[nb - 1].cap
             && toks[nb - 1].lower.chars().count() == 1;
         let nb = nb + usize::from(initial);
+        // The apposition runs to the next comma or the sentence's end (`sagte der Sprecher
+        // des Ministeriums, Jan Becker.`), also past a clause end at its opening comma.
+        let closes = |t: &Tok| [',', '.', '!', '?', ';'].iter().any(|&c| t.is_punct(c));
+        let limit = (nb + 1..toks.len().min(nb + 10))
+            .find(|&k| closes(&toks[k]))
+            .unwrap_or(limit)
+            .max(limit);
         let named = (nb + 1 < toks.len() && toks[nb].is_punct(','))
             .then(|| self.np_after(nb + 1, limit.max(nb + 1)))
             .flatten()
-            .filter(|&(_, nb2)| nb2 < toks.len() && toks[nb2].is_punct(','))
+            .filter(|&(_, nb2)| nb2 < toks.len() && closes(&toks[nb2]))
             .map(|(a2, b2)| self.speaker(a2, b2))
             .filter(|sp| first.entity.is_none() && sp.entity.is_some());
         named.unwrap_or(first)
@@ -2834,11 +2843,14 @@ impl<'a> Finder<'a> {
     }
 
     /// For a sentence that opens with a subject and an indicative verb and has its
-    /// Konjunktiv only after the first comma: the subject as speaker, when it can speak (a
-    /// named person or organisation, a role, a body or group), and where the report starts.
+    /// Konjunktiv only after the first comma or colon (`X gab sich zurückhaltend: Man werde
+    /// …`): the subject as speaker, when it can speak (a named person or organisation, a
+    /// role, a body or group), and where the report starts.
     fn subject_then_report(&self, a: usize, b: usize) -> Option<(Speaker, usize)> {
         let toks = self.toks;
-        let c = (a..b).find(|&k| toks[k].is_punct(',') && toks[k].region.is_none())?;
+        let c = (a..b).find(|&k| {
+            (toks[k].is_punct(',') || toks[k].is_punct(':')) && toks[k].region.is_none()
+        })?;
         if self.konjunktiv_main(a, c) || !self.konjunktiv_main(c + 1, b) {
             return None;
         }
@@ -3390,9 +3402,13 @@ impl<'a> Finder<'a> {
             && toks[a + 1..b - 1]
                 .iter()
                 .all(|t| t.is_word() && (!t.cap || t.lower.ends_with("er") && t.lower.len() > 4));
+        // after a noun, `der` opens a genitive (`nach Schätzungen der Wahlforscher`): no one
+        // the article named before
+        let genitive = article == "der" && a > 0 && toks[a - 1].cap && toks[a - 1].is_word();
         if !matches!(article, "der" | "die" | "das" | "des" | "dem")
             || (b != a + 2 && !described)
             || !toks[b - 1].cap
+            || genitive
         {
             return None;
         }
@@ -3512,8 +3528,19 @@ impl<'a> Finder<'a> {
     /// pronoun does not fit (`Ministerin` is no `er`, `Feuerwehrsprecher` no `sie`).
     fn resolve_pronoun(&self, s: usize, e: usize, written: &str) -> Speaker {
         let fits = |ei: Option<usize>| {
-            ei.and_then(|i| self.doc.entities.get(i))
-                .is_none_or(|ent| pronoun_fits(written, ent))
+            ei.is_none_or(|i| {
+                self.doc
+                    .entities
+                    .get(i)
+                    .is_none_or(|ent| pronoun_fits(written, ent))
+                    && self.written_gender(i).is_none_or(|feminine| {
+                        match written.to_lowercase().as_str() {
+                            "er" => !feminine,
+                            "sie" => feminine,
+                            _ => true,
+                        }
+                    })
+            })
         };
         let sent = self.sentence_at(s);
         if let Some(&(pa, pb)) = sent.checked_sub(1).and_then(|p| self.sents.get(p)) {
@@ -3563,6 +3590,29 @@ impl<'a> Finder<'a> {
             entity: None,
             span: Some((s, e)),
         }
+    }
+
+    /// The grammatical gender the article gives person `ei` before one of its mentions (true
+    /// for feminine): `Frau` / `Herr`, or an article before a role noun in the adjective's
+    /// form, which shows no gender itself (`die Vorsitzende Anna Berg`, `der
+    /// CDU-Landesvorsitzende Kröger`). `None` when no mention says.
+    fn written_gender(&self, ei: usize) -> Option<bool> {
+        let toks = self.toks;
+        self.persons.iter().filter(|m| m.2 == ei).find_map(|m| {
+            let j = toks.partition_point(|t| t.s < m.0);
+            let before = |k: usize| j.checked_sub(k).map(|i| &toks[i]);
+            match before(1).map(|t| t.lower.as_str()) {
+                Some("frau") => return Some(true),
+                Some("herr" | "herrn") => return Some(false),
+                _ => {}
+            }
+            before(1).filter(|t| t.cap && t.is_word() && t.lower.ends_with('e'))?;
+            match before(2)?.lower.as_str() {
+                "die" => Some(true),
+                "der" => Some(false),
+                _ => None,
+            }
+        })
     }
 
     fn join(&self, a: usize, b: usize) -> String {

@@ -1844,3 +1844,69 @@ fn english_pronouns_take_the_person_opening_the_sentence_before() {
     );
     assert_eq!(speaker(q), "Daniel Hale");
 }
+
+#[test]
+fn a_named_apposition_after_a_role_names_the_speaker_up_to_the_sentence_end() {
+    let d = annotated(
+        "Die Grünen lagen bei 4,9 Prozent. „Wir warten auf jede einzelne Stimme“, sagte der \
+         Landesvorsitzende der Grünen, Jonas Brakhage, kurz vor Mitternacht. „Es bleibt \
+         spannend“, sagte die Sprecherin des Verbands, Mareike Tode.",
+    );
+    let qs = find_quotes(&d);
+    assert_eq!(
+        speaker(find(&qs, "Wir warten auf jede einzelne Stimme")),
+        "Jonas Brakhage"
+    );
+    assert_eq!(speaker(find(&qs, "Es bleibt spannend")), "Mareike Tode");
+    // a content clause after the comma is no apposition
+    let qs = run("„Wir warten“, sagte der Minister, die Lage sei ernst.");
+    assert_eq!(speaker(find(&qs, "Wir warten")), "Minister");
+}
+
+#[test]
+fn a_colon_after_the_subjects_clause_opens_reported_speech() {
+    let d = annotated(
+        "Die CDU schwieg. Landeschef Torsten Liebig gab sich zurückhaltend: Man werde mit \
+         allen Parteien reden, nur nicht mit der AfD.",
+    );
+    let qs = find_quotes(&d);
+    let q = find(
+        &qs,
+        "Man werde mit allen Parteien reden, nur nicht mit der AfD",
+    );
+    assert_eq!(q.kind, QuoteKind::Indirect);
+    assert_eq!(speaker(q), "Torsten Liebig");
+}
+
+#[test]
+fn a_pronoun_takes_the_gender_the_article_wrote_before_a_name() {
+    // `Der … Landesvorsitzende Kröger` is a man: `sie` is the woman named after him.
+    let d = annotated(
+        "Der CDU-Landesvorsitzende Matthias Kröger sagte, seine Partei sei gestärkt. \
+         Deutlicher wurde die Generalsekretärin der Landes-CDU, Nadine Fölsch. „Wir schlagen \
+         keine Tür zu“, sagte sie am Rande des Treffens.",
+    );
+    let qs = find_quotes(&d);
+    assert_eq!(
+        speaker(find(&qs, "Wir schlagen keine Tür zu")),
+        "Nadine Fölsch"
+    );
+}
+
+#[test]
+fn an_age_epithet_points_back_but_a_genitive_plural_does_not() {
+    let d = annotated(
+        "„Wir warten auf jede Stimme“, sagte Jonas Brakhage. Die Wahlbeteiligung lag nach \
+         Schätzungen der Wahlforscher bei 68 Prozent.\n\nKarin Behrendt trat vor ihre \
+         Anhänger. „Das ist ein bitterer Abend“, sagte die 54-Jährige.",
+    );
+    let qs = find_quotes(&d);
+    let q = find(&qs, "Das ist ein bitterer Abend");
+    assert!(speaker(q).ends_with("Karin Behrendt"), "{qs:#?}");
+    assert_eq!(q.cue.as_deref(), Some("sagte"));
+    assert!(
+        qs.iter()
+            .all(|q| !speaker(q).contains("Brakhage") || q.text.contains("Stimme")),
+        "{qs:#?}"
+    );
+}

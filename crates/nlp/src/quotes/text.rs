@@ -282,9 +282,19 @@ fn tok(text: &str, s: usize, e: usize, kind: Kind) -> Tok {
         e,
         kind,
         lower: w.to_lowercase(),
-        cap: w.chars().next().is_some_and(char::is_uppercase),
+        cap: is_capitalised(w),
         region: None,
     }
+}
+
+/// A word written with a capital: its first letter, or the first after a number joined by a
+/// hyphen, which makes a noun (`54-Jährige`, `28-Punkte-Plan`).
+fn is_capitalised(w: &str) -> bool {
+    let head = match w.split_once('-') {
+        Some((num, rest)) if !num.is_empty() && num.chars().all(|c| c.is_ascii_digit()) => rest,
+        _ => w,
+    };
+    head.chars().next().is_some_and(char::is_uppercase)
 }
 
 const ABBREVIATIONS: &[&str] = &[
