@@ -14,8 +14,15 @@ use std::sync::OnceLock;
 
 const SPEECH_VERBS: &str = include_str!("../../resources/en/quotes_speech_verbs.txt");
 const ATTRIBUTION: &str = include_str!("../../resources/en/quotes_attribution.txt");
+const ORG_NOUNS: &str = include_str!("../../resources/en/org_nouns.txt");
 
 /// Determiners and possessives that open a speaker phrase.
+/// Conjunctions after which a clause, and so a subject, begins.
+const CLAUSE_OPENERS: &[&str] = &[
+    "although", "though", "while", "whereas", "because", "but", "and", "as", "since", "after",
+    "before", "when", "once", "so",
+];
+
 const DETERMINERS: &[&str] = &["the", "a", "an", "his", "her", "its", "their", "one", "two"];
 
 /// Words that open a short adverbial after a closing frame (`…, the agency said on Monday.`).
@@ -67,6 +74,9 @@ struct Lex {
     hedges: BTreeSet<String>,
     denial: BTreeSet<String>,
     pronouns: BTreeSet<String>,
+    /// Nouns that stand for an organisation named before → words its name must contain
+    /// (empty: any organisation).
+    org_nouns: BTreeMap<String, Vec<String>>,
 }
 
 fn lex() -> &'static Lex {
@@ -106,6 +116,13 @@ fn lex() -> &'static Lex {
             hedges: BTreeSet::new(),
             denial: BTreeSet::new(),
             pronouns: BTreeSet::new(),
+            org_nouns: crate::tokenize::data_lines(ORG_NOUNS)
+                .filter_map(|l| l.split_once(':'))
+                .map(|(noun, words)| {
+                    let words = words.split_whitespace().filter(|w| *w != "*");
+                    (noun.trim().to_string(), words.map(str::to_string).collect())
+                })
+                .collect(),
         };
         let mut section = "";
         for l in crate::tokenize::data_lines(ATTRIBUTION) {
@@ -263,9 +280,10 @@ impl En<'_> {
         let toks = self.toks;
         let i = (a + 1..b)
             .find(|&i| toks[i].region.is_none() && lex().reported.contains(&toks[i].lower))?;
-        let (na, nb) = self.np_before(a, i)?;
+        let subj_end = self.before_auxiliary(a, i);
+        let (na, nb) = self.np_before(a, subj_end)?;
         let opens = na == a || toks[na - 1].is_punct(',');
-        (opens && nb == i).then(|| {
+        (opens && nb == subj_end).then(|| {
             let cue = Some((
                 self.text[toks[i].s..toks[i].e].to_string(),
                 toks[i].s,
@@ -329,14 +347,17 @@ impl En<'_> {
             // Subject before the verb, else after it (`said the minister`); a subject with an
             // apposition or a relative clause ends at its first comma (`Tom Okafor, the
             // director, said …`, `Hale, who took over in 2023, said …`)
+            let subj_end = self.before_auxiliary(a, i);
             let before = self
-                .np_before(a, i)
-                .or_else(|| self.subject_before_comma(a, i));
-            let after = if before.is_none() {
-                self.np_after(i + 1, b)
-            } else {
-                None
-            };
+                .np_before(a, subj_end)
+                .or_else(|| self.subject_before_comma(a, subj_end));
+            // after `told` stands whom it was told (`told the Evening Post`), never the speaker
+            let after =
+                if before.is_none() && !matches!(t.lower.as_str(), "told" | "tells" | "tell") {
+                    self.np_after(i + 1, b)
+                } else {
+                    None
+                };
             let Some((na, nb)) = before.or(after) else {
                 continue;
             };
@@ -391,8 +412,14 @@ impl En<'_> {
             {
                 k += 1;
             }
-            if k < b && toks[k].lower == "that" && clause {
+            // `says the vessel is stable and that …`: a `that` after `and` opens the second
+            // of two clauses, and the first begins right after the verb
+            let coordinated = k > end && matches!(toks[k - 1].lower.as_str(), "and" | "but");
+            if k < b && toks[k].lower == "that" && clause && !coordinated {
                 return Some(((sp, cue), Some((k + 1, b))));
+            }
+            if k < b && toks[k].lower == "that" && coordinated && before.is_some() {
+                return Some(((sp, cue), Some((end, b))));
             }
             if k < b
                 && (toks[k].is_punct(':') || toks[k].is_punct(',') || toks[k].kind == Kind::Open)
@@ -467,11 +494,35 @@ impl En<'_> {
             && toks[j].region.is_none()
             && (!STOPS.contains(&toks[j].lower.as_str()) || joins(j))
             && (!lex().forms.contains_key(&toks[j].lower) || self.noun_use(j, limit))
-            && (det || toks[j].cap || role_before_name(j))
+            && (det || toks[j].cap || role_before_name(j) || joins(j))
         {
             j += 1;
         }
         (j > i + usize::from(det)).then_some((i, j))
+    }
+
+    /// Where the subject of a verb at `i` ends: before an auxiliary and an adverb in front of
+    /// it (`The coastguard has confirmed`, `The agency has also warned`), else at `i`.
+    fn before_auxiliary(&self, a: usize, i: usize) -> usize {
+        const AUX: &[&str] = &["has", "have", "had", "is", "was", "were", "will", "would"];
+        const ADV: &[&str] = &[
+            "also",
+            "already",
+            "now",
+            "since",
+            "previously",
+            "repeatedly",
+        ];
+        let toks = self.toks;
+        let mut k = i;
+        if k > a + 1 && ADV.contains(&toks[k - 1].lower.as_str()) {
+            k -= 1;
+        }
+        if k > a + 1 && AUX.contains(&toks[k - 1].lower.as_str()) {
+            k - 1
+        } else {
+            i
+        }
     }
 
     /// True when the verb form at `j` is an infinitive used as a noun modifier inside a
@@ -503,9 +554,13 @@ impl En<'_> {
         let inner = &toks[open + 1..verb - 1];
         let relative = inner
             .first()
-            .is_some_and(|t| matches!(t.lower.as_str(), "who" | "which"));
+            .is_some_and(|t| matches!(t.lower.as_str(), "who" | "which" | "whose" | "whom"));
         if relative {
-            return self.np_before(a, open);
+            // past an age in commas: `Brian Tully, 58, whose flat was flooded, told …`
+            let age = open >= a + 3
+                && toks[open - 1].lower.chars().all(|c| c.is_ascii_digit())
+                && toks[open - 2].is_punct(',');
+            return self.np_before(a, if age { open - 2 } else { open });
         }
         // `X, the …,` / `the director, X,`: the name is the part with a person in it
         let (na, nb) = self.np_before(a, open)?;
@@ -528,11 +583,16 @@ impl En<'_> {
         Some((na, nb))
     }
 
-    /// A speaker phrase ending right before `end`, starting at `a` or after punctuation.
+    /// A speaker phrase ending right before `end`, starting at `a`, after punctuation or
+    /// after a conjunction that opens a clause (`although the council said …`).
     fn np_before(&self, a: usize, end: usize) -> Option<(usize, usize)> {
         let lo = end.saturating_sub(7).max(a);
         (lo..end)
-            .filter(|&k| k == a || !self.toks[k - 1].is_word())
+            .filter(|&k| {
+                k == a
+                    || !self.toks[k - 1].is_word()
+                    || CLAUSE_OPENERS.contains(&self.toks[k - 1].lower.as_str())
+            })
             .find(|&k| self.np_after(k, end).is_some_and(|(_, nb)| nb == end))
             .map(|k| (k, end))
     }
@@ -571,11 +631,44 @@ impl En<'_> {
             .iter()
             .find_map(|d| written.strip_prefix(d))
             .unwrap_or(written);
+        if let Some(org) = self.organisation_meant(name, s) {
+            return Speaker {
+                name: org,
+                entity: None,
+                span: (s, e),
+            };
+        }
         Speaker {
             name: name.to_string(),
             entity: None,
             span: (s, e),
         }
+    }
+
+    /// The organisation a lower-case noun stands for (`council` → `Kelmouth Council`,
+    /// `company` → `Borderlands Power`, `police` → `Northumbria Police`; see
+    /// `resources/en/org_nouns.txt`): the nearest organisation named before byte `s` whose
+    /// name fits the noun, else the first one named after it.
+    fn organisation_meant(&self, noun: &str, s: usize) -> Option<String> {
+        let words = lex().org_nouns.get(&noun.to_lowercase())?;
+        let fits =
+            |name: &str| words.is_empty() || name.split(' ').any(|w| words.iter().any(|x| x == w));
+        let mut before: Option<(usize, &str)> = None;
+        let mut after: Option<(usize, &str)> = None;
+        for ent in &self.doc.entities {
+            if ent.kind != lagebild_model::EntityType::Org || !fits(&ent.name) {
+                continue;
+            }
+            for m in &ent.mentions {
+                let ms = self.ix.byte_of(m.span.start);
+                if ms < s && before.is_none_or(|(b, _)| ms > b) {
+                    before = Some((ms, &ent.name));
+                } else if ms > s && after.is_none_or(|(a, _)| ms < a) {
+                    after = Some((ms, &ent.name));
+                }
+            }
+        }
+        before.or(after).map(|(_, name)| name.to_string())
     }
 
     fn epistemic(&self, a: usize, b: usize, cue: Option<&str>) -> Epistemic {

@@ -1910,3 +1910,59 @@ fn an_age_epithet_points_back_but_a_genitive_plural_does_not() {
         "{qs:#?}"
     );
 }
+
+fn english(text: &str) -> Vec<Quote> {
+    find_quotes(&crate::annotate(Article {
+        text: text.into(),
+        language: "en".into(),
+        ..Default::default()
+    }))
+}
+
+#[test]
+fn english_organisation_nouns_name_the_organisation_named_before() {
+    let qs = english(
+        "Kelmouth Council opened a rest centre on Wednesday. Most schools reopen today, \
+         although the council said 12 would stay shut until the weekend. Borderlands Power \
+         said crews were working through the night. The company said it aimed to reconnect \
+         most customers by Thursday.",
+    );
+    assert_eq!(
+        speaker(find(&qs, "12 would stay shut until the weekend")),
+        "Kelmouth Council"
+    );
+    assert_eq!(
+        speaker(find(
+            &qs,
+            "it aimed to reconnect most customers by Thursday"
+        )),
+        "Borderlands Power"
+    );
+}
+
+#[test]
+fn english_subjects_with_of_ages_auxiliaries_and_addressees() {
+    let qs = english(
+        "\"These are two tragic deaths,\" Chief Inspector Mark Dobson of Northumbria Police \
+         said. Brian Tully, 58, whose flat on Quay Street was flooded, told the Evening Post: \
+         \"I heard the water before I saw it.\" The Environment Agency has confirmed that a \
+         search is under way. The agency says the river is stable and that the barriers held.",
+    );
+    assert_eq!(
+        speaker(find(&qs, "These are two tragic deaths,")),
+        "Mark Dobson"
+    );
+    assert_eq!(
+        speaker(find(&qs, "I heard the water before I saw it.")),
+        "Brian Tully"
+    );
+    assert_eq!(
+        speaker(find(&qs, "a search is under way")),
+        "Environment Agency"
+    );
+    let q = qs
+        .iter()
+        .find(|q| q.text.starts_with("the river is stable"))
+        .unwrap_or_else(|| panic!("{qs:#?}"));
+    assert_eq!(speaker(q), "Environment Agency");
+}
