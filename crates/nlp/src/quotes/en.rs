@@ -451,7 +451,8 @@ impl En<'_> {
         if !t.is_word() || t.region.is_some() {
             return None;
         }
-        if lex().pronouns.contains(&t.lower) {
+        // a pronoun, or a bare noun for an organisation (`police said`, `according to police`)
+        if lex().pronouns.contains(&t.lower) || (!t.cap && lex().org_nouns.contains_key(&t.lower)) {
             return Some((i, i + 1));
         }
         // a possessive name opens a phrase as a determiner does (`Britain's transport minister`)
@@ -470,12 +471,17 @@ impl En<'_> {
                     .is_some_and(|n| j + 1 < limit && n.is_word())
         };
         // `a spokesman for Downing Street`, `the head of the agency`: a phrase after the head
+        // (and `and` inside a name: `South Yorkshire Fire and Rescue`)
         let joins = |j: usize| {
-            matches!(toks[j].lower.as_str(), "of" | "for")
-                && j > i + usize::from(det)
-                && toks.get(j + 1).is_some_and(|n| {
-                    j + 1 < limit && (n.cap || DETERMINERS.contains(&n.lower.as_str()))
-                })
+            let next = toks.get(j + 1).filter(|_| j + 1 < limit);
+            match toks[j].lower.as_str() {
+                "of" | "for" => {
+                    j > i + usize::from(det)
+                        && next.is_some_and(|n| n.cap || DETERMINERS.contains(&n.lower.as_str()))
+                }
+                "and" | "&" => j > i && toks[j - 1].cap && next.is_some_and(|n| n.cap),
+                _ => false,
+            }
         };
         // `Council leader Tom Avery`, `said regional director Tom Okafor`: lower-case words up to
         // a role noun right before a name
@@ -489,7 +495,7 @@ impl En<'_> {
             })
         };
         while j < limit
-            && j < i + 7
+            && j < i + 12
             && (toks[j].is_word() || plural_possessive(j))
             && toks[j].region.is_none()
             && (!STOPS.contains(&toks[j].lower.as_str()) || joins(j))
@@ -555,15 +561,16 @@ impl En<'_> {
         let relative = inner
             .first()
             .is_some_and(|t| matches!(t.lower.as_str(), "who" | "which" | "whose" | "whom"));
+        // past an age in commas: `Brian Tully, 58, whose flat was flooded, told …`
+        let age = open >= a + 3
+            && toks[open - 1].lower.chars().all(|c| c.is_ascii_digit())
+            && toks[open - 2].is_punct(',');
+        let name_end = if age { open - 2 } else { open };
         if relative {
-            // past an age in commas: `Brian Tully, 58, whose flat was flooded, told …`
-            let age = open >= a + 3
-                && toks[open - 1].lower.chars().all(|c| c.is_ascii_digit())
-                && toks[open - 2].is_punct(',');
-            return self.np_before(a, if age { open - 2 } else { open });
+            return self.np_before(a, name_end);
         }
         // `X, the …,` / `the director, X,`: the name is the part with a person in it
-        let (na, nb) = self.np_before(a, open)?;
+        let (na, nb) = self.np_before(a, name_end)?;
         let named = |s: usize, e: usize| {
             let (cs, ce) = (toks[s].s, toks[e - 1].e);
             self.persons.iter().any(|m| m.0 >= cs && m.1 <= ce)
@@ -586,7 +593,7 @@ impl En<'_> {
     /// A speaker phrase ending right before `end`, starting at `a`, after punctuation or
     /// after a conjunction that opens a clause (`although the council said …`).
     fn np_before(&self, a: usize, end: usize) -> Option<(usize, usize)> {
-        let lo = end.saturating_sub(7).max(a);
+        let lo = end.saturating_sub(12).max(a);
         (lo..end)
             .filter(|&k| {
                 k == a

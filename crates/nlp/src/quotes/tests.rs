@@ -1966,3 +1966,27 @@ fn english_subjects_with_of_ages_auxiliaries_and_addressees() {
         .unwrap_or_else(|| panic!("{qs:#?}"));
     assert_eq!(speaker(q), "Environment Agency");
 }
+
+#[test]
+fn english_bare_police_long_subjects_and_an_age_before_an_apposition() {
+    let qs = english(
+        "South Yorkshire Police closed the line. A train derailed near Doncaster on Tuesday, \
+         forcing the evacuation of 120 homes, police said. Nine people were treated in \
+         hospital, according to police. Group manager Tom Ashcroft of South Yorkshire Fire \
+         and Rescue said up to 60,000 litres may have escaped. Sandra Whitlock, 67, a retired \
+         nurse who lives near the line, said she was woken by \"a noise like thunder\".",
+    );
+    let police = qs
+        .iter()
+        .filter(|q| speaker(q) == "South Yorkshire Police")
+        .count();
+    assert_eq!(police, 2, "{qs:#?}");
+    assert_eq!(
+        speaker(find(&qs, "up to 60,000 litres may have escaped")),
+        "Tom Ashcroft"
+    );
+    assert_eq!(
+        speaker(find(&qs, "a noise like thunder")),
+        "Sandra Whitlock"
+    );
+}
