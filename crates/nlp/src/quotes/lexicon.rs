@@ -291,13 +291,17 @@ impl Lexicon {
         LEX.get_or_init(Lexicon::load)
     }
 
-    /// True when the lowercase word is a Konjunktiv I form (listed, derived, or a listed form
+    /// True when the lowercase word is a Konjunktiv I form (listed, derived, an `-iere` form, or a listed form
     /// after a verb prefix: `bestehe`, `zurückgehe`).
     pub fn is_konjunktiv_one(&self, w: &str) -> bool {
         if self.nonverbs.contains(w) {
             return false;
         }
         if self.k1.contains(w) {
+            return true;
+        }
+        // verbs in `-ieren` (`konzentriere`, `reagiere`): no other word ends so
+        if w.chars().count() >= 7 && w.ends_with("iere") {
             return true;
         }
         const PREFIXES: &[&str] = &[

@@ -1990,3 +1990,15 @@ fn english_bare_police_long_subjects_and_an_age_before_an_apposition() {
         "Sandra Whitlock"
     );
 }
+
+#[test]
+fn run_on_konjunktiv_of_more_verbs_and_of_ieren_verbs() {
+    let qs = run(
+        "Er stehe im Verdacht, das Feuer gelegt zu haben, sagte Oberstaatsanwältin Petra \
+         Lüders am Mittwoch. Der Mann schweige bislang zu den Vorwürfen. „Die Halle ist \
+         verloren“, sagte Feuerwehrsprecher Tobias Rahn. Man konzentriere sich auf die \
+         Nachbargebäude.",
+    );
+    find(&qs, "Der Mann schweige bislang zu den Vorwürfen");
+    find(&qs, "Man konzentriere sich auf die Nachbargebäude");
+}
