@@ -321,6 +321,31 @@ pub fn tidy_english(tokens: &[&str], labels: &mut [u8]) {
             tag_span(labels, from, e, EntityType::Org);
         }
     }
+    // `Federal Association of Industrial Gas Consumers`, `Centre for Energy Security
+    // Studies`: an organisation word, `of` or `for`, and capitalised words are one name, with
+    // up to three capitalised words before it that the model took for no person
+    for i in 0..tokens.len().saturating_sub(2) {
+        let head = words.org_tails.contains(tokens[i]) || words.org_heads.contains(tokens[i]);
+        if !head || !matches!(tokens[i + 1], "of" | "for") || !name_like(tokens[i + 2]) {
+            continue;
+        }
+        let mut e = i + 2;
+        while e < tokens.len() && e < i + 8 && name_like(tokens[e]) {
+            e += 1;
+        }
+        let mut from = i;
+        while from > 0
+            && from + 3 > i
+            && label_type(labels[from - 1]) != Some(EntityType::Per)
+            && name_like(tokens[from - 1])
+        {
+            from -= 1;
+        }
+        // a person's title is none of it (`Secretary of State`): only where the model saw a name
+        if labels[from..e].iter().any(|&l| l != 0) && from + 1 < e {
+            tag_span(labels, from, e, EntityType::Org);
+        }
+    }
     // `Health and Safety Executive`, `Fire and Rescue Service`: capitalised words joined by
     // `and` to an organisation's name are part of it, unless they end in an organisation word
     // themselves (`the Steelworkers Union and Brookfield Capital` are two)
@@ -393,6 +418,8 @@ struct EnglishWords {
     place_tails: std::collections::HashSet<String>,
     /// Words that end the name of an organisation (`Steelworkers Union`).
     org_tails: std::collections::HashSet<String>,
+    /// Words that head an organisation's name before `of`/`for` (`Centre for …`).
+    org_heads: std::collections::HashSet<String>,
     /// Role nouns, lower case (`resources/en/roles.txt`).
     roles: std::collections::HashSet<String>,
 }
@@ -407,6 +434,7 @@ fn english_words() -> &'static EnglishWords {
             thing_heads: Default::default(),
             place_tails: Default::default(),
             org_tails: Default::default(),
+            org_heads: Default::default(),
             roles: crate::tokenize::data_lines(include_str!("../../resources/en/roles.txt"))
                 .map(str::to_string)
                 .collect(),
@@ -424,6 +452,7 @@ fn english_words() -> &'static EnglishWords {
                 "[thing heads]" => &mut w.thing_heads,
                 "[place tails]" => &mut w.place_tails,
                 "[org tails]" => &mut w.org_tails,
+                "[org heads]" => &mut w.org_heads,
                 _ => &mut w.not_names,
             };
             set.extend(line.split_whitespace().map(str::to_string));
@@ -748,6 +777,29 @@ mod tests {
                 (5, 7, EntityType::Org)
             ]
         );
+    }
+
+    #[test]
+    fn english_organisations_with_of_or_for_and_listed_tails_are_whole() {
+        let text = "The Federal Association of Industrial Gas Consumers welcomed the deal. \
+Money will come from the Connecting Europe Facility, said Anna Berg of the Centre for Energy \
+Security Studies.";
+        let es = link::entities(
+            &Tagger::default_for("en"),
+            text,
+            &crate::tokenize::sentences(text),
+        );
+        for name in [
+            "Federal Association of Industrial Gas Consumers",
+            "Connecting Europe Facility",
+            "Centre for Energy Security Studies",
+        ] {
+            assert!(
+                es.iter()
+                    .any(|e| e.name == name && e.kind == EntityType::Org),
+                "{name}: {es:#?}"
+            );
+        }
     }
 
     #[test]
