@@ -39,6 +39,26 @@ const SEARCH_CONFIG: &str = "lagebild_search";
 /// extension is shared by all schemas.
 const MIGRATION_LOCK: i64 = 0x4c61_6765_6269_6c01;
 
+/// Characters read as spaces before text is split into words (in the schema's `search`
+/// columns, in queries and for headlines), so that words split as in SQLite's `unicode61`.
+/// Each is ASCII and becomes an ASCII space: positions in the text stay the same.
+const SEPARATORS: &str = "/@.:-";
+
+/// The SQL expression of `text` with [`SEPARATORS`] read as spaces.
+fn separated(text: &str) -> String {
+    format!(
+        "translate({text}, '{SEPARATORS}', '{}')",
+        " ".repeat(SEPARATORS.len())
+    )
+}
+
+/// `text` with [`SEPARATORS`] read as spaces, as [`separated`] does in SQL.
+fn fold_separators(text: &str) -> String {
+    text.chars()
+        .map(|c| if SEPARATORS.contains(c) { ' ' } else { c })
+        .collect()
+}
+
 /// Marks `ts_headline` puts around matched words (characters of the private use area, which
 /// text does not contain); [`frame_snippet`] turns them into `[` `]`.
 const OPEN: char = '\u{E000}';
@@ -52,25 +72,32 @@ fn headline_options() -> String {
     )
 }
 
-/// The snippet as the SQLite store writes it: matched words in `[` `]`, `…` where the text
-/// goes on, and the punctuation that `ts_headline` leaves off at either end (an opening
+/// The snippet as the SQLite store writes it, from a headline of `text` with its separators
+/// read as spaces: the passage as written in `text`, matched words in `[` `]`, `…` where the
+/// text goes on, and the punctuation that `ts_headline` leaves off at either end (an opening
 /// quotation mark, a full stop) where nothing else follows.
 fn frame_snippet(headline: &str, text: &str) -> String {
     let plain: String = headline
         .chars()
         .filter(|c| *c != OPEN && *c != CLOSE)
         .collect();
-    let marked: String = headline
-        .chars()
-        .map(|c| match c {
-            OPEN => '[',
-            CLOSE => ']',
-            c => c,
-        })
-        .collect();
-    let Some(at) = text.find(&plain).filter(|_| !plain.is_empty()) else {
-        return marked;
+    let marks = |c: char, written: &mut dyn Iterator<Item = char>| match c {
+        OPEN => '[',
+        CLOSE => ']',
+        c => written.next().unwrap_or(c),
     };
+    let found = Some(fold_separators(text))
+        .and_then(|folded| folded.find(&plain))
+        .filter(|_| !plain.is_empty());
+    let Some(at) = found else {
+        return headline
+            .chars()
+            .map(|c| marks(c, &mut std::iter::empty()))
+            .collect();
+    };
+    // Separators are ASCII and became ASCII spaces: byte offsets are those of `text`.
+    let mut written = text[at..at + plain.len()].chars();
+    let marked: String = headline.chars().map(|c| marks(c, &mut written)).collect();
     let (before, after) = (&text[..at], &text[at + plain.len()..]);
     let head = if before.chars().any(char::is_alphanumeric) {
         "…"
@@ -191,12 +218,16 @@ fn parse_doc(seq: i64, text: &str) -> Result<AnnotatedArticle> {
     serde_json::from_str(text).map_err(json(format!("reading stored article #{seq}")))
 }
 
-/// Statements prepared once per connection for the per-article path of ingest.
+/// Statements prepared once per connection: those run once per article or per story analysis.
 struct Prepared {
     find_hash: Statement,
     has_id: Statement,
     insert_article: Statement,
     upsert_story: Statement,
+    story_docs: Statement,
+    update_analysis: Statement,
+    delete_items: Statement,
+    insert_items: Statement,
 }
 
 /// A [`Store`] in a PostgreSQL schema.
@@ -256,6 +287,27 @@ impl PgStore {
                 &mut client,
                 "INSERT INTO stories (id, title, first_seq, stale) VALUES ($1, $2, $3, true)
                  ON CONFLICT (id) DO UPDATE SET stale = true",
+            )?,
+            story_docs: prepare(
+                &mut client,
+                "SELECT seq, doc FROM (SELECT seq, doc FROM articles WHERE story = $1
+                 ORDER BY seq DESC LIMIT $2) latest ORDER BY seq",
+            )?,
+            update_analysis: prepare(
+                &mut client,
+                "UPDATE stories SET analysis = $2, stale = false,
+                     title = CASE WHEN $3 = '' THEN title ELSE $3 END,
+                     analysed_at = now()
+                 WHERE id = $1",
+            )?,
+            delete_items: prepare(&mut client, "DELETE FROM analysis_items WHERE story = $1")?,
+            insert_items: prepare(
+                &mut client,
+                "INSERT INTO analysis_items (story, kind, article, text)
+                 SELECT $1, kind, article, text
+                 FROM unnest($2::text[], $3::text[], $4::text[])
+                      WITH ORDINALITY AS item (kind, article, text, n)
+                 ORDER BY n",
             )?,
         };
         let ingest_key = fnv64(&format!("lagebild ingest {schema}"));
@@ -339,10 +391,20 @@ impl PgStore {
 }
 
 fn connect(url: &str) -> Result<Client> {
-    Client::connect(url, NoTls).map_err(|error| StoreError::PgConnect {
+    let mut client = Client::connect(url, NoTls).map_err(|error| StoreError::PgConnect {
         url: redact_url(url),
         error,
-    })
+    })?;
+    // The durability of the SQLite store (WAL, synchronous=NORMAL): a killed process never
+    // loses a committed article; a crash of the server may lose the last commits (in order, so
+    // never consistency) instead of waiting for a disk flush at every article. A URL that sets
+    // `synchronous_commit` itself (in `options`) keeps its setting.
+    if !url.contains("synchronous_commit") {
+        client
+            .batch_execute("SET synchronous_commit = off")
+            .map_err(pg("setting synchronous_commit"))?;
+    }
+    Ok(client)
 }
 
 fn current_schema(client: &mut Client, url: &str) -> Result<String> {
@@ -560,11 +622,7 @@ impl Store for PgStore {
         let limit = i64::try_from(limit).unwrap_or(i64::MAX);
         let rows = self
             .client()
-            .query(
-                "SELECT seq, doc FROM (SELECT seq, doc FROM articles WHERE story = $1
-                 ORDER BY seq DESC LIMIT $2) latest ORDER BY seq",
-                &[&story, &limit],
-            )
+            .query(&self.prepared.story_docs, &[&story, &limit])
             .map_err(pg("reading a story's articles"))?;
         rows.iter()
             .map(|r| parse_doc(get(r, 0)?, get(r, 1)?))
@@ -661,26 +719,16 @@ impl Store for PgStore {
         // The story row is locked from here to the commit, so two sessions storing analyses
         // of one story take turns and the last one's quotes and facts are the ones indexed.
         let changed = tx
-            .execute(
-                "UPDATE stories SET analysis = $2, stale = false,
-                     title = CASE WHEN $3 = '' THEN title ELSE $3 END,
-                     analysed_at = now()
-                 WHERE id = $1",
-                &[&id, &body, &title],
-            )
+            .execute(&self.prepared.update_analysis, &[&id, &body, &title])
             .map_err(pg("storing a story analysis"))?;
         if changed == 0 {
             return Err(StoreError::NoSuchStory(id.to_string()));
         }
-        tx.execute("DELETE FROM analysis_items WHERE story = $1", &[&id])
+        tx.execute(&self.prepared.delete_items, &[&id])
             .map_err(pg("re-indexing a story analysis"))?;
         if !kinds.is_empty() {
             tx.execute(
-                "INSERT INTO analysis_items (story, kind, article, text)
-                 SELECT $1, kind, article, text
-                 FROM unnest($2::text[], $3::text[], $4::text[])
-                      WITH ORDINALITY AS item (kind, article, text, n)
-                 ORDER BY n",
+                &self.prepared.insert_items,
                 &[&id, &kinds, &articles, &texts],
             )
             .map_err(pg("indexing quotes and facts"))?;
@@ -696,6 +744,9 @@ impl Store for PgStore {
         }
         let limit = i64::try_from(limit).unwrap_or(i64::MAX);
         let (tsquery, values) = tsquery_sql(&groups, SEARCH_CONFIG, 3);
+        let values: Vec<String> = values.iter().map(|v| fold_separators(v)).collect();
+        let article_text = separated("left(a.text, 200000)");
+        let item_text = separated("f.text");
         let options = headline_options();
         let mut params: Vec<&(dyn ToSql + Sync)> = vec![&limit, &options];
         params.extend(values.iter().map(|v| v as &(dyn ToSql + Sync)));
@@ -712,7 +763,7 @@ impl Store for PgStore {
                          FROM articles a, q WHERE a.search @@ q.q
                          ORDER BY score DESC, a.seq LIMIT $1)
                      SELECT a.id, a.story, a.title,
-                            ts_headline('{SEARCH_CONFIG}', left(a.text, 200000), q.q, $2),
+                            ts_headline('{SEARCH_CONFIG}', {article_text}, q.q, $2),
                             best.score::float8, left(a.text, 200000)
                      FROM best JOIN articles a ON a.seq = best.seq, q
                      ORDER BY best.score DESC, best.seq"
@@ -740,7 +791,7 @@ impl Store for PgStore {
                          ORDER BY score DESC, f.item LIMIT $1)
                      SELECT f.kind, f.story, f.article,
                             coalesce(a.title, s.title, ''),
-                            ts_headline('{SEARCH_CONFIG}', f.text, q.q, $2),
+                            ts_headline('{SEARCH_CONFIG}', {item_text}, q.q, $2),
                             best.score::float8, f.text
                      FROM best JOIN analysis_items f ON f.item = best.item
                           LEFT JOIN articles a ON a.id = f.article
@@ -826,10 +877,34 @@ mod tests {
             "„Wir [schaffen] das…"
         );
         assert_eq!(
-            frame_snippet(&h("sagte sie. Dann ging [sie]"), text),
+            frame_snippet(&h("sagte sie  Dann ging [sie]"), text),
             "…sagte sie. Dann ging [sie]."
         );
         assert_eq!(frame_snippet(&h("not [in] it"), text), "not [in] it");
+        let text = "Graz/Wien – Der Verbund zieht sich zurück (Bild.de).";
+        assert_eq!(
+            frame_snippet(&h("Graz [Wien] – Der Verbund"), text),
+            "Graz/[Wien] – Der Verbund…"
+        );
+        assert_eq!(
+            frame_snippet(&h("zurück ([Bild] de"), text),
+            "…zurück ([Bild].de)."
+        );
+    }
+
+    #[test]
+    fn the_schema_splits_words_as_the_queries_do() {
+        let schema = MIGRATIONS[0].1;
+        let literal = format!("'{SEPARATORS}', '{}')", " ".repeat(SEPARATORS.len()));
+        assert_eq!(
+            schema.matches(&literal).count(),
+            3,
+            "title, text, quotes and facts"
+        );
+        assert_eq!(
+            fold_separators("Graz/Wien-Mitte 2.30"),
+            "Graz Wien Mitte 2 30"
+        );
     }
 
     #[test]

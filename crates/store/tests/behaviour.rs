@@ -178,6 +178,23 @@ fn search_finds_articles_quotes_and_facts() {
             "s2",
         )
         .expect("x2");
+        s.insert_article(
+            &doc(
+                "x3",
+                "Verbund zieht sich zurück",
+                "Graz/Wien – Der Verbund zieht sich beim Murkraftwerk zurück, berichtet Bild.de.",
+            ),
+            "s3",
+        )
+        .expect("x3");
+        let hits = s.search("Wien", 10).expect("dateline");
+        assert_eq!(hits.len(), 1, "words are split at a slash: {hits:?}");
+        assert_eq!(
+            hits[0].snippet,
+            "Graz/[Wien] – Der Verbund zieht sich beim Murkraftwerk zurück, berichtet Bild.de."
+        );
+        assert_eq!(s.search("Bild", 10).expect("host").len(), 1, "and at a dot");
+        assert_eq!(s.search("\"graz/wien\"", 10).expect("phrase").len(), 1);
         let hits = s.search("fahre", 10).expect("search");
         assert_eq!(hits.len(), 1, "diacritics are folded: {hits:?}");
         assert_eq!(hits[0].article.as_deref(), Some("x1"));
