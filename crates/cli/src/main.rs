@@ -39,7 +39,7 @@ enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value = "md")]
         format: Format,
-        /// Store to update; without it, work in memory.
+        /// Store to update (an SQLite file or a `postgres://` URL); without it, work in memory.
         #[arg(long)]
         db: Option<PathBuf>,
     },
@@ -48,7 +48,7 @@ enum Command {
         /// Files, directories, or `-` for stdin.
         #[arg(required = true)]
         paths: Vec<PathBuf>,
-        /// Store file.
+        /// Store: an SQLite file, or a PostgreSQL URL (`postgres://user@host/db`).
         #[arg(long, default_value = "lagebild.db")]
         db: PathBuf,
         /// Output format of the summary.
@@ -57,7 +57,7 @@ enum Command {
     },
     /// List stored articles.
     Articles {
-        /// Store file.
+        /// Store: an SQLite file, or a PostgreSQL URL (`postgres://user@host/db`).
         #[arg(long, default_value = "lagebild.db")]
         db: PathBuf,
         /// Output format.
@@ -68,7 +68,7 @@ enum Command {
     Article {
         /// Article id.
         id: String,
-        /// Store file.
+        /// Store: an SQLite file, or a PostgreSQL URL (`postgres://user@host/db`).
         #[arg(long, default_value = "lagebild.db")]
         db: PathBuf,
         /// Output format.
@@ -77,7 +77,7 @@ enum Command {
     },
     /// List stored stories.
     Stories {
-        /// Store file.
+        /// Store: an SQLite file, or a PostgreSQL URL (`postgres://user@host/db`).
         #[arg(long, default_value = "lagebild.db")]
         db: PathBuf,
         /// Output format.
@@ -88,7 +88,7 @@ enum Command {
     Show {
         /// Story id.
         story: String,
-        /// Store file.
+        /// Store: an SQLite file, or a PostgreSQL URL (`postgres://user@host/db`).
         #[arg(long, default_value = "lagebild.db")]
         db: PathBuf,
         /// Output format.
@@ -111,7 +111,7 @@ enum Command {
         /// Most hits of each kind (articles; quotes and facts).
         #[arg(long, default_value_t = 20)]
         limit: usize,
-        /// Store file.
+        /// Store: an SQLite file, or a PostgreSQL URL (`postgres://user@host/db`).
         #[arg(long, default_value = "lagebild.db")]
         db: PathBuf,
         /// Output format.

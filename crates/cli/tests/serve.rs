@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{bin, corpus, run, ARTICLES};
+use common::{backends, bin, corpus, run, Backend, TestDb, ARTICLES};
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::path::Path;
@@ -75,10 +75,17 @@ impl Drop for Server {
 
 #[test]
 fn api_and_pages_answer_from_the_store() {
+    for backend in backends("serve_api") {
+        api_and_pages_answer_from_the_store_on(backend);
+    }
+}
+
+fn api_and_pages_answer_from_the_store_on(backend: Backend) {
     let dir = corpus(ARTICLES);
-    let o = run(dir.path(), &["ingest", "in", "--db", "s.db"]);
+    let db = TestDb::new(backend, "serve", "s.db");
+    let o = run(dir.path(), &["ingest", "in", "--db", db.arg.as_str()]);
     assert_eq!(o.status.code(), Some(0));
-    let server = Server::start(dir.path(), "s.db");
+    let server = Server::start(dir.path(), db.arg.as_str());
 
     let health = server.json("/api/health", 200);
     assert_eq!(health["status"], "ok");

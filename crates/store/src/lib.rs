@@ -2,8 +2,9 @@
 //!
 //! Analysis never needs the store; the store keeps results and feeds them back for
 //! incremental runs. [`Store`] is the interface; [`SqliteStore`] the embedded implementation
-//! (one SQLite file, WAL mode, versioned migrations, FTS5 search). A server backend
-//! (PostgreSQL) implements the same trait.
+//! (one SQLite file, WAL mode, versioned migrations, FTS5 search); [`PgStore`] the server
+//! implementation for deployments where several processes ingest and read at once (PostgreSQL,
+//! versioned migrations under an advisory lock, `tsvector` search).
 //!
 //! Guarantees every implementation keeps:
 //! - **Idempotent**: an article is keyed by the hash of its normalised text; inserting it again
@@ -18,9 +19,11 @@
 
 #![warn(missing_docs)]
 
+mod postgres;
 mod query;
 mod sqlite;
 
+pub use self::postgres::{is_postgres_url, redact_url, PgStore};
 pub use query::fts_query;
 pub use sqlite::SqliteStore;
 
@@ -67,6 +70,37 @@ pub enum StoreError {
         /// The underlying error.
         source: rusqlite::Error,
     },
+    /// The PostgreSQL server could not be reached, or refused the connection.
+    #[error("cannot open store {url}: {}", self::postgres::message(.error))]
+    PgConnect {
+        /// The connection URL, without its password.
+        url: String,
+        /// The underlying error.
+        error: ::postgres::Error,
+    },
+    /// A PostgreSQL migration script failed.
+    #[error("migration to schema version {version} failed: {}", self::postgres::message(.error))]
+    PgMigration {
+        /// The version being migrated to.
+        version: i64,
+        /// The underlying error.
+        error: ::postgres::Error,
+    },
+    /// A PostgreSQL operation failed.
+    #[error("{context}: {}", self::postgres::message(.error))]
+    Postgres {
+        /// What was being done.
+        context: &'static str,
+        /// The underlying error.
+        error: ::postgres::Error,
+    },
+    /// The connection's `search_path` names no schema that exists, so there is nowhere to
+    /// create the store.
+    #[error("no schema to hold the store at {0} (create the schema named in search_path first)")]
+    NoSchema(String),
+    /// An analysis was given for a story that has no articles in the store.
+    #[error("storing a story analysis: no story {0} in the store")]
+    NoSuchStory(String),
     /// Stored JSON could not be written or read back.
     #[error("{context}: {source}")]
     Json {
@@ -182,7 +216,8 @@ pub struct SearchHit {
     pub title: String,
     /// Matching passage, matched words in `[` `]`.
     pub snippet: String,
-    /// Relevance (BM25, higher is better) within its kind.
+    /// Relevance within its kind, higher is better (BM25 in SQLite, `ts_rank` in PostgreSQL):
+    /// it orders hits of one kind and means nothing across kinds or backends.
     pub score: f64,
 }
 

@@ -1,7 +1,7 @@
 //! `lagebild serve`: a web UI and a JSON API over the store.
 //!
-//! Read-only: the server never writes to the store, so it runs beside an `ingest` into the
-//! same store (SQLite's WAL lets readers go on while one process writes). A story whose stored
+//! Read-only: the server never writes to the store (SQLite or PostgreSQL), so it runs beside
+//! an `ingest` into the same store. A story whose stored
 //! analysis lags behind its articles is analysed afresh for the answer, without storing it
 //! (the next ingest or `show` stores it). Every request opens the store on a blocking thread;
 //! the answers are built by the same functions as the commands `stories`, `show`, `articles`,
@@ -23,14 +23,14 @@
 //! Errors are answered with their status (400, 404, 500) and one line: JSON `{"error": …}`
 //! under `/api`, an HTML page elsewhere; a failure is also printed to stderr.
 
-use super::store::{current_analysis, open_existing};
+use super::store::{current_analysis, open_store, Access};
 use anyhow::Context;
 use axum::extract::{Path as UrlPath, Query, State};
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get;
 use axum::{Json, Router};
-use lagebild_store::{HitKind, SqliteStore, Store};
+use lagebild_store::{HitKind, Store};
 use lagebild_story::render::{esc, page};
 use std::collections::HashMap;
 use std::fmt::Write as _;
@@ -49,7 +49,7 @@ const SEARCH_LIMIT: (usize, usize) = (20, 200);
 /// `listening on http://ADDR` (the bound address, so port 0 picks a free one) on stdout.
 pub fn run(addr: &str, db: &Path) -> anyhow::Result<ExitCode> {
     // Fail early, with the store's own message, when there is no store.
-    drop(open_existing(db)?);
+    drop(open_store(db, Access::Read)?);
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_io()
@@ -144,10 +144,10 @@ impl IntoResponse for UiError {
 /// Run `f` on a blocking thread with the store opened for it; failures are logged to stderr.
 async fn with_store<T: Send + 'static>(
     db: &Arc<PathBuf>,
-    f: impl FnOnce(&SqliteStore) -> Result<T, Failure> + Send + 'static,
+    f: impl FnOnce(&dyn Store) -> Result<T, Failure> + Send + 'static,
 ) -> Result<T, Failure> {
     let db = Arc::clone(db);
-    let result = tokio::task::spawn_blocking(move || f(&open_existing(&db)?))
+    let result = tokio::task::spawn_blocking(move || f(&*open_store(&db, Access::Read)?.store))
         .await
         .unwrap_or_else(|e| Err(Failure::Internal(format!("request failed: {e}"))));
     if let Err(Failure::Internal(m)) = &result {

@@ -11,12 +11,21 @@
 //!
 //! Other commands can drive the same steps: [`ingest_into`] and [`stored_analysis`] (used by
 //! `analyze --db`).
+//!
+//! `--db` names an SQLite file or a PostgreSQL URL (`postgres://…`); [`open_store`] opens
+//! either as a `Box<dyn Store>`. Ingesting holds the store's writer lock for the whole run: a
+//! lock file beside an SQLite store (a second ingest is refused), an advisory lock on
+//! PostgreSQL (a second ingest waits its turn, then continues from the first one's engine
+//! state).
 
 use crate::Format;
 use anyhow::Context;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use lagebild_model::{Analysis, AnnotatedArticle, StoryAnalysis};
-use lagebild_store::{article_key, Checkpoint, HitKind, Inserted, SqliteStore, Store};
+use lagebild_store::{
+    article_key, is_postgres_url, redact_url, Checkpoint, HitKind, Inserted, PgStore, SqliteStore,
+    Store,
+};
 use lagebild_story::StoryEngine;
 use serde::Serialize;
 use std::cell::RefCell;
@@ -359,13 +368,13 @@ pub fn stored_analysis(store: &mut dyn Store, stories: &[String]) -> anyhow::Res
 /// up-to-date analyses of the stories the inputs' articles belong to (new or stored before),
 /// plus whether some input was rejected.
 pub fn analyze_with_store(paths: &[PathBuf], db: &Path) -> anyhow::Result<(Analysis, bool)> {
-    let _lock = take_lock(db)?;
-    let mut store = SqliteStore::open(db)?;
+    let mut opened = open_store(db, Access::Ingest)?;
+    let store = opened.store.as_mut();
     let pb = progress();
-    let outcome = ingest_into(&mut store, paths, &pb);
+    let outcome = ingest_into(store, paths, &pb);
     pb.finish_and_clear();
     let outcome = outcome?;
-    let analysis = stored_analysis(&mut store, &outcome.stories)?;
+    let analysis = stored_analysis(store, &outcome.stories)?;
     Ok((analysis, outcome.rejected > 0))
 }
 
@@ -435,9 +444,67 @@ fn take_lock(db: &Path) -> anyhow::Result<std::fs::File> {
     }
 }
 
-/// The store at `db`, which must exist (read commands never create one).
-pub(crate) fn open_existing(db: &Path) -> anyhow::Result<SqliteStore> {
-    Ok(SqliteStore::open_existing(db)?)
+/// What a command does with the store.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    /// Read (and bring analyses up to date); the store must exist.
+    Read,
+    /// Ingest: create the store if needed and hold its writer lock.
+    Ingest,
+}
+
+/// A store opened from `--db`, with the writer lock held while this value lives.
+pub struct OpenStore {
+    /// The store.
+    pub store: Box<dyn Store>,
+    /// The lock file of an SQLite store opened for ingest (PostgreSQL's advisory lock belongs
+    /// to the store's connection).
+    _lock: Option<std::fs::File>,
+}
+
+/// Open the store `db` names: a PostgreSQL URL (`postgres://…`, `postgresql://…`) or an
+/// SQLite file. For [`Access::Ingest`] the store is created when missing and its writer lock
+/// is taken: the lock file beside an SQLite store (refused while another ingest holds it), or
+/// the PostgreSQL store's ingest lock (waited for, with a note on stderr).
+pub fn open_store(db: &Path, access: Access) -> anyhow::Result<OpenStore> {
+    if let Some(url) = db.to_str().filter(|d| is_postgres_url(d)) {
+        let store = match access {
+            Access::Read => PgStore::open_existing(url)?,
+            Access::Ingest => {
+                let mut store = PgStore::open(url)?;
+                if !store.try_lock_ingest()? {
+                    eprintln!(
+                        "waiting for another ingest into {} to finish",
+                        redact_url(url)
+                    );
+                    store.lock_ingest()?;
+                }
+                store
+            }
+        };
+        return Ok(OpenStore {
+            store: Box::new(store),
+            _lock: None,
+        });
+    }
+    Ok(match access {
+        Access::Read => OpenStore {
+            store: Box::new(SqliteStore::open_existing(db)?),
+            _lock: None,
+        },
+        Access::Ingest => {
+            let lock = take_lock(db)?;
+            OpenStore {
+                store: Box::new(SqliteStore::open(db)?),
+                _lock: Some(lock),
+            }
+        }
+    })
+}
+
+/// `db` as shown in messages (a URL without its password).
+fn shown(db: &Path) -> String {
+    redact_url(&db.to_string_lossy())
 }
 
 fn print_json<T: Serialize>(value: &T) -> anyhow::Result<()> {
@@ -449,10 +516,9 @@ fn print_json<T: Serialize>(value: &T) -> anyhow::Result<()> {
 
 /// Add articles to the store.
 pub fn ingest(paths: &[PathBuf], db: &Path, format: Format) -> anyhow::Result<ExitCode> {
-    let _lock = take_lock(db)?;
-    let mut store = SqliteStore::open(db)?;
+    let mut opened = open_store(db, Access::Ingest)?;
     let pb = progress();
-    let outcome = ingest_into(&mut store, paths, &pb);
+    let outcome = ingest_into(opened.store.as_mut(), paths, &pb);
     pb.finish_and_clear();
     let outcome = outcome?;
     match format {
@@ -480,7 +546,7 @@ pub fn ingest(paths: &[PathBuf], db: &Path, format: Format) -> anyhow::Result<Ex
 
 /// List stored articles.
 pub fn articles(db: &Path, format: Format) -> anyhow::Result<ExitCode> {
-    let store = open_existing(db)?;
+    let store = open_store(db, Access::Read)?.store;
     let rows = store.articles()?;
     match format {
         Format::Json => print_json(&rows)?,
@@ -504,10 +570,10 @@ pub fn articles(db: &Path, format: Format) -> anyhow::Result<ExitCode> {
 
 /// Show one stored article.
 pub fn article(id: &str, db: &Path, format: Format) -> anyhow::Result<ExitCode> {
-    let store = open_existing(db)?;
+    let store = open_store(db, Access::Read)?.store;
     let a = store
         .article(id)?
-        .with_context(|| format!("no article {id} in {}", db.display()))?;
+        .with_context(|| format!("no article {id} in {}", shown(db)))?;
     match format {
         Format::Json => print_json(&a)?,
         _ => {
@@ -555,7 +621,7 @@ pub fn article(id: &str, db: &Path, format: Format) -> anyhow::Result<ExitCode> 
 
 /// List stored stories.
 pub fn stories(db: &Path, format: Format) -> anyhow::Result<ExitCode> {
-    let store = open_existing(db)?;
+    let store = open_store(db, Access::Read)?.store;
     let rows = store.stories()?;
     match format {
         Format::Json => print_json(&rows)?,
@@ -578,16 +644,17 @@ pub fn stories(db: &Path, format: Format) -> anyhow::Result<ExitCode> {
 
 /// Show one stored story: its analysis, brought up to date first if articles joined since.
 pub fn show(story: &str, db: &Path, format: Format) -> anyhow::Result<ExitCode> {
-    let mut store = open_existing(db)?;
+    let mut store = open_store(db, Access::Read)?.store;
+    let store = store.as_mut();
     let ids = [story.to_string()];
     match format {
-        Format::Json => print_json(&up_to_date(&mut store, story)?.0)?,
+        Format::Json => print_json(&up_to_date(store, story)?.0)?,
         Format::Md | Format::Text => {
-            let analysis = stored_analysis(&mut store, &ids)?;
+            let analysis = stored_analysis(store, &ids)?;
             print!("{}", lagebild_story::render::markdown(&analysis));
         }
         Format::Html => {
-            let analysis = stored_analysis(&mut store, &ids)?;
+            let analysis = stored_analysis(store, &ids)?;
             print!("{}", lagebild_story::render::html(&analysis));
         }
     }
@@ -596,7 +663,7 @@ pub fn show(story: &str, db: &Path, format: Format) -> anyhow::Result<ExitCode> 
 
 /// Full-text search.
 pub fn search(query: &str, db: &Path, format: Format, limit: usize) -> anyhow::Result<ExitCode> {
-    let store = open_existing(db)?;
+    let store = open_store(db, Access::Read)?.store;
     let hits = store.search(query, limit)?;
     match format {
         Format::Json => print_json(&hits)?,
