@@ -699,7 +699,12 @@ impl<'a> Finder<'a> {
                     // Inside a paragraph only a frame that follows its own content (`…, sagte
                     // X.`) reaches back.
                     let para = self.starts_paragraph(a);
-                    let next_frame = if done {
+                    // right after the last speaker's own quote inside a paragraph, the sentence
+                    // goes on with that speaker rather than reaching for the next frame
+                    let continuing = !para
+                        && last_quote_sent.is_some_and(|q| q + 1 == si)
+                        && self.last_speaker.as_ref().is_some_and(|(_, s)| s + 1 == si);
+                    let next_frame = if done || continuing {
                         None
                     } else {
                         sents

@@ -2002,3 +2002,15 @@ fn run_on_konjunktiv_of_more_verbs_and_of_ieren_verbs() {
     find(&qs, "Der Mann schweige bislang zu den Vorwürfen");
     find(&qs, "Man konzentriere sich auf die Nachbargebäude");
 }
+
+#[test]
+fn a_run_on_right_after_a_quote_stays_with_its_speaker() {
+    let d = annotated(
+        "Rechtsanwalt Matthias Kernbach vertritt mehrere Anleger. Verteidiger Jan Oberle wies \
+         die Vorwürfe zurück. Sein Mandant habe an das Unternehmen geglaubt, sagte Oberle. \
+         Gescheitert sei die Firma an hohen Zinsen. „Das ist kein Betrug“, sagte der Anwalt.",
+    );
+    let qs = find_quotes(&d);
+    let q = find(&qs, "Gescheitert sei die Firma an hohen Zinsen");
+    assert_eq!(speaker(q), "Jan Oberle", "{qs:#?}");
+}
