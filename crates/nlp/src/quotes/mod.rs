@@ -3528,9 +3528,11 @@ impl<'a> Finder<'a> {
         })
     }
 
-    /// `er`/`sie`: the person who is the subject of the sentence before, else the last speaker
-    /// when recent, else the nearest preceding person; never a person whose roles say the
-    /// pronoun does not fit (`Ministerin` is no `er`, `Feuerwehrsprecher` no `sie`).
+    /// `er`/`sie`: the person who is the subject of the sentence before, else the last person
+    /// that sentence names when it holds no speech and no speech came just before it, else the
+    /// last speaker when recent, else the nearest preceding person; never a person whose roles
+    /// or written gender say the pronoun does not fit (`Ministerin` is no `er`,
+    /// `Feuerwehrsprecher` no `sie`, `der CDU-Landesvorsitzende Kröger` no `sie`).
     fn resolve_pronoun(&self, s: usize, e: usize, written: &str) -> Speaker {
         let fits = |ei: Option<usize>| {
             ei.is_none_or(|i| {
@@ -3555,6 +3557,25 @@ impl<'a> Finder<'a> {
                     .and_then(|i| self.doc.entities.get(i))
                     .is_some_and(|ent| ent.kind == lagebild_model::EntityType::Per);
                 if person && fits(sp.entity) {
+                    return Speaker {
+                        span: Some((s, e)),
+                        ..sp
+                    };
+                }
+            }
+            // A sentence without speech that names a person (`…, doch der Blick aufs
+            // Wochenende bereitet Sorgen: DWD-Meteorologe Andreas Lindner erwartet Gewitter.`)
+            // brings that person forward, before a speaker of earlier sentences.
+            let speech_before = self
+                .last_speaker
+                .as_ref()
+                .is_some_and(|(_, si)| si + 1 >= sent);
+            if !speech_before && self.regions_in(pa, pb).is_empty() {
+                let (ps, pe) = (self.toks[pa].s, self.toks[pb.max(pa + 1) - 1].e);
+                let named = self
+                    .person_between(ps, pe, |ent| ent.kind == lagebild_model::EntityType::Per)
+                    .filter(|sp| fits(sp.entity));
+                if let Some(sp) = named {
                     return Speaker {
                         span: Some((s, e)),
                         ..sp

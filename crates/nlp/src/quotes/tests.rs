@@ -2014,3 +2014,16 @@ fn a_run_on_right_after_a_quote_stays_with_its_speaker() {
     let q = find(&qs, "Gescheitert sei die Firma an hohen Zinsen");
     assert_eq!(speaker(q), "Jan Oberle", "{qs:#?}");
 }
+
+#[test]
+fn a_pronoun_after_a_sentence_without_speech_takes_the_person_it_names() {
+    let d = annotated(
+        "„Wir räumen seit Tagen auf“, sagte Bürgermeister Josef Pichlmaier. Viele Keller \
+         stehen noch unter Wasser.\n\nIn der Nacht blieb es trocken, doch das Wochenende \
+         bereitet Sorgen: Meteorologe Andreas Lindner erwartet für Samstag Gewitter. „Ob sie \
+         uns treffen, kann niemand sagen“, sagte er.",
+    );
+    let qs = find_quotes(&d);
+    let q = find(&qs, "Ob sie uns treffen, kann niemand sagen");
+    assert_eq!(speaker(q), "Andreas Lindner", "{qs:#?}");
+}
