@@ -2027,3 +2027,14 @@ fn a_pronoun_after_a_sentence_without_speech_takes_the_person_it_names() {
     let q = find(&qs, "Ob sie uns treffen, kann niemand sagen");
     assert_eq!(speaker(q), "Andreas Lindner", "{qs:#?}");
 }
+
+#[test]
+fn court_and_expert_epithets_point_back() {
+    let d = annotated(
+        "Im Saal wird es still, als Anja Lenz ihre Brille aufsetzt. „Er wollte nur hören, dass \
+         die Zahlen stimmen“, sagte die Angeklagte.",
+    );
+    let qs = find_quotes(&d);
+    let q = find(&qs, "Er wollte nur hören, dass die Zahlen stimmen");
+    assert!(speaker(q).ends_with("Anja Lenz"), "{qs:#?}");
+}
