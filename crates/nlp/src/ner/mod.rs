@@ -731,12 +731,16 @@ fn rules_with_flags(tokens: &[&str], flags: &[u16], labels: &mut [u8]) {
         labels[1] = labels[0];
         labels[0] = 0;
     }
-    // institutions with a `für`/`zur` complement: `Institut zur Erforschung des Kriegs`
+    // institutions with a `für`/`zur` complement: `Institut zur Erforschung des Kriegs`,
+    // `Allianz für Ostseewirtschaft`
     for i in 0..n.saturating_sub(2) {
-        if labels[i] != 0 || !gaz.is_institution(tokens[i]) {
-            continue;
-        }
-        if !matches!(tokens[i + 1], "für" | "zur" | "zum" | "der" | "des") {
+        // a listed institution word the model left untagged, or any word it took for a
+        // one-word organisation before `für` (`die Allianz für Ostseewirtschaft`)
+        let listed = labels[i] == 0
+            && gaz.is_institution(tokens[i])
+            && matches!(tokens[i + 1], "für" | "zur" | "zum" | "der" | "des");
+        let tagged = labels[i] == 3 && labels[i + 1] == 0 && tokens[i + 1] == "für";
+        if !listed && !tagged {
             continue;
         }
         let mut end = i + 1;
@@ -776,6 +780,22 @@ mod tests {
                 (3, 4, EntityType::Loc),
                 (5, 7, EntityType::Org)
             ]
+        );
+    }
+
+    #[test]
+    fn an_organisation_before_fuer_takes_its_complement() {
+        let text = "Die Wirtschaft drängt auf Tempo. „Jede Woche kostet Vertrauen“, erklärte die \
+Allianz für Ostseewirtschaft, ein Zusammenschluss von Betrieben.";
+        let es = link::entities(
+            &Tagger::default_for("de"),
+            text,
+            &crate::tokenize::sentences(text),
+        );
+        assert!(
+            es.iter()
+                .any(|e| e.name == "Allianz für Ostseewirtschaft" && e.kind == EntityType::Org),
+            "{es:#?}"
         );
     }
 
