@@ -66,6 +66,26 @@ pub fn stored_ids(cwd: &Path, db: &str) -> Vec<String> {
         .collect()
 }
 
+/// The article ids of every story in the store `db` (relative to `cwd`), each story's ids in
+/// stored order, the stories sorted: what two runs must agree on.
+pub fn story_members(cwd: &Path, db: &str) -> Vec<Vec<String>> {
+    let mut v: Vec<Vec<String>> = run_json(cwd, &["stories", "--db", db, "--format", "json"])
+        .as_array()
+        .expect("stories")
+        .iter()
+        .map(|s| {
+            s["articles"]
+                .as_array()
+                .expect("ids")
+                .iter()
+                .map(|x| x.as_str().expect("id").to_string())
+                .collect()
+        })
+        .collect();
+    v.sort();
+    v
+}
+
 /// Three reports of one invented event (a dyke breach at an invented river) and one report of
 /// something else, as plain-text files with header blocks.
 pub const ARTICLES: &[(&str, &str)] = &[
