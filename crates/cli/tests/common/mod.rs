@@ -5,6 +5,10 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+#[path = "../../../store/tests/common/pg.rs"]
+mod pg;
+pub use pg::{postgres_url, PgSchema};
+
 /// The built `lagebild` binary.
 pub fn bin() -> PathBuf {
     PathBuf::from(env!("CARGO_BIN_EXE_lagebild"))
@@ -134,9 +138,6 @@ pub fn corpus(articles: &[(&str, &str)]) -> tempfile::TempDir {
     dir
 }
 
-/// The variable holding the URL of a PostgreSQL server for the tests.
-pub const PG_ENV: &str = "LAGEBILD_TEST_POSTGRES";
-
 /// A store backend.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Backend {
@@ -153,17 +154,6 @@ pub fn backends(test: &str) -> Vec<Backend> {
         vec![Backend::Sqlite, Backend::Postgres]
     } else {
         vec![Backend::Sqlite]
-    }
-}
-
-/// The test server's URL, or `None` (with one line saying what is skipped) when unset.
-pub fn postgres_url(test: &str) -> Option<String> {
-    match std::env::var(PG_ENV) {
-        Ok(url) if !url.trim().is_empty() => Some(url.trim().to_string()),
-        _ => {
-            println!("{test}: PostgreSQL skipped ({PG_ENV} is not set)");
-            None
-        }
     }
 }
 
@@ -187,7 +177,8 @@ impl TestDb {
                 schema: None,
             },
             Backend::Postgres => {
-                let schema = PgSchema::new(&format!("{test}_{file}"));
+                let schema = PgSchema::new(&format!("{test}_{file}"))
+                    .expect("backends() offers PostgreSQL only with a test server");
                 Self {
                     arg: schema.url.clone(),
                     backend,
@@ -213,81 +204,4 @@ impl TestDb {
     pub fn schema(&self) -> Option<&str> {
         self.schema.as_ref().map(|s| s.name.as_str())
     }
-}
-
-/// A fresh schema on the test server, dropped (with everything in it) when this value goes.
-pub struct PgSchema {
-    base: String,
-    /// The schema's name.
-    pub name: String,
-    /// A URL whose sessions work in this schema.
-    pub url: String,
-}
-
-impl PgSchema {
-    /// A new empty schema named after `test`; panics when no server is configured.
-    pub fn new(test: &str) -> Self {
-        use std::sync::atomic::{AtomicUsize, Ordering};
-        static N: AtomicUsize = AtomicUsize::new(0);
-        let base = std::env::var(PG_ENV).expect("LAGEBILD_TEST_POSTGRES");
-        let base = base.trim().to_string();
-        let slug: String = test
-            .chars()
-            .map(|c| {
-                if c.is_ascii_alphanumeric() {
-                    c.to_ascii_lowercase()
-                } else {
-                    '_'
-                }
-            })
-            .take(32)
-            .collect();
-        let name = format!(
-            "lbc_{}_{}_{slug}",
-            std::process::id(),
-            N.fetch_add(1, Ordering::Relaxed)
-        );
-        let mut client = postgres::Client::connect(&base, postgres::NoTls)
-            .unwrap_or_else(|e| panic!("cannot connect to {PG_ENV}: {e:?}"));
-        shared_extension(&mut client);
-        client
-            .batch_execute(&format!(
-                "DROP SCHEMA IF EXISTS {name} CASCADE; CREATE SCHEMA {name}"
-            ))
-            .expect("create the test schema");
-        let sep = if base.contains('?') { '&' } else { '?' };
-        let url = format!("{base}{sep}options=-c%20search_path%3D{name}");
-        Self { base, name, url }
-    }
-}
-
-impl Drop for PgSchema {
-    fn drop(&mut self) {
-        if let Ok(mut c) = postgres::Client::connect(&self.base, postgres::NoTls) {
-            let _ = c.batch_execute(&format!("DROP SCHEMA IF EXISTS {} CASCADE", self.name));
-        }
-    }
-}
-
-/// The store creates the `unaccent` extension in its own schema when the database has none;
-/// for tests it is created once in `public`, so that dropping one test's schema never takes
-/// the dictionary away from another's.
-fn shared_extension(client: &mut postgres::Client) {
-    static DONE: std::sync::OnceLock<()> = std::sync::OnceLock::new();
-    DONE.get_or_init(|| {
-        if client
-            .batch_execute("CREATE EXTENSION IF NOT EXISTS unaccent SCHEMA public")
-            .is_err()
-        {
-            // Another test process created it at the same moment.
-            let n: i64 = client
-                .query_one(
-                    "SELECT count(*) FROM pg_extension WHERE extname = 'unaccent'",
-                    &[],
-                )
-                .expect("look for unaccent")
-                .get(0);
-            assert_eq!(n, 1, "the unaccent extension could not be created");
-        }
-    });
 }
