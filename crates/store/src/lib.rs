@@ -216,9 +216,48 @@ pub struct SearchHit {
     pub title: String,
     /// Matching passage, matched words in `[` `]`.
     pub snippet: String,
+    /// Character ranges `[start, end)` of the matched words in `snippet` (each inside its
+    /// brackets), so that a `[` or `]` of the text itself is not taken for a mark.
+    #[serde(default)]
+    pub matches: Vec<[usize; 2]>,
     /// Relevance within its kind, higher is better (BM25 in SQLite, `ts_rank` in PostgreSQL):
     /// it orders hits of one kind and means nothing across kinds or backends.
     pub score: f64,
+}
+
+/// Marks the backends put around matched words of a snippet before [`mark_snippet`] turns
+/// them into brackets: characters of the private use area, which news text does not use.
+pub(crate) const MATCH_OPEN: char = '\u{E000}';
+/// See [`MATCH_OPEN`].
+pub(crate) const MATCH_CLOSE: char = '\u{E001}';
+
+/// A snippet with its matched words between [`MATCH_OPEN`] and [`MATCH_CLOSE`] as the snippet
+/// shown (the marks as `[` `]`) and the character ranges of the matched words in it.
+pub(crate) fn mark_snippet(raw: &str) -> (String, Vec<[usize; 2]>) {
+    let mut out = String::with_capacity(raw.len());
+    let mut matches = Vec::new();
+    let (mut at, mut open) = (0, None);
+    for c in raw.chars() {
+        match c {
+            MATCH_OPEN => {
+                out.push('[');
+                at += 1;
+                open = Some(at);
+            }
+            MATCH_CLOSE => {
+                if let Some(start) = open.take() {
+                    matches.push([start, at]);
+                }
+                out.push(']');
+                at += 1;
+            }
+            c => {
+                out.push(c);
+                at += 1;
+            }
+        }
+    }
+    (out, matches)
 }
 
 /// The story engine's saved state.
@@ -337,5 +376,26 @@ mod tests {
             content_hash("Der Rat tagte am Mittwoch. Er beschloss nichts.")
         );
         assert_ne!(content_hash("ab c"), content_hash("a bc"));
+    }
+
+    #[test]
+    fn snippet_marks_become_brackets_with_their_ranges() {
+        let raw = format!("Die [Klage] gegen die {MATCH_OPEN}Fähre{MATCH_CLOSE} läuft");
+        let (shown, matches) = mark_snippet(&raw);
+        assert_eq!(shown, "Die [Klage] gegen die [Fähre] läuft");
+        assert_eq!(matches, vec![[23, 28]]);
+        let words: Vec<String> = matches
+            .iter()
+            .map(|[a, b]| shown.chars().skip(*a).take(b - a).collect())
+            .collect();
+        assert_eq!(words, ["Fähre"]);
+        assert_eq!(
+            mark_snippet("ohne Treffer"),
+            ("ohne Treffer".into(), vec![])
+        );
+        assert_eq!(
+            mark_snippet(&format!("{MATCH_CLOSE}a")).1,
+            Vec::<[usize; 2]>::new()
+        );
     }
 }

@@ -59,10 +59,10 @@ fn fold_separators(text: &str) -> String {
         .collect()
 }
 
-/// Marks `ts_headline` puts around matched words (characters of the private use area, which
-/// text does not contain); [`frame_snippet`] turns them into `[` `]`.
-const OPEN: char = '\u{E000}';
-const CLOSE: char = '\u{E001}';
+/// Marks `ts_headline` puts around matched words; [`crate::mark_snippet`] turns them into
+/// `[` `]`.
+const OPEN: char = crate::MATCH_OPEN;
+const CLOSE: char = crate::MATCH_CLOSE;
 
 /// Options of `ts_headline`: about 16 words around the best match.
 fn headline_options() -> String {
@@ -73,7 +73,8 @@ fn headline_options() -> String {
 }
 
 /// The snippet as the SQLite store writes it, from a headline of `text` with its separators
-/// read as spaces: the passage as written in `text`, matched words in `[` `]`, `…` where the
+/// read as spaces: the passage as written in `text`, matched words between [`OPEN`] and
+/// [`CLOSE`], `…` where the
 /// text goes on, and the punctuation that `ts_headline` leaves off at either end (an opening
 /// quotation mark, a full stop) where nothing else follows.
 fn frame_snippet(headline: &str, text: &str) -> String {
@@ -82,8 +83,7 @@ fn frame_snippet(headline: &str, text: &str) -> String {
         .filter(|c| *c != OPEN && *c != CLOSE)
         .collect();
     let marks = |c: char, written: &mut dyn Iterator<Item = char>| match c {
-        OPEN => '[',
-        CLOSE => ']',
+        OPEN | CLOSE => c,
         c => written.next().unwrap_or(c),
     };
     let found = Some(fold_separators(text))
@@ -772,12 +772,14 @@ impl Store for PgStore {
             )
             .map_err(pg("searching articles"))?;
         for r in &rows {
+            let (snippet, matches) = crate::mark_snippet(&frame_snippet(get(r, 3)?, get(r, 5)?));
             hits.push(SearchHit {
                 kind: HitKind::Article,
                 article: Some(get(r, 0)?),
                 story: get(r, 1)?,
                 title: get(r, 2)?,
-                snippet: frame_snippet(get(r, 3)?, get(r, 5)?),
+                snippet,
+                matches,
                 score: get(r, 4)?,
             });
         }
@@ -804,6 +806,7 @@ impl Store for PgStore {
             .map_err(pg("searching quotes and facts"))?;
         for r in &rows {
             let kind: &str = get(r, 0)?;
+            let (snippet, matches) = crate::mark_snippet(&frame_snippet(get(r, 4)?, get(r, 6)?));
             hits.push(SearchHit {
                 kind: if kind == "quote" {
                     HitKind::Quote
@@ -813,7 +816,8 @@ impl Store for PgStore {
                 story: get(r, 1)?,
                 article: get(r, 2)?,
                 title: get(r, 3)?,
-                snippet: frame_snippet(get(r, 4)?, get(r, 6)?),
+                snippet,
+                matches,
                 score: get(r, 5)?,
             });
         }
@@ -872,6 +876,8 @@ mod tests {
             s.replace('[', &OPEN.to_string())
                 .replace(']', &CLOSE.to_string())
         };
+        let frame_snippet =
+            |headline: &str, text: &str| crate::mark_snippet(&frame_snippet(headline, text)).0;
         assert_eq!(
             frame_snippet(&h("Wir [schaffen] das"), text),
             "„Wir [schaffen] das…"

@@ -459,7 +459,7 @@ impl Store for SqliteStore {
             .conn
             .prepare(
                 "SELECT a.id, a.story, a.title,
-                        snippet(articles_fts, 1, '[', ']', '…', 16),
+                        snippet(articles_fts, 1, char(57344), char(57345), '…', 16),
                         bm25(articles_fts, 3.0, 1.0) AS score
                  FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid
                  WHERE articles_fts MATCH ?1
@@ -468,12 +468,14 @@ impl Store for SqliteStore {
             .map_err(sql("searching articles"))?;
         let rows = stmt
             .query_map(params![q, limit], |r| {
+                let (snippet, matches) = crate::mark_snippet(&r.get::<_, String>(3)?);
                 Ok(SearchHit {
                     kind: HitKind::Article,
                     article: Some(r.get(0)?),
                     story: r.get(1)?,
                     title: r.get(2)?,
-                    snippet: r.get(3)?,
+                    snippet,
+                    matches,
                     score: -r.get::<_, f64>(4)?,
                 })
             })
@@ -486,7 +488,7 @@ impl Store for SqliteStore {
             .prepare(
                 "SELECT f.kind, f.story, f.article,
                         coalesce(a.title, s.title, ''),
-                        snippet(analysis_fts, 0, '[', ']', '…', 16),
+                        snippet(analysis_fts, 0, char(57344), char(57345), '…', 16),
                         bm25(analysis_fts) AS score
                  FROM analysis_fts JOIN analysis_items f ON f.rowid = analysis_fts.rowid
                  LEFT JOIN articles a ON a.id = f.article
@@ -498,6 +500,7 @@ impl Store for SqliteStore {
         let rows = stmt
             .query_map(params![q, limit], |r| {
                 let kind: String = r.get(0)?;
+                let (snippet, matches) = crate::mark_snippet(&r.get::<_, String>(4)?);
                 Ok(SearchHit {
                     kind: if kind == "quote" {
                         HitKind::Quote
@@ -507,7 +510,8 @@ impl Store for SqliteStore {
                     story: r.get(1)?,
                     article: r.get(2)?,
                     title: r.get(3)?,
-                    snippet: r.get(4)?,
+                    snippet,
+                    matches,
                     score: -r.get::<_, f64>(5)?,
                 })
             })

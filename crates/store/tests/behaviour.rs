@@ -202,6 +202,14 @@ fn search_finds_articles_quotes_and_facts() {
         assert_eq!(hits[0].story, "s1");
         assert_eq!(hits[0].title, "Fähre läuft wieder aus");
         assert!(hits[0].snippet.contains("[Fähre]"), "{}", hits[0].snippet);
+        let [start, end] = hits[0].matches[0];
+        let first: String = hits[0]
+            .snippet
+            .chars()
+            .skip(start)
+            .take(end - start)
+            .collect();
+        assert_eq!(first, "Fähre", "{hits:?}");
         assert!(!hits[0].snippet.contains("[fährt]"), "{}", hits[0].snippet);
         assert_eq!(s.search("Süder*", 10).expect("prefix").len(), 1);
         assert_eq!(s.search("Süder", 10).expect("no prefix").len(), 0);
@@ -210,6 +218,30 @@ fn search_finds_articles_quotes_and_facts() {
         assert_eq!(s.search("Fähre OR Züge", 1).expect("limit").len(), 1);
         assert_eq!(s.search("\"Sturm fährt\"", 10).expect("phrase").len(), 1);
         assert_eq!(s.search("\"fährt Sturm\"", 10).expect("order").len(), 0);
+        s.insert_article(
+            &doc(
+                "x4",
+                "Zitat mit Zusatz",
+                "Der Satz [sic] steht so in den Akten.",
+            ),
+            "s3",
+        )
+        .expect("x4");
+        let hits = s.search("Akten", 10).expect("brackets in the text");
+        assert_eq!(hits.len(), 1, "{hits:?}");
+        assert!(hits[0].snippet.contains("[sic]"), "{hits:?}");
+        assert_eq!(hits[0].matches.len(), 1, "{hits:?}");
+        let [start, end] = hits[0].matches[0];
+        let marked: String = hits[0]
+            .snippet
+            .chars()
+            .skip(start)
+            .take(end - start)
+            .collect();
+        assert_eq!(
+            marked, "Akten",
+            "a bracket of the text is no mark: {hits:?}"
+        );
         assert!(s.search("\"(", 10).expect("junk").is_empty());
         assert!(s.search("NEAR( a\"b -c :* & | !", 10).is_ok());
 

@@ -363,8 +363,7 @@ async fn ui_search(State(db): Db, Query(params): Params) -> Result<Response, UiE
             (HitKind::Quote, _) => ("Zitat", format!("/stories/{}", segment(&h.story))),
             _ => ("Fakt", format!("/stories/{}", segment(&h.story))),
         };
-        // The snippet marks matched words in brackets; show them in bold.
-        let snippet = esc(&h.snippet).replace('[', "<b>").replace(']', "</b>");
+        let snippet = bold_matches(&h.snippet, &h.matches);
         let _ = writeln!(
             body,
             "<li><span class=\"kind\">{kind}</span> <a href=\"{href}\">{}</a><br>{snippet}</li>",
@@ -375,9 +374,42 @@ async fn ui_search(State(db): Db, Query(params): Params) -> Result<Response, UiE
     Ok(Html(page("de", &format!("Suche: {q}"), &body)).into_response())
 }
 
+/// `snippet` escaped for HTML, its matched words (character ranges inside the brackets that
+/// mark them) in bold without the brackets; brackets of the text itself stay as they are.
+fn bold_matches(snippet: &str, matches: &[[usize; 2]]) -> String {
+    let chars: Vec<char> = snippet.chars().collect();
+    let mut out = String::with_capacity(snippet.len() + 8 * matches.len());
+    let mut at = 0;
+    for &[start, end] in matches {
+        if start < at + 1 || end >= chars.len() || start > end || chars[start - 1] != '[' {
+            continue;
+        }
+        let text = |a: usize, b: usize| esc(&chars[a..b].iter().collect::<String>());
+        out.push_str(&text(at, start - 1));
+        let _ = write!(out, "<b>{}</b>", text(start, end));
+        at = end + 1;
+    }
+    out.push_str(&esc(&chars[at..].iter().collect::<String>()));
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn matched_words_are_bold_and_other_brackets_stay() {
+        assert_eq!(
+            bold_matches("Der Satz [sic] steht in den [Akten] <b>", &[[29, 34]]),
+            "Der Satz [sic] steht in den <b>Akten</b> &lt;b&gt;"
+        );
+        assert_eq!(
+            bold_matches("[a] [b]", &[[1, 2], [5, 6]]),
+            "<b>a</b> <b>b</b>"
+        );
+        assert_eq!(bold_matches("kein Treffer", &[]), "kein Treffer");
+        assert_eq!(bold_matches("kaputt", &[[0, 3], [4, 99]]), "kaputt");
+    }
 
     #[test]
     fn segments_are_percent_encoded() {
