@@ -411,9 +411,44 @@ pub fn merge(docs: &[AnnotatedArticle]) -> Merged {
     Merged { entities, of }
 }
 
+/// An entity's name with the short form its articles used, if any (`Technisches Hilfswerk
+/// (THW)`); persons are named as they are.
+pub fn name_with_short_form(e: &lagebild_model::StoryEntity) -> String {
+    let short = e
+        .aliases
+        .iter()
+        .find(|a| **a != e.name && lagebild_nlp::ner::link::is_acronym(a));
+    match short {
+        Some(a) if e.kind != lagebild_model::EntityType::Per => format!("{} ({a})", e.name),
+        _ => e.name.clone(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn organisations_are_shown_with_their_short_form() {
+        let entity = |name: &str, kind, aliases: &[&str]| lagebild_model::StoryEntity {
+            name: name.into(),
+            kind,
+            aliases: aliases.iter().map(|a| a.to_string()).collect(),
+            roles: Vec::new(),
+            articles: Vec::new(),
+        };
+        use lagebild_model::EntityType::{Org, Per};
+        let thw = entity(
+            "Technisches Hilfswerk",
+            Org,
+            &["Technische Hilfswerk", "THW"],
+        );
+        assert_eq!(name_with_short_form(&thw), "Technisches Hilfswerk (THW)");
+        let dwd = entity("Deutscher Wetterdienst", Org, &["Deutsche Wetterdienst"]);
+        assert_eq!(name_with_short_form(&dwd), "Deutscher Wetterdienst");
+        let person = entity("Ida Brenner", Per, &["IB"]);
+        assert_eq!(name_with_short_form(&person), "Ida Brenner");
+    }
 
     #[test]
     fn transliteration_variants_share_a_key() {

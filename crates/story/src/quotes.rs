@@ -212,6 +212,13 @@ pub fn reports(docs: &[AnnotatedArticle], merged: &Merged) -> Vec<Report> {
     }
     full_body_names(&mut out, &merged.entities);
     group(&mut out);
+    // an organisation or place speaks under the name it has in the story's list of those
+    // involved, with its short form (`Deutscher Wetterdienst (DWD)`)
+    for r in &mut out {
+        if let Some(e) = r.speaker_entity {
+            r.quote.speaker = Some(crate::entities::name_with_short_form(&merged.entities[e]));
+        }
+    }
     out
 }
 

@@ -67,19 +67,6 @@ fn kind_label(lang: &str, kind: lagebild_model::DivergenceKind) -> &'static str 
     )
 }
 
-/// An entity's name with the short form its articles used, if any (`Technisches Hilfswerk
-/// (THW)`); persons are named as they are.
-fn name_with_short_form(e: &lagebild_model::StoryEntity) -> String {
-    let short = e
-        .aliases
-        .iter()
-        .find(|a| **a != e.name && lagebild_nlp::ner::link::is_acronym(a));
-    match short {
-        Some(a) if e.kind != lagebild_model::EntityType::Per => format!("{} ({a})", e.name),
-        _ => e.name.clone(),
-    }
-}
-
 /// Escape text for Markdown: characters that would start markup, and HTML.
 pub fn md_escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -353,7 +340,7 @@ pub fn markdown_story(s: &StoryAnalysis, articles: &[ArticleSummary]) -> String 
             let _ = writeln!(
                 o,
                 "- {} `{}`{} {}",
-                md_escape(&name_with_short_form(e)),
+                md_escape(&crate::entities::name_with_short_form(e)),
                 e.kind.as_str(),
                 roles,
                 b.md(&e.articles)
@@ -542,7 +529,7 @@ pub fn html_story_body(s: &StoryAnalysis, articles: &[ArticleSummary]) -> String
             let _ = writeln!(
                 o,
                 "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
-                esc(&name_with_short_form(e)),
+                esc(&crate::entities::name_with_short_form(e)),
                 e.kind.as_str(),
                 esc(&shown_roles(&e.roles).join(", ")),
                 b.html(&e.articles)
@@ -692,28 +679,6 @@ mod tests {
         let md = markdown_story(&story, &[]);
         assert!(md.contains("- **Ida Brenner**\n  - "), "{md}");
         assert!(md.contains("- **Ole Hartwig**: "), "{md}");
-    }
-
-    #[test]
-    fn organisations_are_shown_with_their_short_form() {
-        let entity = |name: &str, kind, aliases: &[&str]| lagebild_model::StoryEntity {
-            name: name.into(),
-            kind,
-            aliases: aliases.iter().map(|a| a.to_string()).collect(),
-            roles: Vec::new(),
-            articles: Vec::new(),
-        };
-        use lagebild_model::EntityType::{Org, Per};
-        let thw = entity(
-            "Technisches Hilfswerk",
-            Org,
-            &["Technische Hilfswerk", "THW"],
-        );
-        assert_eq!(name_with_short_form(&thw), "Technisches Hilfswerk (THW)");
-        let dwd = entity("Deutscher Wetterdienst", Org, &["Deutsche Wetterdienst"]);
-        assert_eq!(name_with_short_form(&dwd), "Deutscher Wetterdienst");
-        let person = entity("Ida Brenner", Per, &["IB"]);
-        assert_eq!(name_with_short_form(&person), "Ida Brenner");
     }
 
     #[test]
