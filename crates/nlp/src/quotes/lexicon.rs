@@ -70,6 +70,9 @@ pub struct Lexicon {
     pub heissen: BTreeSet<String>,
     /// Hedge words.
     pub hedges: BTreeSet<String>,
+    /// Preterite forms of the speech verbs, singular and plural, also with their particle
+    /// joined (`sagte`, `sagten`, `mitteilte`): past-tense cues for the time tagger.
+    pub preterites: BTreeSet<String>,
     /// Konjunktiv I forms, irregular and derived.
     pub k1: BTreeSet<String>,
     /// Konjunktiv II stand-ins.
@@ -140,6 +143,7 @@ impl Lexicon {
         let mut verbs = Vec::new();
         let mut forms: BTreeMap<String, Vec<(usize, FormKind)>> = BTreeMap::new();
         let mut split_participles: BTreeMap<String, BTreeMap<String, usize>> = BTreeMap::new();
+        let mut preterites: BTreeSet<String> = BTreeSet::new();
         let add = |forms: &mut BTreeMap<String, Vec<(usize, FormKind)>>,
                    f: String,
                    i: usize,
@@ -188,6 +192,12 @@ impl Lexicon {
                 preterite_plural(pret),
                 base_inf.clone(),
             ];
+            for f in &finite[1..3] {
+                preterites.insert(f.clone());
+                if let Some(p) = &particle {
+                    preterites.insert(format!("{p}{f}"));
+                }
+            }
             let kind = if particle.is_some() {
                 FormKind::Finite
             } else {
@@ -218,6 +228,7 @@ impl Lexicon {
         }
         let nonverbs: BTreeSet<String> = data_lines(NONVERBS).map(str::to_lowercase).collect();
         forms.retain(|f, _| !nonverbs.contains(f));
+        preterites.retain(|f| !nonverbs.contains(f));
         let mut lex = Lexicon {
             verbs,
             forms,
@@ -228,6 +239,7 @@ impl Lexicon {
             heissen: BTreeSet::new(),
             vague_nouns: BTreeSet::new(),
             hedges: data_lines(HEDGES).map(str::to_lowercase).collect(),
+            preterites,
             k1: BTreeSet::new(),
             k2: BTreeSet::new(),
             nonverbs,

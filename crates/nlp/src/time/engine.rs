@@ -670,6 +670,14 @@ impl Grammar {
             })
     }
 
+    /// Take `words` (lowercase) as past-tense cues besides the `[past]` section: the German
+    /// grammar takes the preterites of the quote finder's speech verbs (`verkündete`,
+    /// `mitteilten`), so the two lexicons need not list them twice.
+    pub fn with_past_cues(mut self, words: &BTreeSet<String>) -> Grammar {
+        self.past.extend(words.iter().cloned());
+        self
+    }
+
     /// Read a reported clause in the German Konjunktiv I present as pointing forward.
     pub fn with_konjunktiv(mut self) -> Grammar {
         self.konjunktiv = true;

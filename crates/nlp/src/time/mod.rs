@@ -60,7 +60,12 @@ pub fn grammar(lang: &str) -> Result<&'static Grammar, TimeError> {
     static DE: OnceLock<Result<Grammar, ResourceError>> = OnceLock::new();
     static EN: OnceLock<Result<Grammar, ResourceError>> = OnceLock::new();
     let cell = match lang {
-        "de" => DE.get_or_init(|| Grammar::new(language!("de")).map(Grammar::with_konjunktiv)),
+        "de" => DE.get_or_init(|| {
+            Grammar::new(language!("de")).map(|g| {
+                g.with_konjunktiv()
+                    .with_past_cues(&crate::quotes::lexicon::Lexicon::get().preterites)
+            })
+        }),
         "en" => EN.get_or_init(|| Grammar::new(language!("en"))),
         other => return Err(TimeError::UnknownLanguage(other.to_string())),
     };

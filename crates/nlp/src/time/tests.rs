@@ -159,6 +159,19 @@ fn weekdays_after_common_news_verbs_look_back() {
 }
 
 #[test]
+fn speech_verbs_in_the_preterite_are_past_cues() {
+    // Thursday 10 September: the main clause's `verkündete` (a speech verb of the quote
+    // finder, not in the time cues) outweighs the future of the `dass` clause.
+    let d = Some("2026-09-10");
+    let t = "Am Mittwochmorgen verkündete der Vorstand, dass das Werk bis 2027 schließen wird.";
+    assert_eq!(value_of(t, d, "Mittwochmorgen"), "2026-09-09TMO");
+    let t = "Am Mittwoch teilten die Stadtwerke mit, dass die Leitung erneuert werden soll.";
+    assert_eq!(value_of(t, d, "Mittwoch"), "2026-09-09");
+    let t = "Am Mittwoch verkündet der Vorstand, ob das Werk schließen wird.";
+    assert_eq!(value_of(t, d, "Mittwoch"), "2026-09-16");
+}
+
+#[test]
 fn durations_and_sets() {
     let d = Some("2025-12-03");
     let t = "Das Gespräch dauerte fünf Stunden, der Krieg fast vier Jahre.";
