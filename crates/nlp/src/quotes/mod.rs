@@ -2236,7 +2236,6 @@ impl<'a> Finder<'a> {
                     // a bracket or a date between commas stays inside the clause (`gab die
                     // Behörde (LBA) … an`, `gab am Montag, dem 3. Mai, … bekannt`)
                     let pce = self.particle_clause_end(i + 1, b);
-                    let found = (i + 1..pce).find(|&k| toks[k].lower == *p);
                     // the clause ends where it did unless the particle lies beyond that
                     let end_of = |k: usize| if k < ce { ce } else { pce };
                     let coordinated = |k: usize| {
@@ -2245,12 +2244,16 @@ impl<'a> Finder<'a> {
                             && toks[k + 2].is_word()
                             && !toks[k + 2].cap
                     };
-                    match found {
-                        Some(k)
-                            if toks[k + 1..end_of(k)].iter().all(|x| !x.is_word())
+                    // the particle closes the clause; the same word before it is a
+                    // preposition (`teilte das Unternehmen mit Sitz in Heilbronn mit`)
+                    let found = (i + 1..pce).find(|&k| {
+                        toks[k].lower == *p
+                            && (toks[k + 1..end_of(k)].iter().all(|x| !x.is_word())
                                 || toks[k + 1].region.is_some()
-                                || coordinated(k) =>
-                        {
+                                || coordinated(k))
+                    });
+                    match found {
+                        Some(k) => {
                             cue_end = k + 1;
                             if coordinated(k) {
                                 coord_end = Some(k + 1);

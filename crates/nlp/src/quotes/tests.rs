@@ -1117,6 +1117,18 @@ fn a_participle_written_apart_from_its_particle() {
 }
 
 #[test]
+fn a_separable_particle_closes_its_clause() {
+    // the first `mit` is a preposition; the particle is the one that ends the clause
+    let qs = run("Betroffen seien 800 Stellen, teilte die Firma mit Sitz in Ulm am Montag mit.");
+    let q = find(&qs, "Betroffen seien 800 Stellen");
+    assert_eq!(q.cue.as_deref(), Some("teilte mit"));
+    assert!(speaker(q).contains("Firma"), "{q:?}");
+    let qs = run("Die Firma teilte mit Bedauern mit, dass 800 Stellen wegfielen.");
+    let q = find(&qs, "dass 800 Stellen wegfielen");
+    assert_eq!(speaker(q), "Firma");
+}
+
+#[test]
 fn a_speaker_with_an_extended_attribute() {
     for (text, who) in [
         (
