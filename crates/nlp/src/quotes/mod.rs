@@ -1777,6 +1777,39 @@ impl<'a> Finder<'a> {
         let Some(mut fr) = self.frame(a, b, &[]) else {
             return out;
         };
+        // A closing `wie` clause with a speech verb of its own names who said the whole
+        // sentence, also when the main clause has a verb of speech or expectation (`Die Firma
+        // erwartet Kosten von 180 Millionen Euro, wie Finanzchefin Anna Berg sagte`).
+        // Not a passive comparison (`…, wie sie von Demonstranten gefordert wurde`), nor a
+        // question (`…, wie er behaupten konnte, der Bericht sei falsch`).
+        if let Some(w) = (a + 1..b)
+            .rev()
+            .find(|&w| toks[w].lower == "wie" && toks[w - 1].is_punct(','))
+        {
+            let passive = toks[w..b]
+                .iter()
+                .any(|t| matches!(t.lower.as_str(), "von" | "vom" | "durch"));
+            // the main verb has words of its own after it: a `wie` clause right after the verb
+            // is its content (`Augenzeugen hatten berichtet, wie er angriff`)
+            let cue_before = !passive
+                && fr
+                    .cue
+                    .as_ref()
+                    .is_some_and(|c| toks[a..w - 1].iter().any(|t| t.s >= c.2 && t.is_word()));
+            if cue_before {
+                if let Some(wf) = self.verb_frame_from(a, w + 1, b).filter(|wf| {
+                    wf.kind == QuoteKind::Indirect
+                        && wf.speaker.is_some()
+                        && wf.content.0 == a
+                        && wf.cue.as_ref().is_some_and(|c| {
+                            // the verb closes the sentence (`…, wie X sagte.`)
+                            c.1 > toks[w].s && toks[w..b].iter().all(|t| t.s < c.2 || !t.is_word())
+                        })
+                }) {
+                    fr = wf;
+                }
+            }
+        }
         // A speech act whose noun carries the content: `Das Gericht hatte eine Mahnung
         // ausgesprochen, dieses Instrument nicht zu missbrauchen` — the content is the quote.
         if fr.kind == QuoteKind::Reported {
@@ -3189,7 +3222,18 @@ impl<'a> Finder<'a> {
                     || (m.0 <= s && m.1 >= e)
             })
             .filter(|m| !in_tail(m.0))
-            .max_by_key(|m| m.1 - m.0);
+            .max_by_key(|m| m.1 - m.0)
+            .or_else(|| {
+                // the first person of a phrase that goes on with where the person is from
+                // (`Analyst Jörn Wittkamp vom Bankhaus Lindemann`)
+                let m = self
+                    .persons
+                    .iter()
+                    .filter(|m| m.0 >= s && m.1 <= e)
+                    .min_by_key(|m| m.0)?;
+                let next = toks[a..b].iter().find(|t| t.s >= m.1)?;
+                (NP_LINKS.contains(&next.lower.as_str()) && !in_tail(m.0)).then_some(m)
+            });
         if let Some(&(_, _, ei, _)) = head {
             if let Some(ent) = self.doc.entities.get(ei) {
                 // A role phrase (`der Bundestagspräsident`) keeps its wording, followed by

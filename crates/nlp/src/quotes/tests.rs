@@ -1129,6 +1129,46 @@ fn a_separable_particle_closes_its_clause() {
 }
 
 #[test]
+fn a_named_speaker_with_where_they_are_from() {
+    let qs = find_quotes(&annotated(
+        "„Das kommt zu spät“, sagte Analyst Jörn Wittkamp vom Bankhaus Lindemann.",
+    ));
+    let q = find(&qs, "Das kommt zu spät");
+    assert_eq!(speaker(q), "Jörn Wittkamp", "{q:?}");
+    assert!(q.speaker_entity.is_some());
+    let qs = find_quotes(&annotated(
+        "„Das kommt zu spät“, sagte die Sprecherin der Ministerin Anna Berg.",
+    ));
+    let q = find(&qs, "Das kommt zu spät");
+    assert_ne!(speaker(q), "Anna Berg", "{q:?}");
+}
+
+#[test]
+fn a_closing_wie_clause_names_who_said_the_sentence() {
+    for text in [
+        "Die Firma erwartet Kosten von 180 Millionen Euro, wie Finanzchefin Anna Berg sagte.",
+        "Für die Schließung rechnet die Firma mit Kosten von 180 Millionen Euro, wie \
+         Finanzchefin Anna Berg erläuterte.",
+    ] {
+        let qs = find_quotes(&annotated(text));
+        assert_eq!(qs.len(), 1, "{qs:#?}");
+        assert_eq!(speaker(&qs[0]), "Anna Berg", "{text}");
+        assert!(qs[0].text.contains("180 Millionen Euro"), "{qs:#?}");
+        assert!(!qs[0].text.contains("wie"), "{qs:#?}");
+    }
+    // a `wie` clause that is the content of the verb before it, or a question inside the
+    // sentence, names no speaker
+    let qs = find_quotes(&annotated(
+        "Vor Gericht hatten Augenzeugen berichtet, wie der Mann die Frau attackierte.",
+    ));
+    assert!(qs.iter().all(|q| speaker(q) == "Augenzeugen"), "{qs:#?}");
+    let qs = find_quotes(&annotated(
+        "Er sagte, er verstehe nicht, wie der Sprecher behaupten konnte, der Bericht sei falsch.",
+    ));
+    assert!(qs.iter().all(|q| speaker(q) != "Sprecher"), "{qs:#?}");
+}
+
+#[test]
 fn a_speaker_with_an_extended_attribute() {
     for (text, who) in [
         (
