@@ -3019,6 +3019,15 @@ impl<'a> Finder<'a> {
                     *j = k;
                 }
             }
+            // an age before the noun: `der 24 Jahre alte Student`
+            if *j > start
+                && *j + 2 < limit
+                && toks[*j].lower.chars().all(|c| c.is_ascii_digit())
+                && toks[*j + 1].lower == "jahre"
+                && matches!(toks[*j + 2].lower.as_str(), "alte" | "alter" | "alten")
+            {
+                *j += 2;
+            }
             let adjectives = *j;
             while *j < limit
                 && toks[*j].is_word()
@@ -3446,14 +3455,20 @@ impl<'a> Finder<'a> {
         let ends = |list: &[String], w: &str| list.iter().any(|x| w.ends_with(x.as_str()));
         // A person described with adjectives before the noun: `der 71-jährige frühere
         // Werkzeugmacher`, `der Heidelberger Rechtsanwalt`.
+        // An age may stand among them: `der 24 Jahre alte Student`.
         let described = b > a + 2
-            && b <= a + 5
+            && b <= a + 6
             && matches!(article, "der" | "die")
             && toks[b - 1].cap
             && ends(&self.lex.person_epithets, &toks[b - 1].lower)
-            && toks[a + 1..b - 1]
-                .iter()
-                .all(|t| t.is_word() && (!t.cap || t.lower.ends_with("er") && t.lower.len() > 4));
+            && toks[a + 1..b - 1].iter().enumerate().all(|(k, t)| {
+                t.is_word()
+                    && (!t.cap
+                        || t.lower.ends_with("er") && t.lower.len() > 4
+                        || t.lower == "jahre"
+                            && k > 0
+                            && toks[a + k].lower.chars().all(|c| c.is_ascii_digit()))
+            });
         // after a noun, `der` opens a genitive (`nach Schätzungen der Wahlforscher`): no one
         // the article named before
         let genitive = article == "der" && a > 0 && toks[a - 1].cap && toks[a - 1].is_word();

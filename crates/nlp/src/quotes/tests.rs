@@ -2090,3 +2090,23 @@ fn court_and_expert_epithets_point_back() {
     let q = find(&qs, "Er wollte nur hören, dass die Zahlen stimmen");
     assert!(speaker(q).ends_with("Anja Lenz"), "{qs:#?}");
 }
+
+#[test]
+fn witnesses_and_passengers_point_back_also_after_an_age() {
+    for (text, who) in [
+        (
+            "Fahrgast Lukas Brenner saß im zweiten Wagen. „Es gab einen Knall“, erzählte der 24 \
+             Jahre alte Student aus Memmingen unserem Reporter.",
+            "Lukas Brenner",
+        ),
+        (
+            "Johanna Keller stand in ihrer Küche. „Die Lampen haben geblinkt“, sagt die \
+             Anwohnerin.",
+            "Johanna Keller",
+        ),
+    ] {
+        let qs = find_quotes(&annotated(text));
+        assert_eq!(qs.len(), 1, "{qs:#?}");
+        assert!(speaker(&qs[0]).ends_with(who), "{qs:#?}");
+    }
+}
