@@ -309,9 +309,17 @@ pub fn entities(tagger: &Tagger<'_>, text: &str, sentences: &[Sentence]) -> Vec<
             {
                 sp.0 += 1;
             }
+            // but a role noun after a given name alone is the family name (`Mandy Richter`,
+            // `Thomas Kaiser`)
+            let surname_after_given = |sp: &(usize, usize, EntityType)| {
+                sp.1 == sp.0 + 2
+                    && flags[sp.0] & flag::FIRST != 0
+                    && flags[sp.1 - 1] & flag::NOT_ENTITY == 0
+            };
             while sp.2 == EntityType::Per
                 && sp.0 < sp.1
                 && flags[sp.1 - 1] & (flag::ROLE | flag::NOT_ENTITY) != 0
+                && !surname_after_given(sp)
             {
                 sp.1 -= 1;
             }
@@ -1308,6 +1316,18 @@ trat die Regierungschefin vor ihre Anhänger.";
             behrendt.aliases.iter().any(|a| a == "Regierungschefin"),
             "{es:#?}"
         );
+    }
+
+    #[test]
+    fn a_role_noun_after_a_given_name_is_the_family_name() {
+        let text = "Vor dem Werkstor steht Mandy Richter. Richter arbeitet seit 16 Jahren hier. \
+Daneben wartet Richterin Anna Berg.";
+        let sentences = crate::tokenize::sentences(text);
+        let es = entities(&Tagger::default_for("de"), text, &sentences);
+        let names: Vec<&str> = es.iter().map(|e| e.name.as_str()).collect();
+        assert!(names.contains(&"Mandy Richter"), "{names:?}");
+        assert!(names.contains(&"Anna Berg"), "{names:?}");
+        assert!(!names.contains(&"Mandy"), "{names:?}");
     }
 
     #[test]
