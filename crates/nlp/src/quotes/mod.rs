@@ -272,6 +272,10 @@ const FUNCTION_WORDS: &[&str] = &[
 /// Words that keep a genitive or `von` tail on a speaker phrase (`Sprecher des Ministeriums`).
 const NP_LINKS: &[&str] = &["des", "der", "von", "vom", "eines", "einer"];
 
+/// How many sentences back a person description (`die Anwohnerin`) may reach for the person
+/// it means, where the last speaker is no person.
+const EPITHET_SENTENCES: usize = 4;
+
 /// Lowercase particles inside names (`al`, `van`, `de`).
 const NAME_PARTICLES: &[&str] = &[
     "al", "el", "bin", "ben", "ibn", "abu", "van", "de", "da", "di", "du", "la", "le", "dos",
@@ -3509,9 +3513,23 @@ impl<'a> Finder<'a> {
                 });
             }
             let sp = self.resolve_pronoun(s, e, pronoun);
-            let ent = sp.entity.and_then(|i| self.doc.entities.get(i))?;
+            if let Some(ent) = sp.entity.and_then(|i| self.doc.entities.get(i)) {
+                return Some(Speaker {
+                    name: format!("{} {}", strip_article(written), ent.name),
+                    ..sp
+                });
+            }
+            // where a pronoun would take a body (`die Polizei`), the description still means
+            // the person named last within the sentences before
+            let sent = self.sentence_at(s);
+            let from = self
+                .sents
+                .get(sent.saturating_sub(EPITHET_SENTENCES))
+                .map_or(0, |&(pa, _)| toks[pa].s);
+            let sp = self.person_between(from, s, |ent| pronoun_fits(pronoun, ent))?;
             return Some(Speaker {
-                name: format!("{} {}", strip_article(written), ent.name),
+                name: format!("{} {}", strip_article(written), sp.name),
+                span: Some((s, e)),
                 ..sp
             });
         }
