@@ -248,6 +248,44 @@ fn drop_determined_persons(tagged: &mut [(Vec<String>, Vec<u8>)]) {
     }
 }
 
+/// Endings of institution words that make one organisation with the place after them
+/// (`resources/de/place_org_heads.txt`).
+fn place_org_heads() -> &'static [String] {
+    static HEADS: OnceLock<Vec<String>> = OnceLock::new();
+    HEADS.get_or_init(|| {
+        data_lines(include_str!("../../resources/de/place_org_heads.txt"))
+            .map(str::to_string)
+            .collect()
+    })
+}
+
+/// German: an institution word right before a place the tagger found makes one organisation
+/// with it (`im Klinikum Kempten`, `die Stadtwerke Norderstedt`), unless the place is in the
+/// genitive (`die Schule Sachsens`: a listed place with an `s`, or a name ending in `-ens`).
+fn institutions_at_places(tagged: &mut [(Vec<String>, Vec<u8>)], g: &Gazetteer) {
+    let heads = place_org_heads();
+    for (words, labels) in tagged.iter_mut() {
+        for (a, b, t) in super::spans(labels) {
+            if t != EntityType::Loc || a == 0 || labels[a - 1] != 0 {
+                continue;
+            }
+            let w = &words[a - 1];
+            let lower = w.to_lowercase();
+            let institution = is_cap_word(w) && heads.iter().any(|h| lower.ends_with(h));
+            let last = &words[b - 1];
+            let genitive = last
+                .strip_suffix('s')
+                .is_some_and(|stem| g.is_place(stem) || last.ends_with("ens"));
+            if institution && !genitive {
+                labels[a - 1] = label_of(EntityType::Org, true);
+                for l in &mut labels[a..b] {
+                    *l = label_of(EntityType::Org, false);
+                }
+            }
+        }
+    }
+}
+
 fn push_unique(v: &mut Vec<String>, s: String) {
     if !s.is_empty() && !v.contains(&s) {
         v.push(s);
@@ -284,6 +322,7 @@ pub fn entities(tagger: &Tagger<'_>, text: &str, sentences: &[Sentence]) -> Vec<
         drop_role_qualifiers(&mut tagged);
     } else {
         drop_determined_persons(&mut tagged);
+        institutions_at_places(&mut tagged, g);
     }
     for ((s, (words, labels)), mut flags) in sentences.iter().zip(&tagged).zip(word_flags) {
         let refs: Vec<&str> = words.iter().map(String::as_str).collect();
@@ -1316,6 +1355,29 @@ trat die Regierungschefin vor ihre Anhänger.";
             behrendt.aliases.iter().any(|a| a == "Regierungschefin"),
             "{es:#?}"
         );
+    }
+
+    #[test]
+    fn an_institution_before_a_place_is_one_organisation() {
+        let text = "Der Mann starb im Klinikum Kempten. Die Stadtwerke Norderstedt warnen. \
+Der Verkehrsverbund Oberallgäu setzt Busse ein. Die Schule Sachsens steht in Leipzig.";
+        let sentences = crate::tokenize::sentences(text);
+        let es = entities(&Tagger::default_for("de"), text, &sentences);
+        let of = |n: &str| es.iter().find(|e| e.name == n).map(|e| e.kind);
+        assert_eq!(of("Klinikum Kempten"), Some(EntityType::Org), "{es:?}");
+        assert_eq!(
+            of("Stadtwerke Norderstedt"),
+            Some(EntityType::Org),
+            "{es:?}"
+        );
+        assert_eq!(
+            of("Verkehrsverbund Oberallgäu"),
+            Some(EntityType::Org),
+            "{es:?}"
+        );
+        assert_eq!(of("Kempten"), None, "{es:?}");
+        assert_eq!(of("Leipzig"), Some(EntityType::Loc), "{es:?}");
+        assert!(es.iter().all(|e| !e.name.starts_with("Schule")), "{es:?}");
     }
 
     #[test]
