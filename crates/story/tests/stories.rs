@@ -26,7 +26,10 @@
 //! `until Thursday` lies ahead, a victim's age given differently diverges, and the power company
 //! is an organisation (`tests/fixtures/storm`); a summit reported by German and English outlets
 //! confirms facts across the languages, compares the length of the talks in hours and Stunden as
-//! one figure, and gives the speaker of `stellte in Aussicht` (`tests/fixtures/gipfel`).
+//! one figure, and gives the speaker of `stellte in Aussicht` (`tests/fixtures/gipfel`); a plant
+//! closure gives the analyst, the worker and the company's figures their speakers and dates
+//! the announcement on its day (`tests/fixtures/werk`); a level-crossing crash gives a
+//! passenger's words to him and names the hospital as an organisation (`tests/fixtures/zug`).
 
 mod common;
 
@@ -633,4 +636,63 @@ fn a_summit_in_two_languages_compares_its_figures_across_them() {
             assert_ne!(e.kind, lagebild_model::EntityType::Per, "{e:?}");
         }
     }
+}
+
+#[test]
+fn a_plant_closure_names_its_speakers_and_dates_the_announcement() {
+    let analysis = analyse("werk");
+    assert_eq!(analysis.stories.len(), 1);
+    let story = &analysis.stories[0];
+    let said = |who: &str, words: &str| {
+        story
+            .quotes
+            .iter()
+            .any(|q| q.speaker.as_deref() == Some(who) && q.text.contains(words))
+    };
+    // `Analyst Jörn Wittkamp vom Bankhaus Lindemann`: the person, not the phrase
+    assert!(said("Jörn Wittkamp", "zu lange"), "{:#?}", story.quotes);
+    // a given name and a role noun (`Richter`) are one worker's name
+    assert!(said("Mandy Richter", "25 Jahre"), "{:#?}", story.quotes);
+    // `teilte das Unternehmen mit Sitz in Heilbronn am Mittwoch mit`
+    assert!(
+        story
+            .quotes
+            .iter()
+            .any(|q| q.text.contains("1.200 Arbeitspl") && q.speaker.is_some()),
+        "{:#?}",
+        story.quotes
+    );
+    // `Am Mittwochmorgen verkündete …, dass … schließen wird`, written on Thursday
+    assert!(
+        story
+            .timeline
+            .iter()
+            .all(|t| !(t.text.contains("Am Mittwochmorgen verkündete") && t.date != "2026-09-09")),
+        "{:#?}",
+        story.timeline
+    );
+}
+
+#[test]
+fn a_level_crossing_crash_names_a_passenger_and_the_hospital() {
+    let analysis = analyse("zug");
+    assert_eq!(analysis.stories.len(), 1);
+    let story = &analysis.stories[0];
+    // `erzählte der 24 Jahre alte Student` after `Fahrgast Lukas Brenner saß …`
+    assert!(
+        story
+            .quotes
+            .iter()
+            .any(|q| q.speaker.as_deref() == Some("Lukas Brenner") && q.text.contains("Knall")),
+        "{:#?}",
+        story.quotes
+    );
+    assert!(
+        story
+            .entities
+            .iter()
+            .any(|e| e.name == "Klinikum Kempten" && e.kind == lagebild_model::EntityType::Org),
+        "{:#?}",
+        story.entities
+    );
 }
