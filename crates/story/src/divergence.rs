@@ -558,11 +558,15 @@ fn figure_day(doc: &AnnotatedArticle, figure: Span, unit: &Unit) -> Option<Strin
     let (from, to) = clause_of(&unit.text, (at(figure.start), at(figure.end)), |w| {
         matches!(w, "that" | "dass" | "whether" | "ob")
     });
+    // the whole sentence: a live ticker's time stamp (`17:30 GMT –`), cut from the unit's
+    // text, still gives the day, from outside the figure's clause
+    let sentence = doc.sentences.get(unit.sent).map_or(unit.span, |s| s.span);
     let days: Vec<(bool, usize, &str, &TimeExpr)> = doc
         .timexes
         .iter()
         .filter(|t| {
-            matches!(t.kind, TimexType::Date | TimexType::Time) && unit.span.contains(&t.span)
+            matches!(t.kind, TimexType::Date | TimexType::Time)
+                && (unit.span.contains(&t.span) || sentence.contains(&t.span))
         })
         .filter_map(|t| {
             let day = t.value.get(..10).filter(|d| Date::parse(d).is_some())?;
@@ -571,7 +575,8 @@ fn figure_day(doc: &AnnotatedArticle, figure: Span, unit: &Unit) -> Option<Strin
             } else {
                 t.span.start.saturating_sub(figure.end)
             };
-            let outside = at(t.span.start) < from || at(t.span.end) > to;
+            let outside =
+                t.span.start < unit.span.start || at(t.span.start) < from || at(t.span.end) > to;
             Some((outside, dist, day, t))
         })
         .collect();
@@ -878,6 +883,10 @@ fn statement_time(doc: &AnnotatedArticle, unit: &Unit, t: &TimeExpr) -> bool {
         !gap.contains([',', '.', ';', ':', '„', '“', '"', '–', '—'])
             && gap.split_whitespace().count() <= 3
     };
+    // a live ticker's time stamp, cut from the unit, is set off by its dash or colon
+    if t.span.start < unit.span.start {
+        return false;
+    }
     doc.quotes
         .iter()
         .filter_map(|q| q.cue_span)
