@@ -832,6 +832,17 @@ Security Studies.";
         let mut labels = vec![7u8, 8, 8, 5, 6, 6, 0, 3, 4, 4, 4, 4];
         tidy_english(&toks, &mut labels);
         assert_eq!(labels, vec![0, 0, 0, 5, 0, 0, 0, 0, 3, 4, 4, 0]);
+        // number words and words opening news sentences are no names
+        let toks = [
+            "Seven",
+            "wagons",
+            "derailed",
+            ";",
+            "Witnesses",
+            "said",
+            "so",
+        ];
+        assert_eq!(tidied(&toks, vec![3, 0, 0, 0, 1, 0, 0]), vec![0; 7]);
         // a place or event word before the name gives its type
         let toks = ["Storm", "Bert", "flooded", "the", "River", "Taff"];
         assert_eq!(
