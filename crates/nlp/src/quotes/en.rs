@@ -722,6 +722,19 @@ impl En<'_> {
                 a = d + 1;
             }
         }
+        // nor is a live blog's time stamp: `07:30 GMT – …`
+        let dash = (a..(a + 6).min(b)).find(|&k| matches!(word(k), "-" | "–" | "—"));
+        if let Some(d) = dash.filter(|&d| d > a) {
+            let stamp = toks[a..d].iter().all(|t| {
+                let w = &self.text[t.s..t.e];
+                w.chars()
+                    .all(|c| c.is_ascii_digit() || c == ':' || c == '.')
+                    || w.len() <= 4 && w.chars().all(|c| c.is_ascii_uppercase())
+            });
+            if stamp && word(a).starts_with(|c: char| c.is_ascii_digit()) {
+                a = d + 1;
+            }
+        }
         while a < b && !toks[a].is_word() && toks[a].kind != Kind::Open {
             a += 1;
         }

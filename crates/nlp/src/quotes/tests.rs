@@ -655,6 +655,9 @@ fn english_direct_and_indirect() {
     assert_eq!(speaker(q), "Tom Reed");
     assert_eq!(q.kind, QuoteKind::Indirect);
     assert_eq!(q.cue.as_deref(), Some("told"));
+    // a live blog's time stamp is no part of what was said
+    let qs = run_en("11:20 GMT – A gust of 94mph has been recorded at Boulmer, the agency says.");
+    find(&qs, "A gust of 94mph has been recorded at Boulmer");
     let qs = run_en("The dam is safe, according to the state agency.");
     assert_eq!(speaker(find(&qs, "The dam is safe")), "state agency");
     let qs = run_en(
