@@ -97,6 +97,83 @@ impl<'a> Tagger<'a> {
 impl Annotator for Tagger<'_> {
     fn annotate(&self, doc: &mut AnnotatedArticle) {
         doc.entities = link::entities(self, &doc.article.text, &doc.sentences);
+        if let Some(outlet) = doc.article.outlet.clone() {
+            outlet_mentions(doc, &outlet);
+        }
+    }
+}
+
+/// The article's own outlet where its text names it (`sagte dem Tagesblick`, `told the Kelmouth
+/// Gazette`) is an organisation: its name without a leading article, as a whole word, also in
+/// the genitive, where no other mention stands. The mentions join an organisation of that name
+/// or make a new one at the end of the list (the indices of the others stay). A one-word name
+/// that is a word of the language (a listed common noun, or a word of the raw text the word
+/// classes were learned from: `Die Zeit` → `Zeit`) is looked for with its article only.
+fn outlet_mentions(doc: &mut AnnotatedArticle, outlet: &str) {
+    let outlet = outlet.trim();
+    let word = |c: &str| {
+        Gazetteer::get().word_flags(c) & flag::COMMON_NOUN != 0
+            || Clusters::embedded().info(&c.to_lowercase()).is_some()
+    };
+    let core = ["Der ", "Die ", "Das ", "The "]
+        .iter()
+        .find_map(|a| outlet.strip_prefix(a))
+        .filter(|c| c.contains(' ') || !word(c))
+        .unwrap_or(outlet);
+    if core.chars().filter(|c| c.is_alphabetic()).count() < 3
+        || !core.starts_with(char::is_uppercase)
+    {
+        return;
+    }
+    let text = &doc.article.text;
+    let taken: Vec<lagebild_model::Span> = doc
+        .entities
+        .iter()
+        .flat_map(|e| e.mentions.iter().map(|m| m.span))
+        .collect();
+    let ix = lagebild_model::CharIndex::new(text);
+    let mut found = Vec::new();
+    for (at, _) in text.match_indices(core) {
+        let end = at + core.len();
+        let rest = &text[end..];
+        let ending = ["es", "s", ""]
+            .iter()
+            .find(|x| {
+                rest.strip_prefix(**x)
+                    .is_some_and(|r| !r.starts_with(char::is_alphanumeric))
+            })
+            .map(|x| x.len());
+        let starts_word = !text[..at].ends_with(char::is_alphanumeric);
+        let (Some(ending), true) = (ending, starts_word) else {
+            continue;
+        };
+        let span = lagebild_model::Span::new(ix.char_of(at), ix.char_of(end + ending));
+        if !taken.iter().any(|t| t.overlaps(&span)) {
+            found.push(lagebild_model::Mention {
+                span,
+                kind: lagebild_model::MentionKind::Name,
+            });
+        }
+    }
+    if found.is_empty() {
+        return;
+    }
+    match doc
+        .entities
+        .iter_mut()
+        .find(|e| e.kind == EntityType::Org && e.name == core)
+    {
+        Some(e) => {
+            e.mentions.extend(found);
+            e.mentions.sort_by_key(|m| m.span.start);
+        }
+        None => doc.entities.push(lagebild_model::Entity {
+            name: core.to_string(),
+            kind: EntityType::Org,
+            aliases: Vec::new(),
+            roles: Vec::new(),
+            mentions: found,
+        }),
     }
 }
 
@@ -769,6 +846,47 @@ fn rules_with_flags(tokens: &[&str], flags: &[u16], labels: &mut [u8]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_outlet_named_in_its_own_text_is_an_organisation() {
+        let text =
+            "Die Stadt räumte die Unterstadt. Mats Oldenburg sagte dem Tagesblick, man habe \
+gewarnt. Die Leser des Tagesblicks wussten es. Der Tagesblicker ist etwas anderes.";
+        let mut doc = AnnotatedArticle {
+            article: lagebild_model::Article {
+                text: text.to_string(),
+                outlet: Some("Der Tagesblick".into()),
+                language: "de".into(),
+                ..Default::default()
+            },
+            sentences: crate::tokenize::sentences(text),
+            ..Default::default()
+        };
+        Tagger::default_for("de").annotate(&mut doc);
+        let outlet = doc
+            .entities
+            .iter()
+            .find(|e| e.name == "Tagesblick")
+            .expect("the outlet is an entity");
+        assert_eq!(outlet.kind, EntityType::Org);
+        assert_eq!(outlet.mentions.len(), 2, "{:?}", outlet.mentions);
+        // a common noun as the whole name is looked for with its article only
+        let mut doc = AnnotatedArticle {
+            article: lagebild_model::Article {
+                text: "Es ist an der Zeit, sagte sie.".to_string(),
+                outlet: Some("Die Zeit".into()),
+                language: "de".into(),
+                ..Default::default()
+            },
+            ..Default::default()
+        };
+        doc.sentences = crate::tokenize::sentences(&doc.article.text);
+        Tagger::default_for("de").annotate(&mut doc);
+        assert!(doc
+            .entities
+            .iter()
+            .all(|e| e.name != "Zeit" && e.name != "Die Zeit"));
+    }
 
     #[test]
     fn spans_of_labels() {
