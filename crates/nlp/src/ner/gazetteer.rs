@@ -120,6 +120,8 @@ pub struct Gazetteer {
     place_nouns: HashSet<String>,
     street_suffixes: Vec<String>,
     institutions: HashSet<String>,
+    /// Endings of institution words that make one organisation with a place after them.
+    place_org_heads: Vec<String>,
     /// Lower-case words inside the long form of a name (`für`, `und`, `of`).
     name_joins: HashSet<String>,
     /// Endings of adjectives and participles (`end`, `ig`, `lich`).
@@ -350,6 +352,9 @@ impl Gazetteer {
             .into_iter()
             .collect(),
             institutions: lines_set(include_str!("../../resources/de/institutions.txt"), false),
+            place_org_heads: data_lines(include_str!("../../resources/de/place_org_heads.txt"))
+                .map(str::to_string)
+                .collect(),
             name_joins: lines_set(include_str!("../../resources/de/name_joins.txt"), false),
             adjective_endings: data_lines(include_str!("../../resources/de/adjective_endings.txt"))
                 .map(str::to_string)
@@ -466,6 +471,13 @@ impl Gazetteer {
     /// True for an institution word that heads a name with a complement (`Institut`).
     pub fn is_institution(&self, w: &str) -> bool {
         self.institutions.contains(w)
+    }
+
+    /// True for a capitalised institution word that makes one organisation with a place after
+    /// it (`Klinikum` in `Klinikum Kempten`; `resources/de/place_org_heads.txt`).
+    pub fn is_place_org_head(&self, w: &str) -> bool {
+        let lower = w.to_lowercase();
+        w.starts_with(char::is_uppercase) && self.place_org_heads.iter().any(|h| lower.ends_with(h))
     }
 
     /// True for a known given name.

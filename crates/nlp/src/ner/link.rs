@@ -248,30 +248,17 @@ fn drop_determined_persons(tagged: &mut [(Vec<String>, Vec<u8>)]) {
     }
 }
 
-/// Endings of institution words that make one organisation with the place after them
-/// (`resources/de/place_org_heads.txt`).
-fn place_org_heads() -> &'static [String] {
-    static HEADS: OnceLock<Vec<String>> = OnceLock::new();
-    HEADS.get_or_init(|| {
-        data_lines(include_str!("../../resources/de/place_org_heads.txt"))
-            .map(str::to_string)
-            .collect()
-    })
-}
-
 /// German: an institution word right before a place the tagger found makes one organisation
 /// with it (`im Klinikum Kempten`, `die Stadtwerke Norderstedt`), unless the place is in the
 /// genitive (`die Schule Sachsens`: a listed place with an `s`, or a name ending in `-ens`).
 fn institutions_at_places(tagged: &mut [(Vec<String>, Vec<u8>)], g: &Gazetteer) {
-    let heads = place_org_heads();
     for (words, labels) in tagged.iter_mut() {
         for (a, b, t) in super::spans(labels) {
             if t != EntityType::Loc || a == 0 || labels[a - 1] != 0 {
                 continue;
             }
             let w = &words[a - 1];
-            let lower = w.to_lowercase();
-            let institution = is_cap_word(w) && heads.iter().any(|h| lower.ends_with(h));
+            let institution = is_cap_word(w) && g.is_place_org_head(w);
             let last = &words[b - 1];
             let genitive = last
                 .strip_suffix('s')
