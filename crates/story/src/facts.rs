@@ -328,68 +328,15 @@ fn is_topic(df: usize, origins: usize) -> bool {
     origins >= 3 && df == origins
 }
 
-/// Length in chars of a live ticker's time stamp opening a sentence, with the dash or colon and
-/// the space after it, or 0: a time (`11.40`, `07:30`), maybe a clock word
-/// (`resources/clock_words.txt`: `Uhr`, `GMT`), then a free-standing dash or a colon, and a
-/// capital or quotation mark opening the statement (`11.40 Uhr: Die Feuerwehr …`, `07:30 GMT –
-/// The first …`).
-fn time_stamp_chars(text: &str) -> usize {
-    static CLOCK: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    let clock = CLOCK.get_or_init(|| {
-        include_str!("../resources/clock_words.txt")
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .collect()
-    });
-    let is_time = |w: &str| {
-        let w = w.strip_suffix(':').unwrap_or(w);
-        let (h, m) = match w.split_once([':', '.']) {
-            Some(hm) => hm,
-            None => return false,
-        };
-        (1..=2).contains(&h.len())
-            && m.len() == 2
-            && h.chars().chain(m.chars()).all(|c| c.is_ascii_digit())
-    };
-    let mut words = text
-        .split_whitespace()
-        .map(|w| (w.as_ptr() as usize - text.as_ptr() as usize, w));
-    let Some((_, first)) = words.next().filter(|(_, w)| is_time(w)) else {
-        return 0;
-    };
-    let mut last = first;
-    let mut next = words.next();
-    if let Some((_, w)) = next.filter(|(_, w)| clock.contains(w.trim_end_matches(':'))) {
-        last = w;
-        next = words.next();
-    }
-    if next.is_some_and(|(_, w)| matches!(w, "-" | "–" | "—")) && !last.ends_with(':') {
-        next = words.next();
-    } else if !last.ends_with(':') {
-        return 0;
-    }
-    match next {
-        Some((start, w))
-            if w.chars()
-                .next()
-                .is_some_and(|c| c.is_uppercase() || matches!(c, '„' | '"' | '“' | '»')) =>
-        {
-            text[..start].chars().count()
-        }
-        _ => 0,
-    }
-}
-
 /// Length in chars of a dateline opening a sentence, with the space after it, or 0: a few words
 /// before a free-standing dash that name the place in capitals or credit an agency in brackets
 /// (`Auenstedt (dpa) - Nach …`, `BERLIN - …`, `HARTFIELD, March 4 (Agency) – …`), or a live
-/// ticker's time stamp ([`time_stamp_chars`]). The statement after the dash starts with a
-/// capital or a quotation mark.
+/// ticker's time stamp ([`lagebild_nlp::time::stamp_len`]). The statement after the dash
+/// starts with a capital or a quotation mark.
 pub fn dateline_chars(text: &str) -> usize {
-    let stamp = time_stamp_chars(text);
+    let stamp = lagebild_nlp::time::stamp_len(text);
     if stamp > 0 {
-        return stamp;
+        return text[..stamp].chars().count();
     }
     // words with their byte offsets
     let mut words = text

@@ -723,16 +723,11 @@ impl En<'_> {
             }
         }
         // nor is a live blog's time stamp: `07:30 GMT – …`
-        let dash = (a..(a + 6).min(b)).find(|&k| matches!(word(k), "-" | "–" | "—"));
-        if let Some(d) = dash.filter(|&d| d > a) {
-            let stamp = toks[a..d].iter().all(|t| {
-                let w = &self.text[t.s..t.e];
-                w.chars()
-                    .all(|c| c.is_ascii_digit() || c == ':' || c == '.')
-                    || w.len() <= 4 && w.chars().all(|c| c.is_ascii_uppercase())
-            });
-            if stamp && word(a).starts_with(|c: char| c.is_ascii_digit()) {
-                a = d + 1;
+        if a < b {
+            let stamp = crate::time::stamp_len(&self.text[toks[a].s..]);
+            if stamp > 0 {
+                let end = toks[a].s + stamp;
+                a = (a..b).find(|&k| toks[k].s >= end).unwrap_or(b);
             }
         }
         while a < b && !toks[a].is_word() && toks[a].kind != Kind::Open {

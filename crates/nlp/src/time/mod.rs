@@ -392,6 +392,59 @@ fn side_years(cands: &[engine::Candidate]) -> Vec<bool> {
         .collect()
 }
 
+/// Length in bytes of a live ticker's time stamp opening `text`, with the dash or colon and
+/// the space after it, or 0: a time (`11.40`, `07:30`), maybe a clock word
+/// (`resources/clock_words.txt`: `Uhr`, `GMT`), then a free-standing dash or a colon, and a
+/// capital or quotation mark opening the statement (`11.40 Uhr: Die Feuerwehr …`, `07:30 GMT –
+/// The first …`).
+pub fn stamp_len(text: &str) -> usize {
+    static CLOCK: OnceLock<std::collections::HashSet<&'static str>> = OnceLock::new();
+    let clock = CLOCK.get_or_init(|| {
+        include_str!("../../resources/clock_words.txt")
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .collect()
+    });
+    let is_time = |w: &str| {
+        let w = w.strip_suffix(':').unwrap_or(w);
+        let (h, m) = match w.split_once([':', '.']) {
+            Some(hm) => hm,
+            None => return false,
+        };
+        (1..=2).contains(&h.len())
+            && m.len() == 2
+            && h.chars().chain(m.chars()).all(|c| c.is_ascii_digit())
+    };
+    let mut words = text
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - text.as_ptr() as usize, w));
+    let Some((_, first)) = words.next().filter(|(_, w)| is_time(w)) else {
+        return 0;
+    };
+    let mut last = first;
+    let mut next = words.next();
+    if let Some((_, w)) = next.filter(|(_, w)| clock.contains(w.trim_end_matches(':'))) {
+        last = w;
+        next = words.next();
+    }
+    if next.is_some_and(|(_, w)| matches!(w, "-" | "–" | "—")) && !last.ends_with(':') {
+        next = words.next();
+    } else if !last.ends_with(':') {
+        return 0;
+    }
+    match next {
+        Some((start, w))
+            if w.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || matches!(c, '„' | '"' | '“' | '»')) =>
+        {
+            start
+        }
+        _ => 0,
+    }
+}
+
 /// The temporal tagger: fills `doc.timexes` and `doc.sentence_dates`, with
 /// `doc.article.published` as creation date.
 pub struct TimeTagger;
