@@ -565,8 +565,7 @@ fn figure_day(doc: &AnnotatedArticle, figure: Span, unit: &Unit) -> Option<Strin
         .timexes
         .iter()
         .filter(|t| {
-            matches!(t.kind, TimexType::Date | TimexType::Time)
-                && (unit.span.contains(&t.span) || sentence.contains(&t.span))
+            matches!(t.kind, TimexType::Date | TimexType::Time) && sentence.contains(&t.span)
         })
         .filter_map(|t| {
             let day = t.value.get(..10).filter(|d| Date::parse(d).is_some())?;

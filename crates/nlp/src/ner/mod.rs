@@ -852,38 +852,31 @@ mod tests {
         let text =
             "Die Stadt räumte die Unterstadt. Mats Oldenburg sagte dem Tagesblick, man habe \
 gewarnt. Die Leser des Tagesblicks wussten es. Der Tagesblicker ist etwas anderes.";
-        let mut doc = AnnotatedArticle {
-            article: lagebild_model::Article {
-                text: text.to_string(),
-                outlet: Some("Der Tagesblick".into()),
-                language: "de".into(),
+        // the entities of a German article from an outlet
+        let annotated = |text: &str, outlet: &str| {
+            let mut doc = AnnotatedArticle {
+                article: lagebild_model::Article {
+                    text: text.to_string(),
+                    outlet: Some(outlet.into()),
+                    language: "de".into(),
+                    ..Default::default()
+                },
+                sentences: crate::tokenize::sentences(text),
                 ..Default::default()
-            },
-            sentences: crate::tokenize::sentences(text),
-            ..Default::default()
+            };
+            Tagger::default_for("de").annotate(&mut doc);
+            doc.entities
         };
-        Tagger::default_for("de").annotate(&mut doc);
-        let outlet = doc
-            .entities
+        let entities = annotated(text, "Der Tagesblick");
+        let outlet = entities
             .iter()
             .find(|e| e.name == "Tagesblick")
             .expect("the outlet is an entity");
         assert_eq!(outlet.kind, EntityType::Org);
         assert_eq!(outlet.mentions.len(), 2, "{:?}", outlet.mentions);
         // a common noun as the whole name is looked for with its article only
-        let mut doc = AnnotatedArticle {
-            article: lagebild_model::Article {
-                text: "Es ist an der Zeit, sagte sie.".to_string(),
-                outlet: Some("Die Zeit".into()),
-                language: "de".into(),
-                ..Default::default()
-            },
-            ..Default::default()
-        };
-        doc.sentences = crate::tokenize::sentences(&doc.article.text);
-        Tagger::default_for("de").annotate(&mut doc);
-        assert!(doc
-            .entities
+        let entities = annotated("Es ist an der Zeit, sagte sie.", "Die Zeit");
+        assert!(entities
             .iter()
             .all(|e| e.name != "Zeit" && e.name != "Die Zeit"));
     }
