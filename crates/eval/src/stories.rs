@@ -236,8 +236,13 @@ pub fn run(shared: &Path) -> anyhow::Result<()> {
     }
     let (mut same, mut same_ok, mut diff, mut diff_ok) = (0, 0, 0, 0);
     let mut wrong = Vec::new();
+    // right and all per group of pairs (the id's letter: p, x, m, …)
+    let mut groups: BTreeMap<char, (usize, usize)> = BTreeMap::new();
     for (id, is_same, x, y) in &pairs {
         let together = so.contains_key(&x.id) && so.get(&x.id) == so.get(&y.id);
+        let g = groups.entry(id.chars().next().unwrap_or('?')).or_default();
+        g.0 += usize::from(together == *is_same);
+        g.1 += 1;
         if *is_same {
             same += 1;
             same_ok += usize::from(together);
@@ -263,5 +268,10 @@ pub fn run(shared: &Path) -> anyhow::Result<()> {
         (same_ok + diff_ok) as f64 / (same + diff).max(1) as f64,
         if wrong.is_empty() { String::new() } else { format!(" (wrong: {})", wrong.join(", ")) }
     );
+    let per_group: Vec<String> = groups
+        .iter()
+        .map(|(g, (ok, n))| format!("{g} {ok}/{n}"))
+        .collect();
+    println!("stories (own pairs by group): {}", per_group.join(", "));
     Ok(())
 }
