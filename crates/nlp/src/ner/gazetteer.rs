@@ -122,6 +122,16 @@ pub struct Gazetteer {
     institutions: HashSet<String>,
     /// Endings of institution words that make one organisation with a place after them.
     place_org_heads: Vec<String>,
+    /// One-word names of public bodies: (lower-case word or ending, needs a word before it).
+    public_bodies: Vec<(String, bool)>,
+    /// Tails of compounds that name a unit of an organisation (`fraktion`).
+    org_units: HashSet<String>,
+    /// Endings of nouns for a kind of company (`konzern`).
+    company_nouns: Vec<String>,
+    /// Endings of nouns that a quoted group name follows (`initiative`).
+    quoted_name_kinds: Vec<String>,
+    /// Endings of abstract nouns (`ung`, `heit`).
+    abstract_endings: Vec<String>,
     /// Lower-case words inside the long form of a name (`für`, `und`, `of`).
     name_joins: HashSet<String>,
     /// Endings of adjectives and participles (`end`, `ig`, `lich`).
@@ -158,6 +168,24 @@ fn lines_set(text: &str, lower: bool) -> HashSet<String> {
             }
         })
         .collect()
+}
+
+fn owned_lines(text: &str) -> Vec<String> {
+    data_lines(text).map(str::to_lowercase).collect()
+}
+
+/// A capitalised word's lower-case form without a genitive ending (`Landtags` → `landtag`).
+fn lower_base(w: &str) -> Option<(String, String)> {
+    if !w.starts_with(char::is_uppercase) {
+        return None;
+    }
+    let lower = w.to_lowercase();
+    let base = lower
+        .strip_suffix("es")
+        .or_else(|| lower.strip_suffix('s'))
+        .unwrap_or(&lower)
+        .to_string();
+    Some((lower, base))
 }
 
 fn words(text: &str) -> impl Iterator<Item = &str> {
@@ -355,6 +383,18 @@ impl Gazetteer {
             place_org_heads: data_lines(include_str!("../../resources/de/place_org_heads.txt"))
                 .map(str::to_string)
                 .collect(),
+            public_bodies: data_lines(include_str!("../../resources/de/public_bodies.txt"))
+                .map(|l| match l.strip_prefix('-') {
+                    Some(end) => (end.to_lowercase(), true),
+                    None => (l.to_lowercase(), false),
+                })
+                .collect(),
+            org_units: lines_set(include_str!("../../resources/de/org_units.txt"), true),
+            company_nouns: owned_lines(include_str!("../../resources/de/company_nouns.txt")),
+            quoted_name_kinds: owned_lines(include_str!(
+                "../../resources/de/quoted_name_kinds.txt"
+            )),
+            abstract_endings: owned_lines(include_str!("../../resources/de/abstract_endings.txt")),
             name_joins: lines_set(include_str!("../../resources/de/name_joins.txt"), false),
             adjective_endings: data_lines(include_str!("../../resources/de/adjective_endings.txt"))
                 .map(str::to_string)
@@ -478,6 +518,71 @@ impl Gazetteer {
     pub fn is_place_org_head(&self, w: &str) -> bool {
         let lower = w.to_lowercase();
         w.starts_with(char::is_uppercase) && self.place_org_heads.iter().any(|h| lower.ends_with(h))
+    }
+
+    /// True for the one-word name of a public body (`Finanzministerium`, `Landtags`,
+    /// `Staatskanzlei`; `resources/de/public_bodies.txt`).
+    pub fn is_public_body(&self, w: &str) -> bool {
+        let Some((lower, base)) = lower_base(w) else {
+            return false;
+        };
+        self.public_bodies.iter().any(|(e, compound)| {
+            [&lower, &base].iter().any(|x| {
+                if *compound {
+                    x.len() > e.len() && x.ends_with(e.as_str())
+                } else {
+                    *x == e
+                }
+            })
+        })
+    }
+
+    /// True for a compound naming a unit of a listed organisation (`CDU-Fraktion`,
+    /// `SPD-Landesverbands`; `resources/de/org_units.txt`).
+    pub fn is_org_unit(&self, w: &str) -> bool {
+        let (Some((head, _)), Some((_, tail))) = (w.split_once('-'), w.rsplit_once('-')) else {
+            return false;
+        };
+        let Some((lower, base)) = lower_base(tail) else {
+            return false;
+        };
+        self.orgs.contains(head)
+            && (self.org_units.contains(&lower) || self.org_units.contains(&base))
+    }
+
+    /// True for a noun naming a kind of company (`Firma`, `Chemiekonzerns`;
+    /// `resources/de/company_nouns.txt`).
+    pub fn is_company_noun(&self, w: &str) -> bool {
+        lower_base(w).is_some_and(|(lower, base)| {
+            self.company_nouns
+                .iter()
+                .any(|e| lower.ends_with(e.as_str()) || base.ends_with(e.as_str()))
+        })
+    }
+
+    /// True for a noun that a quoted group name follows (`Bürgerinitiative`;
+    /// `resources/de/quoted_name_kinds.txt`).
+    pub fn names_by_quote(&self, w: &str) -> bool {
+        lower_base(w).is_some_and(|(lower, _)| {
+            self.quoted_name_kinds
+                .iter()
+                .any(|e| lower.ends_with(e.as_str()))
+        })
+    }
+
+    /// True for a capitalised abstract noun without a hyphen (`Entwarnung`, `Mehrheit`;
+    /// `resources/de/abstract_endings.txt`): never a name on its own.
+    pub fn is_abstract_noun(&self, w: &str) -> bool {
+        !w.contains('-')
+            && w.chars().count() >= 6
+            && lower_base(w).is_some_and(|(lower, _)| {
+                self.abstract_endings.iter().any(|e| {
+                    lower.strip_suffix(e.as_str()).is_some_and(|stem| {
+                        stem.chars().last().is_some_and(char::is_alphabetic)
+                            && w.chars().nth(1).is_some_and(char::is_lowercase)
+                    })
+                })
+            })
     }
 
     /// True for a known given name.
@@ -761,6 +866,36 @@ mod tests {
         assert!(g.is_common_noun("Löhne"));
         assert!(g.is_common_noun("Häuser"));
         assert!(!g.is_common_noun("Schröder"));
+    }
+
+    #[test]
+    fn bodies_units_company_nouns_and_abstract_nouns() {
+        let g = Gazetteer::get();
+        for w in [
+            "Finanzministerium",
+            "Landtags",
+            "Staatskanzlei",
+            "Gewerbeaufsichtsamt",
+        ] {
+            assert!(g.is_public_body(w), "{w}");
+        }
+        for w in ["Ministerium", "Ministeriums", "Landtagswahl", "landtag"] {
+            assert!(!g.is_public_body(w), "{w}");
+        }
+        assert!(g.is_org_unit("CDU-Fraktion"));
+        assert!(g.is_org_unit("SPD-Landesverbands"));
+        assert!(!g.is_org_unit("CDU-Chef"));
+        assert!(!g.is_org_unit("Fraktion"));
+        assert!(g.is_company_noun("Firma"));
+        assert!(g.is_company_noun("Chemiekonzerns"));
+        assert!(!g.is_company_noun("Konzernchef"));
+        assert!(g.names_by_quote("Bürgerinitiative"));
+        for w in ["Entwarnung", "Mehrheit", "Mobilität", "Sicherheit"] {
+            assert!(g.is_abstract_noun(w), "{w}");
+        }
+        for w in ["Jung", "Thomas-Dehler-Stiftung", "UNG", "Hamburg"] {
+            assert!(!g.is_abstract_noun(w), "{w}");
+        }
     }
 
     #[test]

@@ -273,6 +273,45 @@ fn institutions_at_places(tagged: &mut [(Vec<String>, Vec<u8>)], g: &Gazetteer) 
     }
 }
 
+/// German: words the tagger left out that name one organisation in news all the same: the
+/// one-word name of a public body (`das Finanzministerium`, `des Landtags`,
+/// [`Gazetteer::is_public_body`]), a unit of a listed organisation (`die CDU-Fraktion`,
+/// [`Gazetteer::is_org_unit`]), and the quoted name of a group after the noun for its kind
+/// (`die Bürgerinitiative „Gute Luft für Langendamm“`, [`Gazetteer::names_by_quote`]).
+fn named_bodies(tagged: &mut [(Vec<String>, Vec<u8>)], g: &Gazetteer) {
+    let org = |begin| label_of(EntityType::Org, begin);
+    for (words, labels) in tagged.iter_mut() {
+        for k in 0..words.len() {
+            if labels[k] == 0 && (g.is_public_body(&words[k]) || g.is_org_unit(&words[k])) {
+                labels[k] = org(true);
+            }
+        }
+        for k in 0..words.len().saturating_sub(2) {
+            if !g.names_by_quote(&words[k]) || !matches!(words[k + 1].as_str(), "„" | "\"" | "»")
+            {
+                continue;
+            }
+            let close = (k + 2..words.len().min(k + 11))
+                .find(|&j| matches!(words[j].as_str(), "“" | "\"" | "«"));
+            let Some(close) = close else {
+                continue;
+            };
+            let inner = k + 2..close;
+            if inner.is_empty()
+                || !words[k + 2].starts_with(char::is_uppercase)
+                || words[inner.clone()]
+                    .iter()
+                    .any(|w| matches!(w.as_str(), "." | "!" | "?" | ","))
+            {
+                continue;
+            }
+            for j in inner {
+                labels[j] = org(j == k + 2);
+            }
+        }
+    }
+}
+
 fn push_unique(v: &mut Vec<String>, s: String) {
     if !s.is_empty() && !v.contains(&s) {
         v.push(s);
@@ -310,6 +349,7 @@ pub fn entities(tagger: &Tagger<'_>, text: &str, sentences: &[Sentence]) -> Vec<
     } else {
         drop_determined_persons(&mut tagged);
         institutions_at_places(&mut tagged, g);
+        named_bodies(&mut tagged, g);
     }
     for ((s, (words, labels)), mut flags) in sentences.iter().zip(&tagged).zip(word_flags) {
         let refs: Vec<&str> = words.iter().map(String::as_str).collect();
@@ -832,10 +872,14 @@ fn initials(words: &[String]) -> String {
 /// in capitals, a name it stands in brackets right after (`Technisches Hilfswerk (THW)`) or
 /// whose initials it is (`FEMA`); for other names, the last words of a longer name of the
 /// same type (`Weather Service` → `National Weather Service`; a single word only for
-/// organisations). `None` when no name or several fit.
+/// organisations), or a company's first words (`Corvenor`, `Corvenor Chemie` for `Corvenor
+/// Chemie GmbH`; one word of any type, also one taken for a person, that is no listed place
+/// or organisation). `None` when no name or several fit (of names that extend one another,
+/// the longest counts).
 fn full_form(ents: &[Building], i: usize, text: &str) -> Option<usize> {
     let s = &ents[i];
-    if s.kind == EntityType::Per {
+    // a one-word "person" that no person's name ends with may be a company's first word
+    if s.kind == EntityType::Per && s.words.len() > 1 {
         return None;
     }
     let acronym = s.words.len() == 1 && is_acronym(&s.words[0]);
@@ -849,21 +893,54 @@ fn full_form(ents: &[Building], i: usize, text: &str) -> Option<usize> {
             })
         })
     };
-    let mut fits = (0..ents.len()).filter(|&j| {
-        let l = &ents[j];
-        j != i
-            && l.kind != EntityType::Per
-            && l.words.len() > s.words.len()
-            && if acronym {
-                bracketed(l) || initials(&l.words) == s.words[0]
+    let g = Gazetteer::get();
+    // a company's first words: `Corvenor` or `Corvenor Chemie` for `Corvenor Chemie GmbH`
+    // (not a listed place or organisation of its own: `Hamburg`, `Siemens`)
+    let first_words = |l: &Building| {
+        l.kind == EntityType::Org
+            && l.words.starts_with(&s.words)
+            && if s.words.len() == 1 {
+                !g.is_place(&s.words[0]) && !g.is_org(&s.words[0])
             } else {
-                l.kind == s.kind
-                    && (s.words.len() >= 2 || s.kind == EntityType::Org)
-                    && l.words.ends_with(&s.words)
+                l.words.len() == s.words.len() + 1
+                    && l.words.last().is_some_and(|w| g.is_legal_form(w))
             }
-    });
-    let first = fits.next()?;
-    fits.next().is_none().then_some(first)
+    };
+    let fits: Vec<usize> = (0..ents.len())
+        .filter(|&j| {
+            let l = &ents[j];
+            j != i
+                && l.kind != EntityType::Per
+                && l.words.len() > s.words.len()
+                && if s.kind == EntityType::Per {
+                    first_words(l)
+                } else if acronym {
+                    bracketed(l) || initials(&l.words) == s.words[0]
+                } else {
+                    (l.kind == s.kind
+                        && (s.words.len() >= 2 || s.kind == EntityType::Org)
+                        && l.words.ends_with(&s.words))
+                        || first_words(l)
+                }
+        })
+        .collect();
+    // of names that extend one another (`Corvenor Chemie`, `Corvenor Chemie GmbH`), the
+    // longest
+    let longest: Vec<usize> = fits
+        .iter()
+        .copied()
+        .filter(|&j| {
+            !fits.iter().any(|&k| {
+                k != j
+                    && ents[k].words.len() > ents[j].words.len()
+                    && ents[k].words.starts_with(&ents[j].words)
+            })
+        })
+        .collect();
+    match longest[..] {
+        [one] => Some(one),
+        _ => None,
+    }
 }
 
 /// Short forms join the entity of their full name (see [`full_form`]), which keeps its name and
@@ -1365,6 +1442,52 @@ Der Verkehrsverbund Oberallgäu setzt Busse ein. Die Schule Sachsens steht in Le
         assert_eq!(of("Kempten"), None, "{es:?}");
         assert_eq!(of("Leipzig"), Some(EntityType::Loc), "{es:?}");
         assert!(es.iter().all(|e| !e.name.starts_with("Schule")), "{es:?}");
+    }
+
+    #[test]
+    fn public_bodies_party_units_and_quoted_group_names_are_organisations() {
+        let text =
+            "Der Fall beschäftigt das Finanzministerium. Die CDU-Fraktion verlangt Auskunft, \
+der Ausschuss des Landtags tagt am Freitag. Das Ministerium schweigt. Die Bürgerinitiative \
+„Saubere Luft für Hemmendorf“ sammelt Unterschriften. Die Stadt gab am Morgen Entwarnung.";
+        let sentences = crate::tokenize::sentences(text);
+        let es = entities(&Tagger::default_for("de"), text, &sentences);
+        let of = |n: &str| es.iter().find(|e| e.name == n).map(|e| e.kind);
+        assert_eq!(of("Finanzministerium"), Some(EntityType::Org), "{es:?}");
+        assert_eq!(of("CDU-Fraktion"), Some(EntityType::Org), "{es:?}");
+        assert!(
+            es.iter()
+                .any(|e| e.name.starts_with("Landtag") && e.kind == EntityType::Org),
+            "{es:?}"
+        );
+        assert_eq!(
+            of("Saubere Luft für Hemmendorf"),
+            Some(EntityType::Org),
+            "{es:?}"
+        );
+        // `Ministerium` alone names no one body; an abstract noun is no place
+        assert_eq!(of("Ministerium"), None, "{es:?}");
+        assert_eq!(of("Entwarnung"), None, "{es:?}");
+    }
+
+    #[test]
+    fn a_company_named_by_its_first_words_is_one_entity() {
+        let text = "Auf dem Gelände der Firma Halvor Chemie trat Gas aus. Ein Sprecher der \
+Halvor Chemie GmbH bestätigte den Austritt. Halvor beschäftigt 400 Menschen. Ein Zug \
+der Hamburg Süd lag im Hafen, in Hamburg regnete es.";
+        let sentences = crate::tokenize::sentences(text);
+        let es = entities(&Tagger::default_for("de"), text, &sentences);
+        let halvor: Vec<&Entity> = es.iter().filter(|e| e.name.contains("Halvor")).collect();
+        assert_eq!(halvor.len(), 1, "{es:#?}");
+        assert_eq!(halvor[0].name, "Halvor Chemie GmbH");
+        assert_eq!(halvor[0].kind, EntityType::Org);
+        assert_eq!(halvor[0].mentions.len(), 3, "{es:#?}");
+        // a listed place stays a place of its own
+        assert!(
+            es.iter()
+                .any(|e| e.name == "Hamburg" && e.kind == EntityType::Loc),
+            "{es:#?}"
+        );
     }
 
     #[test]

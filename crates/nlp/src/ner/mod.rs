@@ -105,7 +105,8 @@ impl Annotator for Tagger<'_> {
 
 /// The article's own outlet where its text names it (`sagte dem Tagesblick`, `told the Kelmouth
 /// Gazette`) is an organisation: its name without a leading article, as a whole word, also in
-/// the genitive, where no other mention stands. The mentions join an organisation of that name
+/// the genitive, where no other mention stands; a name of several words also by its one word
+/// that is neither a word of the language nor a place. The mentions join an organisation of that name
 /// or make a new one at the end of the list (the indices of the others stay). A one-word name
 /// that is a word of the language (a listed common noun, or a word of the raw text the word
 /// classes were learned from: `Die Zeit` → `Zeit`) is looked for with its article only.
@@ -132,28 +133,48 @@ fn outlet_mentions(doc: &mut AnnotatedArticle, outlet: &str) {
         .flat_map(|e| e.mentions.iter().map(|m| m.span))
         .collect();
     let ix = lagebild_model::CharIndex::new(text);
-    let mut found = Vec::new();
-    for (at, _) in text.match_indices(core) {
-        let end = at + core.len();
-        let rest = &text[end..];
-        let ending = ["es", "s", ""]
-            .iter()
-            .find(|x| {
-                rest.strip_prefix(**x)
-                    .is_some_and(|r| !r.starts_with(char::is_alphanumeric))
-            })
-            .map(|x| x.len());
-        let starts_word = !text[..at].ends_with(char::is_alphanumeric);
-        let (Some(ending), true) = (ending, starts_word) else {
-            continue;
-        };
-        let span = lagebild_model::Span::new(ix.char_of(at), ix.char_of(end + ending));
-        if !taken.iter().any(|t| t.overlaps(&span)) {
-            found.push(lagebild_model::Mention {
-                span,
-                kind: lagebild_model::MentionKind::Name,
-            });
+    let find = |form: &str| {
+        let mut found = Vec::new();
+        for (at, _) in text.match_indices(form) {
+            let end = at + form.len();
+            let rest = &text[end..];
+            let ending = ["es", "s", ""]
+                .iter()
+                .find(|x| {
+                    rest.strip_prefix(**x)
+                        .is_some_and(|r| !r.starts_with(char::is_alphanumeric))
+                })
+                .map(|x| x.len());
+            let starts_word = !text[..at].ends_with(char::is_alphanumeric);
+            let (Some(ending), true) = (ending, starts_word) else {
+                continue;
+            };
+            let span = lagebild_model::Span::new(ix.char_of(at), ix.char_of(end + ending));
+            if !taken.iter().any(|t| t.overlaps(&span)) {
+                found.push(lagebild_model::Mention {
+                    span,
+                    kind: lagebild_model::MentionKind::Name,
+                });
+            }
         }
+        found
+    };
+    // a name of several words may be written by its one word that is neither a word of the
+    // language nor a place (`der Landesrundschau` for the `Niedersächsische Landesrundschau`,
+    // `des Politikreports` for `Politikreport Niedersachsen`)
+    let short: Vec<&str> = core
+        .split(' ')
+        .filter(|w| {
+            core.contains(' ')
+                && w.starts_with(char::is_uppercase)
+                && w.chars().count() >= 5
+                && !word(w)
+                && !Gazetteer::get().is_place(w)
+        })
+        .collect();
+    let mut found = find(core);
+    if let ([one], true) = (&short[..], found.is_empty()) {
+        found = find(one);
     }
     if found.is_empty() {
         return;
@@ -580,9 +601,22 @@ fn rules_with_flags(tokens: &[&str], flags: &[u16], labels: &mut [u8]) {
     let n = tokens.len();
     let gaz = Gazetteer::get();
     // listed common nouns and bare role nouns are never a one-word entity
+    // and neither is an abstract noun that no list has as a name (`Entwarnung`)
+    let listed = flag::FIRST | flag::SURNAME | flag::PLACE | flag::ORG;
     for (s, e, _) in spans(labels) {
-        if e == s + 1 && flags[s] & (flag::NOT_ENTITY) != 0 {
+        let abstract_noun = flags[s] & listed == 0 && gaz.is_abstract_noun(tokens[s]);
+        if e == s + 1 && (flags[s] & flag::NOT_ENTITY != 0 || abstract_noun) {
             labels[s] = 0;
+        }
+    }
+    // a name right after a noun for a kind of company is an organisation (`der Firma
+    // Corvenor Chemie`, `des Chemiekonzerns Haller`)
+    for (s, e, t) in spans(labels) {
+        if t != EntityType::Org && s > 0 && gaz.is_company_noun(tokens[s - 1]) {
+            labels[s] = label_of(EntityType::Org, true);
+            for l in &mut labels[s + 1..e] {
+                *l = label_of(EntityType::Org, false);
+            }
         }
     }
     // known first name + capitalised word: a person
@@ -726,6 +760,7 @@ fn rules_with_flags(tokens: &[&str], flags: &[u16], labels: &mut [u8]) {
             && is_cap_word(tokens[i])
             && gaz.is_place_noun(tokens[i - 1])
             && flags[i] & (flag::NOT_ENTITY | flag::ROLE) == 0
+            && !gaz.is_abstract_noun(tokens[i])
             && (i + 1 >= n || labels[i + 1] == 0)
         {
             labels[i] = 5;
@@ -874,6 +909,16 @@ gewarnt. Die Leser des Tagesblicks wussten es. Der Tagesblicker ist etwas andere
             .expect("the outlet is an entity");
         assert_eq!(outlet.kind, EntityType::Org);
         assert_eq!(outlet.mentions.len(), 2, "{:?}", outlet.mentions);
+        // a name of several words, written by its one word that is no word of the language
+        let entities = annotated(
+            "Nach Informationen der Landesrundschau wusste die Ministerin davon.",
+            "Niedersächsische Landesrundschau",
+        );
+        let outlet = entities
+            .iter()
+            .find(|e| e.name == "Niedersächsische Landesrundschau")
+            .expect("the outlet by its short form");
+        assert_eq!(outlet.mentions.len(), 1, "{entities:?}");
         // a common noun as the whole name is looked for with its article only
         let entities = annotated("Es ist an der Zeit, sagte sie.", "Die Zeit");
         assert!(entities
