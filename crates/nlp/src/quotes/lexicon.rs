@@ -319,6 +319,7 @@ impl Lexicon {
         const PREFIXES: &[&str] = &[
             "be", "ver", "ent", "er", "zer", "an", "auf", "aus", "ab", "ein", "mit", "vor", "zu",
             "nach", "fest", "zurück", "über", "unter", "weiter", "her", "hin", "dar", "bei",
+            "still", "statt", "teil", "fort", "wieder", "zusammen", "voran", "heraus",
         ];
         PREFIXES.iter().any(|p| {
             w.strip_prefix(p)

@@ -526,7 +526,11 @@ impl<'a> Finder<'a> {
                         self.last_speaker = Some((s.clone(), si));
                     }
                     let (ca, cb) = fr.content;
-                    let cb = if fr.kind == QuoteKind::Indirect {
+                    // content before its frame (`…, wie X sagte`) is one main clause, also
+                    // with a second verb (`durchsuchten Büros und stellten Unterlagen sicher`)
+                    let before_cue =
+                        ca < cb && fr.cue.as_ref().is_some_and(|c| c.1 >= self.toks[cb - 1].e);
+                    let cb = if fr.kind == QuoteKind::Indirect && !before_cue {
                         self.content_end(ca, cb)
                     } else {
                         cb

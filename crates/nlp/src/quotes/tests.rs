@@ -1159,6 +1159,14 @@ fn a_closing_wie_clause_names_who_said_the_sentence() {
         assert!(qs[0].text.contains("180 Millionen Euro"), "{qs:#?}");
         assert!(!qs[0].text.contains("wie"), "{qs:#?}");
     }
+    // the sentence before the clause is one content, also with a second verb
+    let qs = find_quotes(&annotated(
+        "Am Mittwoch durchsuchten Ermittler Büros und stellten Akten sicher, wie \
+         Oberstaatsanwalt Lutz Berendsen sagte.",
+    ));
+    assert_eq!(qs.len(), 1, "{qs:#?}");
+    assert_eq!(speaker(&qs[0]), "Lutz Berendsen");
+    assert!(qs[0].text.contains("stellten Akten sicher"), "{qs:#?}");
     // a `wie` clause that is the content of the verb before it, or a question inside the
     // sentence, names no speaker
     let qs = find_quotes(&annotated(
@@ -2118,4 +2126,33 @@ fn witnesses_and_passengers_point_back_also_after_an_age() {
         let q = qs.last().expect("a quote");
         assert!(speaker(q).ends_with(who), "{qs:#?}");
     }
+}
+
+#[test]
+fn lassen_with_a_speech_verb_is_a_speech_act_of_its_subject() {
+    let qs = find_quotes(&annotated(
+        "Das Vertrauen sei „aufgebraucht“, ließ Fraktionschefin Svenja Lüdeke noch während der \
+         Sitzung wissen. Die Ministerin Karin Lutz ließ über einen Sprecher ausrichten, sie sehe \
+         keinen Grund für einen Rücktritt.",
+    ));
+    let q = find(&qs, "Das Vertrauen sei „aufgebraucht“");
+    assert_eq!(speaker(q), "Svenja Lüdeke", "{qs:#?}");
+    let q = find(&qs, "sie sehe keinen Grund für einen Rücktritt");
+    assert_eq!(speaker(q), "Karin Lutz", "{qs:#?}");
+    // `lassen` without a speech verb is no speech act
+    let qs = find_quotes(&annotated("Die Polizei ließ die Demonstranten gewähren."));
+    assert!(qs.is_empty(), "{qs:#?}");
+}
+
+#[test]
+fn a_konjunktiv_of_a_separable_verb_continues_reported_speech() {
+    let qs = find_quotes(&annotated(
+        "Die Betriebsratsvorsitzende Sandra Meinecke sagte, die Belegschaft sei erschüttert. \
+         Viele Kollegen sorgten sich um ihre Arbeitsplätze, falls die Anlage länger stillstehe.",
+    ));
+    let q = find(
+        &qs,
+        "Viele Kollegen sorgten sich um ihre Arbeitsplätze, falls die Anlage länger stillstehe",
+    );
+    assert_eq!(speaker(q), "Sandra Meinecke", "{qs:#?}");
 }
