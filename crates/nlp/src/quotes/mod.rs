@@ -1608,10 +1608,23 @@ impl<'a> Finder<'a> {
                     && (v.content.0..v.content.1).contains(&k)
             }) && v.speaker.is_some()
         };
+        // `räumte Kolbeck nach Angaben mehrerer Teilnehmer ein, …`: a source phrase between a
+        // speech verb with its subject and the verb's content says who reports the act; the
+        // subject is the speaker.
+        let source_of_act = |at: &Frame, v: &Frame| {
+            let (Some(ac), Some(vc)) = (at.cue.as_ref(), v.cue.as_ref()) else {
+                return false;
+            };
+            v.speaker.is_some()
+                && v.content.0 < v.content.1
+                && ac.1 > vc.1
+                && ac.2 <= self.toks[v.content.0].s
+        };
         let mut fr = match (attr, verb) {
             (Some(at), Some(v))
                 if closing(&v) && at.cue.as_ref().map(|c| c.1) < v.cue.as_ref().map(|c| c.1)
-                    || opinion_inside(&at, &v) =>
+                    || opinion_inside(&at, &v)
+                    || source_of_act(&at, &v) =>
             {
                 v
             }
@@ -1997,8 +2010,12 @@ impl<'a> Finder<'a> {
                         _ if k >= b => None,
                         // `nach Angaben aus Regierungskreisen`
                         Some("von" | "vom" | "aus") => self.np_after(k + 1, b),
-                        // `nach Angaben der Polizei` — the genitive article starts the NP.
-                        Some("der" | "des" | "eines" | "einer") => self.np_after(k, b),
+                        // `nach Angaben der Polizei` — the genitive article starts the NP
+                        // (also `mehrerer Teilnehmer`).
+                        Some(
+                            "der" | "des" | "eines" | "einer" | "mehrerer" | "einiger"
+                            | "zahlreicher" | "vieler" | "beider",
+                        ) => self.np_after(k, b),
                         // `nach Angaben Moskaus`: a genitive name.
                         Some(w) if toks[k].cap && w.ends_with('s') => self.np_after(k, b),
                         _ => None,

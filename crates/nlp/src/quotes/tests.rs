@@ -2156,3 +2156,16 @@ fn a_konjunktiv_of_a_separable_verb_continues_reported_speech() {
     );
     assert_eq!(speaker(q), "Sandra Meinecke", "{qs:#?}");
 }
+
+#[test]
+fn a_source_phrase_inside_a_speech_act_reports_the_subjects_words() {
+    let qs = find_quotes(&annotated(
+        "Im Ausschuss räumte Minister Tobias Kolbeck nach übereinstimmenden Angaben mehrerer \
+         Teilnehmer ein, den Vermerk gekannt zu haben. Nach Angaben mehrerer Teilnehmer habe \
+         die Sitzung zwei Stunden gedauert.",
+    ));
+    let q = find(&qs, "den Vermerk gekannt zu haben");
+    assert_eq!(speaker(q), "Tobias Kolbeck", "{qs:#?}");
+    let q = find(&qs, "habe die Sitzung zwei Stunden gedauert");
+    assert!(speaker(q).contains("Teilnehmer"), "{qs:#?}");
+}
