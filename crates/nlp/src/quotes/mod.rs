@@ -2400,15 +2400,19 @@ impl<'a> Finder<'a> {
                     let words_before = toks[a..i - 1].iter().filter(|x| x.is_word()).count();
                     // a comma inside an enumeration of names (`in Ortenburg, Aidenbach und
                     // Vilshofen`) divides no clauses
-                    let listing = |k: usize| {
+                    // (`Planung, Ausschreibung, Abriss und Neubau`: the enumeration goes on
+                    // over commas before capitalised words)
+                    let listing_comma = |k: usize| {
                         toks[k].is_punct(',')
                             && k > a
                             && toks[k - 1].cap
                             && toks.get(k + 1).is_some_and(|t| t.cap && t.is_word())
-                            && toks[k + 1..i - 1]
-                                .iter()
-                                .take_while(|t| !is_clause_sep(t))
-                                .any(|t| matches!(t.lower.as_str(), "und" | "oder"))
+                    };
+                    let listing = |k: usize| {
+                        listing_comma(k)
+                            && (k + 1..i - 1)
+                                .take_while(|&j| !is_clause_sep(&toks[j]) || listing_comma(j))
+                                .any(|j| matches!(toks[j].lower.as_str(), "und" | "oder"))
                     };
                     let one_clause = !(a..i - 1).any(|k| is_clause_sep(&toks[k]) && !listing(k));
                     let plain = verb.clause
