@@ -514,7 +514,28 @@ impl<'a> Finder<'a> {
                     }
                 }
             }
-            let frames = self.frames(a, b);
+            let mut frames = self.frames(a, b);
+            // `…, sagte Regierungssprecher X. Sie erwarte aber, dass …`: a speech or belief
+            // verb in the Konjunktiv is itself reported, by the speaker of the sentence before:
+            // the whole sentence is that speaker's too (nested speech: two quotes)
+            if let ([fr], Some((prev, _))) = (
+                &frames[..],
+                self.last_speaker
+                    .clone()
+                    .filter(|(_, s)| si > 0 && s + 1 == si && last_quote_sent == Some(si - 1)),
+            ) {
+                if self.reported_act(a, fr)
+                    && fr.speaker.as_ref().is_none_or(|s| s.name != prev.name)
+                {
+                    frames.push(Frame {
+                        content: (a, b),
+                        speaker: Some(prev),
+                        cue: None,
+                        kind: QuoteKind::Indirect,
+                        denial: false,
+                    });
+                }
+            }
             let mut produced = false;
             if !frames.is_empty() {
                 produced = true;
@@ -1405,6 +1426,42 @@ impl<'a> Finder<'a> {
         Epistemic::Attributed
     }
 
+    /// True when a frame's speech verb is in the Konjunktiv (`Sie erwarte, dass …`, `Die
+    /// Analyse habe ergeben, dass …`, `Alle hätten angegeben, …`), or its source noun stands in
+    /// a clause in the Konjunktiv: its sentence is reported.
+    fn reported_act(&self, a: usize, fr: &Frame) -> bool {
+        let Some(c) = fr.cue.as_ref() else {
+            return false;
+        };
+        let toks = self.toks;
+        let ci = toks.partition_point(|t| t.s < c.1);
+        // the content follows the verb
+        if ci >= toks.len() || fr.content.0 <= ci {
+            return false;
+        }
+        // a source noun in a clause in the Konjunktiv (`Auch aus Hessen lägen Meldungen vor,
+        // …`)
+        if toks[ci].cap && self.lex.is_source_noun(&toks[ci].lower) {
+            return self.konjunktiv_main(a, fr.content.0);
+        }
+        if !self.lex.forms.contains_key(&toks[ci].lower) {
+            return false;
+        }
+        // the verb's clause opens the sentence (not `…, der sage, was …`)
+        let cs = self.clause_start(a, ci);
+        if cs != a {
+            return false;
+        }
+        let konjunktiv = |w: &str| self.lex.is_konjunktiv_one(w) || self.lex.is_konjunktiv_two(w);
+        konjunktiv(&toks[ci].lower)
+            || (cs..ci).any(|k| {
+                matches!(
+                    toks[k].lower.as_str(),
+                    "habe" | "hätte" | "hätten" | "sei" | "seien" | "wäre" | "wären" | "werde"
+                )
+            })
+    }
+
     /// True when the sentence's text outside quotes has a Konjunktiv I form (or a Konjunktiv
     /// II stand-in) that is not inside a subordinate `wenn`/`als ob` clause.
     fn konjunktiv_main(&self, a: usize, b: usize) -> bool {
@@ -1589,8 +1646,17 @@ impl<'a> Finder<'a> {
             }) && v.speaker.is_some()
         };
         // A speech act inside a clause that a closing frame reports (`Die Pläne lehne sie
-        // „rundweg ab“, sagte X.`): the closing frame holds the speaker of the whole clause.
-        if let Some(v) = verb.as_ref().filter(|v| v.kind == QuoteKind::Reported) {
+        // „rundweg ab“, sagte X.`), or one in a subordinate clause that opens the sentence
+        // (`Sollte die Firma den Befund nicht gemeldet haben, wäre das ein Verstoß, sagte X.`),
+        // or one in the Konjunktiv (`Der Fahrer habe angegeben, er sei geblendet worden, sagte
+        // ein Sprecher.`): the closing frame holds the speaker of the whole clause.
+        let subordinate_first = matches!(
+            self.toks[a].lower.as_str(),
+            "sollte" | "sollten" | "wenn" | "falls" | "obwohl" | "weil" | "da" | "nachdem"
+        );
+        if let Some(v) = verb.as_ref().filter(|v| {
+            v.kind == QuoteKind::Reported || subordinate_first || self.reported_act(a, v)
+        }) {
             let cue_at = v.cue.as_ref().map_or(self.text.len(), |c| c.2);
             verb = (a + 1..b)
                 .filter(|&k| self.toks[k - 1].is_punct(',') && self.toks[k].s >= cue_at)
@@ -2263,6 +2329,27 @@ impl<'a> Finder<'a> {
                 if verb.belief
                     && kind == FormKind::Participle
                     && (cs..i).any(|k| matches!(toks[k].lower.as_str(), "habe" | "hätte"))
+                {
+                    continue;
+                }
+                // `Händler könnten Kunden warnen`: a speech verb under a modal in the
+                // Konjunktiv II is a possibility, no speech act
+                if t.lower.ends_with('n')
+                    && (cs..i).any(|k| {
+                        matches!(
+                            toks[k].lower.as_str(),
+                            "könnte"
+                                | "könnten"
+                                | "müsste"
+                                | "müssten"
+                                | "dürfte"
+                                | "dürften"
+                                | "sollte"
+                                | "sollten"
+                                | "würde"
+                                | "würden"
+                        )
+                    })
                 {
                     continue;
                 }

@@ -2169,3 +2169,82 @@ fn a_source_phrase_inside_a_speech_act_reports_the_subjects_words() {
     let q = find(&qs, "habe die Sitzung zwei Stunden gedauert");
     assert!(speaker(q).contains("Teilnehmer"), "{qs:#?}");
 }
+
+#[test]
+fn a_closing_frame_reports_a_conditional_or_reported_clause_before_it() {
+    let qs = find_quotes(&annotated(
+        "Sollte die Molkerei einen Befund nicht gemeldet haben, wäre das ein schwerer Verstoß, \
+         sagte ein Sprecher des Ministeriums.",
+    ));
+    assert_eq!(qs.len(), 1, "{qs:#?}");
+    assert!(speaker(&qs[0]).contains("Ministeriums"), "{qs:#?}");
+    let qs = find_quotes(&annotated(
+        "Der Fahrer habe in seiner Vernehmung angegeben, er sei von der Sonne geblendet worden, \
+         sagte ein Sprecher der Staatsanwaltschaft.",
+    ));
+    assert!(
+        qs.iter()
+            .any(|q| speaker(q).contains("Staatsanwaltschaft") && q.text.contains("geblendet")),
+        "{qs:#?}"
+    );
+}
+
+#[test]
+fn an_enumeration_before_a_closing_frame_is_one_clause() {
+    let qs = find_quotes(&annotated(
+        "Professor Jan Wachendorff hält den Plan für zu knapp. Selbst in einem schnellen \
+         Verfahren dauerten Planung, Ausschreibung, Abriss und Neubau fünf Jahre, sagte er.",
+    ));
+    let q = find(
+        &qs,
+        "Selbst in einem schnellen Verfahren dauerten Planung, Ausschreibung, Abriss und Neubau \
+         fünf Jahre",
+    );
+    assert_eq!(speaker(q), "Jan Wachendorff", "{qs:#?}");
+}
+
+#[test]
+fn a_speech_verb_under_a_modal_in_the_konjunktiv_is_no_speech_act() {
+    let qs = find_quotes(&annotated(
+        "Die Verbraucherschützerin Anna Baumeister kritisierte, dass Rückrufe viele Menschen zu \
+         spät erreichten. Händler könnten Kunden gezielt warnen, täten das aber zu selten.",
+    ));
+    let q = find(
+        &qs,
+        "Händler könnten Kunden gezielt warnen, täten das aber zu selten",
+    );
+    assert_eq!(speaker(q), "Anna Baumeister", "{qs:#?}");
+}
+
+#[test]
+fn a_speech_act_in_the_konjunktiv_is_reported_by_the_speaker_before() {
+    // nested speech: the inner act and the whole sentence as the reporter's words
+    let qs = find_quotes(&annotated(
+        "Die Erreger seien im Salzbad gefunden worden, sagte Landrätin Ulrike Brandstätter. \
+         Die Genomsequenzierung habe ergeben, dass es sich um den Ausbruchsstamm handle. \
+         Auch aus Hessen lägen Meldungen vor, das Institut sei eingeschaltet.",
+    ));
+    let q = find(
+        &qs,
+        "Die Genomsequenzierung habe ergeben, dass es sich um den Ausbruchsstamm handle",
+    );
+    assert_eq!(speaker(q), "Ulrike Brandstätter", "{qs:#?}");
+    assert!(qs
+        .iter()
+        .any(|q| q.text == "dass es sich um den Ausbruchsstamm handle"));
+    let q = find(
+        &qs,
+        "Auch aus Hessen lägen Meldungen vor, das Institut sei eingeschaltet",
+    );
+    assert_eq!(speaker(q), "Ulrike Brandstätter", "{qs:#?}");
+    // not a speech verb in a relative clause
+    let qs = find_quotes(&annotated(
+        "Die Ministerin Karin Lutz sagte, sie bleibe im Amt. Der Gegner warf ihr vor, sie sei \
+         eine Politikerin, die sage, was ihr nütze.",
+    ));
+    assert!(
+        qs.iter()
+            .all(|q| !(speaker(q) == "Karin Lutz" && q.text.starts_with("Der Gegner"))),
+        "{qs:#?}"
+    );
+}
