@@ -1102,6 +1102,10 @@ Die Opposition reagierte mit Kritik auf die Ankündigung des Ministers.";
             classify("Lesen Sie auch: Warum die Mieten steigen", false),
             Some(BoilerplateKind::Teaser)
         );
+        assert_eq!(
+            classify("Dieser Artikel wurde um 18.40 Uhr aktualisiert.", false),
+            Some(BoilerplateKind::Teaser)
+        );
     }
 
     #[test]

@@ -132,6 +132,8 @@ pub struct Gazetteer {
     quoted_name_kinds: Vec<String>,
     /// Endings of abstract nouns (`ung`, `heit`).
     abstract_endings: Vec<String>,
+    /// Endings of trade nouns that head a firm's name (`molkerei`).
+    trade_nouns: Vec<String>,
     /// Lower-case words inside the long form of a name (`für`, `und`, `of`).
     name_joins: HashSet<String>,
     /// Endings of adjectives and participles (`end`, `ig`, `lich`).
@@ -395,6 +397,7 @@ impl Gazetteer {
                 "../../resources/de/quoted_name_kinds.txt"
             )),
             abstract_endings: owned_lines(include_str!("../../resources/de/abstract_endings.txt")),
+            trade_nouns: owned_lines(include_str!("../../resources/de/trade_nouns.txt")),
             name_joins: lines_set(include_str!("../../resources/de/name_joins.txt"), false),
             adjective_endings: data_lines(include_str!("../../resources/de/adjective_endings.txt"))
                 .map(str::to_string)
@@ -558,6 +561,13 @@ impl Gazetteer {
                 .iter()
                 .any(|e| lower.ends_with(e.as_str()) || base.ends_with(e.as_str()))
         })
+    }
+
+    /// True for a trade noun that heads a firm's name (`Molkerei`, `Bankhaus`;
+    /// `resources/de/trade_nouns.txt`).
+    pub fn is_trade_noun(&self, w: &str) -> bool {
+        lower_base(w)
+            .is_some_and(|(lower, _)| self.trade_nouns.iter().any(|e| lower.ends_with(e.as_str())))
     }
 
     /// True for a noun that a quoted group name follows (`Bürgerinitiative`;

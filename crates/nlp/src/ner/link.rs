@@ -250,10 +250,24 @@ fn drop_determined_persons(tagged: &mut [(Vec<String>, Vec<u8>)]) {
 
 /// German: an institution word right before a place the tagger found makes one organisation
 /// with it (`im Klinikum Kempten`, `die Stadtwerke Norderstedt`), unless the place is in the
-/// genitive (`die Schule Sachsens`: a listed place with an `s`, or a name ending in `-ens`).
+/// genitive (`die Schule Sachsens`: a listed place with an `s`, or a name ending in `-ens`);
+/// a trade noun right before any name does too (`die Molkerei Sonnhalde`, `das Bankhaus
+/// Lindemann`, [`Gazetteer::is_trade_noun`]).
 fn institutions_at_places(tagged: &mut [(Vec<String>, Vec<u8>)], g: &Gazetteer) {
     for (words, labels) in tagged.iter_mut() {
         for (a, b, t) in super::spans(labels) {
+            // a trade noun heads a firm's name before any name (`die Molkerei Sonnhalde`)
+            if a > 0
+                && labels[a - 1] == 0
+                && is_cap_word(&words[a - 1])
+                && g.is_trade_noun(&words[a - 1])
+            {
+                labels[a - 1] = label_of(EntityType::Org, true);
+                for l in &mut labels[a..b] {
+                    *l = label_of(EntityType::Org, false);
+                }
+                continue;
+            }
             if t != EntityType::Loc || a == 0 || labels[a - 1] != 0 {
                 continue;
             }
@@ -1059,6 +1073,16 @@ fn link(mut mentions: Vec<RawMention>, role_mentions: Vec<RoleMention>, text: &s
     merge_short_forms(&mut ents, text);
     // places and organisations are named as listed (`Deutscher Wetterdienst`, `Russland`)
     let g = Gazetteer::get();
+    // a firm headed by its trade is also known by its name alone (`Sonnhalde` for `Molkerei
+    // Sonnhalde`), as other articles may write it
+    for e in ents
+        .iter_mut()
+        .filter(|e| e.kind == EntityType::Org && e.words.len() > 1)
+    {
+        if g.is_trade_noun(&e.words[0]) {
+            push_unique(&mut e.aliases, e.words[1..].join(" "));
+        }
+    }
     for e in ents.iter_mut().filter(|e| e.kind != EntityType::Per) {
         let words: Vec<&str> = e.words.iter().map(String::as_str).collect();
         if let Some(listed) = g.listed_form(&words) {
@@ -1441,6 +1465,20 @@ Der Verkehrsverbund Oberallgäu setzt Busse ein. Die Schule Sachsens steht in Le
         );
         assert_eq!(of("Kempten"), None, "{es:?}");
         assert_eq!(of("Leipzig"), Some(EntityType::Loc), "{es:?}");
+        // a trade noun heads a firm's name before any name
+        let text = "Die Molkerei Sonnhalde ruft Käse zurück. Das Bankhaus Lindemann rät ab.";
+        let es = entities(
+            &Tagger::default_for("de"),
+            text,
+            &crate::tokenize::sentences(text),
+        );
+        let sonnhalde = es
+            .iter()
+            .find(|e| e.name == "Molkerei Sonnhalde")
+            .expect("the firm");
+        assert_eq!(sonnhalde.kind, EntityType::Org);
+        assert!(sonnhalde.aliases.iter().any(|a| a == "Sonnhalde"), "{es:?}");
+        assert!(es.iter().any(|e| e.name == "Bankhaus Lindemann"), "{es:?}");
         assert!(es.iter().all(|e| !e.name.starts_with("Schule")), "{es:?}");
     }
 
