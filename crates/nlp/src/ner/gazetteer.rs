@@ -190,6 +190,16 @@ fn lower_base(w: &str) -> Option<(String, String)> {
     Some((lower, base))
 }
 
+/// True for a capitalised word whose lower-case form (or, with `genitive`, also its form
+/// without a genitive ending) ends in one of `endings`.
+fn ends_in_any(endings: &[String], w: &str, genitive: bool) -> bool {
+    lower_base(w).is_some_and(|(lower, base)| {
+        endings
+            .iter()
+            .any(|e| lower.ends_with(e.as_str()) || (genitive && base.ends_with(e.as_str())))
+    })
+}
+
 fn words(text: &str) -> impl Iterator<Item = &str> {
     data_lines(text).flat_map(str::split_whitespace)
 }
@@ -556,28 +566,19 @@ impl Gazetteer {
     /// True for a noun naming a kind of company (`Firma`, `Chemiekonzerns`;
     /// `resources/de/company_nouns.txt`).
     pub fn is_company_noun(&self, w: &str) -> bool {
-        lower_base(w).is_some_and(|(lower, base)| {
-            self.company_nouns
-                .iter()
-                .any(|e| lower.ends_with(e.as_str()) || base.ends_with(e.as_str()))
-        })
+        ends_in_any(&self.company_nouns, w, true)
     }
 
     /// True for a trade noun that heads a firm's name (`Molkerei`, `Bankhaus`;
     /// `resources/de/trade_nouns.txt`).
     pub fn is_trade_noun(&self, w: &str) -> bool {
-        lower_base(w)
-            .is_some_and(|(lower, _)| self.trade_nouns.iter().any(|e| lower.ends_with(e.as_str())))
+        ends_in_any(&self.trade_nouns, w, false)
     }
 
     /// True for a noun that a quoted group name follows (`Bürgerinitiative`;
     /// `resources/de/quoted_name_kinds.txt`).
     pub fn names_by_quote(&self, w: &str) -> bool {
-        lower_base(w).is_some_and(|(lower, _)| {
-            self.quoted_name_kinds
-                .iter()
-                .any(|e| lower.ends_with(e.as_str()))
-        })
+        ends_in_any(&self.quoted_name_kinds, w, false)
     }
 
     /// True for a capitalised abstract noun without a hyphen (`Entwarnung`, `Mehrheit`;
