@@ -430,6 +430,9 @@ fn shared_keys_outside(a: &Unit, b: &Unit, roles: bool) -> usize {
 /// The part of its weight a key of the story's topic (see [`is_topic`]) adds when shared.
 const TOPIC_SHARE: f64 = 0.5;
 
+/// What a shared figure with its unit adds beyond a shared number.
+const MEASURE_BONUS: f64 = 0.1;
+
 /// Largest ratio between two values still read as the same measurement.
 pub(crate) const NUMBER_RATIO: f64 = 1.5;
 
@@ -493,6 +496,13 @@ pub fn similarity(a: &Unit, b: &Unit) -> f64 {
     let same_number = a.numbers.iter().any(|n| n.0 != 0 && b.numbers.contains(n));
     if same_number {
         s += 0.1;
+        // a figure with its unit (`74 Fahrgäste`, `18 Kilometer`) says more than a bare number
+        if a.numbers
+            .iter()
+            .any(|n| n.0 != 0 && !n.1.is_empty() && n.1 != "ordinal" && b.numbers.contains(n))
+        {
+            s += MEASURE_BONUS;
+        }
     }
     let se = a.entities.intersection(&b.entities).count();
     // one shared name (a speaker, a place) and at most one other shared word: two statements
@@ -928,6 +938,27 @@ mod tests {
     }
 
     use super::test_unit as unit;
+
+    #[test]
+    fn a_shared_figure_with_its_unit_counts_more_than_a_bare_number() {
+        // `An Bord waren 74 Fahrgäste, viele Pendler` / `Im Zug saßen 74 Fahrgäste aus der
+        // Region`: the figure and two words in common
+        let u = |keys: &[u32], number: (i64, &str)| Unit {
+            keys: keys.iter().map(|&k| (k, 1.0)).collect(),
+            weight: keys.len() as f64,
+            numbers: BTreeSet::from([(number.0, number.1.to_string())]),
+            ..unit(0, "")
+        };
+        let a = u(&[0, 1, 2, 3, 4], (74_000, "fahrgast"));
+        let b = u(&[0, 1, 5, 6, 7], (74_000, "fahrgast"));
+        let bare = (
+            u(&[0, 1, 2, 3, 4], (74_000, "")),
+            u(&[0, 1, 5, 6, 7], (74_000, "")),
+        );
+        let with_unit = similarity(&a, &b);
+        assert!((with_unit - similarity(&bare.0, &bare.1) - MEASURE_BONUS).abs() < 1e-9);
+        assert!(with_unit >= FACT_THRESHOLD);
+    }
 
     #[test]
     fn one_shared_name_makes_no_fact() {
