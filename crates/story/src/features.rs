@@ -122,10 +122,12 @@ fn with_key<R>(word: &str, f: impl FnOnce(Option<&str>) -> R) -> R {
     })
 }
 
+/// Word part as written → the keys of its compound parts (see [`for_compound_keys`]).
+type PartKeys = FxHashMap<Box<str>, Box<[Box<str>]>>;
+
 thread_local! {
-    /// Word part as written → the keys of its compound parts (see [`for_compound_keys`]).
-    static COMPOUND_KEYS: RefCell<FxHashMap<Box<str>, Box<[Box<str>]>>> =
-        RefCell::new(FxHashMap::default());
+    /// The compound part keys a thread has looked up.
+    static COMPOUND_KEYS: RefCell<PartKeys> = RefCell::new(FxHashMap::default());
 }
 
 /// `f` called with the key of each part of a German noun compound that differs from the key of
