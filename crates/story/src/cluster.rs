@@ -10,7 +10,7 @@
 //! compared with every story.
 
 use crate::entities::name_key;
-use crate::features::{for_compound_keys, for_text_keys_in, german_equivalent, idf, DocText};
+use crate::features::{for_text_keys_in, german_equivalent, idf, DocText};
 use lagebild_model::calendar::Date;
 use lagebild_model::{AnnotatedArticle, EntityType};
 use rustc_hash::FxHashMap;
@@ -235,32 +235,13 @@ pub(crate) fn features(doc: &AnnotatedArticle) -> ArticleFeatures {
             counts.insert(k.to_string(), 1.0);
         }
     };
-    // the parts of a German compound count half a word each
-    let mut parts: FxHashMap<String, f64> = FxHashMap::default();
-    let mut part = |w: &str| {
-        if !english {
-            for_compound_keys(w, |k| *parts.entry(k.to_string()).or_default() += 0.5);
-        }
-    };
     for i in 0..doc.sentences.len() {
         dt.for_keys(i, &mut count);
-        dt.words(i).into_iter().for_each(&mut part);
     }
-    let words = |t: &'_ str| {
-        t.split(|c: char| !(c.is_alphanumeric() || c == '-'))
-            .filter(|w| !w.is_empty())
-            .map(str::to_string)
-            .collect::<Vec<_>>()
-    };
     if doc.sentences.is_empty() {
         for_text_keys_in(english, &doc.article.text, &mut count);
-        words(&doc.article.text).iter().for_each(|w| part(w));
     }
     for_text_keys_in(english, &doc.article.title, &mut count);
-    words(&doc.article.title).iter().for_each(|w| part(w));
-    for (k, c) in parts {
-        *counts.entry(k).or_default() += c;
-    }
     let mut terms: Vec<(String, f64)> = counts
         .into_iter()
         .filter(|(k, _)| {

@@ -122,64 +122,7 @@ fn with_key<R>(word: &str, f: impl FnOnce(Option<&str>) -> R) -> R {
     })
 }
 
-/// Word part as written → the keys of its compound parts (see [`for_compound_keys`]).
-type PartKeys = FxHashMap<Box<str>, Box<[Box<str>]>>;
-
-thread_local! {
-    /// The compound part keys a thread has looked up.
-    static COMPOUND_KEYS: RefCell<PartKeys> = RefCell::new(FxHashMap::default());
-}
-
-/// `f` called with the key of each part of a German noun compound that differs from the key of
-/// the whole word (`Verpackungssteuer` → `steu`, `verpack`; `Einwegverpackungen` → `verpack`,
-/// `einweg`; see `Gazetteer::compound_parts`), for each part of a hyphenated word: one event
-/// is told with a compound in one report and in separate words in another (`Steuer auf
-/// Einwegverpackungen`), and a compound's key alone keeps only its first eight letters.
-pub fn for_compound_keys(word: &str, mut f: impl FnMut(&str)) {
-    for part in word.split(['-', '‑', '/']) {
-        if part.len() < 8 {
-            continue;
-        }
-        COMPOUND_KEYS.with(|memo| {
-            if let Some(ks) = memo.borrow().get(part) {
-                ks.iter().for_each(|k| f(k));
-                return;
-            }
-            let mut ks: Vec<Box<str>> = Vec::new();
-            let whole = key(part);
-            let mut add = |p: &str| {
-                if let Some(k) = key(p) {
-                    if Some(&k) != whole.as_ref() && !ks.iter().any(|x| **x == *k) {
-                        ks.push(k.into());
-                    }
-                }
-            };
-            // either part may be a compound itself (`Grundsteuerreform`: `Grund`,
-            // `Steuerreform`, which is `Steuer` and `reform`)
-            let gazetteer = lagebild_nlp::ner::gazetteer::Gazetteer::get();
-            let mut todo = vec![part.to_string()];
-            while let Some(w) = todo.pop() {
-                if let Some((modifier, head)) = gazetteer.compound_parts(&w) {
-                    for p in [head, modifier] {
-                        add(p);
-                        let mut cs = p.chars();
-                        if let Some(c) = cs.next() {
-                            todo.push(c.to_uppercase().collect::<String>() + cs.as_str());
-                        }
-                    }
-                }
-            }
-            ks.iter().for_each(|k| f(k));
-            let mut memo = memo.borrow_mut();
-            if memo.len() >= KEY_MEMO {
-                memo.clear();
-            }
-            memo.insert(part.into(), ks.into());
-        });
-    }
-}
-
-/// Irregular verb form → its infinitive/// Irregular verb form → its infinitive (`resources/de/verb_forms.txt`).
+/// Irregular verb form → its infinitive (`resources/de/verb_forms.txt`).
 fn verb_forms() -> &'static FxHashMap<&'static str, &'static str> {
     static FORMS: OnceLock<FxHashMap<&'static str, &'static str>> = OnceLock::new();
     FORMS.get_or_init(|| {
@@ -509,31 +452,6 @@ mod tests {
         assert_eq!(key("brach"), key("brechen"));
         // a form that is also a noun keeps its own key
         assert_ne!(key("Tat"), key("tun"));
-    }
-
-    #[test]
-    fn compounds_give_the_keys_of_their_parts() {
-        let parts = |w| {
-            let mut out = Vec::new();
-            for_compound_keys(w, |k| out.push(k.to_string()));
-            out
-        };
-        // `Verpackungssteuer` and `Steuer auf Einwegverpackungen` share `steu` and `verpack`
-        assert_eq!(parts("Verpackungssteuer"), ["steu", "verpack"]);
-        assert_eq!(parts("Einwegverpackungen"), ["verpack", "einweg"]);
-        assert_eq!(key("Steuer").as_deref(), Some("steu"));
-        // a compound modifier is split again; a hyphenated word part by part
-        assert_eq!(
-            parts("Grundsteuerreform"),
-            ["steuerre", "grund", "reform", "steu"]
-        );
-        assert_eq!(
-            parts("Grundsteuerreform-Entwurf"),
-            ["steuerre", "grund", "reform", "steu"]
-        );
-        // no compound, or one whose key is that of its only part
-        assert!(parts("Verhandlung").is_empty());
-        assert!(parts("Steuer").is_empty());
     }
 
     #[test]

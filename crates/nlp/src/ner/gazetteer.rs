@@ -783,42 +783,6 @@ impl Gazetteer {
             })
     }
 
-    /// The two parts of a German noun compound whose head is a listed common noun of at least
-    /// four letters and whose modifier, without a linking `s`, `es`, `n`, `en` or `e`, is a
-    /// listed noun or ends in one (`Verpackungssteuer` → `Verpackung`, `Steuer`;
-    /// `Einwegverpackungen` → `Einweg`, `Verpackungen`). The longest such head wins; the
-    /// parts are slices of `w` as written (the head in lower case, as it stands inside the
-    /// word). `None` for words that are not such compounds (`Verhandlung`: `Ver` is no noun).
-    pub fn compound_parts<'a>(&self, w: &'a str) -> Option<(&'a str, &'a str)> {
-        if w.len() < 8
-            || w.contains('-')
-            || !w.chars().next().is_some_and(char::is_uppercase)
-            || !w.chars().skip(1).all(char::is_lowercase)
-        {
-            return None;
-        }
-        let capital = |s: &str| {
-            let mut cs = s.chars();
-            cs.next()
-                .map(|c| c.to_uppercase().collect::<String>() + cs.as_str())
-                .unwrap_or_default()
-        };
-        w.char_indices().skip(3).find_map(|(i, _)| {
-            let (modifier, head) = w.split_at(i);
-            if head.chars().count() < 4 || !self.is_common_noun(&capital(head)) {
-                return None;
-            }
-            ["es", "en", "s", "n", "e", ""]
-                .iter()
-                .filter_map(|link| modifier.strip_suffix(link))
-                .find(|m| {
-                    m.chars().count() >= 3
-                        && (self.is_common_noun(m) || self.ends_in_common_noun(m))
-                })
-                .map(|m| (m, head))
-        })
-    }
-
     /// Flags of each token of a sentence (see [`flag`]).
     pub fn flags(&self, tokens: &[&str]) -> Vec<u16> {
         let mut out = vec![0u16; tokens.len()];
@@ -913,32 +877,6 @@ mod tests {
         assert!(g.is_common_noun("Löhne"));
         assert!(g.is_common_noun("Häuser"));
         assert!(!g.is_common_noun("Schröder"));
-    }
-
-    #[test]
-    fn compounds_split_into_modifier_and_head() {
-        let g = Gazetteer::get();
-        assert_eq!(
-            g.compound_parts("Verpackungssteuer"),
-            Some(("Verpackung", "steuer"))
-        );
-        assert_eq!(
-            g.compound_parts("Einwegverpackungen"),
-            Some(("Einweg", "verpackungen"))
-        );
-        assert_eq!(
-            g.compound_parts("Bundesregierung"),
-            Some(("Bund", "regierung"))
-        );
-        for w in [
-            "Verhandlung",
-            "Regierung",
-            "Schröder",
-            "Kreml-Berater",
-            "USA",
-        ] {
-            assert_eq!(g.compound_parts(w), None, "{w}");
-        }
     }
 
     #[test]
