@@ -10,7 +10,9 @@
 use crate::entities::Merged;
 use crate::features::{idf, is_boilerplate, DocText};
 use crate::wire::WireResult;
-use lagebild_model::{AnnotatedArticle, Citation, Evidence, Fact, Span, TimexType};
+use lagebild_model::{
+    AnnotatedArticle, Citation, EntityType, Evidence, Fact, MentionKind, Span, TimexType,
+};
 use rustc_hash::FxHashMap;
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::sync::OnceLock;
@@ -191,9 +193,10 @@ pub fn units(
                 .collect();
             // only sentences that carry a date expression of their own are dated (an
             // annotator may fall back to the publication date for the others); a year after
-            // `seit`/`since` says how long a state has lasted and dates no event (`Wir haben so
-            // etwas seit 1997 nicht erlebt`), unlike a day (`Busse fahren seit Mittwoch eine
-            // Umleitung`: the detour began then)
+            // `seit`/`since` dates when a state began (`Die Partei sitzt seit 2016 im Landtag`)
+            // only in a sentence without a date of its own and without a negation (`Wir haben
+            // so etwas seit 1997 nicht erlebt` dates nothing), unlike a day (`Busse fahren seit
+            // Mittwoch eine Umleitung`: the detour began then)
             // the text right before an expression and its last word
             let word_before = |x: &lagebild_model::TimeExpr| {
                 let before = t.slice(Span::new(x.span.start.saturating_sub(30), x.span.start));
@@ -209,11 +212,22 @@ pub fn units(
             };
             // a year right after a noun names a thing, not when something happened
             // (`Landeshaushalt 2027`, `Agenda 2030`); a year of a noun of years stays a date
-            // (`Kriegsjahr 1915`)
+            // (`Kriegsjahr 1915`), and so does a year after a capitalised function word
+            // (`Von 2028 an`, `Schon 2019`) or after the name of a person or organisation, the
+            // subject of a clause (`das Hallberg 1992 übernommen hatte`)
+            let after_name = |x: &lagebild_model::TimeExpr| {
+                let at = x.span.start.saturating_sub(2);
+                doc.entities
+                    .iter()
+                    .filter(|e| matches!(e.kind, EntityType::Per | EntityType::Org))
+                    .flat_map(|e| &e.mentions)
+                    .any(|m| m.kind == MentionKind::Name && m.span.contains(&Span::new(at, at + 1)))
+            };
             let label = |x: &lagebild_model::TimeExpr| {
                 let (before, word) = word_before(x);
                 let low = word.to_lowercase();
-                x.text.len() == 4
+                !after_name(x)
+                    && x.text.len() == 4
                     && x.text.bytes().all(|b| b.is_ascii_digit())
                     && before.ends_with(' ')
                     && word.chars().next().is_some_and(char::is_uppercase)
@@ -221,14 +235,20 @@ pub fn units(
                     && !["jahr", "jahres", "jahre", "year"]
                         .iter()
                         .any(|y| low.ends_with(y))
+                    && !lagebild_nlp::stopwords::is_stopword("de", &low)
+                    && !lagebild_nlp::stopwords::is_stopword("en", &low)
             };
             // the sentence's own dates, and the years after `seit` or naming a thing (periods)
-            let (mut own, mut periods) = (Vec::new(), Vec::new());
+            let (mut own, mut periods, mut began) = (Vec::new(), Vec::new(), None);
             for x in doc.timexes.iter().filter(|x| {
                 matches!(x.kind, TimexType::Date | TimexType::Time) && s.span.contains(&x.span)
             }) {
                 match calendar_date(&x.value) {
-                    Some(d) if d.len() == 4 && (since(x) || label(x)) => periods.push(d),
+                    Some(d) if d.len() == 4 && since(x) => {
+                        began.get_or_insert_with(|| d.clone());
+                        periods.push(d);
+                    }
+                    Some(d) if d.len() == 4 && label(x) => periods.push(d),
                     Some(d) => own.push(d),
                     None => {}
                 }
@@ -256,6 +276,9 @@ pub fn units(
                 {
                     date = Some(finer.clone());
                 }
+            }
+            if date.is_none() && own.is_empty() && !negated(text) {
+                date = began;
             }
             words.push(keys);
             name_words.push((in_name, in_role));
@@ -429,6 +452,31 @@ fn shared_keys_outside(a: &Unit, b: &Unit, roles: bool) -> usize {
 
 /// The part of its weight a key of the story's topic (see [`is_topic`]) adds when shared.
 const TOPIC_SHARE: f64 = 0.5;
+
+/// True for a sentence with a negation (`nicht`, `kein`, `never`, `n't`).
+fn negated(text: &str) -> bool {
+    text.split(|c: char| !c.is_alphabetic() && c != '\'')
+        .any(|w| {
+            let w = w.to_lowercase();
+            matches!(
+                w.as_str(),
+                "nicht"
+                    | "nie"
+                    | "niemals"
+                    | "nimmer"
+                    | "kein"
+                    | "keine"
+                    | "keinen"
+                    | "keinem"
+                    | "keiner"
+                    | "keines"
+                    | "not"
+                    | "never"
+                    | "no"
+                    | "nothing"
+            ) || w.ends_with("n't")
+        })
+}
 
 /// What a shared figure with its unit adds beyond a shared number.
 const MEASURE_BONUS: f64 = 0.1;
@@ -938,6 +986,16 @@ mod tests {
     }
 
     use super::test_unit as unit;
+
+    #[test]
+    fn negations_are_found_in_both_languages() {
+        assert!(negated("Wir haben so etwas seit 1997 nicht erlebt."));
+        assert!(negated("Seit 2019 gab es keinen Unfall."));
+        assert!(negated("It hasn't happened since 2019."));
+        assert!(!negated("Die Partei sitzt seit 2016 im Landtag."));
+        assert!(!negated("Keinath ist seit 2019 Landrat."));
+        assert!(!negated("Notfallpläne gibt es seit 2019."));
+    }
 
     #[test]
     fn a_shared_figure_with_its_unit_counts_more_than_a_bare_number() {

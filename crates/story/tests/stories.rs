@@ -151,10 +151,12 @@ fn judgements_of_one_matter_diverge_and_captions_contradict() {
     assert!(c.variants[0].text.contains("erstmals"));
     assert!(c.variants[1].text.contains("14.02.2026"), "{c:#?}");
     assert_eq!(c.variants[1].articles, ["b"]);
-    // `fordert seit 2019` starts a period: no event of 2019 in the timeline
+    // `fordert seit 2019`: the demand began in 2019, and the sentence has no other date
     let timeline = &analysis.stories[0].timeline;
     assert!(
-        timeline.iter().all(|t| !t.date.starts_with("2019")),
+        timeline
+            .iter()
+            .any(|t| t.date == "2019" && t.text.contains("seit 2019")),
         "{timeline:#?}"
     );
 }
@@ -498,6 +500,14 @@ fn an_election_compares_each_partys_share_with_itself() {
     );
     // a value of the last election in brackets is no claim of the story
     assert!(numbers.iter().all(|s| !s.contains("16,7")), "{numbers:?}");
+    // `seit 2016 im Landtag`: the year a state began dates a sentence without a date of its own
+    let timeline = &analysis.stories[0].timeline;
+    assert!(
+        timeline
+            .iter()
+            .any(|t| t.date == "2016" && t.text.contains("seit 2016")),
+        "{timeline:#?}"
+    );
 }
 
 #[test]
@@ -671,6 +681,24 @@ fn a_plant_closure_names_its_speakers_and_dates_the_announcement() {
         "{:#?}",
         story.timeline
     );
+    // a year after a firm's name (`das Hallberg 1992 … übernommen hatte`) or after a
+    // capitalised function word (`Von 2028 an`, `Noch 2019`) dates its sentence
+    let dated = |year: &str, words: &str| {
+        story
+            .timeline
+            .iter()
+            .any(|t| t.date == year && t.text.contains(words))
+    };
+    assert!(
+        story
+            .timeline
+            .iter()
+            .any(|t| t.date == "1992" && t.articles.contains(&"wirtschaftskompass".to_string())),
+        "{:#?}",
+        story.timeline
+    );
+    assert!(dated("2028", "Einsparungen"), "{:#?}", story.timeline);
+    assert!(dated("2019", "4,8 Millionen"), "{:#?}", story.timeline);
 }
 
 #[test]
