@@ -87,13 +87,24 @@ impl Unit {
     }
 }
 
-/// A valid calendar prefix of a TIMEX value (`2025-12-02T20:00` → `2025-12-02`).
+/// A valid calendar prefix of a TIMEX value (`2025-12-02T20:00` → `2025-12-02`); a week gives
+/// the month of its Thursday (`2026-W46` → `2026-11`).
 pub fn calendar_date(v: &str) -> Option<String> {
     let b = v.as_bytes();
     let digits =
         |r: std::ops::Range<usize>| r.clone().all(|i| b.get(i).is_some_and(u8::is_ascii_digit));
     if !digits(0..4) {
         return None;
+    }
+    // an ISO week (`2026-W46`: `vergangene Woche`) by the month of its Thursday
+    if b.len() == 8 && &v[4..6] == "-W" && digits(6..8) {
+        let year: i32 = v[..4].parse().ok()?;
+        let week: i64 = v[6..8].parse().ok()?;
+        let jan4 = lagebild_model::calendar::Date::new(year, 1, 4)?;
+        let thursday = jan4.add_days(3 - i64::from(jan4.weekday()) + 7 * (week - 1) + 1);
+        return (1..=53)
+            .contains(&week)
+            .then(|| thursday.iso()[..7].to_string());
     }
     if b.len() >= 7 && b[4] == b'-' && digits(5..7) {
         if b.len() >= 10 && b[7] == b'-' && digits(8..10) {
@@ -908,9 +919,15 @@ mod tests {
         assert_eq!(calendar_date("2025-12-02T20:00"), Some("2025-12-02".into()));
         assert_eq!(calendar_date("2025-11"), Some("2025-11".into()));
         assert_eq!(calendar_date("2025"), Some("2025".into()));
+        // a week by the month of its Thursday: week 46 of 2026 runs 9-15 November; week 1
+        // of 2026 begins on 29 December 2025, its Thursday is 1 January
+        assert_eq!(calendar_date("2026-W46"), Some("2026-11".into()));
+        assert_eq!(calendar_date("2026-W01"), Some("2026-01".into()));
+        assert_eq!(calendar_date("2020-W53"), Some("2020-12".into()));
+        assert_eq!(calendar_date("2026-WXX"), Some("2026".into()));
         assert_eq!(calendar_date("XXXX-12-24"), None);
         assert_eq!(calendar_date("PT5H"), None);
-        assert_eq!(calendar_date("2025-W49"), Some("2025".into()));
+        assert_eq!(calendar_date("2025-W49"), Some("2025-12".into()));
     }
 
     #[test]

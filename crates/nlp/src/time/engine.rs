@@ -150,6 +150,9 @@ pub struct Grammar {
     /// Future cues that are auxiliaries: they point forward only with an infinitive (`wird …
     /// reisen`), not as a copula or passive (`wird es still`, `wird evakuiert`).
     future_aux: BTreeSet<String>,
+    /// Forms of `sein` that point back only with a past participle (`ist im März
+    /// ausgefallen`), not as a copula (`ist im März fällig`).
+    perfect_aux: BTreeSet<String>,
     /// Separable verb particles before a glued `zu` infinitive (`vor` of `vorzulegen`).
     particles: BTreeSet<String>,
 }
@@ -356,6 +359,7 @@ impl Grammar {
         let mut articles = BTreeSet::new();
         let mut range_joins = BTreeSet::new();
         let mut future_aux = BTreeSet::new();
+        let mut perfect_aux = BTreeSet::new();
         let mut particles = BTreeSet::new();
         let mut section: Option<&mut BTreeSet<String>> = None;
         for (no, l) in lines(res.cues) {
@@ -368,6 +372,7 @@ impl Grammar {
                 "[event-articles]" => section = Some(&mut articles),
                 "[range-joins]" => section = Some(&mut range_joins),
                 "[future-auxiliaries]" => section = Some(&mut future_aux),
+                "[perfect-auxiliaries]" => section = Some(&mut perfect_aux),
                 "[particles]" => section = Some(&mut particles),
                 _ => {
                     let set = section
@@ -414,6 +419,7 @@ impl Grammar {
             range_joins,
             konjunktiv: false,
             future_aux,
+            perfect_aux,
             particles,
         })
     }
@@ -744,6 +750,10 @@ impl Grammar {
                 Tense::Future
             } else if self.past.contains(lw) {
                 Tense::Past
+            } else if self.perfect_aux.contains(lw)
+                && with_participle(text, from, to, ws, ws + w.len())
+            {
+                Tense::Past
             } else {
                 return;
             };
@@ -780,6 +790,20 @@ fn with_infinitive(text: &str, from: usize, to: usize, ws: usize, we: usize) -> 
     let before = text[from..ws].rsplit(is_delim).next().and_then(last_word);
     let last = text[we..to].split(is_delim).next().and_then(last_word);
     [before, last].into_iter().flatten().any(is_infinitive)
+}
+
+/// True when the auxiliary at `[ws, we)` has a past participle: the word before it
+/// (`ausgefallen ist`) or the last of its clause within `[from, to)` (`ist im März
+/// ausgefallen`).
+fn with_participle(text: &str, from: usize, to: usize, ws: usize, we: usize) -> bool {
+    let is_delim = |c: char| matches!(c, ',' | ';' | ':' | '.' | '!' | '?');
+    fn last_word(s: &str) -> Option<&str> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .rfind(|w| !w.is_empty())
+    }
+    let before = text[from..ws].rsplit(is_delim).next().and_then(last_word);
+    let last = text[we..to].split(is_delim).next().and_then(last_word);
+    [before, last].into_iter().flatten().any(is_participle)
 }
 
 /// True for a lower-case word shaped like a German infinitive (`reisen`, `ändern`, `werden`),
