@@ -748,10 +748,9 @@ impl Grammar {
                     return;
                 }
                 Tense::Future
-            } else if self.past.contains(lw) {
-                Tense::Past
-            } else if self.perfect_aux.contains(lw)
-                && with_participle(text, from, to, ws, ws + w.len())
+            } else if self.past.contains(lw)
+                || (self.perfect_aux.contains(lw)
+                    && with_participle(text, from, to, ws, ws + w.len()))
             {
                 Tense::Past
             } else {

@@ -601,3 +601,14 @@ fn lowercasing_without_allocation_agrees() {
         assert_eq!(engine::lowercase(w, &mut buf), w.to_lowercase(), "{w}");
     }
 }
+
+#[test]
+fn a_perfect_with_sein_points_back_and_a_copula_does_not() {
+    // 2026-11-20: the nearest March is ahead, the March of this year behind
+    let t = "Die Anlage ist im März ausgefallen.";
+    assert_eq!(value_of(t, Some("2026-11-20"), "März"), "2026-03");
+    let t = "Die Anlage sei zweimal ausgefallen, einmal im März und einmal im Juli.";
+    assert_eq!(value_of(t, Some("2026-11-20"), "März"), "2026-03");
+    let t = "Die nächste Rate ist im März fällig.";
+    assert_eq!(value_of(t, Some("2026-11-20"), "März"), "2027-03");
+}
