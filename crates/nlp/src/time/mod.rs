@@ -151,6 +151,7 @@ impl Grammar {
             dct,
             mode,
             reference: None,
+            day_reference: None,
             event: None,
         };
         let side = side_years(&cands);
@@ -207,6 +208,9 @@ impl Grammar {
                         && ctx.reference.is_some_and(|r| p.year < r.year);
                     if !backwards {
                         ctx.reference = Some(p);
+                        if p.day.is_some() {
+                            ctx.day_reference = Some(p);
+                        }
                     }
                 }
             }

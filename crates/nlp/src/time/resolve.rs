@@ -98,6 +98,9 @@ pub struct Context {
     pub mode: Mode,
     /// The last date mentioned so far.
     pub reference: Option<Point>,
+    /// The last date with a day mentioned so far: what `am selben Abend` refers to when a
+    /// coarser date (`im Frühjahr`) was mentioned in between.
+    pub day_reference: Option<Point>,
     /// The date of the event the text is about (see `{event:…}`), once known.
     pub event: Option<Point>,
 }
@@ -148,14 +151,20 @@ impl Context {
         match head {
             "Y" => self.year_for(after, tense),
             "this" => shifted(self.this(), arg),
-            // a time of day in news whose reference is only a year or a month (`19 Uhr` after
-            // `die Wahl vor fünf Jahren`): the day of writing
+            // a day or a time of day in news whose reference is only a year, a season or a
+            // month: the last day mentioned before it (`am Montag … nachdem im Frühjahr … Noch
+            // am selben Abend`), else, for a time of day, the day of writing (`19 Uhr` after
+            // `die Wahl vor fünf Jahren`)
             "ref"
-                if after.starts_with('T')
+                if (after.starts_with('T') || arg.starts_with("day"))
                     && self.mode == Mode::News
                     && self.reference.is_some_and(|r| r.day.is_none()) =>
             {
-                shifted(self.dct.map(Point::from), arg)
+                match self.day_reference {
+                    Some(d) => shifted(Some(d), arg),
+                    None if after.starts_with('T') => shifted(self.dct.map(Point::from), arg),
+                    None => shifted(self.anchor(), arg),
+                }
             }
             "ref" => shifted(self.anchor(), arg),
             "event" => shifted(self.event.or(self.anchor()), arg),
@@ -416,6 +425,7 @@ mod tests {
             dct: Date::parse(d),
             mode: Mode::News,
             reference: None,
+            day_reference: None,
             event: None,
         }
     }
@@ -454,6 +464,7 @@ mod tests {
             dct: None,
             mode: Mode::Narrative,
             reference: Point::of_value("1863"),
+            day_reference: None,
             event: None,
         };
         assert_eq!(c.resolve("{ref:day+1}", Tense::Unknown), "1863-XX-XX");

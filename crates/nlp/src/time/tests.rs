@@ -612,3 +612,18 @@ fn a_perfect_with_sein_points_back_and_a_copula_does_not() {
     let t = "Die nächste Rate ist im März fällig.";
     assert_eq!(value_of(t, Some("2026-11-20"), "März"), "2027-03");
 }
+
+#[test]
+fn the_same_evening_is_that_of_the_last_day_named() {
+    // a season named in between does not take the day's place, nor does the day of writing
+    let t = "Ingenieure hatten am Montag, dem 7. September, Risse entdeckt. Die Prüfung war \
+             angesetzt worden, nachdem Sensoren im Frühjahr Verformungen registriert hatten. \
+             Noch am selben Abend wurde die Brücke gesperrt.";
+    assert_eq!(
+        value_of(t, Some("2026-09-09"), "am selben Abend"),
+        "2026-09-07TEV"
+    );
+    // with no day named before, a time of day after a coarse date is on the day of writing
+    let t = "Die Wahl vor fünf Jahren hatte er verloren. Um 19 Uhr trat er vor die Presse.";
+    assert!(value_of(t, Some("2026-09-09"), "19 Uhr").starts_with("2026-09-09T19"));
+}
