@@ -743,14 +743,14 @@ impl Grammar {
             let lw = lowercase(w, &mut buf);
             let t = if self.future.contains(lw) {
                 if self.future_aux.contains(lw)
-                    && !with_infinitive(text, from, to, ws, ws + w.len())
+                    && !aux_with(text, from, to, (ws, ws + w.len()), is_infinitive)
                 {
                     return;
                 }
                 Tense::Future
             } else if self.past.contains(lw)
                 || (self.perfect_aux.contains(lw)
-                    && with_participle(text, from, to, ws, ws + w.len()))
+                    && aux_with(text, from, to, (ws, ws + w.len()), is_participle))
             {
                 Tense::Past
             } else {
@@ -777,10 +777,17 @@ impl Grammar {
     }
 }
 
-/// True when the auxiliary at `[ws, we)` has an infinitive: the word before it (`stattfinden
-/// wird`) or the last of its clause within `[from, to)` (`wird am Montag reisen`, `wird
-/// evakuiert werden`).
-fn with_infinitive(text: &str, from: usize, to: usize, ws: usize, we: usize) -> bool {
+/// True when the auxiliary at `[ws, we)` has a verb form that `verb` accepts: the word before
+/// it or the last of its clause within `[from, to)`. With [`is_infinitive`] a future
+/// (`stattfinden wird`, `wird am Montag reisen`, `wird evakuiert werden`), with
+/// [`is_participle`] a perfect (`ausgefallen ist`, `ist im März ausgefallen`).
+fn aux_with(
+    text: &str,
+    from: usize,
+    to: usize,
+    (ws, we): (usize, usize),
+    verb: fn(&str) -> bool,
+) -> bool {
     let is_delim = |c: char| matches!(c, ',' | ';' | ':' | '.' | '!' | '?');
     fn last_word(s: &str) -> Option<&str> {
         s.split(|c: char| !c.is_alphanumeric())
@@ -788,21 +795,7 @@ fn with_infinitive(text: &str, from: usize, to: usize, ws: usize, we: usize) -> 
     }
     let before = text[from..ws].rsplit(is_delim).next().and_then(last_word);
     let last = text[we..to].split(is_delim).next().and_then(last_word);
-    [before, last].into_iter().flatten().any(is_infinitive)
-}
-
-/// True when the auxiliary at `[ws, we)` has a past participle: the word before it
-/// (`ausgefallen ist`) or the last of its clause within `[from, to)` (`ist im März
-/// ausgefallen`).
-fn with_participle(text: &str, from: usize, to: usize, ws: usize, we: usize) -> bool {
-    let is_delim = |c: char| matches!(c, ',' | ';' | ':' | '.' | '!' | '?');
-    fn last_word(s: &str) -> Option<&str> {
-        s.split(|c: char| !c.is_alphanumeric())
-            .rfind(|w| !w.is_empty())
-    }
-    let before = text[from..ws].rsplit(is_delim).next().and_then(last_word);
-    let last = text[we..to].split(is_delim).next().and_then(last_word);
-    [before, last].into_iter().flatten().any(is_participle)
+    [before, last].into_iter().flatten().any(verb)
 }
 
 /// True for a lower-case word shaped like a German infinitive (`reisen`, `ändern`, `werden`),
