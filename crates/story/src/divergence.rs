@@ -25,6 +25,7 @@ use std::sync::OnceLock;
 
 const EVALUATIVE: &str = include_str!("../resources/de/evaluative.txt");
 const NEGATORS: &str = include_str!("../resources/de/negators.txt");
+const NEGATORS_EN: &str = include_str!("../resources/en/negators.txt");
 /// How many words before a lexicon entry a negator still negates it.
 const NEGATION_REACH: usize = 2;
 const NO_EVENT_DATE_DE: &str = include_str!("../resources/de/no_event_date.txt");
@@ -125,11 +126,27 @@ impl Lexicon {
     }
 }
 
+/// Negating words of both languages (`resources/{de,en}/negators.txt`).
+fn negators() -> &'static FxHashSet<String> {
+    static N: OnceLock<FxHashSet<String>> = OnceLock::new();
+    N.get_or_init(|| Lexicon::parse(&[NEGATORS, NEGATORS_EN]).words)
+}
+
+/// True for a sentence with a negating word (`nicht`, `keinen`, `never`, `hasn't`).
+pub(crate) fn is_negated(sentence: &str) -> bool {
+    sentence
+        .split(|c: char| !c.is_alphabetic() && c != '\'' && c != '’')
+        .any(|w| {
+            let w = w.to_lowercase();
+            negators().contains(&w) || w.ends_with("n't") || w.ends_with("n’t")
+        })
+}
+
 fn evaluative() -> &'static Lexicon {
     static L: OnceLock<Lexicon> = OnceLock::new();
     L.get_or_init(|| {
         let mut lex = Lexicon::parse(&[EVALUATIVE]);
-        lex.negators = Lexicon::parse(&[NEGATORS]).words;
+        lex.negators = negators().clone();
         lex
     })
 }

@@ -237,8 +237,7 @@ pub fn units(
             let label = |x: &lagebild_model::TimeExpr| {
                 let (before, word) = word_before(x);
                 let low = word.to_lowercase();
-                !after_name(x)
-                    && x.text.len() == 4
+                x.text.len() == 4
                     && x.text.bytes().all(|b| b.is_ascii_digit())
                     && before.ends_with(' ')
                     && word.chars().next().is_some_and(char::is_uppercase)
@@ -248,6 +247,7 @@ pub fn units(
                         .any(|y| low.ends_with(y))
                     && !lagebild_nlp::stopwords::is_stopword("de", &low)
                     && !lagebild_nlp::stopwords::is_stopword("en", &low)
+                    && !after_name(x)
             };
             // the sentence's own dates, and the years after `seit` or naming a thing (periods)
             let (mut own, mut periods, mut began) = (Vec::new(), Vec::new(), None);
@@ -288,7 +288,7 @@ pub fn units(
                     date = Some(finer.clone());
                 }
             }
-            if date.is_none() && own.is_empty() && !negated(text) {
+            if date.is_none() && own.is_empty() && !crate::divergence::is_negated(text) {
                 date = began;
             }
             words.push(keys);
@@ -463,31 +463,6 @@ fn shared_keys_outside(a: &Unit, b: &Unit, roles: bool) -> usize {
 
 /// The part of its weight a key of the story's topic (see [`is_topic`]) adds when shared.
 const TOPIC_SHARE: f64 = 0.5;
-
-/// True for a sentence with a negation (`nicht`, `kein`, `never`, `n't`).
-fn negated(text: &str) -> bool {
-    text.split(|c: char| !c.is_alphabetic() && c != '\'')
-        .any(|w| {
-            let w = w.to_lowercase();
-            matches!(
-                w.as_str(),
-                "nicht"
-                    | "nie"
-                    | "niemals"
-                    | "nimmer"
-                    | "kein"
-                    | "keine"
-                    | "keinen"
-                    | "keinem"
-                    | "keiner"
-                    | "keines"
-                    | "not"
-                    | "never"
-                    | "no"
-                    | "nothing"
-            ) || w.ends_with("n't")
-        })
-}
 
 /// What a shared figure with its unit adds beyond a shared number.
 const MEASURE_BONUS: f64 = 0.1;
@@ -1006,6 +981,7 @@ mod tests {
 
     #[test]
     fn negations_are_found_in_both_languages() {
+        use crate::divergence::is_negated as negated;
         assert!(negated("Wir haben so etwas seit 1997 nicht erlebt."));
         assert!(negated("Seit 2019 gab es keinen Unfall."));
         assert!(negated("It hasn't happened since 2019."));
