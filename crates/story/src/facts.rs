@@ -288,7 +288,11 @@ pub fn units(
                     date = Some(finer.clone());
                 }
             }
-            if date.is_none() && own.is_empty() && !crate::divergence::is_negated(text) {
+            if date.is_none()
+                && own.is_empty()
+                && began.is_some()
+                && !crate::divergence::is_negated(text)
+            {
                 date = began;
             }
             words.push(keys);
