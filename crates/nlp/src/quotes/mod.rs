@@ -2449,20 +2449,38 @@ impl<'a> Finder<'a> {
                 };
                 let sub_wie = cs_wie.is_some();
                 let cs = cs_wie.unwrap_or(cs);
+                // 1b. The same in the perfect: `„…“, hat X am Freitag gesagt.` / `…, hatte X
+                // dort gerufen.`: the auxiliary right after the comma, the subject after it,
+                // the participle closing the sentence.
+                let perfect_after = kind == FormKind::Participle
+                    && cs > a
+                    && cs + 1 < i
+                    && toks[cs - 1].is_punct(',')
+                    && matches!(
+                        toks[cs].lower.as_str(),
+                        "hat" | "hatte" | "haben" | "hatten"
+                    )
+                    && toks[i + 1..b].iter().all(|x| !x.is_word());
+                // the token after the comma: the verb, or the auxiliary of a participle
+                let at = if perfect_after { cs } else { i };
                 // 1. Frame after its content: `…, sagte X.` / `„…“, sagte X.`
-                if cs == i
-                    && i > a
-                    && toks[i - 1].is_punct(',')
-                    && kind != FormKind::Participle
-                    && !self.is_np_list(a, i - 1)
+                if cs == at
+                    && at > a
+                    && toks[at - 1].is_punct(',')
+                    && (kind != FormKind::Participle || perfect_after)
+                    && !self.is_np_list(a, at - 1)
                 {
-                    let k = self.skip_adjuncts(i + 1, b);
-                    // a role with the name in apposition after it: `„…“, sagte der Sprecher
-                    // des Ministeriums, Jan Becker.`
-                    let sp = self
-                        .np_after(k, ce.max(cue_end))
-                        .map(|(na, nb)| self.speaker_or_apposition(na, nb, ce.max(cue_end)))
-                        .or_else(|| self.np_after(cue_end, ce).map(|(x, y)| self.speaker(x, y)));
+                    let sp = if perfect_after {
+                        let k = self.skip_adjuncts(at + 1, i);
+                        self.np_after(k, i).map(|(na, nb)| self.speaker(na, nb))
+                    } else {
+                        let k = self.skip_adjuncts(i + 1, b);
+                        // a role with the name in apposition after it: `„…“, sagte der
+                        // Sprecher des Ministeriums, Jan Becker.`
+                        self.np_after(k, ce.max(cue_end))
+                            .map(|(na, nb)| self.speaker_or_apposition(na, nb, ce.max(cue_end)))
+                            .or_else(|| self.np_after(cue_end, ce).map(|(x, y)| self.speaker(x, y)))
+                    };
                     // A frame in first position after a comma that closes the sentence
                     // (`…, sagte X russischen Medien.`) marks a simple main clause before it
                     // as speech, whatever its mood.
@@ -2478,13 +2496,18 @@ impl<'a> Finder<'a> {
                         && self
                             .np_after(ce + 1, b)
                             .is_some_and(|(na, nb)| na == ce + 1 && rest_plain(nb));
-                    let closes = (rest_plain(ce) || apposition_after)
-                        && self.only_adjuncts(sp_end, b.min(if apposition_after { ce } else { b }));
+                    let closes = if perfect_after {
+                        !toks[sp_end.min(i)..i].iter().any(is_clause_sep)
+                    } else {
+                        (rest_plain(ce) || apposition_after)
+                            && self
+                                .only_adjuncts(sp_end, b.min(if apposition_after { ce } else { b }))
+                    };
                     // a ticker's time stamp (`11.40 Uhr:`) opens no clause
-                    let a = (a..(a + 4).min(i))
+                    let a = (a..(a + 4).min(at))
                         .find(|&k| toks[k].is_punct(':') && k > a && toks[k - 1].lower == "uhr")
                         .map_or(a, |k| k + 1);
-                    let words_before = toks[a..i - 1].iter().filter(|x| x.is_word()).count();
+                    let words_before = toks[a..at - 1].iter().filter(|x| x.is_word()).count();
                     // a comma inside an enumeration of names (`in Ortenburg, Aidenbach und
                     // Vilshofen`) divides no clauses
                     // (`Planung, Ausschreibung, Abriss und Neubau`: the enumeration goes on
@@ -2497,11 +2520,11 @@ impl<'a> Finder<'a> {
                     };
                     let listing = |k: usize| {
                         listing_comma(k)
-                            && (k + 1..i - 1)
+                            && (k + 1..at - 1)
                                 .take_while(|&j| !is_clause_sep(&toks[j]) || listing_comma(j))
                                 .any(|j| matches!(toks[j].lower.as_str(), "und" | "oder"))
                     };
-                    let one_clause = !(a..i - 1).any(|k| is_clause_sep(&toks[k]) && !listing(k));
+                    let one_clause = !(a..at - 1).any(|k| is_clause_sep(&toks[k]) && !listing(k));
                     let plain = verb.clause
                         && !verb.belief
                         && closes
@@ -2515,13 +2538,13 @@ impl<'a> Finder<'a> {
                                     .is_some_and(|w| w == *o)
                             })
                         });
-                    let content_ok = self.only_quotes(a, i - 1)
-                        || self.konjunktiv_main(a, i - 1)
-                        || (verb.clause && !verb.reported && self.has_quote(a, i - 1))
+                    let content_ok = self.only_quotes(a, at - 1)
+                        || self.konjunktiv_main(a, at - 1)
+                        || (verb.clause && !verb.reported && self.has_quote(a, at - 1))
                         || plain;
                     if sp.is_some() && content_ok {
                         return Some(Frame {
-                            content: (a, i - 1),
+                            content: (a, at - 1),
                             speaker: sp,
                             cue,
                             kind: QuoteKind::Indirect,

@@ -2248,3 +2248,14 @@ fn a_speech_act_in_the_konjunktiv_is_reported_by_the_speaker_before() {
         "{qs:#?}"
     );
 }
+
+#[test]
+fn frame_in_the_perfect_after_the_quote() {
+    let qs = find_quotes(&annotated("Ralf Deckert leitet den Bezirk.\n\n„Das Werk ist kein Auslaufmodell“, hatte Deckert dort gerufen. Die Lage sei ernst, hat Deckert am Freitag gesagt."));
+    let q = find(&qs, "Das Werk ist kein Auslaufmodell");
+    assert_eq!(speaker(q), "Ralf Deckert");
+    assert_eq!(q.cue.as_deref(), Some("gerufen"));
+    let q = find(&qs, "Die Lage sei ernst");
+    assert_eq!(speaker(q), "Ralf Deckert");
+    assert_eq!(q.cue.as_deref(), Some("gesagt"));
+}
