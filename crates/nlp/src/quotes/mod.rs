@@ -2456,10 +2456,7 @@ impl<'a> Finder<'a> {
                     && cs > a
                     && cs + 1 < i
                     && toks[cs - 1].is_punct(',')
-                    && matches!(
-                        toks[cs].lower.as_str(),
-                        "hat" | "hatte" | "haben" | "hatten"
-                    )
+                    && is_perfect_aux(&toks[cs].lower)
                     && toks[i + 1..b].iter().all(|x| !x.is_word());
                 // the token after the comma: the verb, or the auxiliary of a participle
                 let at = if perfect_after { cs } else { i };
@@ -2704,9 +2701,7 @@ impl<'a> Finder<'a> {
                 // Perfect tense: `Die Partei hat die Vorwürfe zurückgewiesen`.
                 let perfect = kind == FormKind::Participle
                     && toks[i + 1..ce].iter().all(|x| !x.is_word())
-                    && toks[cs..i]
-                        .iter()
-                        .any(|x| matches!(x.lower.as_str(), "hat" | "haben" | "hatte" | "hatten"));
+                    && toks[cs..i].iter().any(|x| is_perfect_aux(&x.lower));
                 let complement = verb.needs.is_empty()
                     || toks[cs..ce].iter().any(|x| verb.needs.contains(&x.lower));
                 // A main clause after a comma or in brackets (`Das Werk soll im Herbst öffnen,
@@ -3912,6 +3907,11 @@ fn is_relative(t: &Tok) -> bool {
 }
 
 /// A finite form of `werden`, the auxiliary of the passive (`wurde mitgeteilt`).
+/// A form of `haben` that makes the perfect or pluperfect with a participle.
+fn is_perfect_aux(w: &str) -> bool {
+    matches!(w, "hat" | "haben" | "hatte" | "hatten")
+}
+
 fn is_passive_aux(w: &str) -> bool {
     matches!(w, "wurde" | "wurden" | "wird" | "werden")
 }
