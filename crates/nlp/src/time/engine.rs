@@ -155,6 +155,13 @@ pub struct Grammar {
     perfect_aux: BTreeSet<String>,
     /// Separable verb particles before a glued `zu` infinitive (`vor` of `vorzulegen`).
     particles: BTreeSet<String>,
+    /// Words right before an expression that, in a clause closed by one of the
+    /// `[scheduled-particles]`, make it point forward (`kündigte für Anfang Dezember … an`).
+    scheduled_edge: BTreeSet<String>,
+    /// Separable verb particles that close a clause announcing or calling for something.
+    scheduled_particles: BTreeSet<String>,
+    /// Finite forms of the verbs those particles belong to (`kündigte`, `rief`).
+    scheduled_verbs: BTreeSet<String>,
 }
 
 /// Punctuation that many rules never match: a match of such a rule lies between two of them.
@@ -361,6 +368,9 @@ impl Grammar {
         let mut future_aux = BTreeSet::new();
         let mut perfect_aux = BTreeSet::new();
         let mut particles = BTreeSet::new();
+        let mut scheduled_edge = BTreeSet::new();
+        let mut scheduled_particles = BTreeSet::new();
+        let mut scheduled_verbs = BTreeSet::new();
         let mut section: Option<&mut BTreeSet<String>> = None;
         for (no, l) in lines(res.cues) {
             match l {
@@ -374,6 +384,9 @@ impl Grammar {
                 "[future-auxiliaries]" => section = Some(&mut future_aux),
                 "[perfect-auxiliaries]" => section = Some(&mut perfect_aux),
                 "[particles]" => section = Some(&mut particles),
+                "[scheduled-edge]" => section = Some(&mut scheduled_edge),
+                "[scheduled-particles]" => section = Some(&mut scheduled_particles),
+                "[scheduled-verbs]" => section = Some(&mut scheduled_verbs),
                 _ => {
                     let set = section
                         .as_deref_mut()
@@ -421,6 +434,9 @@ impl Grammar {
             future_aux,
             perfect_aux,
             particles,
+            scheduled_edge,
+            scheduled_particles,
+            scheduled_verbs,
         })
     }
 
@@ -716,6 +732,9 @@ impl Grammar {
         {
             return Tense::Future;
         }
+        if self.scheduled(&text[c_from..start], &clause) {
+            return Tense::Future;
+        }
         let own = self.nearest_cue(text, c_from, c_to, start, end);
         if own != Tense::Unknown {
             return own;
@@ -730,6 +749,31 @@ impl Grammar {
             return Tense::Future;
         }
         self.nearest_cue(text, from, to, start, end)
+    }
+
+    /// True when the expression is the time something is announced or called for: a
+    /// `[scheduled-edge]` word right before it, or before one article right before it (`für`,
+    /// `für den`), in a clause that a `[scheduled-particles]` word closes and that has one of
+    /// the `[scheduled-verbs]` (`kündigte für Anfang Dezember neue Preise an`, `ruft für
+    /// Donnerstag zum Streik auf`, but not `die Zahlen für Oktober zeigten … an`). The time
+    /// lies after the announcement, whatever the tense of its verb.
+    fn scheduled(&self, before: &str, clause: &[&str]) -> bool {
+        let mut words = before
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .rev()
+            .map(str::to_lowercase);
+        let edge = match words.next() {
+            Some(w) if self.articles.contains(&w) => words.next(),
+            w => w,
+        };
+        edge.is_some_and(|w| self.scheduled_edge.contains(&w))
+            && clause
+                .last()
+                .is_some_and(|w| self.scheduled_particles.contains(*w))
+            && clause
+                .iter()
+                .any(|w| self.scheduled_verbs.contains(&w.to_lowercase()))
     }
 
     /// The tense of the cue word in `text[from..to]` nearest to `[start, end)`.

@@ -428,6 +428,26 @@ fn a_zu_infinitive_after_an_announcement_points_forward() {
 }
 
 #[test]
+fn the_time_an_announcement_is_for_points_forward() {
+    // 2026-11-18 is a Wednesday
+    let t = "Die Stadtwerke kündigten am Dienstag für Anfang Dezember neue Preise an.";
+    assert_eq!(
+        value_of(t, Some("2026-11-18"), "Anfang Dezember"),
+        "2026-12"
+    );
+    assert_eq!(value_of(t, Some("2026-11-18"), "Dienstag"), "2026-11-17");
+    let t = "Die Gewerkschaft rief für den 2. Dezember zu einem Warnstreik auf.";
+    assert_eq!(value_of(t, Some("2026-11-18"), "2. Dezember"), "2026-12-02");
+    let t = "Der Landrat lud für Januar zu einem runden Tisch ein.";
+    assert_eq!(value_of(t, Some("2026-11-18"), "Januar"), "2027-01");
+    // `für` without an announcing particle closing the clause: the figures of a past month
+    let t = "Für Oktober meldete das Amt einen Rückgang.";
+    assert_eq!(value_of(t, Some("2026-11-18"), "Oktober"), "2026-10");
+    let t = "Die Zahlen für Oktober zeigten einen Rückgang an.";
+    assert_eq!(value_of(t, Some("2026-11-18"), "Oktober"), "2026-10");
+}
+
+#[test]
 fn a_reported_present_points_forward() {
     // 2026-04-16 is a Thursday: the Wednesday of a hope is the coming one
     let t = "Sie sei zuversichtlich, dass man bis zur Klausur am Mittwoch eine Lösung finde, \
