@@ -3,7 +3,8 @@
 //! Sentences are compared through word 3-gram shingles. Candidate pairs come from MinHash
 //! signatures with locality-sensitive hashing (12 bands of 2 rows), so a big story is never
 //! compared all pairs; candidates are verified by shingle containment. Two articles that
-//! share at least [`MIN_PASSAGES`] such passages carry the same agency copy. Origins are the
+//! share at least [`MIN_PASSAGES`] such passages, one of them word for word, or three reworded
+//! ones, carry the same agency copy. Origins are the
 //! connected groups of articles linked by shared copy or by a shared agency credit.
 
 use crate::features::{is_boilerplate, DocText};
@@ -22,6 +23,10 @@ const MIN_CONTAINMENT: f64 = 0.5;
 const MIN_SHARED: usize = 5;
 /// Passages two articles must share to count as wire copy.
 pub const MIN_PASSAGES: usize = 2;
+/// Containment of a passage taken word for word (a word or two changed at most).
+const VERBATIM_CONTAINMENT: f64 = 0.9;
+/// Passages two articles must share to count as wire copy when none of them is word for word.
+const MIN_REWORDED_PASSAGES: usize = 3;
 
 /// SplitMix64 finaliser: a cheap, well-mixed permutation of u64.
 pub(crate) fn mix(mut z: u64) -> u64 {
@@ -279,7 +284,11 @@ pub fn analyse(docs: &[AnnotatedArticle], texts: &[DocText]) -> WireResult {
         let sa: BTreeSet<usize> = ps.iter().map(|p| p.a.1).collect();
         let sb: BTreeSet<usize> = ps.iter().map(|p| p.b.1).collect();
         let count = sa.len().min(sb.len());
-        if count < MIN_PASSAGES {
+        // a few sentences that only share a statement's wording (`Die Bergung werde bis in die
+        // Nacht dauern, so der Polizeisprecher` / `Die Bergung des Triebwagens werde …`) are
+        // two reports of one source, not one copy: then one of them must be word for word
+        let verbatim = ps.iter().any(|p| p.containment >= VERBATIM_CONTAINMENT);
+        if count < MIN_PASSAGES || (count < MIN_REWORDED_PASSAGES && !verbatim) {
             continue;
         }
         let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));

@@ -29,7 +29,9 @@
 //! one figure, and gives the speaker of `stellte in Aussicht` (`tests/fixtures/gipfel`); a plant
 //! closure gives the analyst, the worker and the company's figures their speakers and dates
 //! the announcement on its day (`tests/fixtures/werk`); a level-crossing crash gives a
-//! passenger's words to him and names the hospital as an organisation (`tests/fixtures/zug`).
+//! passenger's words to him, names the hospital as an organisation and counts a radio piece
+//! that words two police statements as the agency does as an origin of its own
+//! (`tests/fixtures/zug`).
 
 mod common;
 
@@ -706,6 +708,17 @@ fn a_level_crossing_crash_names_a_passenger_and_the_hospital() {
     let analysis = analyse("zug");
     assert_eq!(analysis.stories.len(), 1);
     let story = &analysis.stories[0];
+    // the two dpa copies are one origin; the radio piece, which words two of the police's
+    // statements much as the dpa copy does, is one of its own
+    assert_eq!(story.origins.len(), 4, "{:?}", story.origins);
+    assert!(
+        story
+            .origins
+            .iter()
+            .any(|o| o == &["radio_illerwelle".to_string()]),
+        "{:?}",
+        story.origins
+    );
     // `erzählte der 24 Jahre alte Student` after `Fahrgast Lukas Brenner saß …`
     assert!(
         story
