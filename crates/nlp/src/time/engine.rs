@@ -155,6 +155,9 @@ pub struct Grammar {
     perfect_aux: BTreeSet<String>,
     /// Separable verb particles before a glued `zu` infinitive (`vor` of `vorzulegen`).
     particles: BTreeSet<String>,
+    /// Phrases (lower case, words joined by one space) right before an expression that make it
+    /// an interval edge (`beginnend mit dem`).
+    edge_phrases: BTreeSet<String>,
     /// Words right before an expression that, in a clause closed by one of the
     /// `[scheduled-particles]`, make it point forward (`kündigte für Anfang Dezember … an`).
     scheduled_edge: BTreeSet<String>,
@@ -368,11 +371,17 @@ impl Grammar {
         let mut future_aux = BTreeSet::new();
         let mut perfect_aux = BTreeSet::new();
         let mut particles = BTreeSet::new();
+        let mut edge_phrases = BTreeSet::new();
         let mut scheduled_edge = BTreeSet::new();
         let mut scheduled_particles = BTreeSet::new();
         let mut scheduled_verbs = BTreeSet::new();
         let mut section: Option<&mut BTreeSet<String>> = None;
+        // a section whose lines are phrases rather than lists of words
+        let mut phrases = false;
         for (no, l) in lines(res.cues) {
+            if l.starts_with('[') {
+                phrases = l == "[edge-phrases]";
+            }
             match l {
                 "[future]" => section = Some(&mut future),
                 "[past]" => section = Some(&mut past),
@@ -384,6 +393,7 @@ impl Grammar {
                 "[future-auxiliaries]" => section = Some(&mut future_aux),
                 "[perfect-auxiliaries]" => section = Some(&mut perfect_aux),
                 "[particles]" => section = Some(&mut particles),
+                "[edge-phrases]" => section = Some(&mut edge_phrases),
                 "[scheduled-edge]" => section = Some(&mut scheduled_edge),
                 "[scheduled-particles]" => section = Some(&mut scheduled_particles),
                 "[scheduled-verbs]" => section = Some(&mut scheduled_verbs),
@@ -391,7 +401,13 @@ impl Grammar {
                     let set = section
                         .as_deref_mut()
                         .ok_or_else(|| err("cues", no, "words before a [section]"))?;
-                    set.extend(l.split_whitespace().map(str::to_lowercase));
+                    if phrases {
+                        let words: Vec<String> =
+                            l.split_whitespace().map(str::to_lowercase).collect();
+                        set.insert(words.join(" "));
+                    } else {
+                        set.extend(l.split_whitespace().map(str::to_lowercase));
+                    }
                 }
             }
         }
@@ -434,6 +450,7 @@ impl Grammar {
             future_aux,
             perfect_aux,
             particles,
+            edge_phrases,
             scheduled_edge,
             scheduled_particles,
             scheduled_verbs,
@@ -632,7 +649,8 @@ impl Grammar {
         Some(out)
     }
 
-    /// True when one of the two words before `start` marks an interval edge (`bis`, `seit`).
+    /// True when one of the two words before `start` marks an interval edge (`bis`, `seit`), or
+    /// the words before it end with an `[edge-phrases]` entry (`beginnend mit dem`).
     pub fn is_edge(&self, text: &str, start: usize) -> bool {
         let mut from = start.saturating_sub(24);
         while !text.is_char_boundary(from) {
@@ -645,6 +663,17 @@ impl Grammar {
             .rev()
             .take(2)
             .any(|w| self.edge.contains(&w.to_lowercase()))
+            || {
+                let words: Vec<String> = before
+                    .split(|c: char| !c.is_alphanumeric())
+                    .filter(|w| !w.is_empty())
+                    .map(str::to_lowercase)
+                    .collect();
+                self.edge_phrases.iter().any(|p| {
+                    let p: Vec<&str> = p.split(' ').collect();
+                    words.len() >= p.len() && words[words.len() - p.len()..] == p[..]
+                })
+            }
     }
 
     /// Does `between`, the text between two expressions, join them into a range (`bis zum`,

@@ -428,6 +428,16 @@ fn a_zu_infinitive_after_an_announcement_points_forward() {
 }
 
 #[test]
+fn a_date_in_a_starting_phrase_is_no_reference() {
+    let t = "Am 27. September 1862 wurde das Höchstalter, beginnend mit dem 15. Juli 1863, auf \
+             45 Jahre erhöht. Im Dezember griff die Armee an.";
+    assert_eq!(value_of(t, None, "Dezember"), "1862-12");
+    let t = "Am 3. März 2025 trat die Regel, mit Wirkung vom 1. Januar 2026, in Kraft. Im Mai \
+             folgte die zweite Stufe.";
+    assert_eq!(value_of(t, None, "Mai"), "2025-05");
+}
+
+#[test]
 fn the_time_an_announcement_is_for_points_forward() {
     // 2026-11-18 is a Wednesday
     let t = "Die Stadtwerke kündigten am Dienstag für Anfang Dezember neue Preise an.";
