@@ -883,8 +883,9 @@ fn dated_statement(doc: &AnnotatedArticle, unit: &Unit) -> bool {
 
 /// True when a time expression of a unit stands right beside the cue of a quote, at most three
 /// words apart with no punctuation or dash between (`Die Feuerwehr sprach am Dienstagmorgen von
-/// 15 Verletzten`, `…, sagte Rahn am Mittwoch`; not a live blog's `21:50 GMT – X says`): the day
-/// something was said, not the day it happened.
+/// 15 Verletzten`, `…, sagte Rahn am Mittwoch`; not a live blog's `21:50 GMT – X says`), or
+/// inside the cue, between a verb and its particle (`teilte die Behörde am Mittwoch mit`): the
+/// day something was said, not the day it happened.
 fn statement_time(doc: &AnnotatedArticle, unit: &Unit, t: &TimeExpr) -> bool {
     // the text between two char offsets of the sentence, read from the unit's own text
     let between = |a: usize, b: usize| -> String {
@@ -913,7 +914,9 @@ fn statement_time(doc: &AnnotatedArticle, unit: &Unit, t: &TimeExpr) -> bool {
             } else if t.span.end <= c.start {
                 close(between(t.span.end, c.start))
             } else {
-                false
+                // between a separable verb and its particle (`teilte die Autobahn GmbH am
+                // Mittwoch mit`)
+                c.contains(&t.span)
             }
         })
 }
@@ -1140,6 +1143,8 @@ mod tests {
             "Der Landrat wollte den Katastrophenfall am Mittwoch noch nicht ausrufen.",
             "Einen Tag nach dem Deichbruch wächst die Kritik.",
             "The council will decide on Wednesday.",
+            "Betroffen sind Packungen mit einem Mindesthaltbarkeitsdatum bis zum 11. März.",
+            "Affected are packs with an expiry date of 11 March.",
         ] {
             let units = vec![
                 unit(0, "Der Deich brach am Dienstag.", "2026-03-10"),

@@ -31,7 +31,8 @@
 //! the announcement on its day (`tests/fixtures/werk`); a level-crossing crash gives a
 //! passenger's words to him, names the hospital as an organisation and counts a radio piece
 //! that words two police statements as the agency does as an origin of its own
-//! (`tests/fixtures/zug`).
+//! (`tests/fixtures/zug`); neither the day a statement was made nor a product's best-before date
+//! dates an event differently (`tests/fixtures/bruecke`, `tests/fixtures/rueckruf`).
 
 mod common;
 
@@ -735,5 +736,23 @@ fn a_level_crossing_crash_names_a_passenger_and_the_hospital() {
             .any(|e| e.name == "Klinikum Kempten" && e.kind == lagebild_model::EntityType::Org),
         "{:#?}",
         story.entities
+    );
+}
+
+#[test]
+fn a_statements_day_and_a_products_date_date_no_event() {
+    // `teilte die Autobahn GmbH des Bundes am Mittwoch mit` dates the statement, not the
+    // closure of Monday evening that another outlet reports
+    let analysis = analyse("bruecke");
+    assert_eq!(analysis.stories.len(), 1);
+    let dates = summaries(&analysis.stories[0], lagebild_model::DivergenceKind::Date);
+    assert!(dates.is_empty(), "{dates:?}");
+    // a best-before date is no date of the recall
+    let analysis = analyse("rueckruf");
+    assert_eq!(analysis.stories.len(), 1);
+    let dates = summaries(&analysis.stories[0], lagebild_model::DivergenceKind::Date);
+    assert!(
+        !dates.iter().any(|d| d.contains("Mindesthaltbarkeitsdatum")),
+        "{dates:?}"
     );
 }

@@ -155,6 +155,9 @@ pub struct Grammar {
     perfect_aux: BTreeSet<String>,
     /// Separable verb particles before a glued `zu` infinitive (`vor` of `vorzulegen`).
     particles: BTreeSet<String>,
+    /// Words that, in the expression's clause before it, make it the nearest such day whatever
+    /// the tense (`Mindesthaltbarkeitsdatum`: a product's date, not the time of the report).
+    nearest: BTreeSet<String>,
     /// Phrases (lower case, words joined by one space) right before an expression that make it
     /// an interval edge (`beginnend mit dem`).
     edge_phrases: BTreeSet<String>,
@@ -372,6 +375,7 @@ impl Grammar {
         let mut perfect_aux = BTreeSet::new();
         let mut particles = BTreeSet::new();
         let mut edge_phrases = BTreeSet::new();
+        let mut nearest = BTreeSet::new();
         let mut scheduled_edge = BTreeSet::new();
         let mut scheduled_particles = BTreeSet::new();
         let mut scheduled_verbs = BTreeSet::new();
@@ -394,6 +398,7 @@ impl Grammar {
                 "[perfect-auxiliaries]" => section = Some(&mut perfect_aux),
                 "[particles]" => section = Some(&mut particles),
                 "[edge-phrases]" => section = Some(&mut edge_phrases),
+                "[nearest]" => section = Some(&mut nearest),
                 "[scheduled-edge]" => section = Some(&mut scheduled_edge),
                 "[scheduled-particles]" => section = Some(&mut scheduled_particles),
                 "[scheduled-verbs]" => section = Some(&mut scheduled_verbs),
@@ -451,6 +456,7 @@ impl Grammar {
             perfect_aux,
             particles,
             edge_phrases,
+            nearest,
             scheduled_edge,
             scheduled_particles,
             scheduled_verbs,
@@ -764,6 +770,12 @@ impl Grammar {
         if self.scheduled(&text[c_from..start], &clause) {
             return Tense::Future;
         }
+        if text[c_from..start]
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| !w.is_empty() && self.nearest.contains(&w.to_lowercase()))
+        {
+            return Tense::Unknown;
+        }
         let own = self.nearest_cue(text, c_from, c_to, start, end);
         if own != Tense::Unknown {
             return own;
@@ -805,12 +817,29 @@ impl Grammar {
                 .any(|w| self.scheduled_verbs.contains(&w.to_lowercase()))
     }
 
+    /// True when the word after byte `at` is a `[future-auxiliaries]` form: a participle
+    /// before it is a passive infinitive or present, no past (`soll bis Freitag entschieden
+    /// werden`, `über den Antrag entschieden wird`).
+    fn before_future_aux(&self, text: &str, at: usize) -> bool {
+        let next = text[at..]
+            .split(|c: char| !c.is_alphanumeric())
+            .find(|w| !w.is_empty());
+        next.is_some_and(|w| {
+            text[at..].trim_start().starts_with(w) && self.future_aux.contains(&w.to_lowercase())
+        })
+    }
+
     /// The tense of the cue word in `text[from..to]` nearest to `[start, end)`.
     fn nearest_cue(&self, text: &str, from: usize, to: usize, start: usize, end: usize) -> Tense {
         let mut best: Option<(usize, Tense)> = None;
         let mut buf = String::new();
         let mut consider = |ws: usize, w: &str| {
             if ws >= start && ws < end {
+                return;
+            }
+            // a capitalised word inside a sentence is a noun or a name, no verb or adverb:
+            // `Angaben` is no `angaben` (`gaben … an`), `Will` no `will`
+            if w.chars().next().is_some_and(char::is_uppercase) && !sentence_initial(text, ws) {
                 return;
             }
             let lw = lowercase(w, &mut buf);
@@ -821,7 +850,7 @@ impl Grammar {
                     return;
                 }
                 Tense::Future
-            } else if self.past.contains(lw)
+            } else if self.past.contains(lw) && !self.before_future_aux(text, ws + w.len())
                 || (self.perfect_aux.contains(lw)
                     && aux_with(text, from, to, (ws, ws + w.len()), is_participle))
             {
@@ -848,6 +877,23 @@ impl Grammar {
         }
         best.map_or(Tense::Unknown, |(_, t)| t)
     }
+}
+
+/// True when the word at byte `ws` opens a sentence (or a quotation, or a clause after a
+/// colon): only spaces and opening quotation marks or brackets stand between it and the text's
+/// start, a full stop, a question or exclamation mark, a colon or a line break.
+fn sentence_initial(text: &str, ws: usize) -> bool {
+    text[..ws]
+        .chars()
+        .rev()
+        .find(|c| {
+            !c.is_whitespace()
+                && !matches!(
+                    c,
+                    '„' | '"' | '“' | '‚' | '\'' | '«' | '»' | '(' | '–' | '-'
+                )
+        })
+        .is_none_or(|c| matches!(c, '.' | '!' | '?' | ':' | '\n'))
 }
 
 /// True when the auxiliary at `[ws, we)` has a verb form that `verb` accepts: the word before

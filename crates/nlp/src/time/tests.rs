@@ -428,6 +428,30 @@ fn a_zu_infinitive_after_an_announcement_points_forward() {
 }
 
 #[test]
+fn nouns_and_passive_infinitives_are_no_tense_cues() {
+    // 2026-09-09 is a Wednesday; `Angaben` is no `angaben` (`gaben … an`)
+    let t = "Die Entscheidung soll nach Angaben der Behörde am Freitag fallen.";
+    assert_eq!(value_of(t, Some("2026-09-09"), "Freitag"), "2026-09-11");
+    // a participle before `werden` is a passive infinitive, no past
+    let t = "Nach Angaben der Behörde soll bis Freitag entschieden werden.";
+    assert_eq!(value_of(t, Some("2026-09-09"), "Freitag"), "2026-09-11");
+    let t = "Am Freitag wurde entschieden, die Brücke zu sperren.";
+    assert_eq!(value_of(t, Some("2026-09-09"), "Freitag"), "2026-09-04");
+    // a cue word opening the sentence still counts
+    let t = "Vergangene Woche traf er am Freitag ein.";
+    assert_eq!(value_of(t, Some("2026-09-09"), "Freitag"), "2026-09-04");
+}
+
+#[test]
+fn a_products_date_is_the_nearest() {
+    // ten days before 20 June, in a sentence whose other clause is in the past
+    let t = "Betroffen sind Packungen mit einem Mindesthaltbarkeitsdatum zwischen dem 20. Juni \
+             und dem 10. Juli, die in Bayern verkauft wurden.";
+    assert_eq!(value_of(t, Some("2026-06-09"), "20. Juni"), "2026-06-20");
+    assert_eq!(value_of(t, Some("2026-06-09"), "10. Juli"), "2026-07-10");
+}
+
+#[test]
 fn a_date_in_a_starting_phrase_is_no_reference() {
     let t = "Am 27. September 1862 wurde das Höchstalter, beginnend mit dem 15. Juli 1863, auf \
              45 Jahre erhöht. Im Dezember griff die Armee an.";
