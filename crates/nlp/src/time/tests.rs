@@ -372,6 +372,14 @@ fn until_a_day_points_forward_unless_its_clause_says_otherwise() {
         values("Crews aim to reconnect most homes by Friday."),
         vec!["2026-01-16"]
     );
+    // an aim or hope in the past points forward all the same
+    assert_eq!(
+        values(
+            "The company said it had drafted in 200 engineers and aimed to reconnect most \
+             customers by Thursday evening."
+        ),
+        vec!["2026-01-15TEV"]
+    );
     // a past cue in its own clause still decides
     assert_eq!(
         values("The road was closed until Monday."),
