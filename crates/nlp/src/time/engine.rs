@@ -158,6 +158,9 @@ pub struct Grammar {
     /// Words that, in the expression's clause before it, make it the nearest such day whatever
     /// the tense (`Mindesthaltbarkeitsdatum`: a product's date, not the time of the report).
     nearest: BTreeSet<String>,
+    /// Words right before an expression (or before an article before it) that keep a reported
+    /// present from pointing forward (`vor`: the time before a day).
+    before_edge: BTreeSet<String>,
     /// Phrases (lower case, words joined by one space) right before an expression that make it
     /// an interval edge (`beginnend mit dem`).
     edge_phrases: BTreeSet<String>,
@@ -376,6 +379,7 @@ impl Grammar {
         let mut particles = BTreeSet::new();
         let mut edge_phrases = BTreeSet::new();
         let mut nearest = BTreeSet::new();
+        let mut before_edge = BTreeSet::new();
         let mut scheduled_edge = BTreeSet::new();
         let mut scheduled_particles = BTreeSet::new();
         let mut scheduled_verbs = BTreeSet::new();
@@ -399,6 +403,7 @@ impl Grammar {
                 "[particles]" => section = Some(&mut particles),
                 "[edge-phrases]" => section = Some(&mut edge_phrases),
                 "[nearest]" => section = Some(&mut nearest),
+                "[before-edge]" => section = Some(&mut before_edge),
                 "[scheduled-edge]" => section = Some(&mut scheduled_edge),
                 "[scheduled-particles]" => section = Some(&mut scheduled_particles),
                 "[scheduled-verbs]" => section = Some(&mut scheduled_verbs),
@@ -457,6 +462,7 @@ impl Grammar {
             particles,
             edge_phrases,
             nearest,
+            before_edge,
             scheduled_edge,
             scheduled_particles,
             scheduled_verbs,
@@ -786,10 +792,26 @@ impl Grammar {
         if before.is_some_and(|w| self.forward_edge.contains(&w.to_lowercase())) {
             return Tense::Future;
         }
-        if self.konjunktiv && reported_present(&clause) {
+        if self.konjunktiv && reported_present(&clause) && !self.before_edge(&text[c_from..start]) {
             return Tense::Future;
         }
         self.nearest_cue(text, from, to, start, end)
+    }
+
+    /// True when a `[before-edge]` word stands right before the expression, or before one
+    /// article right before it (`vor dem 5. Juni`): the time before a day, of which a reported
+    /// present speaks as known (`ihm sei kein Befund aus der Zeit vor dem 5. Juni bekannt`).
+    fn before_edge(&self, before: &str) -> bool {
+        let mut words = before
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .rev()
+            .map(str::to_lowercase);
+        let edge = match words.next() {
+            Some(w) if self.articles.contains(&w) => words.next(),
+            w => w,
+        };
+        edge.is_some_and(|w| self.before_edge.contains(&w))
     }
 
     /// True when the expression is the time something is announced or called for: a

@@ -451,6 +451,14 @@ fn nouns_and_passive_infinitives_are_no_tense_cues() {
 }
 
 #[test]
+fn a_reported_present_before_a_day_looks_back() {
+    // 2026-06-11 is a Thursday
+    let t = "Der Geschäftsführer erklärte, ihm sei kein Befund aus der Zeit vor dem 5. Juni \
+             bekannt.";
+    assert_eq!(value_of(t, Some("2026-06-11"), "5. Juni"), "2026-06-05");
+}
+
+#[test]
 fn a_products_date_is_the_nearest() {
     // ten days before 20 June, in a sentence whose other clause is in the past
     let t = "Betroffen sind Packungen mit einem Mindesthaltbarkeitsdatum zwischen dem 20. Juni \
