@@ -798,39 +798,36 @@ impl Grammar {
         self.nearest_cue(text, from, to, start, end)
     }
 
-    /// True when a `[before-edge]` word stands right before the expression, or before one
-    /// article right before it (`vor dem 5. Juni`): the time before a day, of which a reported
-    /// present speaks as known (`ihm sei kein Befund aus der Zeit vor dem 5. Juni bekannt`).
-    fn before_edge(&self, before: &str) -> bool {
+    /// The word (lower case) right before an expression, or before the one article right
+    /// before it (`vor` of `vor dem 5. Juni`, `für` of `für den 2. Dezember`).
+    fn edge_word(&self, before: &str) -> Option<String> {
         let mut words = before
             .split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
             .rev()
             .map(str::to_lowercase);
-        let edge = match words.next() {
+        match words.next() {
             Some(w) if self.articles.contains(&w) => words.next(),
             w => w,
-        };
-        edge.is_some_and(|w| self.before_edge.contains(&w))
+        }
+    }
+
+    /// True when a `[before-edge]` word is the [`Grammar::edge_word`] of the expression
+    /// (`vor dem 5. Juni`): the time before a day, of which a reported present speaks as known
+    /// (`ihm sei kein Befund aus der Zeit vor dem 5. Juni bekannt`).
+    fn before_edge(&self, before: &str) -> bool {
+        self.edge_word(before)
+            .is_some_and(|w| self.before_edge.contains(&w))
     }
 
     /// True when the expression is the time something is announced or called for: a
-    /// `[scheduled-edge]` word right before it, or before one article right before it (`für`,
-    /// `für den`), in a clause that a `[scheduled-particles]` word closes and that has one of
+    /// `[scheduled-edge]` word is its [`Grammar::edge_word`] (`für`, `für den`), in a clause that a `[scheduled-particles]` word closes and that has one of
     /// the `[scheduled-verbs]` (`kündigte für Anfang Dezember neue Preise an`, `ruft für
     /// Donnerstag zum Streik auf`, but not `die Zahlen für Oktober zeigten … an`). The time
     /// lies after the announcement, whatever the tense of its verb.
     fn scheduled(&self, before: &str, clause: &[&str]) -> bool {
-        let mut words = before
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .rev()
-            .map(str::to_lowercase);
-        let edge = match words.next() {
-            Some(w) if self.articles.contains(&w) => words.next(),
-            w => w,
-        };
-        edge.is_some_and(|w| self.scheduled_edge.contains(&w))
+        self.edge_word(before)
+            .is_some_and(|w| self.scheduled_edge.contains(&w))
             && clause
                 .last()
                 .is_some_and(|w| self.scheduled_particles.contains(*w))
