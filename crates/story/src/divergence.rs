@@ -921,6 +921,90 @@ fn statement_time(doc: &AnnotatedArticle, unit: &Unit, t: &TimeExpr) -> bool {
         })
 }
 
+/// True when the dates of a fact are two days in a row, every sentence of the first naming
+/// its evening or night and every sentence of the second its night or early hours: one night
+/// dated from either side of midnight (`am Montagabend` / `in der Nacht zu Dienstag`, `late on
+/// Monday` / `in the early hours of Tuesday`), no divergence.
+fn across_midnight(
+    docs: &[AnnotatedArticle],
+    units: &[Unit],
+    members: &[usize],
+    by_date: &BTreeMap<String, BTreeSet<usize>>,
+) -> bool {
+    let days: Vec<&String> = by_date.keys().collect();
+    let [first, second] = days[..] else {
+        return false;
+    };
+    let next = Date::parse(first).map(|d| d.add_days(1));
+    if next.is_none() || next != Date::parse(second) {
+        return false;
+    }
+    // the part of the day a unit's expressions of `day` name: late (evening, night, from 8 pm)
+    // or early (night, before 6 am), also by a word before them (`late on Monday`, `frühen`)
+    let part_of = |u: &Unit, day: &str, late: bool| {
+        let doc = &docs[u.doc];
+        doc.timexes
+            .iter()
+            .filter(|t| u.span.contains(&t.span) && t.value.starts_with(day))
+            .any(|t| {
+                let time = t.value.get(10..).unwrap_or("");
+                let hour: Option<u32> = time.get(1..3).and_then(|h| h.parse().ok());
+                let before: String = {
+                    let from = t.span.start.saturating_sub(u.span.start);
+                    let head: String = u.text.chars().take(from).collect();
+                    let mut words: Vec<&str> = head.split_whitespace().rev().take(3).collect();
+                    words.reverse();
+                    words.join(" ").to_lowercase()
+                };
+                let word = |ws: &[&str]| ws.iter().any(|w| before.split(' ').any(|b| b == *w));
+                // an English clock time before the day (`at about 2.10am on Tuesday`, `2.40
+                // a.m.`): its hour, and whether it is after noon
+                let clock = |pm: bool, hit: fn(u32) -> bool| {
+                    let ws: Vec<&str> = before.split(' ').collect();
+                    ws.iter().enumerate().any(|(i, w)| {
+                        let glued = ["a.m.", "p.m.", "am", "pm"].iter().find_map(|x| {
+                            w.strip_suffix(x).filter(|h| !h.is_empty()).map(|h| (h, *x))
+                        });
+                        let (num, suffix) = match (glued, ws.get(i + 1)) {
+                            (Some(g), _) => g,
+                            (None, Some(&x)) if matches!(x, "am" | "a.m." | "pm" | "p.m.") => {
+                                (*w, x)
+                            }
+                            _ => return false,
+                        };
+                        suffix.starts_with('p') == pm
+                            && num
+                                .split(['.', ':'])
+                                .next()
+                                .and_then(|h| h.parse::<u32>().ok())
+                                .is_some_and(|h| (1..=12).contains(&h) && hit(h))
+                    })
+                };
+                if late {
+                    matches!(time, "TEV" | "TNI")
+                        || hour.is_some_and(|h| h >= 20)
+                        || word(&["late", "spät", "späten", "später"])
+                        || clock(true, |h| (8..12).contains(&h))
+                } else {
+                    time == "TNI"
+                        || hour.is_some_and(|h| h < 6)
+                        || word(&["early", "früh", "frühen", "früher"])
+                        || clock(false, |h| h < 6 || h == 12)
+                        || t.text.to_lowercase().contains("früh")
+                        || u.text.to_lowercase().contains("early hours")
+                }
+            })
+    };
+    members.iter().all(|&m| {
+        let u = &units[m];
+        match u.date.as_deref() {
+            Some(d) if d == first.as_str() => part_of(u, d, true),
+            Some(d) if d == second.as_str() => part_of(u, d, false),
+            _ => true,
+        }
+    })
+}
+
 /// Date divergences inside facts.
 fn dates(docs: &[AnnotatedArticle], units: &[Unit], clusters: &[Vec<usize>]) -> Vec<Divergence> {
     let mut out = Vec::new();
@@ -934,7 +1018,7 @@ fn dates(docs: &[AnnotatedArticle], units: &[Unit], clusters: &[Vec<usize>]) -> 
                 by_date.entry(d.clone()).or_default().insert(units[u].doc);
             }
         }
-        if by_date.len() < 2 {
+        if by_date.len() < 2 || across_midnight(docs, units, c, &by_date) {
             continue;
         }
         let sets: Vec<BTreeSet<usize>> = by_date.values().cloned().collect();
@@ -1152,6 +1236,68 @@ mod tests {
             ];
             assert!(dates(&docs, &units, &[vec![0, 1]]).is_empty(), "{other}");
         }
+    }
+
+    #[test]
+    fn one_night_dated_from_either_side_of_midnight() {
+        // a sentence of each article with one time expression, found by its text
+        let dated = |texts: &[(&str, &str, &str)], kind: TimexType| {
+            let docs: Vec<AnnotatedArticle> = texts
+                .iter()
+                .enumerate()
+                .map(|(i, (text, expr, value))| {
+                    let mut d = AnnotatedArticle::default();
+                    d.article.id = format!("a{i}");
+                    d.article.language = "de".into();
+                    let at = text[..text.find(expr).unwrap_or(0)].chars().count();
+                    d.timexes.push(TimeExpr {
+                        span: Span::new(at, at + expr.chars().count()),
+                        text: expr.to_string(),
+                        kind,
+                        value: value.to_string(),
+                    });
+                    d
+                })
+                .collect();
+            let units: Vec<Unit> = texts
+                .iter()
+                .enumerate()
+                .map(|(i, (text, _, value))| unit(i, text, &value[..10]))
+                .collect();
+            dates(&docs, &units, &[(0..units.len()).collect()])
+        };
+        let night = [
+            (
+                "Das Feuer brach am Montagabend aus.",
+                "Montagabend",
+                "2026-03-09TEV",
+            ),
+            (
+                "Das Feuer brach in der Nacht zu Dienstag aus.",
+                "Nacht zu Dienstag",
+                "2026-03-10TNI",
+            ),
+        ];
+        assert!(dated(&night, TimexType::Time).is_empty());
+        let english = [
+            ("The train left late on Monday.", "Monday", "2026-03-02"),
+            (
+                "The train derailed at about 2.40 a.m. on Tuesday.",
+                "Tuesday",
+                "2026-03-03",
+            ),
+        ];
+        assert!(dated(&english, TimexType::Date).is_empty());
+        // an evening and the next noon are two days
+        let days = [
+            night[0],
+            (
+                "Das Feuer brach am Dienstagmittag aus.",
+                "Dienstagmittag",
+                "2026-03-10T12:00",
+            ),
+        ];
+        assert_eq!(dated(&days, TimexType::Time).len(), 1);
     }
 
     #[test]
