@@ -991,7 +991,6 @@ fn across_midnight(
                         || word(&["early", "früh", "frühen", "früher"])
                         || clock(false, |h| h < 6 || h == 12)
                         || t.text.to_lowercase().contains("früh")
-                        || u.text.to_lowercase().contains("early hours")
                 }
             })
     };

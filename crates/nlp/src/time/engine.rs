@@ -821,10 +821,11 @@ impl Grammar {
     }
 
     /// True when the expression is the time something is announced or called for: a
-    /// `[scheduled-edge]` word is its [`Grammar::edge_word`] (`für`, `für den`), in a clause that a `[scheduled-particles]` word closes and that has one of
-    /// the `[scheduled-verbs]` (`kündigte für Anfang Dezember neue Preise an`, `ruft für
-    /// Donnerstag zum Streik auf`, but not `die Zahlen für Oktober zeigten … an`). The time
-    /// lies after the announcement, whatever the tense of its verb.
+    /// `[scheduled-edge]` word is its [`Grammar::edge_word`] (`für`, `für den`), in a clause
+    /// that a `[scheduled-particles]` word closes and that has one of the `[scheduled-verbs]`
+    /// (`kündigte für Anfang Dezember neue Preise an`, `ruft für Donnerstag zum Streik auf`,
+    /// but not `die Zahlen für Oktober zeigten … an`). The time lies after the announcement,
+    /// whatever the tense of its verb.
     fn scheduled(&self, before: &str, clause: &[&str]) -> bool {
         self.edge_word(before)
             .is_some_and(|w| self.scheduled_edge.contains(&w))
@@ -898,19 +899,20 @@ impl Grammar {
     }
 }
 
-/// True when the word at byte `ws` opens a sentence (or a quotation, or a clause after a
-/// colon): only spaces and opening quotation marks or brackets stand between it and the text's
-/// start, a full stop, a question or exclamation mark, a colon or a line break.
-fn sentence_initial(text: &str, ws: usize) -> bool {
+/// True when the word at byte `ws` opens a sentence (or a quotation, a line, or a clause after
+/// a colon): only spaces and opening quotation marks or brackets stand between it and the
+/// text's start, a full stop, a question or exclamation mark, a colon or a line break.
+pub(super) fn sentence_initial(text: &str, ws: usize) -> bool {
     text[..ws]
         .chars()
         .rev()
-        .find(|c| {
-            !c.is_whitespace()
-                && !matches!(
-                    c,
-                    '„' | '"' | '“' | '‚' | '\'' | '«' | '»' | '(' | '–' | '-'
-                )
+        .find(|&c| {
+            let space = c.is_whitespace() && c != '\n';
+            let opening = matches!(
+                c,
+                '„' | '"' | '“' | '‚' | '\'' | '«' | '»' | '(' | '–' | '-'
+            );
+            !space && !opening
         })
         .is_none_or(|c| matches!(c, '.' | '!' | '?' | ':' | '\n'))
 }

@@ -445,9 +445,17 @@ fn nouns_and_passive_infinitives_are_no_tense_cues() {
     assert_eq!(value_of(t, Some("2026-09-09"), "Freitag"), "2026-09-11");
     let t = "Am Freitag wurde entschieden, die Brücke zu sperren.";
     assert_eq!(value_of(t, Some("2026-09-09"), "Freitag"), "2026-09-04");
-    // a cue word opening the sentence still counts
+    // a cue word opening the sentence or a line still counts
     let t = "Vergangene Woche traf er am Freitag ein.";
     assert_eq!(value_of(t, Some("2026-09-09"), "Freitag"), "2026-09-04");
+    for (text, word, initial) in [
+        ("Der Besuch\nVergangene Woche", "Vergangene", true),
+        ("Er sagte: „Vergangene Woche", "Vergangene", true),
+        ("nach Angaben der Behörde", "Angaben", false),
+    ] {
+        let at = text.find(word).unwrap_or(0);
+        assert_eq!(super::engine::sentence_initial(text, at), initial, "{text}");
+    }
 }
 
 #[test]
