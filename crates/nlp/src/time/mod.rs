@@ -94,6 +94,7 @@ impl Grammar {
                     && gap.chars().all(|c| c.is_lowercase() || c == ' ')
                     && matches!(next.kind, TimexType::Date | TimexType::Time)
                     && !template.contains("{ref:")
+                    && !template.contains("{near:")
                     && !template.contains("{event:"))
                 .then(|| (template.clone(), next.start, next.end))
             })
@@ -178,7 +179,9 @@ impl Grammar {
             let value = match (range_end, day_after) {
                 (Some(end), _) if template.starts_with("{Y}") => ctx.in_year_of(template, end),
                 // `gegen 3 Uhr in der Nacht zu Montag`: the time is on the day named after it
-                (_, Some((next, next_start, next_end))) if template.contains("{ref:") => {
+                (_, Some((next, next_start, next_end)))
+                    if template.contains("{ref:") || template.contains("{near:") =>
+                {
                     let next_tense = self.tense(text, next_start, next_end);
                     let day = Point::of_value(&ctx.clone().resolve(&next, next_tense))
                         .filter(|p| p.day.is_some());

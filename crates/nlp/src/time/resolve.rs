@@ -9,6 +9,7 @@
 //! | `{Y}` | the year of a month/day/season that follows (`{Y}-10`): news mode takes the creation year, moved by the tense of the sentence (a later month without a future cue is last year's); narrative mode the year last mentioned |
 //! | `{this:GRAN±NU}` | the present (creation date; in narrative mode the last mentioned date) shifted by `N` units `U` (`D`, `W`, `M`, `Y`; default: the granularity) and written at granularity `GRAN` (`day`, `week`, `month`, `year`, `decade`, `century`) |
 //! | `{ref:GRAN±NU}` | the same from the last mentioned date (anaphoric: `am Vortag`, `im Jahr darauf`) |
+//! | `{near:GRAN±NU}` | as `{ref:…}` for a bare time of day (`um 14 Uhr`, `gegen Mittag`), but in news from the creation date when the last mentioned day lies more than two weeks from it (a background date) |
 //! | `{event:GRAN±NU}` | the same from the date of the event a phrase names (`am Vortag der Verhandlungen`): the day the text mentions most often, else the last mentioned date |
 //! | `{weekday:N}` | ISO weekday `N` nearest the present in the sentence's tense direction; `{lastwd:N}` strictly before, `{nextwd:N}` strictly after; `{thiswd:N}` that weekday of the present's week, Monday to Sunday (`an diesem Mittwoch`) |
 //! | `{CY:NN}` | a two-digit year completed with the present's century |
@@ -18,6 +19,10 @@
 
 use super::calendar::{easter, shift_month, Date};
 use super::engine::Tense;
+
+/// Days from the day of writing beyond which the last named day is a background date, not the
+/// day of a bare time of day that follows it (`{near:day}`).
+const NEAR_DAYS: i64 = 14;
 
 /// Whether relative expressions are read against the creation date or the narrative.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -167,6 +172,23 @@ impl Context {
                 }
             }
             "ref" => shifted(self.anchor(), arg),
+            // a bare time of day (`gegen Mittag`, `um 14 Uhr`) in news: on the day last named,
+            // unless that day lies weeks from the day of writing, a background date (`hatten am
+            // 3. Februar 2025 abgeraten. … telefonierten sie gegen Mittag`): then on the day of
+            // writing
+            "near" => {
+                let on_ref = self.placeholder(&format!("ref:{arg}"), after, tense);
+                let far = |d: Date| {
+                    self.dct
+                        .is_some_and(|now| (d.days() - now.days()).abs() > NEAR_DAYS)
+                };
+                match on_ref.get(..10).and_then(Date::parse) {
+                    Some(d) if self.mode == Mode::News && far(d) => {
+                        shifted(self.dct.map(Point::from), arg)
+                    }
+                    _ => on_ref,
+                }
+            }
             "event" => shifted(self.event.or(self.anchor()), arg),
             "weekday" | "lastwd" | "nextwd" | "thiswd" => {
                 let wd: u32 = arg.parse().unwrap_or(1).clamp(1, 7);

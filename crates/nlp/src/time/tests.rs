@@ -467,6 +467,23 @@ fn a_reported_present_before_a_day_looks_back() {
 }
 
 #[test]
+fn a_bare_time_after_a_background_date_is_on_the_day_of_writing() {
+    let t = "Die Prüfer hatten am 3. Februar 2025 von einer Bewilligung abgeraten. Gegen Mittag \
+             telefonierten die beiden miteinander.";
+    assert_eq!(
+        value_of(t, Some("2026-10-21"), "Mittag"),
+        "2026-10-21T12:00"
+    );
+    // a day of the last two weeks stays the day of the time that follows
+    let t = "Ingenieure hatten am Montag, dem 7. September, Risse entdeckt. Um 22 Uhr wurde die \
+             Brücke gesperrt.";
+    assert_eq!(
+        value_of(t, Some("2026-09-09"), "22 Uhr"),
+        "2026-09-07T22:00"
+    );
+}
+
+#[test]
 fn a_products_date_is_the_nearest() {
     // ten days before 20 June, in a sentence whose other clause is in the past
     let t = "Betroffen sind Packungen mit einem Mindesthaltbarkeitsdatum zwischen dem 20. Juni \
