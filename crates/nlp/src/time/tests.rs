@@ -380,6 +380,15 @@ fn until_a_day_points_forward_unless_its_clause_says_otherwise() {
         ),
         vec!["2026-01-15TEV"]
     );
+    // clock times with am and pm, on the day named right after them
+    assert_eq!(
+        values("Seven wagons left the rails at about 2.40 a.m. on Tuesday."),
+        vec!["2026-01-13T02:40", "2026-01-13"]
+    );
+    assert_eq!(
+        values("By 6pm the figure had fallen; at 12 am it rose, at 12 pm it fell."),
+        vec!["2026-01-14T18:00", "2026-01-14T00:00", "2026-01-14T12:00"]
+    );
     // a past cue in its own clause still decides
     assert_eq!(
         values("The road was closed until Monday."),
