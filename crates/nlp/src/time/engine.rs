@@ -776,9 +776,10 @@ impl Grammar {
         if self.scheduled(&text[c_from..start], &clause) {
             return Tense::Future;
         }
+        let mut buf = String::new();
         if text[c_from..start]
             .split(|c: char| !c.is_alphanumeric())
-            .any(|w| !w.is_empty() && self.nearest.contains(&w.to_lowercase()))
+            .any(|w| !w.is_empty() && self.nearest.contains(lowercase(w, &mut buf)))
         {
             return Tense::Unknown;
         }
@@ -857,11 +858,6 @@ impl Grammar {
             if ws >= start && ws < end {
                 return;
             }
-            // a capitalised word inside a sentence is a noun or a name, no verb or adverb:
-            // `Angaben` is no `angaben` (`gaben … an`), `Will` no `will`
-            if w.chars().next().is_some_and(char::is_uppercase) && !sentence_initial(text, ws) {
-                return;
-            }
             let lw = lowercase(w, &mut buf);
             let t = if self.future.contains(lw) {
                 if self.future_aux.contains(lw)
@@ -878,6 +874,11 @@ impl Grammar {
             } else {
                 return;
             };
+            // a capitalised word inside a sentence is a noun or a name, no verb or adverb:
+            // `Angaben` is no `angaben` (`gaben … an`), `Will` no `will`
+            if w.chars().next().is_some_and(char::is_uppercase) && !sentence_initial(text, ws) {
+                return;
+            }
             let dist = if ws < start { start - ws } else { ws - end };
             if best.is_none_or(|(d, _)| dist < d) {
                 best = Some((dist, t));
