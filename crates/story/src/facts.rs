@@ -14,7 +14,7 @@ use lagebild_model::{
     AnnotatedArticle, Citation, EntityType, Evidence, Fact, MentionKind, Span, TimexType,
 };
 use rustc_hash::FxHashMap;
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::sync::OnceLock;
 
 /// Posting lists longer than this are not used for candidates.
@@ -760,6 +760,72 @@ pub fn informative(u: &Unit) -> bool {
         && (!u.entities.is_empty() || !u.numbers.is_empty() || u.date.is_some())
 }
 
+/// Sentences that state a fact of several articles although clustering put them elsewhere, per
+/// cluster: clustering gives each sentence one fact and each fact one sentence per article, so
+/// an article that states a fact twice (a headline and its lead) confirms it in one group only,
+/// and a sentence stating two facts (`… ihr Werk in Zwickau mit 1.200 Beschäftigten bis Ende
+/// 2027 zu schließen`) in one only. A sentence of an article that a fact of two or more
+/// articles lacks supports that fact too when it is as similar to one member, and to (a sample
+/// of) the members on average, as a pair must be to merge, and gives no other value of a figure
+/// they give. The most similar such sentence of each article is taken.
+fn support(units: &[Unit], clusters: &[Vec<usize>], sims: &Sims) -> Vec<Vec<usize>> {
+    let mut of = vec![usize::MAX; units.len()];
+    for (c, m) in clusters.iter().enumerate() {
+        for &u in m {
+            of[u] = c;
+        }
+    }
+    // (cluster, article) → (similarity, unit), strongest pair first
+    let mut best: BTreeMap<(usize, usize), (f64, usize)> = BTreeMap::new();
+    let mut pairs: Vec<(usize, usize, f64)> = sims
+        .iter()
+        .filter(|&(_, &s)| s >= FACT_THRESHOLD)
+        .map(|(&(i, j), &s)| (i, j, s))
+        .collect();
+    pairs.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
+    for (i, j, s) in pairs {
+        for (member, other) in [(i, j), (j, i)] {
+            let c = of[member];
+            if c == of[other] || c == usize::MAX || clusters[c].len() < 2 {
+                continue;
+            }
+            let key = (c, units[other].doc);
+            if best
+                .get(&key)
+                .is_none_or(|&(b, u)| s > b || (s == b && other < u))
+            {
+                best.insert(key, (s, other));
+            }
+        }
+    }
+    let mut extra = vec![Vec::new(); clusters.len()];
+    for ((c, doc), (_, u)) in best {
+        let members = &clusters[c];
+        if members.iter().any(|&m| units[m].doc == doc) {
+            continue;
+        }
+        let sample: Vec<usize> = members.iter().copied().take(LINK_SAMPLE).collect();
+        let mean = sample
+            .iter()
+            .map(|&m| {
+                sims.get(&(m.min(u), m.max(u)))
+                    .copied()
+                    .unwrap_or_else(|| similarity(&units[m], &units[u]))
+            })
+            .sum::<f64>()
+            / sample.len() as f64;
+        let conflict = !units[u].numbers.is_empty()
+            && members
+                .iter()
+                .take(CONFLICT_SAMPLE)
+                .any(|&m| numbers_conflict(&units[m], &units[u]));
+        if mean >= FACT_THRESHOLD && !conflict {
+            extra[c].push(u);
+        }
+    }
+    extra
+}
+
 /// Build the facts of a story from its clusters.
 pub fn facts(
     docs: &[AnnotatedArticle],
@@ -769,12 +835,13 @@ pub fn facts(
     origin: &[usize],
 ) -> Vec<(Fact, Vec<usize>)> {
     let mut out = Vec::new();
-    for c in clusters {
+    let extra = support(units, clusters, sims);
+    for (c, extra) in clusters.iter().zip(&extra) {
         if c.len() == 1 && !informative(&units[c[0]]) {
             continue;
         }
         let rep = representative(units, c, sims);
-        let mut ev: Vec<usize> = c.clone();
+        let mut ev: Vec<usize> = c.iter().chain(extra).copied().collect();
         ev.sort_by_key(|&u| (units[u].doc, units[u].sent));
         let docs_in: BTreeSet<usize> = ev.iter().map(|&u| units[u].doc).collect();
         let origins: BTreeSet<usize> = docs_in.iter().map(|&d| origin[d]).collect();
@@ -1013,6 +1080,46 @@ mod tests {
         let with_unit = similarity(&a, &b);
         assert!((with_unit - similarity(&bare.0, &bare.1) - MEASURE_BONUS).abs() < 1e-9);
         assert!(with_unit >= FACT_THRESHOLD);
+    }
+
+    #[test]
+    fn a_sentence_supports_a_fact_it_was_not_clustered_with() {
+        // article 0 states the closure twice (headline: keys 0–3; lead: 0–5 with a figure),
+        // article 1 as the lead does, article 2 as the headline does
+        let unit = |doc: usize, keys: &[u32], numbers: &[i64]| {
+            let mut u = test_unit(doc, "");
+            u.keys = keys.iter().map(|&k| (k, 1.0)).collect();
+            u.weight = keys.len() as f64;
+            u.numbers = numbers.iter().map(|&v| (v, "stelle".to_string())).collect();
+            u
+        };
+        let mut units = vec![
+            unit(0, &[0, 1, 2, 3], &[]),
+            unit(0, &[0, 1, 2, 3, 4, 5], &[1_200]),
+            unit(1, &[0, 1, 2, 3, 4, 5], &[1_200]),
+            unit(2, &[0, 1, 2, 3], &[]),
+        ];
+        let wire = WireResult {
+            passages: Vec::new(),
+            wire_copy: Vec::new(),
+            origin: vec![0, 1, 2, 3],
+        };
+        let facts_of = |units: &[Unit]| {
+            let (clusters, sims) = cluster(units, &wire);
+            let lead = clusters.iter().position(|c| c.contains(&1)).unwrap();
+            let headline = clusters.iter().position(|c| c.contains(&0)).unwrap();
+            assert_ne!(lead, headline, "{clusters:?}");
+            let extra = support(units, &clusters, &sims);
+            (extra[lead].clone(), extra[headline].clone())
+        };
+        // each fact gains the article that clustering gave to the other one
+        let (lead, headline) = facts_of(&units);
+        assert_eq!((lead, headline), (vec![3], vec![2]));
+        // article 3 gives another value of the figure: it joins the headline's group, and then
+        // neither the lead's group takes it nor the headline's group article 1's lead
+        units.push(unit(3, &[0, 1, 2, 3, 4, 5, 6], &[900]));
+        let (lead, headline) = facts_of(&units);
+        assert_eq!((lead, headline), (vec![3], vec![]));
     }
 
     #[test]
