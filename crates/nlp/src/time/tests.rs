@@ -86,6 +86,50 @@ fn relative_to_creation_date() {
 }
 
 #[test]
+fn years_months_and_weeks_in_the_accusative() {
+    // `vergangenes Jahr`, `Letzten Monat` at a sentence's start, and the one before the last
+    let d = Some("2026-10-16");
+    let cases = [
+        (
+            "Vergangenes Jahr forderte der Gemeinderat eine Schranke.",
+            "Vergangenes Jahr",
+            "2025",
+        ),
+        (
+            "Der Rat hatte das vergangenes Jahr beschlossen.",
+            "vergangenes Jahr",
+            "2025",
+        ),
+        (
+            "Vorletztes Jahr fiel die Anlage zweimal aus.",
+            "Vorletztes Jahr",
+            "2024",
+        ),
+        (
+            "Im vorvergangenen Jahr kam er.",
+            "Im vorvergangenen Jahr",
+            "2024",
+        ),
+        (
+            "Kommendes Jahr soll gebaut werden.",
+            "Kommendes Jahr",
+            "2027",
+        ),
+        ("Letzten Monat stieg die Zahl.", "Letzten Monat", "2026-09"),
+        ("Nächsten Monat wird gewählt.", "Nächsten Monat", "2026-11"),
+        ("Vorige Woche tagte der Rat.", "Vorige Woche", "2026-W41"),
+        (
+            "Vorletzte Woche tagte der Rat.",
+            "Vorletzte Woche",
+            "2026-W40",
+        ),
+    ];
+    for (t, needle, want) in cases {
+        assert_eq!(value_of(t, d, needle), want, "{t}");
+    }
+}
+
+#[test]
 fn anchored_on_the_text() {
     let t = "Die Verhandlungen begannen am 14. März 2024. Am Vortag hatten Demonstranten die Straße blockiert.";
     assert_eq!(value_of(t, Some("2025-06-01"), "Vortag"), "2024-03-13");
