@@ -11,7 +11,7 @@
 //! | `{ref:GRAN±NU}` | the same from the last mentioned date (anaphoric: `am Vortag`, `im Jahr darauf`) |
 //! | `{near:GRAN±NU}` | as `{ref:…}` for a bare time of day (`um 14 Uhr`, `gegen Mittag`), but in news from the creation date when the last mentioned day lies more than two weeks from it (a background date) |
 //! | `{event:GRAN±NU}` | the same from the date of the event a phrase names (`am Vortag der Verhandlungen`): the day the text mentions most often, else the last mentioned date |
-//! | `{weekday:N}` | ISO weekday `N` nearest the present in the sentence's tense direction; `{lastwd:N}` strictly before, `{nextwd:N}` strictly after; `{thiswd:N}` that weekday of the present's week, Monday to Sunday (`an diesem Mittwoch`) |
+//! | `{weekday:N}` | ISO weekday `N` nearest the present in the sentence's tense direction; `{lastwd:N}` strictly before, `{nextwd:N}` strictly after, `{fromwd:N}` on or after (`für Freitag`, written on a Friday, is that day); `{thiswd:N}` that weekday of the present's week, Monday to Sunday (`an diesem Mittwoch`) |
 //! | `{CY:NN}` | a two-digit year completed with the present's century |
 //! | `{CD:D}` | a decade digit completed with the present's century (`{CD:9}` → `199`) |
 //!
@@ -190,7 +190,7 @@ impl Context {
                 }
             }
             "event" => shifted(self.event.or(self.anchor()), arg),
-            "weekday" | "lastwd" | "nextwd" | "thiswd" => {
+            "weekday" | "lastwd" | "nextwd" | "fromwd" | "thiswd" => {
                 let wd: u32 = arg.parse().unwrap_or(1).clamp(1, 7);
                 let base = match self.mode {
                     Mode::News => self.dct,
@@ -204,6 +204,7 @@ impl Context {
                 let offset = match (head, tense) {
                     ("thiswd", _) => i64::from(wd) - i64::from(base.weekday()),
                     ("lastwd", _) => -(if back == 0 { 7 } else { back }),
+                    ("fromwd", _) => fwd,
                     ("nextwd", _) => {
                         if fwd == 0 {
                             7

@@ -284,6 +284,14 @@ fn news_days_without_a_tense_cue_are_the_nearest() {
     // a day planned for is ahead of the present, whatever the tense of the call
     let t = "Die Gewerkschaft hat für Donnerstag zu einem Warnstreik aufgerufen.";
     assert_eq!(value_of(t, Some("2026-03-09"), "Donnerstag"), "2026-03-12");
+    // written on that weekday, it is the day of writing; `kommenden` still means next week's
+    let t = "Für Freitag hat sich der Verkehrsminister angekündigt.";
+    assert_eq!(value_of(t, Some("2026-10-16"), "Freitag"), "2026-10-16");
+    let t = "Am kommenden Freitag will der Rat entscheiden.";
+    assert_eq!(
+        value_of(t, Some("2026-10-16"), "kommenden Freitag"),
+        "2026-10-23"
+    );
 }
 
 #[test]
