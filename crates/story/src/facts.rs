@@ -62,6 +62,10 @@ pub struct Unit {
     pub numbers: BTreeSet<(i64, String)>,
     /// Event date (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`).
     pub date: Option<String>,
+    /// Further dates of events the sentence reports, after [`Unit::date`]: `einmal im März und
+    /// einmal im Juli`, `By yesterday evening 23,000 …; this morning … 9,400` (not the ends of
+    /// a range, nor a coarser date that another one refines).
+    pub also: Vec<String>,
     /// False when the sentence opens with a word that points back to an earlier one (see
     /// [`leans_on_context`]): another article's sentence of the same fact reads better alone.
     pub standalone: bool,
@@ -251,16 +255,36 @@ pub fn units(
             };
             // the sentence's own dates, and the years after `seit` or naming a thing (periods)
             let (mut own, mut periods, mut began) = (Vec::new(), Vec::new(), None);
+            // dates that end a range begun by the one before (`vom 3. bis 5. Mai`, `zwischen
+            // 2019 und 2023`)
+            let mut range_ends = Vec::new();
+            let mut last: Option<Span> = None;
             for x in doc.timexes.iter().filter(|x| {
                 matches!(x.kind, TimexType::Date | TimexType::Time) && s.span.contains(&x.span)
             }) {
+                let joined = last.is_some_and(|p| {
+                    p.end <= x.span.start
+                        && is_range_join(
+                            t.slice(Span::new(p.start.saturating_sub(16), p.start)),
+                            t.slice(Span::new(p.end, x.span.start)),
+                        )
+                });
+                last = Some(x.span);
+                // a year in brackets compares (`31,4 Prozent (2021: 16,7 Prozent)`)
+                let bracketed =
+                    t.slice(Span::new(x.span.start.saturating_sub(1), x.span.start)) == "(";
                 match calendar_date(&x.value) {
                     Some(d) if d.len() == 4 && since(x) => {
                         began.get_or_insert_with(|| d.clone());
                         periods.push(d);
                     }
-                    Some(d) if d.len() == 4 && label(x) => periods.push(d),
-                    Some(d) => own.push(d),
+                    Some(d) if d.len() == 4 && (label(x) || bracketed) => periods.push(d),
+                    Some(d) => {
+                        if joined {
+                            range_ends.push(d.clone());
+                        }
+                        own.push(d);
+                    }
                     None => {}
                 }
             }
@@ -295,6 +319,18 @@ pub fn units(
             {
                 date = began;
             }
+            let mut also: Vec<String> = Vec::new();
+            if let Some(d) = &date {
+                for o in &own {
+                    let coarser = own
+                        .iter()
+                        .any(|f| f.len() > o.len() && f.starts_with(o.as_str()))
+                        || d.starts_with(o.as_str());
+                    if !coarser && !range_ends.contains(o) && !also.contains(o) && o != d {
+                        also.push(o.clone());
+                    }
+                }
+            }
             words.push(keys);
             name_words.push((in_name, in_role));
             out.push(Unit {
@@ -313,6 +349,7 @@ pub fn units(
                     .as_deref()
                     .is_some_and(|dt| ahead_of(doc.article.published.as_deref(), dt)),
                 date,
+                also,
                 standalone: !leans_on_context(text),
             });
         }
@@ -364,6 +401,36 @@ pub fn units(
 /// `Beschäftigten`)? It says what the story is about rather than what one sentence states.
 fn is_topic(df: usize, origins: usize) -> bool {
     origins >= 3 && df == origins
+}
+
+/// True when the text between two date expressions joins them into a range (`bis`, `bis zum`,
+/// `–`, `/`, `to`, `until`; `und`, `and` after `zwischen`, `between`, which may end `before`
+/// the first).
+fn is_range_join(before: &str, between: &str) -> bool {
+    let between = between.trim().to_lowercase();
+    let between_words = before
+        .to_lowercase()
+        .split_whitespace()
+        .rev()
+        .take(3)
+        .any(|w| matches!(w, "zwischen" | "between"));
+    match between.split_whitespace().next() {
+        Some("und" | "and") => between_words && between.split_whitespace().count() <= 2,
+        _ => matches!(
+            between.as_str(),
+            "-" | "–"
+                | "—"
+                | "/"
+                | "bis"
+                | "bis zum"
+                | "bis zur"
+                | "bis einschließlich"
+                | "to"
+                | "until"
+                | "till"
+                | "through"
+        ),
+    }
 }
 
 /// Length in chars of a dateline opening a sentence, with the space after it, or 0: a few words
@@ -892,6 +959,7 @@ pub(crate) fn test_unit(doc: usize, text: &str) -> Unit {
         entities: BTreeSet::new(),
         numbers: BTreeSet::new(),
         date: None,
+        also: Vec::new(),
         standalone: !leans_on_context(text),
         forecast: false,
     }

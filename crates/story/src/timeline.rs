@@ -1,6 +1,7 @@
 //! Timeline: dated sentences merged across sources.
 //!
-//! Every sentence with an event date (from the annotator's `sentence_dates`) contributes; the
+//! Every sentence with an event date (from the annotator's `sentence_dates`) contributes, under
+//! each date of an event it reports (see [`crate::facts::Unit::also`]); the
 //! sentences of one fact with one date become one entry citing all their articles, shown in the
 //! words of the most central sentence that stands on its own, preferring one written on or
 //! after that date (a report) to one written before it (a forecast). Entries are
@@ -21,7 +22,7 @@ pub fn timeline(
     let mut entries: BTreeMap<(String, usize), Vec<usize>> = BTreeMap::new();
     for (c, members) in clusters.iter().enumerate() {
         for &u in members {
-            if let Some(d) = &units[u].date {
+            for d in units[u].date.iter().chain(&units[u].also) {
                 entries.entry((d.clone(), c)).or_default().push(u);
             }
         }

@@ -675,15 +675,15 @@ fn a_plant_closure_names_its_speakers_and_dates_the_announcement() {
         "{:#?}",
         story.quotes
     );
-    // `Am Mittwochmorgen verkündete …, dass … schließen wird`, written on Thursday
-    assert!(
-        story
-            .timeline
-            .iter()
-            .all(|t| !(t.text.contains("Am Mittwochmorgen verkündete") && t.date != "2026-09-09")),
-        "{:#?}",
-        story.timeline
-    );
+    // `Am Mittwochmorgen verkündete …, dass … bis Ende 2027 schließen wird`, written on
+    // Thursday: the announcement on Wednesday, the closure it announces in 2027
+    let announced: Vec<&str> = story
+        .timeline
+        .iter()
+        .filter(|t| t.text.contains("Am Mittwochmorgen verkündete"))
+        .map(|t| t.date.as_str())
+        .collect();
+    assert_eq!(announced, ["2026-09-09", "2027"], "{:#?}", story.timeline);
     // a year after a firm's name (`das Hallberg 1992 … übernommen hatte`) or after a
     // capitalised function word (`Von 2028 an`, `Noch 2019`) dates its sentence
     let dated = |year: &str, words: &str| {
@@ -754,5 +754,40 @@ fn a_statements_day_and_a_products_date_date_no_event() {
     assert!(
         !dates.iter().any(|d| d.contains("Mindesthaltbarkeitsdatum")),
         "{dates:?}"
+    );
+}
+
+#[test]
+fn a_sentence_of_two_events_is_on_the_timeline_under_both_days_a_range_once() {
+    let dates_of = |set: &str, words: &str| -> Vec<String> {
+        let analysis = analyse(set);
+        analysis.stories[0]
+            .timeline
+            .iter()
+            .filter(|t| t.text.contains(words))
+            .map(|t| t.date.clone())
+            .collect()
+    };
+    // `zweimal ausgefallen, einmal im März und einmal im Juli`
+    assert_eq!(
+        dates_of("zug", "einmal im März und einmal im Juli"),
+        ["2026-03", "2026-07"]
+    );
+    // `Most of the 103 schools that closed yesterday reopen today`
+    assert_eq!(
+        dates_of("storm", "reopen today"),
+        ["2026-01-14", "2026-01-15"]
+    );
+    // `zwischen Anfang 2019 und Ende 2023`: one period, one entry
+    assert_eq!(
+        dates_of("prozess", "zwischen Anfang 2019 und Ende 2023").len(),
+        1
+    );
+    // `kam die Partei auf 31,4 Prozent (2021: 16,7 Prozent)`: the year compares
+    assert!(dates_of("wahl", "(2021:").iter().all(|d| d != "2021"));
+    // `kündigte am Mittwochabend an, ab Montag, dem 14. September, …`: the Monday of this year
+    assert_eq!(
+        dates_of("bruecke", "ab Montag, dem 14. September"),
+        ["2026-09-09", "2026-09-14"]
     );
 }

@@ -787,10 +787,10 @@ impl Grammar {
         if own != Tense::Unknown {
             return own;
         }
-        let before = text[c_from..start]
-            .split(|c: char| !c.is_alphanumeric())
-            .rfind(|w| !w.is_empty());
-        if before.is_some_and(|w| self.forward_edge.contains(&w.to_lowercase())) {
+        if self
+            .edge_word(&text[c_from..start])
+            .is_some_and(|w| self.forward_edge.contains(&w))
+        {
             return Tense::Future;
         }
         if self.konjunktiv && reported_present(&clause) && !self.before_edge(&text[c_from..start]) {

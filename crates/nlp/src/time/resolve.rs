@@ -7,6 +7,7 @@
 //! | placeholder | meaning |
 //! | --- | --- |
 //! | `{Y}` | the year of a month/day/season that follows (`{Y}-10`): news mode takes the creation year, moved by the tense of the sentence (a later month without a future cue is last year's); narrative mode the year last mentioned |
+//! | `{WY:N}` | the year, of the present's and the one either side (present's first), in which the day that follows falls on ISO weekday `N` (`Montag, dem 14. September`); else as `{Y}` |
 //! | `{this:GRAN±NU}` | the present (creation date; in narrative mode the last mentioned date) shifted by `N` units `U` (`D`, `W`, `M`, `Y`; default: the granularity) and written at granularity `GRAN` (`day`, `week`, `month`, `year`, `decade`, `century`) |
 //! | `{ref:GRAN±NU}` | the same from the last mentioned date (anaphoric: `am Vortag`, `im Jahr darauf`) |
 //! | `{near:GRAN±NU}` | as `{ref:…}` for a bare time of day (`um 14 Uhr`, `gegen Mittag`), but in news from the creation date when the last mentioned day lies more than two weeks from it (a background date) |
@@ -155,6 +156,7 @@ impl Context {
         let (head, arg) = inner.split_once(':').unwrap_or((inner, ""));
         match head {
             "Y" => self.year_for(after, tense),
+            "WY" => self.year_of_weekday(after, arg, tense),
             "this" => shifted(self.this(), arg),
             // a day or a time of day in news whose reference is only a year, a season or a
             // month: the last day mentioned before it (`am Montag … nachdem im Frühjahr … Noch
@@ -273,6 +275,28 @@ impl Context {
     }
 
     /// The year of an underspecified date whose month (and day) follow in `after`.
+    /// The year, nearest the present, in which the day that follows (`-09-14`) falls on ISO
+    /// weekday `wd` (`Montag, dem 14. September`); like [`Self::year_for`] when none of the
+    /// present's year and the years either side has it.
+    fn year_of_weekday(&self, after: &str, wd: &str, tense: Tense) -> String {
+        let base = match self.mode {
+            Mode::News => self.dct.map(|d| d.year),
+            Mode::Narrative => self.this().map(|p| p.year),
+        };
+        let (Some(base), Ok(wd)) = (base, wd.parse::<u32>()) else {
+            return self.year_for(after, tense);
+        };
+        let m = after.get(1..3).and_then(|x| x.parse().ok());
+        let d = after.get(4..6).and_then(|x| x.parse().ok());
+        let (Some(m), Some(d)) = (m, d) else {
+            return self.year_for(after, tense);
+        };
+        [base, base - 1, base + 1]
+            .into_iter()
+            .find(|&y| Date::new(y, m, d).is_some_and(|x| x.weekday() == wd))
+            .map_or_else(|| self.year_for(after, tense), fmt_year)
+    }
+
     fn year_for(&self, after: &str, tense: Tense) -> String {
         let Some(dct) = (match self.mode {
             Mode::News => self.dct,

@@ -130,6 +130,28 @@ fn years_months_and_weeks_in_the_accusative() {
 }
 
 #[test]
+fn a_weekday_before_a_day_chooses_its_year_and_ab_points_forward() {
+    // 14 September is a Monday in 2026, not in 2025: the announcing past tense does not move it
+    let t = "Das Landratsamt kündigte am Mittwochabend an, ab Montag, dem 14. September, \
+             Lastwagen die Durchfahrt zu verbieten.";
+    assert_eq!(
+        value_of(t, Some("2026-09-09"), "Montag, dem 14. September"),
+        "2026-09-14"
+    );
+    // a weekday that fits no year near the present leaves the year to the tense
+    let t = "Am Montag, dem 30. Februar, geschah nichts.";
+    assert!(tag(t, Some("2026-09-09"))
+        .iter()
+        .all(|x| !x.value.starts_with("2026-02-30")));
+    // `ab dem 1. Oktober` in a clause without a tense cue lies ahead
+    let t = "Die Minister verständigten sich am Dienstag darauf, dass Polen ab dem 1. Oktober Gas liefert.";
+    assert_eq!(value_of(t, Some("2026-02-11"), "1. Oktober"), "2026-10-01");
+    // … but not in a clause that says it has been
+    let t = "Ab dem 1. Oktober galt die neue Regel.";
+    assert_eq!(value_of(t, Some("2026-02-11"), "1. Oktober"), "2025-10-01");
+}
+
+#[test]
 fn anchored_on_the_text() {
     let t = "Die Verhandlungen begannen am 14. März 2024. Am Vortag hatten Demonstranten die Straße blockiert.";
     assert_eq!(value_of(t, Some("2025-06-01"), "Vortag"), "2024-03-13");
