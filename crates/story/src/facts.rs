@@ -134,12 +134,16 @@ pub fn units(
     let mut name_words: Vec<(Vec<u32>, Vec<u32>)> = Vec::new();
     for (d, doc) in docs.iter().enumerate() {
         let t = &texts[d];
-        // mention spans → story entity
+        // mention spans → story entity; not the first part of a compound (`SPD` of
+        // `SPD-Fraktionschef`), which names whom a person works for, not what the sentence is
+        // about
         let mut mentions: Vec<(Span, usize)> = Vec::new();
         for (e, ent) in doc.entities.iter().enumerate() {
             if let Some(&se) = merged.of.get(&(d, e)) {
                 for m in &ent.mentions {
-                    mentions.push((m.span, se));
+                    if t.slice(Span::new(m.span.end, m.span.end + 1)) != "-" {
+                        mentions.push((m.span, se));
+                    }
                 }
             }
         }

@@ -290,13 +290,19 @@ fn institutions_at_places(tagged: &mut [(Vec<String>, Vec<u8>)], g: &Gazetteer) 
 /// German: words the tagger left out that name one organisation in news all the same: the
 /// one-word name of a public body (`das Finanzministerium`, `des Landtags`,
 /// [`Gazetteer::is_public_body`]), a unit of a listed organisation (`die CDU-Fraktion`,
-/// [`Gazetteer::is_org_unit`]), and the quoted name of a group after the noun for its kind
-/// (`die Bürgerinitiative „Gute Luft für Langendamm“`, [`Gazetteer::names_by_quote`]).
+/// [`Gazetteer::is_org_unit`]), a listed organisation's one-word name that cannot be a word of
+/// the language (`der EU-Kommission`: see [`unambiguous_org`]), and
+/// the quoted name of a group after the noun for its kind (`die Bürgerinitiative „Gute Luft für
+/// Langendamm“`, [`Gazetteer::names_by_quote`]).
 fn named_bodies(tagged: &mut [(Vec<String>, Vec<u8>)], g: &Gazetteer) {
     let org = |begin| label_of(EntityType::Org, begin);
     for (words, labels) in tagged.iter_mut() {
         for k in 0..words.len() {
-            if labels[k] == 0 && (g.is_public_body(&words[k]) || g.is_org_unit(&words[k])) {
+            if labels[k] == 0
+                && (g.is_public_body(&words[k])
+                    || g.is_org_unit(&words[k])
+                    || unambiguous_org(g, &words[k]))
+            {
                 labels[k] = org(true);
             }
         }
@@ -324,6 +330,27 @@ fn named_bodies(tagged: &mut [(Vec<String>, Vec<u8>)], g: &Gazetteer) {
             }
         }
     }
+}
+
+/// True for a listed one-word organisation that no word of the language shares: one written
+/// with a hyphen (`EU-Kommission`, `Hertha-BSC`) and no listed common noun. Others are often
+/// words too (`Welt`, `Stern`, `Allianz`) or name a kind of body of which there are many
+/// (`Staatsanwaltschaft`).
+fn unambiguous_org(g: &Gazetteer, w: &str) -> bool {
+    w.starts_with(char::is_uppercase)
+        && w.contains('-')
+        && g.is_org(w)
+        && !g.is_common_noun(w)
+        && !g.is_not_entity(w)
+}
+
+/// The listed organisation that opens a role compound (`SPD-Fraktionschef`,
+/// `Grünen-Politikerin`, `Nato-Generalsekretär`, `Welt-Chefredakteurin`): the person's
+/// organisation, which the article thereby names. Before a role, a listed name that is also a
+/// word (`Welt`, `Grünen`) is the organisation.
+fn org_of_role_compound<'w>(g: &Gazetteer, w: &'w str) -> Option<&'w str> {
+    let (head, tail) = w.split_once('-')?;
+    (!tail.is_empty() && g.is_org(head)).then_some(head)
 }
 
 fn push_unique(v: &mut Vec<String>, s: String) {
@@ -565,6 +592,22 @@ pub fn entities(tagger: &Tagger<'_>, text: &str, sentences: &[Sentence]) -> Vec<
                 kind,
                 roles,
             });
+        }
+        // German: the organisation opening a role compound (`SPD-Fraktionschef Jonas
+        // Petersen`) is named by the article
+        for k in 0..refs.len() {
+            if english || labels[k] != 0 || flags[k] & flag::ROLE == 0 {
+                continue;
+            }
+            if let Some(head) = org_of_role_compound(g, refs[k]) {
+                let start = s.tokens[k].span.start;
+                mentions.push(RawMention {
+                    span: Span::new(start, start + head.chars().count()),
+                    words: vec![head.to_string()],
+                    kind: EntityType::Org,
+                    roles: Vec::new(),
+                });
+            }
         }
         // role nouns standing alone: candidates for role-only mentions
         for k in 0..refs.len() {
@@ -1506,6 +1549,38 @@ der Ausschuss des Landtags tagt am Freitag. Das Ministerium schweigt. Die Bürge
         // `Ministerium` alone names no one body; an abstract noun is no place
         assert_eq!(of("Ministerium"), None, "{es:?}");
         assert_eq!(of("Entwarnung"), None, "{es:?}");
+    }
+
+    #[test]
+    fn listed_organisations_with_a_hyphen_and_before_roles_are_named() {
+        let text = "Erst die Vermittlung der EU-Kommission half. SPD-Fraktionschef Jonas \
+Petersen forderte den Rückzug, die Grünen-Politikerin Lena Brodersen widersprach. Die \
+Staatsanwaltschaft ermittelt, die Welt wartet.";
+        let sentences = crate::tokenize::sentences(text);
+        let es = entities(&Tagger::default_for("de"), text, &sentences);
+        let of = |n: &str| es.iter().find(|e| e.name == n);
+        assert_eq!(
+            of("EU-Kommission").map(|e| e.kind),
+            Some(EntityType::Org),
+            "{es:?}"
+        );
+        // the party of a role compound, by the span of its name within the word
+        let spd = of("SPD").expect("SPD");
+        assert_eq!(spd.kind, EntityType::Org);
+        let at = text.find("SPD-").unwrap();
+        let at = text[..at].chars().count();
+        assert_eq!(spd.mentions[0].span, Span::new(at, at + 3));
+        assert_eq!(
+            of("Grünen").map(|e| e.kind),
+            Some(EntityType::Org),
+            "{es:?}"
+        );
+        // the person keeps the compound as a role
+        let petersen = of("Jonas Petersen").expect("Petersen");
+        assert!(petersen.roles.iter().any(|r| r == "SPD-Fraktionschef"));
+        // a kind of body and a word of the language stay out
+        assert!(of("Staatsanwaltschaft").is_none(), "{es:?}");
+        assert!(of("Welt").is_none(), "{es:?}");
     }
 
     #[test]
