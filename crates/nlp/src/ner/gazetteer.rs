@@ -114,6 +114,8 @@ pub struct Gazetteer {
     org_words: HashSet<String>,
     org_heads: HashSet<String>,
     roles: HashSet<String>,
+    /// Nouns for people in news that are no tagger features (`resources/de/person_nouns.txt`).
+    person_nouns: HashSet<String>,
     legal_forms: HashSet<String>,
     /// Particle sequences inside personal names (`von der`), as word lists.
     name_particles: Vec<Vec<String>>,
@@ -380,6 +382,7 @@ impl Gazetteer {
             org_words: lines_set(include_str!("../../resources/de/org_words.txt"), false),
             org_heads: lines_set(include_str!("../../resources/de/org_heads.txt"), true),
             roles: lines_set(include_str!("../../resources/de/roles.txt"), true),
+            person_nouns: lines_set(include_str!("../../resources/de/person_nouns.txt"), true),
             legal_forms: lines_set(include_str!("../../resources/de/legal_forms.txt"), false),
             name_particles: data_lines(include_str!("../../resources/de/name_particles.txt"))
                 .map(|l| l.split_whitespace().map(str::to_string).collect())
@@ -649,6 +652,18 @@ impl Gazetteer {
     /// a feminine form stays feminine: `Oberbürgermeisterin`) and the lower-cased role noun it
     /// is or ends in (`präsident`, `bürgermeister`).
     pub fn role(&self, w: &str) -> Option<(String, String)> {
+        Self::role_in(&self.roles, w)
+    }
+
+    /// Like [`Gazetteer::role`], also for the nouns that say who a person is in news
+    /// (`Mutter`, `Fahrgast`, `Milchbauer`: `resources/de/person_nouns.txt`), which the tagger
+    /// does not take as features: the roles an article's entities are given.
+    pub fn person_role(&self, w: &str) -> Option<(String, String)> {
+        self.role(w)
+            .or_else(|| Self::role_in(&self.person_nouns, w))
+    }
+
+    fn role_in(roles: &HashSet<String>, w: &str) -> Option<(String, String)> {
         if !w.chars().next().is_some_and(char::is_uppercase) || w.len() < 4 {
             return None;
         }
@@ -666,18 +681,18 @@ impl Gazetteer {
                 c => c.len(),
             };
             let base = || w.get(..w.len() - kept).unwrap_or(w).to_string();
-            if self.roles.contains(f) {
+            if roles.contains(f) {
                 return Some((base(), f.to_string()));
             }
             // compound: a known role noun as the last part (after a hyphen or glued)
             if let Some((_, last)) = f.rsplit_once('-') {
-                if self.roles.contains(last) {
+                if roles.contains(last) {
                     return Some((base(), last.to_string()));
                 }
             }
             for (i, _) in f.char_indices().skip(3) {
                 let tail = &f[i..];
-                if tail.len() >= 5 && self.roles.contains(tail) {
+                if tail.len() >= 5 && roles.contains(tail) {
                     return Some((base(), tail.to_string()));
                 }
             }

@@ -106,7 +106,7 @@ fn role_forms(g: &Gazetteer, w: &str, english: bool) -> Vec<String> {
             return vec![r];
         }
     }
-    let Some((base, head)) = g.role(w) else {
+    let Some((base, head)) = g.person_role(w) else {
         return Vec::new();
     };
     let mut out = vec![base.clone()];
@@ -394,11 +394,15 @@ pub fn entities(tagger: &Tagger<'_>, text: &str, sentences: &[Sentence]) -> Vec<
     }
     for ((s, (words, labels)), mut flags) in sentences.iter().zip(&tagged).zip(word_flags) {
         let refs: Vec<&str> = words.iter().map(String::as_str).collect();
-        if english {
-            for (f, w) in flags.iter_mut().zip(&refs) {
-                if super::english_role(w).is_some() {
-                    *f |= flag::ROLE;
-                }
+        // the nouns that say who a person is, also beyond the tagger's role list
+        for (f, w) in flags.iter_mut().zip(&refs) {
+            let role = if english {
+                super::english_role(w).is_some()
+            } else {
+                *f & flag::ROLE == 0 && g.person_role(w).is_some()
+            };
+            if role {
+                *f |= flag::ROLE;
             }
         }
         let determiner = |w: &str| {
@@ -461,7 +465,7 @@ pub fn entities(tagger: &Tagger<'_>, text: &str, sentences: &[Sentence]) -> Vec<
                     }
                     if a > 1 {
                         if let Some(adj) = adjective_form(refs[a - 2]) {
-                            if let Some((_, head)) = g.role(refs[a - 1]) {
+                            if let Some((_, head)) = g.person_role(refs[a - 1]) {
                                 push_unique(&mut pre, format!("{adj} {}", capitalise(&head)));
                             }
                         }
@@ -617,7 +621,7 @@ pub fn entities(tagger: &Tagger<'_>, text: &str, sentences: &[Sentence]) -> Vec<
             if k + 1 < refs.len() && labels[k + 1] != 0 {
                 continue;
             }
-            let Some((base, head)) = g.role(refs[k]) else {
+            let Some((base, head)) = g.person_role(refs[k]) else {
                 continue;
             };
             let mut keys = vec![role_key(&base)];
@@ -1549,6 +1553,26 @@ der Ausschuss des Landtags tagt am Freitag. Das Ministerium schweigt. Die Bürge
         // `Ministerium` alone names no one body; an abstract noun is no place
         assert_eq!(of("Ministerium"), None, "{es:?}");
         assert_eq!(of("Entwarnung"), None, "{es:?}");
+    }
+
+    #[test]
+    fn nouns_for_people_beyond_offices_are_roles() {
+        let text = "„Ich hatte Angst“, sagte ihre Mutter Jasmin Albrecht. Fahrgast Lukas Brenner \
+saß im zweiten Wagen. „Milch gibt es jeden Tag“, sagte Milchbauer Anton Rädler aus Weitnau.";
+        let sentences = crate::tokenize::sentences(text);
+        let es = entities(&Tagger::default_for("de"), text, &sentences);
+        let roles = |n: &str| {
+            es.iter()
+                .find(|e| e.name == n)
+                .map(|e| e.roles.clone())
+                .unwrap_or_default()
+        };
+        assert_eq!(roles("Jasmin Albrecht"), ["Mutter"], "{es:?}");
+        assert_eq!(roles("Lukas Brenner"), ["Fahrgast"], "{es:?}");
+        assert_eq!(roles("Anton Rädler"), ["Milchbauer"], "{es:?}");
+        // the tagger's own role list stays as it was trained
+        let g = Gazetteer::get();
+        assert!(g.role("Fahrgast").is_none() && g.person_role("Fahrgast").is_some());
     }
 
     #[test]
