@@ -508,15 +508,32 @@ pub fn entities(tagger: &Tagger<'_>, text: &str, sentences: &[Sentence]) -> Vec<
                     // English appositions: `Tom Okafor, the agency's regional director`
                     // (a lower-case word that is no role may not open it: `X, told
                     // reporters` is a verb's object)
+                    // (a first lower-case word that is no role opens one only when a role
+                    // follows it: `Neil Brannigan, duty commander for …`; an age before the
+                    // apposition is skipped: `Alan Pritchard, 76, a retired lorry driver`)
+                    // (a plural after it is an object: `Claudia Rendl, told reporters`)
+                    let role_ahead = |k: usize| {
+                        k + 1 < refs.len()
+                            && flags[k + 1] & flag::ROLE != 0
+                            && !refs[k + 1].ends_with('s')
+                    };
                     let filler = |k: usize, w: &str| {
                         determiner(w)
                             || adjective_form(w).is_some()
                             || (english
-                                && k > b + 1
+                                && (k > b + 1 || role_ahead(k))
                                 && w.chars().all(char::is_lowercase)
                                 && super::english_role(w).is_none())
                             || (english && w.chars().next().is_some_and(char::is_uppercase))
                             || (english && (w.ends_with("'s") || w.ends_with("’s")))
+                            || (english
+                                && k + 1 < refs.len()
+                                && refs[k + 1] == ","
+                                && w.chars().all(|c| c.is_ascii_digit()))
+                            || (english
+                                && k > b + 1
+                                && w == ","
+                                && refs[k - 1].chars().all(|c| c.is_ascii_digit()))
                     };
                     while k < refs.len()
                         && skipped < if english { 5 } else { 3 }
@@ -532,7 +549,21 @@ pub fn entities(tagger: &Tagger<'_>, text: &str, sentences: &[Sentence]) -> Vec<
                         || labels
                             .get(k + 1)
                             .is_some_and(|&l| label_type(l) == Some(EntityType::Per));
-                    if k < refs.len() && flags[k] & flag::ROLE != 0 && labels[k] == 0 && !owned {
+                    // `said Owen Marsh, the port's harbour master and the operator's chief
+                    // engineer`: English lists people so; the roles may be others'
+                    let listed = english && {
+                        let mut e = k;
+                        while e < refs.len() && flags[e] & flag::ROLE != 0 {
+                            e += 1;
+                        }
+                        refs.get(e) == Some(&"and")
+                    };
+                    if k < refs.len()
+                        && flags[k] & flag::ROLE != 0
+                        && labels[k] == 0
+                        && !owned
+                        && !listed
+                    {
                         // English roles of several words: `the company's chief executive`
                         let mut en = k + 1;
                         while english
@@ -542,9 +573,19 @@ pub fn entities(tagger: &Tagger<'_>, text: &str, sentences: &[Sentence]) -> Vec<
                         {
                             en += 1;
                         }
-                        if en > k + 1 {
-                            push_unique(&mut roles, english_role_phrase(&refs[k..en]));
-                            used_roles[k..en].iter_mut().for_each(|u| *u = true);
+                        // English: the lower-case words before the role noun belong to it
+                        // (`the shadow energy secretary`, `a retired lorry driver`)
+                        let mut st = k;
+                        while english
+                            && st > b + 1
+                            && refs[st - 1].chars().all(char::is_lowercase)
+                            && !determiner(refs[st - 1])
+                        {
+                            st -= 1;
+                        }
+                        if en > st + 1 {
+                            push_unique(&mut roles, english_role_phrase(&refs[st..en]));
+                            used_roles[st..en].iter_mut().for_each(|u| *u = true);
                         } else {
                             for f in role_forms(g, refs[k], english) {
                                 push_unique(&mut roles, f);
@@ -1420,6 +1461,29 @@ court on Tuesday.";
             .find(|e| e.name == "Claudia Rendl")
             .expect("Claudia Rendl found");
         assert_eq!(rendl.roles, vec!["lawyer".to_string()], "{es:?}");
+    }
+
+    #[test]
+    fn english_appositions_keep_the_words_of_their_role() {
+        let text = "Caroline Haigh, the shadow energy secretary, said ministers had failed. Alan \
+Pritchard, 76, a retired lorry driver from the town, was killed. \"It was hard,\" said Neil \
+Brannigan, duty commander for the coastguard. Passenger Emma Scott told reporters it was bad.";
+        let sentences = crate::tokenize::sentences(text);
+        let es = entities(&Tagger::default_for("en"), text, &sentences);
+        let roles = |n: &str| {
+            es.iter()
+                .find(|e| e.name == n)
+                .map(|e| e.roles.clone())
+                .unwrap_or_default()
+        };
+        assert_eq!(
+            roles("Caroline Haigh"),
+            ["shadow energy secretary"],
+            "{es:?}"
+        );
+        assert_eq!(roles("Alan Pritchard"), ["retired lorry driver"], "{es:?}");
+        assert_eq!(roles("Neil Brannigan"), ["duty commander"], "{es:?}");
+        assert_eq!(roles("Emma Scott"), ["passenger"], "{es:?}");
     }
 
     #[test]
