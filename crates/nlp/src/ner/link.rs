@@ -469,6 +469,17 @@ pub fn entities(tagger: &Tagger<'_>, text: &str, sentences: &[Sentence]) -> Vec<
                                 push_unique(&mut pre, format!("{adj} {}", capitalise(&head)));
                             }
                         }
+                        // a capitalised adjective after an article is part of a title (`die
+                        // Ärztliche Direktorin`, `der Kaufmännische Geschäftsführer`)
+                        let lower = refs[a - 2].to_lowercase();
+                        if !english
+                            && a > 2
+                            && refs[a - 2].starts_with(char::is_uppercase)
+                            && determiner(refs[a - 3])
+                            && adjective_form(&lower).is_some()
+                        {
+                            pre.insert(0, format!("{} {}", refs[a - 2], refs[a - 1]));
+                        }
                     }
                     used_roles[a - 1] = true;
                 }
@@ -1634,6 +1645,15 @@ saß im zweiten Wagen. „Milch gibt es jeden Tag“, sagte Milchbauer Anton Rä
         assert_eq!(roles("Jasmin Albrecht"), ["Mutter"], "{es:?}");
         assert_eq!(roles("Lukas Brenner"), ["Fahrgast"], "{es:?}");
         assert_eq!(roles("Anton Rädler"), ["Milchbauer"], "{es:?}");
+        // a capitalised adjective after an article belongs to the title
+        let text = "Die Ärztliche Direktorin Sabine Terhaar sagte, die Notaufnahme arbeite.";
+        let sentences = crate::tokenize::sentences(text);
+        let es = entities(&Tagger::default_for("de"), text, &sentences);
+        let terhaar = es
+            .iter()
+            .find(|e| e.name == "Sabine Terhaar")
+            .expect("Terhaar");
+        assert_eq!(terhaar.roles, ["Ärztliche Direktorin", "Direktorin"]);
         // the tagger's own role list stays as it was trained
         let g = Gazetteer::get();
         assert!(g.role("Fahrgast").is_none() && g.person_role("Fahrgast").is_some());
