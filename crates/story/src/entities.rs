@@ -31,7 +31,8 @@ pub fn is_role_word(token: &str) -> bool {
         || token.contains('-')
 }
 
-/// Transliteration key of a name: lower case, German and English transliteration folded.
+/// Transliteration key of a name: lower case, German and English transliteration folded;
+/// letters, digits (`A 81`) and spaces kept.
 pub fn translit_key(name: &str) -> String {
     let mut s: String = name
         .to_lowercase()
@@ -42,7 +43,7 @@ pub fn translit_key(name: &str) -> String {
             'ü' => Some('u'),
             'é' | 'è' | 'ë' => Some('e'),
             'ß' => Some('s'),
-            c if c.is_alphabetic() => Some(c),
+            c if c.is_alphabetic() || c.is_ascii_digit() => Some(c),
             ' ' => Some(' '),
             _ => None,
         })
@@ -460,6 +461,9 @@ mod tests {
         assert_eq!(translit_key("Jelzin"), translit_key("Yeltsin"));
         assert_eq!(translit_key("Chodorkowski"), translit_key("Khodorkovsky"));
         assert_ne!(translit_key("Schulz"), translit_key("Scholz"));
+        // numbers are part of a name: roads are told apart, and kept at all
+        assert_eq!(translit_key("A 81"), "a 81");
+        assert_ne!(translit_key("A 81"), translit_key("A 7"));
     }
 
     #[test]
