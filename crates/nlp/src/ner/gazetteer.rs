@@ -116,6 +116,9 @@ pub struct Gazetteer {
     roles: HashSet<String>,
     /// Nouns for people in news that are no tagger features (`resources/de/person_nouns.txt`).
     person_nouns: HashSet<String>,
+    /// Finds those nouns without their first letter in a word as written (`ngenieur` in
+    /// `Bauingenieur` and `Ingenieur`), so most words are ruled out in one pass.
+    person_finder: Option<aho_corasick::AhoCorasick>,
     legal_forms: HashSet<String>,
     /// Particle sequences inside personal names (`von der`), as word lists.
     name_particles: Vec<Vec<String>>,
@@ -383,6 +386,12 @@ impl Gazetteer {
             org_heads: lines_set(include_str!("../../resources/de/org_heads.txt"), true),
             roles: lines_set(include_str!("../../resources/de/roles.txt"), true),
             person_nouns: lines_set(include_str!("../../resources/de/person_nouns.txt"), true),
+            person_finder: aho_corasick::AhoCorasick::new(
+                lines_set(include_str!("../../resources/de/person_nouns.txt"), true)
+                    .iter()
+                    .filter_map(|p| p.char_indices().nth(1).map(|(i, _)| p[i..].to_string())),
+            )
+            .ok(),
             legal_forms: lines_set(include_str!("../../resources/de/legal_forms.txt"), false),
             name_particles: data_lines(include_str!("../../resources/de/name_particles.txt"))
                 .map(|l| l.split_whitespace().map(str::to_string).collect())
@@ -661,6 +670,16 @@ impl Gazetteer {
     pub fn person_role(&self, w: &str) -> Option<(String, String)> {
         self.role(w)
             .or_else(|| Self::role_in(&self.person_nouns, w))
+    }
+
+    /// True for a word [`Gazetteer::person_role`] finds in the nouns for people only (the
+    /// tagger's role flag covers the rest); most words leave at one search for the nouns.
+    pub fn is_person_noun(&self, w: &str) -> bool {
+        if !w.chars().next().is_some_and(char::is_uppercase) {
+            return false;
+        }
+        self.person_finder.as_ref().is_none_or(|f| f.is_match(w))
+            && Self::role_in(&self.person_nouns, w).is_some()
     }
 
     fn role_in(roles: &HashSet<String>, w: &str) -> Option<(String, String)> {

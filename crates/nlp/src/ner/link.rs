@@ -399,7 +399,7 @@ pub fn entities(tagger: &Tagger<'_>, text: &str, sentences: &[Sentence]) -> Vec<
             let role = if english {
                 super::english_role(w).is_some()
             } else {
-                *f & flag::ROLE == 0 && g.person_role(w).is_some()
+                *f & flag::ROLE == 0 && g.is_person_noun(w)
             };
             if role {
                 *f |= flag::ROLE;
