@@ -1241,6 +1241,20 @@ fn link(mut mentions: Vec<RawMention>, role_mentions: Vec<RoleMention>, text: &s
 mod tests {
     use super::*;
 
+    /// The entities of `text` in language `lang`.
+    fn entities_in(lang: &str, text: &str) -> Vec<Entity> {
+        let sentences = crate::tokenize::sentences(text);
+        entities(&Tagger::default_for(lang), text, &sentences)
+    }
+
+    /// The roles of the entity named `name` (none when there is no such entity).
+    fn roles_of(es: &[Entity], name: &str) -> Vec<String> {
+        es.iter()
+            .find(|e| e.name == name)
+            .map(|e| e.roles.clone())
+            .unwrap_or_default()
+    }
+
     fn mention(start: usize, words: &[&str], kind: EntityType, roles: &[&str]) -> RawMention {
         RawMention {
             span: Span::new(start, start + 1),
@@ -1479,14 +1493,8 @@ court on Tuesday.";
         let text = "Caroline Haigh, the shadow energy secretary, said ministers had failed. Alan \
 Pritchard, 76, a retired lorry driver from the town, was killed. \"It was hard,\" said Neil \
 Brannigan, duty commander for the coastguard. Passenger Emma Scott told reporters it was bad.";
-        let sentences = crate::tokenize::sentences(text);
-        let es = entities(&Tagger::default_for("en"), text, &sentences);
-        let roles = |n: &str| {
-            es.iter()
-                .find(|e| e.name == n)
-                .map(|e| e.roles.clone())
-                .unwrap_or_default()
-        };
+        let es = entities_in("en", text);
+        let roles = |n: &str| roles_of(&es, n);
         assert_eq!(
             roles("Caroline Haigh"),
             ["shadow energy secretary"],
@@ -1634,26 +1642,20 @@ der Ausschuss des Landtags tagt am Freitag. Das Ministerium schweigt. Die Bürge
     fn nouns_for_people_beyond_offices_are_roles() {
         let text = "„Ich hatte Angst“, sagte ihre Mutter Jasmin Albrecht. Fahrgast Lukas Brenner \
 saß im zweiten Wagen. „Milch gibt es jeden Tag“, sagte Milchbauer Anton Rädler aus Weitnau.";
-        let sentences = crate::tokenize::sentences(text);
-        let es = entities(&Tagger::default_for("de"), text, &sentences);
-        let roles = |n: &str| {
-            es.iter()
-                .find(|e| e.name == n)
-                .map(|e| e.roles.clone())
-                .unwrap_or_default()
-        };
+        let es = entities_in("de", text);
+        let roles = |n: &str| roles_of(&es, n);
         assert_eq!(roles("Jasmin Albrecht"), ["Mutter"], "{es:?}");
         assert_eq!(roles("Lukas Brenner"), ["Fahrgast"], "{es:?}");
         assert_eq!(roles("Anton Rädler"), ["Milchbauer"], "{es:?}");
         // a capitalised adjective after an article belongs to the title
-        let text = "Die Ärztliche Direktorin Sabine Terhaar sagte, die Notaufnahme arbeite.";
-        let sentences = crate::tokenize::sentences(text);
-        let es = entities(&Tagger::default_for("de"), text, &sentences);
-        let terhaar = es
-            .iter()
-            .find(|e| e.name == "Sabine Terhaar")
-            .expect("Terhaar");
-        assert_eq!(terhaar.roles, ["Ärztliche Direktorin", "Direktorin"]);
+        let es = entities_in(
+            "de",
+            "Die Ärztliche Direktorin Sabine Terhaar sagte, die Notaufnahme arbeite.",
+        );
+        assert_eq!(
+            roles_of(&es, "Sabine Terhaar"),
+            ["Ärztliche Direktorin", "Direktorin"]
+        );
         // the tagger's own role list stays as it was trained
         let g = Gazetteer::get();
         assert!(g.role("Fahrgast").is_none() && g.person_role("Fahrgast").is_some());
@@ -1664,8 +1666,7 @@ saß im zweiten Wagen. „Milch gibt es jeden Tag“, sagte Milchbauer Anton Rä
         let text = "Erst die Vermittlung der EU-Kommission half. SPD-Fraktionschef Jonas \
 Petersen forderte den Rückzug, die Grünen-Politikerin Lena Brodersen widersprach. Die \
 Staatsanwaltschaft ermittelt, die Welt wartet.";
-        let sentences = crate::tokenize::sentences(text);
-        let es = entities(&Tagger::default_for("de"), text, &sentences);
+        let es = entities_in("de", text);
         let of = |n: &str| es.iter().find(|e| e.name == n);
         assert_eq!(
             of("EU-Kommission").map(|e| e.kind),
@@ -1786,14 +1787,8 @@ kündigte eine Erklärung an.";
     fn feminine_roles_keep_their_form() {
         let text = "Oberbürgermeisterin Karin Weddig besuchte die Feuerwache. \
 Feuerwehrsprecherin Anna Berg zeigte ihr die Fahrzeuge.";
-        let sentences = crate::tokenize::sentences(text);
-        let es = entities(&Tagger::default_for("de"), text, &sentences);
-        let roles = |n: &str| {
-            es.iter()
-                .find(|e| e.name == n)
-                .map(|e| e.roles.clone())
-                .unwrap_or_default()
-        };
+        let es = entities_in("de", text);
+        let roles = |n: &str| roles_of(&es, n);
         assert_eq!(
             roles("Karin Weddig"),
             vec!["Oberbürgermeisterin".to_string()]
