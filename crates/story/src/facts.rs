@@ -407,9 +407,9 @@ fn is_topic(df: usize, origins: usize) -> bool {
     origins >= 3 && df == origins
 }
 
-/// True when the text between two date expressions joins them into a range (`bis`, `bis zum`,
-/// `–`, `/`, `to`, `until`; `und`, `and` after `zwischen`, `between`, which may end `before`
-/// the first).
+/// True when the text `between` two date expressions joins them into a range (`bis`, `bis zum`,
+/// `–`, `/`, `to`, `until`), also `und` or `and` when `zwischen` or `between` is one of the last
+/// three words `before` the first (`zwischen Anfang 2019 und Ende 2023`).
 fn is_range_join(before: &str, between: &str) -> bool {
     let between = between.trim().to_lowercase();
     let between_words = before
@@ -846,7 +846,7 @@ fn support(units: &[Unit], clusters: &[Vec<usize>], sims: &Sims) -> Vec<Vec<usiz
             of[u] = c;
         }
     }
-    // (cluster, article) → (similarity, unit), strongest pair first
+    // (cluster, article) → the unit of that article most similar to a member, and how similar
     let mut best: BTreeMap<(usize, usize), (f64, usize)> = BTreeMap::new();
     let mut pairs: Vec<(usize, usize, f64)> = sims
         .iter()
