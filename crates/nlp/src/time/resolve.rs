@@ -286,9 +286,7 @@ impl Context {
         let (Some(base), Ok(wd)) = (base, wd.parse::<u32>()) else {
             return self.year_for(after, tense);
         };
-        let m = after.get(1..3).and_then(|x| x.parse().ok());
-        let d = after.get(4..6).and_then(|x| x.parse().ok());
-        let (Some(m), Some(d)) = (m, d) else {
+        let (Some(m), Some(d)) = (date_field(after, 0), date_field(after, 3)) else {
             return self.year_for(after, tense);
         };
         [base, base - 1, base + 1]
@@ -304,22 +302,14 @@ impl Context {
         }) else {
             return self.this().map_or("XXXX".to_string(), |p| fmt_year(p.year));
         };
-        let b = after.as_bytes();
-        let num = |i: usize| -> Option<u32> {
-            if b.get(i) == Some(&b'-') {
-                after.get(i + 1..i + 3)?.parse().ok()
-            } else {
-                None
-            }
-        };
-        let month = num(0).or_else(|| match after.get(1..3) {
+        let month = date_field(after, 0).or_else(|| match after.get(1..3) {
             Some("WI") => Some(1),
             Some("SP") => Some(4),
             Some("SU") => Some(7),
             Some("FA") => Some(10),
             _ => None,
         });
-        let day = num(3);
+        let day = date_field(after, 3);
         let Some(m) = month else {
             return fmt_year(dct.year);
         };
@@ -356,6 +346,16 @@ fn fmt_date(d: Date) -> String {
 }
 
 /// `{this:…}`/`{ref:…}`: shift `p` and write it at a granularity.
+/// The two-digit field after a `-` at byte `i` of the value text that follows a year
+/// placeholder (`-09-14`: the month at 0, the day at 3).
+fn date_field(after: &str, i: usize) -> Option<u32> {
+    if after.as_bytes().get(i) == Some(&b'-') {
+        after.get(i + 1..i + 3)?.parse().ok()
+    } else {
+        None
+    }
+}
+
 fn shifted(p: Option<Point>, arg: &str) -> String {
     let gran_end = arg.find(['+', '-']).unwrap_or(arg.len());
     let gran = &arg[..gran_end];
