@@ -12,7 +12,7 @@
 use crate::entities::name_key;
 use crate::features::{for_text_keys_in, german_equivalent, idf, DocText};
 use lagebild_model::calendar::Date;
-use lagebild_model::{AnnotatedArticle, EntityType};
+use lagebild_model::{AnnotatedArticle, EntityType, MentionKind, Span};
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 use std::cmp::Ordering;
@@ -235,8 +235,16 @@ pub(crate) fn features(doc: &AnnotatedArticle) -> ArticleFeatures {
             counts.insert(k.to_string(), 1.0);
         }
     };
+    let named: Vec<Span> = doc
+        .entities
+        .iter()
+        .flat_map(|e| e.mentions.iter())
+        .filter(|m| m.kind == MentionKind::Name)
+        .map(|m| m.span)
+        .collect();
     for i in 0..doc.sentences.len() {
         dt.for_keys(i, &mut count);
+        dt.for_head_keys(i, &named, |_, k| count(k));
     }
     if doc.sentences.is_empty() {
         for_text_keys_in(english, &doc.article.text, &mut count);
@@ -925,6 +933,34 @@ mod tests {
             back.assign(&doc("c1", topics[1])),
             e.assign(&doc("c1", topics[1]))
         );
+    }
+
+    #[test]
+    fn compound_heads_are_terms_but_not_those_of_names() {
+        let annotated = |text: &str| {
+            lagebild_nlp::annotate(Article {
+                id: "a".into(),
+                language: "de".into(),
+                text: text.into(),
+                ..Default::default()
+            })
+        };
+        let has = |f: &ArticleFeatures, k: &str| f.terms.iter().any(|(t, _)| t == k);
+        let lager = crate::features::key("Lager").expect("key");
+        let steuer = crate::features::key("Steuer").expect("key");
+        let f = features(&annotated(
+            "Das Zentrallager eines Getränkehändlers brannte nieder. Der Rat beschloss eine \
+             Verpackungssteuer.",
+        ));
+        assert!(has(&f, &lager) && has(&f, &steuer));
+        // a place whose name ends in a noun gives no such term (`Burg` of `Wolfsburg`)
+        let burg = crate::features::key("Burg").expect("key");
+        let f = features(&annotated("In Wolfsburg und Würzburg wurde gewählt."));
+        assert!(!has(&f, &burg));
+        // words of an English article are not split
+        let mut en = annotated("Police searched the Zentrallager of the company.");
+        en.article.language = "en".into();
+        assert!(!has(&features(&en), &lager));
     }
 
     #[test]

@@ -299,6 +299,40 @@ pub fn for_word_keys_in(english: bool, word: &str, mut f: impl FnMut(&str)) {
     }
 }
 
+thread_local! {
+    /// German word as written → the key of its compound head (see [`for_head_key`]).
+    static HEAD_KEYS: RefCell<FxHashMap<Box<str>, Option<Box<str>>>> =
+        RefCell::new(FxHashMap::default());
+}
+
+/// `f` called with the key of the head of a German compound noun as written, when its head is
+/// a listed common noun (`lagebild_nlp`'s word list) and the key differs from the word's own:
+/// `Einwegverpackungen` → the key of `Verpackungen`, `Zentrallager` → that of `Lager`. A key
+/// is the word's beginning (see [`key`]), so without this, reports that name one thing by
+/// different compounds (`Zentrallager`, `Logistiklager`; `Großbrand`, `Brand`) share no key
+/// for it.
+pub fn for_head_key(word: &str, f: impl FnOnce(&str)) {
+    let head = HEAD_KEYS.with(|memo| {
+        if let Some(k) = memo.borrow().get(word) {
+            return k.clone();
+        }
+        let k = lagebild_nlp::ner::gazetteer::Gazetteer::get()
+            .compound_head(word)
+            .and_then(|h| compute_key(&h))
+            .filter(|h| Some(h) != compute_key(word).as_ref())
+            .map(Into::into);
+        let mut memo = memo.borrow_mut();
+        if memo.len() >= KEY_MEMO {
+            memo.clear();
+        }
+        memo.insert(word.into(), k.clone());
+        k
+    });
+    if let Some(k) = head {
+        f(&k);
+    }
+}
+
 /// Per-article text access: sentence texts and their keys.
 pub struct DocText<'a> {
     /// The annotated article.
@@ -352,6 +386,26 @@ impl<'a> DocText<'a> {
             .filter(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number))
             .map(|t| self.slice(t.span))
             .collect()
+    }
+
+    /// `f` called with the span of each compound of sentence `i` and the key of its head (see
+    /// [`for_head_key`]),
+    /// leaving out words inside a name mention (`named`: their spans): a place's or a person's
+    /// name may end in a noun (`Friedrichshafen`, `Wagenknecht`) that says nothing about the
+    /// event. None in an English article.
+    pub fn for_head_keys(&self, i: usize, named: &[Span], mut f: impl FnMut(Span, &str)) {
+        let Some(s) = self.doc.sentences.get(i).filter(|_| !self.english) else {
+            return;
+        };
+        for t in &s.tokens {
+            if t.kind == TokenKind::Word
+                && !named
+                    .iter()
+                    .any(|n| n.start <= t.span.start && t.span.end <= n.end)
+            {
+                for_head_key(self.slice(t.span), |k| f(t.span, k));
+            }
+        }
     }
 
     /// Keys of sentence `i`, in order (with repeats).

@@ -817,6 +817,65 @@ impl Gazetteer {
             })
     }
 
+    /// The head of a written compound noun: its longest ending of at least four letters that is
+    /// a listed common noun (also declined or in the plural, see [`Gazetteer::is_common_noun`])
+    /// after at least three letters (`Einwegverpackungen` → `Verpackungen`, `Zentrallager` →
+    /// `Lager`), capitalised. `None` for a word that is no compound of a listed noun, and for a
+    /// listed name (`Hamburg` is no kind of `Burg`).
+    pub fn compound_head(&self, w: &str) -> Option<String> {
+        if !w.chars().next().is_some_and(char::is_uppercase)
+            || w.contains('-')
+            || self.is_place(w)
+            || self.is_surname(w)
+            || self.is_first_name(w)
+            || self.is_org(w)
+        {
+            return None;
+        }
+        w.char_indices().skip(3).find_map(|(i, _)| {
+            let tail = &w[i..];
+            let mut cs = tail.chars();
+            let first = cs.next()?;
+            if !first.is_lowercase() || tail.chars().count() < 4 {
+                return None;
+            }
+            let head = first.to_uppercase().collect::<String>() + cs.as_str();
+            if !self.is_common_noun(&head) {
+                return None;
+            }
+            // a long listed ending is no accident (`Einwegverpackungen`); a shorter one needs a
+            // known word before it, a short one a listed noun (`Katastrophenfall`)
+            let min_known = match tail.chars().count() {
+                7.. => 0,
+                5 | 6 => 1,
+                _ => 2,
+            };
+            (self.modifier_kind(&w[..i]) >= min_known).then_some(head)
+        })
+    }
+
+    /// What the first part of a compound noun as written is, also before a linking `s`, `es`,
+    /// `n`, `en`, `e`, `er` or `ns`: 2 for a listed common noun (`Verpackungs`, `Lager`), 1 for
+    /// another word of the raw German text the word clusters were learned from (`Groß`,
+    /// `Logistik`), 0 for no known word (`Arbeitg` of `Arbeitgeber`, which does not end in
+    /// `Eber`).
+    fn modifier_kind(&self, part: &str) -> u8 {
+        let known = super::features::Clusters::embedded();
+        ["", "s", "es", "n", "en", "e", "er", "ns"]
+            .iter()
+            .filter_map(|link| part.strip_suffix(link))
+            .filter(|b| b.chars().count() >= 3)
+            .map(|b| {
+                if self.nouns.contains(b) {
+                    2
+                } else {
+                    u8::from(known.info(&b.to_lowercase()).is_some())
+                }
+            })
+            .max()
+            .unwrap_or(0)
+    }
+
     /// Flags of each token of a sentence (see [`flag`]).
     pub fn flags(&self, tokens: &[&str]) -> Vec<u16> {
         let mut out = vec![0u16; tokens.len()];
@@ -901,6 +960,30 @@ mod tests {
         assert_eq!(kind("Papadopoulos"), 1);
         assert_eq!(g.letter_class("verschränkt"), 0);
         assert_eq!(g.letter_class("Ab"), 0);
+    }
+
+    #[test]
+    fn compound_heads_are_listed_nouns_after_known_words() {
+        let g = Gazetteer::get();
+        assert_eq!(
+            g.compound_head("Einwegverpackungen").as_deref(),
+            Some("Verpackungen")
+        );
+        assert_eq!(g.compound_head("Zentrallager").as_deref(), Some("Lager"));
+        assert_eq!(g.compound_head("Großbrand").as_deref(), Some("Brand"));
+        // the longest listed ending wins (`Steuer`, not `Euer`)
+        assert_eq!(
+            g.compound_head("Verpackungssteuer").as_deref(),
+            Some("Steuer")
+        );
+        // an ending after no known word is no head
+        assert_eq!(g.compound_head("Arbeitgeber"), None);
+        assert_eq!(g.compound_head("Entwurf"), None);
+        // a simple noun, a hyphenated word, a lower-case word and a listed place have none
+        assert_eq!(g.compound_head("Lager"), None);
+        assert_eq!(g.compound_head("Zentral-Lager"), None);
+        assert_eq!(g.compound_head("zentrallager"), None);
+        assert_eq!(g.compound_head("Hamburg"), None);
     }
 
     #[test]
