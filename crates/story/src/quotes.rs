@@ -299,7 +299,13 @@ fn group(reports: &mut [Report]) {
             };
             words_within(&short.quote.text, &long.quote.text)
         };
-        if short_ok && overlap(&a.keys, &b.keys) >= need {
+        // two words in common and a figure in one report only: two statements on the
+        // speaker's topic (`Der Pegel der Wehra lag bei 6,40 Metern` is no report of `dass der
+        // Pegel der Wehra bis Donnerstag weiter steigt`)
+        let shared = a.keys.keys().filter(|k| b.keys.contains_key(*k)).count();
+        let figure = |r: &Report| r.quote.text.chars().any(|c| c.is_ascii_digit());
+        let enough = shared >= 3 || figure(a) == figure(b);
+        if short_ok && enough && overlap(&a.keys, &b.keys) >= need {
             let (ra, rb) = (find(&mut parent, i), find(&mut parent, j));
             parent[rb.max(ra)] = ra.min(rb);
         }
@@ -437,6 +443,26 @@ mod tests {
             "Friedensvorschlags",
             "des US-„Friedensvorschlags“"
         ));
+    }
+
+    #[test]
+    fn a_figure_in_one_report_only_keeps_two_statements_on_one_topic_apart() {
+        let mut rs = vec![
+            report(
+                0,
+                1,
+                "dass der Pegel der Wehra bis Donnerstag weiter steigt",
+            ),
+            report(1, 1, "Der Pegel der Wehra lag bei 6,40 Metern"),
+            report(2, 1, "Der Pegel der Wehra steigt bis Donnerstag weiter"),
+            report(3, 2, "Die Sicherheit der Menschen geht vor"),
+            report(4, 2, "Die Sicherheit der Menschen gehe vor"),
+        ];
+        group(&mut rs);
+        assert_ne!(rs[0].quote.group, rs[1].quote.group);
+        assert_eq!(rs[0].quote.group, rs[2].quote.group);
+        // without figures, two words in common of three still make one utterance
+        assert_eq!(rs[3].quote.group, rs[4].quote.group);
     }
 
     #[test]

@@ -278,12 +278,53 @@ fn institutions_at_places(tagged: &mut [(Vec<String>, Vec<u8>)], g: &Gazetteer) 
                 .strip_suffix('s')
                 .is_some_and(|stem| g.is_place(stem) || last.ends_with("ens"));
             if institution && !genitive {
-                labels[a - 1] = label_of(EntityType::Org, true);
-                for l in &mut labels[a..b] {
-                    *l = label_of(EntityType::Org, false);
+                // with a capitalised adjective before it (`der Kommunale Arbeitgeberverband
+                // Niedersachsen`)
+                let first =
+                    if a >= 2 && labels[a - 2] == 0 && g.is_declined_adjective(&words[a - 2]) {
+                        a - 2
+                    } else {
+                        a - 1
+                    };
+                for (k, l) in labels.iter_mut().enumerate().take(b).skip(first) {
+                    *l = label_of(EntityType::Org, k == first);
                 }
             }
         }
+        genitive_bodies(words, labels, g);
+    }
+}
+
+/// German: an association followed by the people or firms it gathers in the genitive plural
+/// is one organisation (`der Bundesverband Industrieller Gasverbraucher`, `der Verein
+/// Deutscher Ingenieure`): an organisation word ([`Gazetteer::is_org_word`], also in the
+/// genitive: `des Bundesverbands …`), a capitalised adjective in `-er` and a capitalised noun,
+/// all untagged, with a capitalised adjective before them (`Kommunaler`) too.
+fn genitive_bodies(words: &[String], labels: &mut [u8], g: &Gazetteer) {
+    let mut k = 0;
+    while k + 2 < words.len() {
+        let (head, adj, noun) = (&words[k], &words[k + 1], &words[k + 2]);
+        let fits = labels[k..k + 3].iter().all(|&l| l == 0)
+            && is_cap_word(head)
+            && (g.is_org_word(head) || genitive_body_base(g, head).is_some())
+            && adj.ends_with("er")
+            && g.is_declined_adjective(adj)
+            && is_cap_word(noun)
+            && !g.is_declined_adjective(noun);
+        if !fits {
+            k += 1;
+            continue;
+        }
+        let end = k + 3;
+        let first = if k >= 1 && labels[k - 1] == 0 && g.is_declined_adjective(&words[k - 1]) {
+            k - 1
+        } else {
+            k
+        };
+        for (j, l) in labels.iter_mut().enumerate().take(end).skip(first) {
+            *l = label_of(EntityType::Org, j == first);
+        }
+        k = end;
     }
 }
 
@@ -642,9 +683,19 @@ pub fn entities(tagger: &Tagger<'_>, text: &str, sentences: &[Sentence]) -> Vec<
             } else {
                 prev_pre_roles = None;
             }
+            let mut words: Vec<String> = refs[a..b].iter().map(|w| w.to_string()).collect();
+            if !english
+                && kind == EntityType::Org
+                && a > 0
+                && matches!(refs[a - 1], "des" | "eines")
+            {
+                if let Some(base) = genitive_body_base(g, &words[0]) {
+                    words[0] = base;
+                }
+            }
             mentions.push(RawMention {
                 span,
-                words: refs[a..b].iter().map(|w| w.to_string()).collect(),
+                words,
                 kind,
                 roles,
             });
@@ -955,6 +1006,18 @@ fn oblique_endings(words: &[String]) -> usize {
                 && (w.ends_with("en") || w.ends_with("em"))
         })
         .count()
+}
+
+/// The nominative of an organisation word in the genitive (`Bundesverbands`,
+/// `Wirtschaftsausschusses`, `Landtages` → `Bundesverband`, `Wirtschaftsausschuss`,
+/// `Landtag`): the word without `es` or `s` when that is an organisation word or a public
+/// body. `None` for other words.
+fn genitive_body_base(g: &Gazetteer, w: &str) -> Option<String> {
+    ["es", "s"]
+        .iter()
+        .filter_map(|end| w.strip_suffix(end))
+        .find(|base| base.chars().count() >= 4 && (g.is_org_word(base) || g.is_public_body(base)))
+        .map(str::to_string)
 }
 
 /// Is `g` the genitive of `w` (`Trumps` of `Trump`)?
@@ -1576,6 +1639,48 @@ trat die Regierungschefin vor ihre Anhänger.";
     }
 
     #[test]
+    fn an_association_of_people_in_the_genitive_is_one_organisation() {
+        let es = entities_in(
+            "de",
+            "Der Bundesverband Industrieller Gasverbraucher fordert Hilfe. Auch der Verein \
+             Deutscher Ingenieure warnt. Der Verband zählt viele Mitglieder.",
+        );
+        let of = |n: &str| es.iter().find(|e| e.name == n).map(|e| e.kind);
+        assert_eq!(
+            of("Bundesverband Industrieller Gasverbraucher"),
+            Some(EntityType::Org),
+            "{es:?}"
+        );
+        assert_eq!(
+            of("Verein Deutscher Ingenieure"),
+            Some(EntityType::Org),
+            "{es:?}"
+        );
+        // named in the genitive, it takes the nominative
+        let es = entities_in(
+            "de",
+            "Sie ist Präsidentin des Bundesverbands Industrieller Gasverbraucher. Die \
+             Sitzung des Wirtschaftsausschusses im Landtag dauerte lange.",
+        );
+        let of = |n: &str| es.iter().find(|e| e.name == n).map(|e| e.kind);
+        assert_eq!(
+            of("Bundesverband Industrieller Gasverbraucher"),
+            Some(EntityType::Org),
+            "{es:?}"
+        );
+        // an adjective that is no genitive plural, or a noun after the association, is not
+        let es = entities_in(
+            "de",
+            "Der Verband Neue Wege lud ein. Der Verein plant Feste.",
+        );
+        assert!(
+            !es.iter()
+                .any(|e| e.name.starts_with("Verein") || e.name.starts_with("Verband")),
+            "{es:?}"
+        );
+    }
+
+    #[test]
     fn an_institution_before_a_place_is_one_organisation() {
         let text = "Der Mann starb im Klinikum Kempten. Die Stadtwerke Norderstedt warnen. \
 Der Verkehrsverbund Oberallgäu setzt Busse ein. Die Schule Sachsens steht in Leipzig.";
@@ -1595,6 +1700,21 @@ Der Verkehrsverbund Oberallgäu setzt Busse ein. Die Schule Sachsens steht in Le
         );
         assert_eq!(of("Kempten"), None, "{es:?}");
         assert_eq!(of("Leipzig"), Some(EntityType::Loc), "{es:?}");
+        // associations, offices and chambers too, with a capitalised adjective before them
+        let es = entities_in(
+            "de",
+            "Der Kommunale Arbeitgeberverband Niedersachsen lehnte ab. Das Wasserwirtschaftsamt \
+             Deggendorf warnte. Die Handwerkskammer Kassel lud ein.",
+        );
+        let of = |n: &str| es.iter().find(|e| e.name == n).map(|e| e.kind);
+        for name in [
+            "Kommunale Arbeitgeberverband Niedersachsen",
+            "Wasserwirtschaftsamt Deggendorf",
+            "Handwerkskammer Kassel",
+        ] {
+            assert_eq!(of(name), Some(EntityType::Org), "{name}: {es:?}");
+        }
+        assert_eq!(of("Niedersachsen"), None, "{es:?}");
         // a trade noun heads a firm's name before any name
         let text = "Die Molkerei Sonnhalde ruft Käse zurück. Das Bankhaus Lindemann rät ab.";
         let es = entities(
