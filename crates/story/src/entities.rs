@@ -152,6 +152,7 @@ fn find(p: &mut [usize], mut x: usize) -> usize {
 
 /// Merge the entities of a story's articles.
 pub fn merge(docs: &[AnnotatedArticle]) -> Merged {
+    let english_story = 2 * docs.iter().filter(|d| d.article.language == "en").count() > docs.len();
     let mut items = Vec::new();
     for (d, doc) in docs.iter().enumerate() {
         for (e, ent) in doc.entities.iter().enumerate() {
@@ -291,6 +292,14 @@ pub fn merge(docs: &[AnnotatedArticle]) -> Merged {
             .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
             .map(|(k, _)| *k)
             .unwrap_or(EntityType::Misc);
+        // of forms in as many articles, one written in the language of most of the story's
+        // articles (`Bundesverband Industrieller Gasverbraucher` in a German story, not
+        // `Federal Association of Industrial Gas Consumers`)
+        let in_story_language = |ds: &std::collections::BTreeSet<usize>| {
+            ds.iter()
+                .filter(|&&d| (docs[d].article.language == "en") == english_story)
+                .count()
+        };
         let name = forms
             .iter()
             .max_by(|a, b| {
@@ -306,6 +315,7 @@ pub fn merge(docs: &[AnnotatedArticle]) -> Merged {
                 multi_a
                     .cmp(&multi_b)
                     .then(a.1.len().cmp(&b.1.len()))
+                    .then(in_story_language(a.1).cmp(&in_story_language(b.1)))
                     .then(a.0.chars().count().cmp(&b.0.chars().count()))
                     .then(b.0.cmp(a.0))
             })
@@ -555,6 +565,46 @@ mod tests {
         let names: Vec<String> = merge(&docs).entities.into_iter().map(|e| e.name).collect();
         assert!(!names.contains(&"Parks".to_string()), "{names:?}");
         assert!(names.contains(&"Anna Berg".to_string()), "{names:?}");
+    }
+
+    #[test]
+    fn a_name_in_two_languages_is_given_in_the_story_s_language() {
+        let doc = |id: &str, language: &str, text: &str| {
+            lagebild_nlp::annotate(lagebild_model::Article {
+                id: id.into(),
+                language: language.into(),
+                text: text.into(),
+                ..Default::default()
+            })
+        };
+        let de = doc(
+            "a",
+            "de",
+            "Der Bundesverband Industrieller Gasverbraucher (BIG) warnte am Montag vor Engpässen.",
+        );
+        let en = doc(
+            "b",
+            "en",
+            "The Federal Association of Industrial Gas Consumers (BIG) warned of shortages on \
+             Monday.",
+        );
+        let other_de = doc("c", "de", "In Schwedt wurde am Montag weiter gearbeitet.");
+        let other_en = doc("d", "en", "Work went on in Schwedt on Monday.");
+        let name = |docs: &[AnnotatedArticle]| {
+            merge(docs)
+                .entities
+                .into_iter()
+                .find(|e| e.aliases.iter().any(|a| a == "BIG"))
+                .map(|e| e.name)
+        };
+        assert_eq!(
+            name(&[de.clone(), en.clone(), other_de]).as_deref(),
+            Some("Bundesverband Industrieller Gasverbraucher")
+        );
+        assert_eq!(
+            name(&[de, en, other_en]).as_deref(),
+            Some("Federal Association of Industrial Gas Consumers")
+        );
     }
 
     #[test]
