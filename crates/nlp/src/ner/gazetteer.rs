@@ -123,6 +123,8 @@ pub struct Gazetteer {
     /// Particle sequences inside personal names (`von der`), as word lists.
     name_particles: Vec<Vec<String>>,
     place_nouns: HashSet<String>,
+    /// Geographic terms inside place names (`resources/de/geo_name_words.txt`).
+    geo_name_words: HashSet<String>,
     street_suffixes: Vec<String>,
     institutions: HashSet<String>,
     /// Endings of institution words that make one organisation with a place after them.
@@ -397,6 +399,7 @@ impl Gazetteer {
                 .map(|l| l.split_whitespace().map(str::to_string).collect())
                 .collect(),
             place_nouns: lines_set(include_str!("../../resources/de/place_nouns.txt"), false),
+            geo_name_words: lines_set(include_str!("../../resources/de/geo_name_words.txt"), false),
             street_suffixes: lines_set(
                 include_str!("../../resources/de/street_suffixes.txt"),
                 false,
@@ -531,6 +534,12 @@ impl Gazetteer {
     /// `resources/de/adjective_endings.txt`), with at least four letters before the ending.
     pub fn is_adjective_like(&self, w: &str) -> bool {
         ends_like(w, &self.adjective_endings)
+    }
+
+    /// True for a geographic term that makes a name of several words a place's (`Monte`,
+    /// `Port`, `Canal`; `resources/de/geo_name_words.txt`).
+    pub fn is_geo_name_word(&self, w: &str) -> bool {
+        self.geo_name_words.contains(w)
     }
 
     /// True for a capitalised adjective with a case ending, as in names (`Kommunaler`,

@@ -619,6 +619,32 @@ fn rules_with_flags(tokens: &[&str], flags: &[u16], labels: &mut [u8]) {
             }
         }
     }
+    // a name of several words with a geographic term is a place (`Monte Müllo`, `Port
+    // Grosvenor`); a double-barrelled family name is a person (`Müller-Scheessel`)
+    for (s, e, t) in spans(labels) {
+        let geo = t == EntityType::Per
+            && e > s + 1
+            && tokens[s..e].iter().any(|w| gaz.is_geo_name_word(w));
+        let double = t == EntityType::Loc
+            && e == s + 1
+            && flags[s] & flag::PLACE == 0
+            && tokens[s].split_once('-').is_some_and(|(a, b)| {
+                gaz.is_surname(a)
+                    && !gaz.is_place(a)
+                    && !gaz.is_place(b)
+                    && b.starts_with(char::is_uppercase)
+            });
+        let to = if geo {
+            EntityType::Loc
+        } else if double {
+            EntityType::Per
+        } else {
+            continue;
+        };
+        for (k, l) in labels.iter_mut().enumerate().take(e).skip(s) {
+            *l = label_of(to, k == s);
+        }
+    }
     // known first name + capitalised word: a person
     for i in 0..n.saturating_sub(1) {
         if flags[i] & flag::FIRST == 0 || !is_cap_word(tokens[i + 1]) {
@@ -1131,6 +1157,17 @@ Security Studies.";
         assert_eq!(ruled(&toks, vec![0, 0, 1, 2, 0]), vec![0, 0, 1, 2, 0]);
 
         // a one-word person before an organisation begins its name; a given name does not
+        // a geographic term makes a place; a double-barrelled family name is a person
+        let toks = words("Sie bestiegen den Monte Müllo und den Cerro San Félix");
+        assert_eq!(
+            ruled(&toks, vec![0, 0, 0, 1, 2, 0, 0, 1, 2, 2]),
+            vec![0, 0, 0, 5, 6, 0, 0, 5, 6, 6]
+        );
+        let toks = words("Dann sprach Müller-Scheessel und Baden-Württemberg stimmte zu");
+        assert_eq!(
+            ruled(&toks, vec![0, 0, 5, 0, 5, 0, 0]),
+            vec![0, 0, 1, 0, 5, 0, 0]
+        );
         let toks = words("Der Investor Ridgeline Capital will kaufen");
         assert_eq!(ruled(&toks, vec![0, 0, 1, 3, 0, 0]), vec![0, 0, 3, 4, 0, 0]);
         let toks = words("Dann sprach Anna Bundesbank zuerst");
