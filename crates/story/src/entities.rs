@@ -567,16 +567,18 @@ mod tests {
         assert!(names.contains(&"Anna Berg".to_string()), "{names:?}");
     }
 
+    /// An annotated article of the given language.
+    fn doc(id: &str, language: &str, text: &str) -> AnnotatedArticle {
+        lagebild_nlp::annotate(lagebild_model::Article {
+            id: id.into(),
+            language: language.into(),
+            text: text.into(),
+            ..Default::default()
+        })
+    }
+
     #[test]
     fn a_name_in_two_languages_is_given_in_the_story_s_language() {
-        let doc = |id: &str, language: &str, text: &str| {
-            lagebild_nlp::annotate(lagebild_model::Article {
-                id: id.into(),
-                language: language.into(),
-                text: text.into(),
-                ..Default::default()
-            })
-        };
         let de = doc(
             "a",
             "de",
@@ -609,14 +611,6 @@ mod tests {
 
     #[test]
     fn an_english_place_name_joins_its_german_name() {
-        let doc = |id: &str, language: &str, text: &str| {
-            lagebild_nlp::annotate(lagebild_model::Article {
-                id: id.into(),
-                language: language.into(),
-                text: text.into(),
-                ..Default::default()
-            })
-        };
         let docs = [
             doc("a", "de", "In München fiel am Montag der Strom aus."),
             doc(

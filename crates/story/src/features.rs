@@ -122,6 +122,27 @@ fn with_key<R>(word: &str, f: impl FnOnce(Option<&str>) -> R) -> R {
     })
 }
 
+/// The value a thread's `memo` holds for `word`, computed and remembered when new (the memo
+/// starts afresh beyond [`KEY_MEMO`] words).
+fn memoised<V: Clone>(
+    memo: &'static std::thread::LocalKey<RefCell<FxHashMap<Box<str>, V>>>,
+    word: &str,
+    compute: impl FnOnce() -> V,
+) -> V {
+    memo.with(|m| {
+        if let Some(v) = m.borrow().get(word) {
+            return v.clone();
+        }
+        let v = compute();
+        let mut m = m.borrow_mut();
+        if m.len() >= KEY_MEMO {
+            m.clear();
+        }
+        m.insert(word.into(), v.clone());
+        v
+    })
+}
+
 /// Irregular verb form → its infinitive (`resources/de/verb_forms.txt`).
 fn verb_forms() -> &'static FxHashMap<&'static str, &'static str> {
     static FORMS: OnceLock<FxHashMap<&'static str, &'static str>> = OnceLock::new();
@@ -267,22 +288,13 @@ pub fn for_word_keys(word: &str, f: impl FnMut(&str)) {
 pub fn for_word_keys_in(english: bool, word: &str, mut f: impl FnMut(&str)) {
     for part in word.split(['-', '‑', '/']) {
         if english {
-            let listed = ENGLISH_KEYS.with(|memo| {
-                if let Some(k) = memo.borrow().get(part) {
-                    return k.clone();
-                }
+            let listed = memoised(&ENGLISH_KEYS, part, || {
                 let lower = part.to_lowercase();
-                let k = if lagebild_nlp::stopwords::is_stopword("en", &lower) {
+                if lagebild_nlp::stopwords::is_stopword("en", &lower) {
                     Some(None)
                 } else {
                     german_equivalent(&lower).map(|de| compute_key(de).map(Into::into))
-                };
-                let mut memo = memo.borrow_mut();
-                if memo.len() >= KEY_MEMO {
-                    memo.clear();
                 }
-                memo.insert(part.into(), k.clone());
-                k
             });
             if let Some(k) = listed {
                 if let Some(k) = k {
@@ -312,21 +324,12 @@ thread_local! {
 /// different compounds (`Zentrallager`, `Logistiklager`; `Großbrand`, `Brand`) share no key
 /// for it.
 pub fn for_head_key(word: &str, f: impl FnOnce(&str)) {
-    let head = HEAD_KEYS.with(|memo| {
-        if let Some(k) = memo.borrow().get(word) {
-            return k.clone();
-        }
-        let k = lagebild_nlp::ner::gazetteer::Gazetteer::get()
+    let head: Option<Box<str>> = memoised(&HEAD_KEYS, word, || {
+        lagebild_nlp::ner::gazetteer::Gazetteer::get()
             .compound_head(word)
             .and_then(|h| compute_key(&h))
             .filter(|h| Some(h) != compute_key(word).as_ref())
-            .map(Into::into);
-        let mut memo = memo.borrow_mut();
-        if memo.len() >= KEY_MEMO {
-            memo.clear();
-        }
-        memo.insert(word.into(), k.clone());
-        k
+            .map(Into::into)
     });
     if let Some(k) = head {
         f(&k);

@@ -291,7 +291,6 @@ fn institutions_at_places(tagged: &mut [(Vec<String>, Vec<u8>)], g: &Gazetteer) 
                 }
             }
         }
-        genitive_bodies(words, labels, g);
     }
 }
 
@@ -300,7 +299,14 @@ fn institutions_at_places(tagged: &mut [(Vec<String>, Vec<u8>)], g: &Gazetteer) 
 /// Deutscher Ingenieure`): an organisation word ([`Gazetteer::is_org_word`], also in the
 /// genitive: `des Bundesverbands …`), a capitalised adjective in `-er` and a capitalised noun,
 /// all untagged, with a capitalised adjective before them (`Kommunaler`) too.
-fn genitive_bodies(words: &[String], labels: &mut [u8], g: &Gazetteer) {
+fn genitive_bodies(tagged: &mut [(Vec<String>, Vec<u8>)], g: &Gazetteer) {
+    for (words, labels) in tagged.iter_mut() {
+        genitive_bodies_in(words, labels, g);
+    }
+}
+
+/// [`genitive_bodies`] in one sentence.
+fn genitive_bodies_in(words: &[String], labels: &mut [u8], g: &Gazetteer) {
     let mut k = 0;
     while k + 2 < words.len() {
         let (head, adj, noun) = (&words[k], &words[k + 1], &words[k + 2]);
@@ -431,6 +437,7 @@ pub fn entities(tagger: &Tagger<'_>, text: &str, sentences: &[Sentence]) -> Vec<
     } else {
         drop_determined_persons(&mut tagged);
         institutions_at_places(&mut tagged, g);
+        genitive_bodies(&mut tagged, g);
         named_bodies(&mut tagged, g);
     }
     for ((s, (words, labels)), mut flags) in sentences.iter().zip(&tagged).zip(word_flags) {
@@ -1310,6 +1317,11 @@ mod tests {
         entities(&Tagger::default_for(lang), text, &sentences)
     }
 
+    /// The type of the entity named `name`, if there is one.
+    fn kind_of(es: &[Entity], name: &str) -> Option<EntityType> {
+        es.iter().find(|e| e.name == name).map(|e| e.kind)
+    }
+
     /// The roles of the entity named `name` (none when there is no such entity).
     fn roles_of(es: &[Entity], name: &str) -> Vec<String> {
         es.iter()
@@ -1645,14 +1657,13 @@ trat die Regierungschefin vor ihre Anhänger.";
             "Der Bundesverband Industrieller Gasverbraucher fordert Hilfe. Auch der Verein \
              Deutscher Ingenieure warnt. Der Verband zählt viele Mitglieder.",
         );
-        let of = |n: &str| es.iter().find(|e| e.name == n).map(|e| e.kind);
         assert_eq!(
-            of("Bundesverband Industrieller Gasverbraucher"),
+            kind_of(&es, "Bundesverband Industrieller Gasverbraucher"),
             Some(EntityType::Org),
             "{es:?}"
         );
         assert_eq!(
-            of("Verein Deutscher Ingenieure"),
+            kind_of(&es, "Verein Deutscher Ingenieure"),
             Some(EntityType::Org),
             "{es:?}"
         );
@@ -1662,9 +1673,8 @@ trat die Regierungschefin vor ihre Anhänger.";
             "Sie ist Präsidentin des Bundesverbands Industrieller Gasverbraucher. Die \
              Sitzung des Wirtschaftsausschusses im Landtag dauerte lange.",
         );
-        let of = |n: &str| es.iter().find(|e| e.name == n).map(|e| e.kind);
         assert_eq!(
-            of("Bundesverband Industrieller Gasverbraucher"),
+            kind_of(&es, "Bundesverband Industrieller Gasverbraucher"),
             Some(EntityType::Org),
             "{es:?}"
         );
@@ -1686,35 +1696,37 @@ trat die Regierungschefin vor ihre Anhänger.";
 Der Verkehrsverbund Oberallgäu setzt Busse ein. Die Schule Sachsens steht in Leipzig.";
         let sentences = crate::tokenize::sentences(text);
         let es = entities(&Tagger::default_for("de"), text, &sentences);
-        let of = |n: &str| es.iter().find(|e| e.name == n).map(|e| e.kind);
-        assert_eq!(of("Klinikum Kempten"), Some(EntityType::Org), "{es:?}");
         assert_eq!(
-            of("Stadtwerke Norderstedt"),
+            kind_of(&es, "Klinikum Kempten"),
             Some(EntityType::Org),
             "{es:?}"
         );
         assert_eq!(
-            of("Verkehrsverbund Oberallgäu"),
+            kind_of(&es, "Stadtwerke Norderstedt"),
             Some(EntityType::Org),
             "{es:?}"
         );
-        assert_eq!(of("Kempten"), None, "{es:?}");
-        assert_eq!(of("Leipzig"), Some(EntityType::Loc), "{es:?}");
+        assert_eq!(
+            kind_of(&es, "Verkehrsverbund Oberallgäu"),
+            Some(EntityType::Org),
+            "{es:?}"
+        );
+        assert_eq!(kind_of(&es, "Kempten"), None, "{es:?}");
+        assert_eq!(kind_of(&es, "Leipzig"), Some(EntityType::Loc), "{es:?}");
         // associations, offices and chambers too, with a capitalised adjective before them
         let es = entities_in(
             "de",
             "Der Kommunale Arbeitgeberverband Niedersachsen lehnte ab. Das Wasserwirtschaftsamt \
              Deggendorf warnte. Die Handwerkskammer Kassel lud ein.",
         );
-        let of = |n: &str| es.iter().find(|e| e.name == n).map(|e| e.kind);
         for name in [
             "Kommunale Arbeitgeberverband Niedersachsen",
             "Wasserwirtschaftsamt Deggendorf",
             "Handwerkskammer Kassel",
         ] {
-            assert_eq!(of(name), Some(EntityType::Org), "{name}: {es:?}");
+            assert_eq!(kind_of(&es, name), Some(EntityType::Org), "{name}: {es:?}");
         }
-        assert_eq!(of("Niedersachsen"), None, "{es:?}");
+        assert_eq!(kind_of(&es, "Niedersachsen"), None, "{es:?}");
         // a trade noun heads a firm's name before any name
         let text = "Die Molkerei Sonnhalde ruft Käse zurück. Das Bankhaus Lindemann rät ab.";
         let es = entities(
@@ -1740,22 +1752,29 @@ der Ausschuss des Landtags tagt am Freitag. Das Ministerium schweigt. Die Bürge
 „Saubere Luft für Hemmendorf“ sammelt Unterschriften. Die Stadt gab am Morgen Entwarnung.";
         let sentences = crate::tokenize::sentences(text);
         let es = entities(&Tagger::default_for("de"), text, &sentences);
-        let of = |n: &str| es.iter().find(|e| e.name == n).map(|e| e.kind);
-        assert_eq!(of("Finanzministerium"), Some(EntityType::Org), "{es:?}");
-        assert_eq!(of("CDU-Fraktion"), Some(EntityType::Org), "{es:?}");
+        assert_eq!(
+            kind_of(&es, "Finanzministerium"),
+            Some(EntityType::Org),
+            "{es:?}"
+        );
+        assert_eq!(
+            kind_of(&es, "CDU-Fraktion"),
+            Some(EntityType::Org),
+            "{es:?}"
+        );
         assert!(
             es.iter()
                 .any(|e| e.name.starts_with("Landtag") && e.kind == EntityType::Org),
             "{es:?}"
         );
         assert_eq!(
-            of("Saubere Luft für Hemmendorf"),
+            kind_of(&es, "Saubere Luft für Hemmendorf"),
             Some(EntityType::Org),
             "{es:?}"
         );
         // `Ministerium` alone names no one body; an abstract noun is no place
-        assert_eq!(of("Ministerium"), None, "{es:?}");
-        assert_eq!(of("Entwarnung"), None, "{es:?}");
+        assert_eq!(kind_of(&es, "Ministerium"), None, "{es:?}");
+        assert_eq!(kind_of(&es, "Entwarnung"), None, "{es:?}");
     }
 
     #[test]
