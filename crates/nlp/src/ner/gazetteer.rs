@@ -542,26 +542,6 @@ impl Gazetteer {
         self.geo_name_words.contains(w)
     }
 
-    /// True for a capitalised adjective with a case ending, as in names (`Kommunaler`,
-    /// `Bayerischen`, `Deutscher`, `Industrieller`): `-e`, `-er`, `-es`, `-en` or `-em` after
-    /// at least four letters ending in `sch`, `lich`, `ig`, `al`, `ell`, `iv`, `ar` or `är`,
-    /// and no listed common noun (`Signale`).
-    pub fn is_declined_adjective(&self, w: &str) -> bool {
-        if !w.chars().next().is_some_and(char::is_uppercase) || self.is_common_noun(w) {
-            return false;
-        }
-        let lower = w.to_lowercase();
-        ["er", "en", "es", "em", "e"]
-            .iter()
-            .filter_map(|end| lower.strip_suffix(end))
-            .any(|stem| {
-                stem.chars().count() >= 4
-                    && ["sch", "lich", "ig", "al", "ell", "iv", "ar", "är"]
-                        .iter()
-                        .any(|e| stem.ends_with(e))
-            })
-    }
-
     /// True for an institution word that heads a name with a complement (`Institut`).
     pub fn is_institution(&self, w: &str) -> bool {
         self.institutions.contains(w)
