@@ -709,6 +709,9 @@ pub fn entities(tagger: &Tagger<'_>, text: &str, sentences: &[Sentence]) -> Vec<
                     words[0] = base;
                 }
             }
+            if !english && kind == EntityType::Org && a > 0 {
+                strong_adjectives(g, refs[a - 1], &mut words);
+            }
             mentions.push(RawMention {
                 span,
                 words,
@@ -1034,6 +1037,31 @@ fn genitive_body_base(g: &Gazetteer, w: &str) -> Option<String> {
         .filter_map(|end| w.strip_suffix(end))
         .find(|base| base.chars().count() >= 4 && (g.is_org_word(base) || g.is_public_body(base)))
         .map(str::to_string)
+}
+
+/// Puts the declined adjectives opening an organisation's name into the form the name takes
+/// on its own, where the article before it shows the case: after `der` an adjective in `-e`
+/// is a masculine nominative (`der Kommunale Arbeitgeberverband` → `Kommunaler
+/// Arbeitgeberverband`), after `das` a neuter one (`das Technische Hilfswerk` → `Technisches
+/// Hilfswerk`). Other articles leave the name as written (`die Kommunale Datenzentrale`).
+fn strong_adjectives(g: &Gazetteer, article: &str, words: &mut [String]) {
+    let ending = match article {
+        "der" | "Der" => 'r',
+        "das" | "Das" => 's',
+        _ => return,
+    };
+    let adjectives = words
+        .iter()
+        .take_while(|w| w.ends_with('e') && declined_adjective(g, w))
+        .count();
+    // the adjectives must be followed by the name's noun, and by no other declined word
+    // that the endings do not know (`das Deutsche Rote Kreuz` stays as written)
+    if adjectives == 0 || words.get(adjectives).is_none_or(|w| w.ends_with('e')) {
+        return;
+    }
+    for w in &mut words[..adjectives] {
+        w.push(ending);
+    }
 }
 
 /// Is `g` the genitive of `w` (`Trumps` of `Trump`)?
@@ -1696,6 +1724,48 @@ trat die Regierungschefin vor ihre Anhänger.";
     }
 
     #[test]
+    fn declined_adjectives_of_a_name_take_the_form_of_the_name_alone() {
+        let words = |article: &str, name: &str| {
+            let mut w: Vec<String> = name.split(' ').map(str::to_string).collect();
+            strong_adjectives(Gazetteer::get(), article, &mut w);
+            w.join(" ")
+        };
+        for (article, name, alone) in [
+            (
+                "Der",
+                "Kommunale Arbeitgeberverband Niedersachsen",
+                "Kommunaler Arbeitgeberverband Niedersachsen",
+            ),
+            ("das", "Technische Hilfswerk", "Technisches Hilfswerk"),
+            ("das", "Europäische Parlament", "Europäisches Parlament"),
+            // the article shows no case, or the adjective is no declined one
+            ("die", "Kommunale Datenzentrale", "Kommunale Datenzentrale"),
+            (
+                "dem",
+                "Kommunalen Arbeitgeberverband",
+                "Kommunalen Arbeitgeberverband",
+            ),
+            ("der", "Deutschen Bahn", "Deutschen Bahn"),
+            ("der", "Hälfte Müller", "Hälfte Müller"),
+            ("das", "Deutsche Rote Kreuz", "Deutsche Rote Kreuz"),
+            // a name of adjectives only is left as written
+            ("der", "Kommunale", "Kommunale"),
+        ] {
+            assert_eq!(words(article, name), alone, "{article} {name}");
+        }
+        let es = entities_in(
+            "de",
+            "Der Kommunale Arbeitgeberverband Niedersachsen lehnt ab. Verdi kritisierte \
+             den Kommunalen Arbeitgeberverband Niedersachsen.",
+        );
+        assert_eq!(
+            kind_of(&es, "Kommunaler Arbeitgeberverband Niedersachsen"),
+            Some(EntityType::Org),
+            "{es:?}"
+        );
+    }
+
+    #[test]
     fn an_institution_before_a_place_is_one_organisation() {
         let text = "Der Mann starb im Klinikum Kempten. Die Stadtwerke Norderstedt warnen. \
 Der Verkehrsverbund Oberallgäu setzt Busse ein. Die Schule Sachsens steht in Leipzig.";
@@ -1716,7 +1786,7 @@ Der Verkehrsverbund Oberallgäu setzt Busse ein. Die Schule Sachsens steht in Le
              Deggendorf warnte. Die Handwerkskammer Kassel lud ein.",
         );
         for name in [
-            "Kommunale Arbeitgeberverband Niedersachsen",
+            "Kommunaler Arbeitgeberverband Niedersachsen",
             "Wasserwirtschaftsamt Deggendorf",
             "Handwerkskammer Kassel",
         ] {
