@@ -135,6 +135,24 @@ pub struct Evidence {
     pub start: usize,
     /// Char end offset.
     pub end: usize,
+    /// How firmly the passage makes the statement.
+    #[serde(default)]
+    pub status: Status,
+}
+
+/// How firmly a passage makes its statement.
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// Stated by the outlet itself.
+    #[default]
+    Asserted,
+    /// Given as what someone said (`teilte mit`, `laut`, `nach Angaben`).
+    Attributed,
+    /// Reported with reservations (`angeblich`, `offenbar`, `soll` of hearsay).
+    Hedged,
 }
 
 /// A statement with all its evidence.
@@ -151,6 +169,9 @@ pub struct Fact {
     /// True when only one article states it.
     #[serde(default)]
     pub single_source: bool,
+    /// The firmest status among its evidence: hedged only when every passage hedges it.
+    #[serde(default)]
+    pub status: Status,
 }
 
 /// What outlets disagree about.

@@ -648,6 +648,7 @@ mod tests {
                     origins: 1,
                     evidence: vec![],
                     single_source: true,
+                    status: Default::default(),
                 }],
                 ..Default::default()
             };
@@ -699,6 +700,7 @@ mod tests {
                         origins: 1,
                         evidence: vec![],
                         single_source: true,
+                        status: Default::default(),
                     })
                     .collect(),
                 ..Default::default()

@@ -123,6 +123,7 @@ fn stories_go_stale_and_fresh() {
                 origins: 2,
                 evidence: vec![],
                 single_source: false,
+                status: Default::default(),
             }],
             ..Default::default()
         };
@@ -254,6 +255,7 @@ fn search_finds_articles_quotes_and_facts() {
                 origins: 1,
                 evidence: vec![],
                 single_source: true,
+                status: Default::default(),
             }],
             quotes: vec![StoryQuote {
                 speaker: Some("Sprecherin".into()),
@@ -320,6 +322,7 @@ fn search_ranks_within_each_kind_and_lists_articles_first() {
                 origins: 1,
                 evidence: vec![],
                 single_source: true,
+                status: Default::default(),
             }],
             ..Default::default()
         })

@@ -172,7 +172,7 @@ fn judgements(sentence: &str) -> BTreeMap<String, BTreeSet<String>> {
 /// True when a sentence speaks of a plan, an expectation, something that has not happened or
 /// a day counted from another event (`resources/{de,en}/no_event_date.txt`), so that its date
 /// is no date of the event it reports.
-fn no_event_date(sentence: &str) -> bool {
+pub(crate) fn no_event_date(sentence: &str) -> bool {
     static L: OnceLock<Lexicon> = OnceLock::new();
     !L.get_or_init(|| Lexicon::parse(&[NO_EVENT_DATE_DE, NO_EVENT_DATE_EN]))
         .terms(sentence)

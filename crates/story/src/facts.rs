@@ -11,7 +11,7 @@ use crate::entities::Merged;
 use crate::features::{idf, is_boilerplate, DocText};
 use crate::wire::WireResult;
 use lagebild_model::{
-    AnnotatedArticle, Citation, EntityType, Evidence, Fact, MentionKind, Span, TimexType,
+    AnnotatedArticle, Citation, EntityType, Evidence, Fact, MentionKind, Span, Status, TimexType,
 };
 use rustc_hash::FxHashMap;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
@@ -897,6 +897,70 @@ fn support(units: &[Unit], clusters: &[Vec<usize>], sims: &Sims) -> Vec<Vec<usiz
     extra
 }
 
+/// How firmly a sentence of an article makes its statement:
+/// - *hedged* when it holds a hedge (`angeblich`, `offenbar`); a hedge that also speaks of
+///   plans (`soll`) only as hearsay about something done, before a perfect infinitive
+///   (`Der Brand soll in der Küche ausgebrochen sein`, `soll die Summe gefordert haben`), and
+///   without a date after the article's day (`soll bis 2030 abgeschlossen sein` is a plan, as
+///   are `Die Beschäftigten sollen in Kurzarbeit gehen`, `Verbraucher sollen den Käse nicht
+///   essen`);
+/// - *attributed* when a quote or its cue stands in it (`teilte die Stadt mit`, `nach Angaben
+///   der Feuerwehr`);
+/// - else *asserted*, by the outlet itself.
+pub(crate) fn status(doc: &AnnotatedArticle, span: Span, text: &str) -> Status {
+    let overlaps = |s: Span| s.start < span.end && span.start < s.end;
+    let quoted = doc
+        .quotes
+        .iter()
+        .any(|q| overlaps(q.span) || q.cue_span.is_some_and(overlaps));
+    let lang = doc.article.language.as_str();
+    let day = doc.article.published.as_deref().and_then(|p| p.get(..10));
+    // a date or time in the sentence after the article's day (`2030`, `im Sommer`)
+    let later = || {
+        doc.timexes.iter().any(|t| {
+            matches!(t.kind, TimexType::Date | TimexType::Time)
+                && span.contains(&t.span)
+                && t.value.starts_with(|c: char| c.is_ascii_digit())
+                && day.is_some_and(|d| {
+                    let n = t.value.len().min(d.len());
+                    t.value.get(..n) > d.get(..n)
+                })
+        })
+    };
+    // in lower case, but a capitalised word inside the sentence is a noun (`zum Wohl der
+    // Stadt`)
+    let words: Vec<String> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .enumerate()
+        .map(|(i, w)| {
+            if i == 0 || !w.starts_with(char::is_uppercase) {
+                w.to_lowercase()
+            } else {
+                w.to_string()
+            }
+        })
+        .collect();
+    // a participle (or `worden`, `gewesen`) and `sein`/`haben` after word `i`
+    let perfect_after = |i: usize| {
+        words[i + 1..].windows(2).any(|w| {
+            matches!(w[1].as_str(), "sein" | "haben")
+                && (w[0].ends_with('t') || w[0].ends_with("en"))
+        })
+    };
+    let hedge = words.iter().enumerate().any(|(i, w)| {
+        lagebild_nlp::quotes::is_hedge(lang, w)
+            && (!crate::divergence::no_event_date(w) || perfect_after(i) && !later())
+    });
+    if hedge {
+        Status::Hedged
+    } else if quoted {
+        Status::Attributed
+    } else {
+        Status::Asserted
+    }
+}
+
 /// Build the facts of a story from its clusters.
 pub fn facts(
     docs: &[AnnotatedArticle],
@@ -930,9 +994,20 @@ pub fn facts(
                     text: units[u].text.clone(),
                     start: units[u].span.start,
                     end: units[u].span.end,
+                    status: status(&docs[units[u].doc], units[u].span, &units[u].text),
                 })
                 .collect(),
             single_source: docs_in.len() == 1,
+            status: Status::Hedged,
+        };
+        let fact = Fact {
+            status: fact
+                .evidence
+                .iter()
+                .map(|e| e.status)
+                .min()
+                .unwrap_or_default(),
+            ..fact
         };
         let mut order = vec![rep];
         order.extend(ev.iter().copied().filter(|&u| u != rep));
@@ -972,6 +1047,56 @@ pub(crate) fn test_unit(doc: usize, text: &str) -> Unit {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn hearsay_and_hedges_mark_a_sentence_hedged_plans_and_nouns_do_not() {
+        // the status of each sentence of a German article of 10 March 2026
+        let statuses = |lang: &str, text: &str| -> Vec<(String, Status)> {
+            let doc = lagebild_nlp::annotate(lagebild_model::Article {
+                id: "a".into(),
+                language: lang.into(),
+                published: Some("2026-03-10".into()),
+                text: text.into(),
+                ..Default::default()
+            });
+            doc.sentences
+                .iter()
+                .map(|s| {
+                    let t = doc.article.text.chars().skip(s.span.start);
+                    let t: String = t.take(s.span.end - s.span.start).collect();
+                    let st = status(&doc, s.span, &t);
+                    (t, st)
+                })
+                .collect()
+        };
+        let got = statuses(
+            "de",
+            "Der Brand soll in der Küche ausgebrochen sein. Der Täter war offenbar ortskundig. \
+             Die Halle brannte bis auf die Grundmauern nieder. Die Arbeiten sollen bis 2030 \
+             abgeschlossen sein. Die Beschäftigten sollen vorerst in Kurzarbeit gehen. Der Umbau \
+             dient dem Wohl der Stadt. Nach Angaben der Feuerwehr war das Feuer um 3 Uhr \
+             gelöscht.",
+        );
+        let want = [
+            Status::Hedged,
+            Status::Hedged,
+            Status::Asserted,
+            Status::Asserted,
+            Status::Asserted,
+            Status::Asserted,
+            Status::Attributed,
+        ];
+        assert_eq!(got.len(), want.len(), "{got:?}");
+        for ((text, st), want) in got.iter().zip(want) {
+            assert_eq!(*st, want, "{text}");
+        }
+        let got = statuses(
+            "en",
+            "The driver was allegedly drunk. The bridge was closed on Monday.",
+        );
+        let st: Vec<Status> = got.iter().map(|x| x.1).collect();
+        assert_eq!(st, vec![Status::Hedged, Status::Asserted], "{got:?}");
+    }
 
     #[test]
     fn different_values_of_one_measurement_conflict() {

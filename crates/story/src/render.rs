@@ -52,6 +52,15 @@ impl Badges {
 }
 
 /// The name of a divergence kind in the report's language (`Zahlen`, `Wertung`, …).
+/// The note a hedged fact carries after `sep` (`, unter Vorbehalt berichtet`); empty for others.
+fn hedged(lang: &str, f: &lagebild_model::Fact, sep: &str) -> String {
+    if f.status == lagebild_model::Status::Hedged {
+        format!("{sep}{}", label(lang, "hedged"))
+    } else {
+        String::new()
+    }
+}
+
 fn kind_label(lang: &str, kind: lagebild_model::DivergenceKind) -> &'static str {
     use lagebild_model::DivergenceKind as K;
     label(
@@ -301,10 +310,11 @@ pub fn markdown_story(s: &StoryAnalysis, articles: &[ArticleSummary]) -> String 
             let counts = [f.articles.len().to_string(), f.origins.to_string()];
             let _ = writeln!(
                 o,
-                "- {} {} — {}",
+                "- {} {} — {}{}",
                 md_escape(&f.text),
                 b.md(&f.articles),
-                fill(lang, "fact_count", &[&counts[0], &counts[1]])
+                fill(lang, "fact_count", &[&counts[0], &counts[1]]),
+                hedged(lang, f, ", ")
             );
         }
         o.push('\n');
@@ -324,7 +334,13 @@ pub fn markdown_story(s: &StoryAnalysis, articles: &[ArticleSummary]) -> String 
     if !single.is_empty() {
         let _ = writeln!(o, "## {}\n", label(lang, "single_source"));
         for f in single.iter().take(40) {
-            let _ = writeln!(o, "- {} {}", md_escape(&f.text), b.md(&f.articles));
+            let _ = writeln!(
+                o,
+                "- {} {}{}",
+                md_escape(&f.text),
+                b.md(&f.articles),
+                hedged(lang, f, " — ")
+            );
         }
         o.push('\n');
     }
@@ -486,10 +502,11 @@ pub fn html_story_body(s: &StoryAnalysis, articles: &[ArticleSummary]) -> String
             let counts = [f.articles.len().to_string(), f.origins.to_string()];
             let _ = writeln!(
                 o,
-                "<li>{}{}<span class=\"org\">{}</span></li>",
+                "<li>{}{}<span class=\"org\">{}{}</span></li>",
                 esc(&f.text),
                 b.html(&f.articles),
-                fill(lang, "fact_count", &[&counts[0], &counts[1]])
+                fill(lang, "fact_count", &[&counts[0], &counts[1]]),
+                esc(&hedged(lang, f, ", "))
             );
         }
         o.push_str("</ul>\n");
@@ -519,7 +536,18 @@ pub fn html_story_body(s: &StoryAnalysis, articles: &[ArticleSummary]) -> String
     if !single.is_empty() {
         let _ = writeln!(o, "<h2>{}</h2><ul>", label(lang, "single_source"));
         for f in single.iter().take(40) {
-            let _ = writeln!(o, "<li>{}{}</li>", esc(&f.text), b.html(&f.articles));
+            let note = hedged(lang, f, "");
+            let _ = if note.is_empty() {
+                writeln!(o, "<li>{}{}</li>", esc(&f.text), b.html(&f.articles))
+            } else {
+                writeln!(
+                    o,
+                    "<li>{}{}<span class=\"org\">{}</span></li>",
+                    esc(&f.text),
+                    b.html(&f.articles),
+                    esc(&note)
+                )
+            };
         }
         o.push_str("</ul>\n");
     }

@@ -79,6 +79,11 @@ struct Lex {
     org_nouns: BTreeMap<String, Vec<String>>,
 }
 
+/// True for a listed hedge (`allegedly`), in lower case.
+pub(super) fn is_hedge(lower: &str) -> bool {
+    lex().hedges.contains(lower)
+}
+
 fn lex() -> &'static Lex {
     static LEX: OnceLock<Lex> = OnceLock::new();
     LEX.get_or_init(|| {

@@ -326,6 +326,16 @@ const AUXILIARIES: &[&str] = &[
     "werden", "habe", "sei", "seien", "hätte", "hätten",
 ];
 
+/// True for a word (in lower case) that hedges a statement in language `lang` (`angeblich`,
+/// `offenbar`, `soll`; English `allegedly`, `reportedly`): the words that mark a quote hedged.
+pub fn is_hedge(lang: &str, lower: &str) -> bool {
+    if lang.starts_with("en") {
+        en::is_hedge(lower)
+    } else {
+        Lexicon::get().hedges.contains(lower)
+    }
+}
+
 /// Find every quote of an annotated article (uses its sentences and entities when present).
 /// English articles (`language` `en…`) use the English rules, all others the German ones.
 pub fn find_quotes(doc: &AnnotatedArticle) -> Vec<Quote> {
