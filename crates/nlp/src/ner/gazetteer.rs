@@ -126,6 +126,8 @@ pub struct Gazetteer {
     /// Geographic terms inside place names (`resources/de/geo_name_words.txt`).
     geo_name_words: HashSet<String>,
     street_suffixes: Vec<String>,
+    /// Words that name a road before its number (`resources/de/road_words.txt`).
+    road_words: HashSet<String>,
     institutions: HashSet<String>,
     /// Endings of institution words that make one organisation with a place after them.
     place_org_heads: Vec<String>,
@@ -406,6 +408,7 @@ impl Gazetteer {
             )
             .into_iter()
             .collect(),
+            road_words: lines_set(include_str!("../../resources/de/road_words.txt"), false),
             institutions: lines_set(include_str!("../../resources/de/institutions.txt"), false),
             place_org_heads: data_lines(include_str!("../../resources/de/place_org_heads.txt"))
                 .map(str::to_string)
@@ -511,6 +514,11 @@ impl Gazetteer {
     /// True for a legal form that closes an organisation name (`GmbH`).
     pub fn is_legal_form(&self, w: &str) -> bool {
         self.legal_forms.contains(w)
+    }
+
+    /// True for a word that names a road before its number (`Bundesstraße`, `Autobahn`).
+    pub fn is_road_word(&self, w: &str) -> bool {
+        self.road_words.contains(w)
     }
 
     /// True for a noun after which a capitalised word names a place (`Stadt`).

@@ -591,6 +591,53 @@ pub fn is_role_word(lang: &str, w: &str) -> bool {
     }
 }
 
+/// Roads named by their number are places (`resources/de/road_words.txt`): a road word and
+/// the number (`die Bundesstraße 216`), a letter code and the number after a road word or an
+/// article or preposition (`die Autobahnen A 2`, `auf der B 29`), a code written in one after a
+/// road word (`an der Autobahn A12`: the code alone).
+fn roads(tokens: &[&str], labels: &mut [u8]) {
+    let gaz = Gazetteer::get();
+    let number = |w: &str| {
+        let digits = w.trim_end_matches(|c: char| c.is_ascii_lowercase());
+        (1..=4).contains(&digits.len())
+            && digits.len() + 1 >= w.len()
+            && digits.chars().all(|c| c.is_ascii_digit())
+    };
+    let code = |w: &str| matches!(w, "A" | "B" | "E");
+    let joined_code = |w: &str| {
+        w.split_at_checked(1)
+            .is_some_and(|(c, n)| code(c) && n.len() <= 3 && number(n))
+    };
+    let n = tokens.len();
+    for i in 0..n.saturating_sub(1) {
+        // the span of the road's name, and whether it may override the tags of the words
+        let (s, e) = if gaz.is_road_word(tokens[i]) && number(tokens[i + 1]) {
+            (i, i + 2)
+        } else if gaz.is_road_word(tokens[i]) && joined_code(tokens[i + 1]) {
+            (i + 1, i + 2)
+        } else if i + 2 < n
+            && code(tokens[i + 1])
+            && number(tokens[i + 2])
+            && (gaz.is_road_word(tokens[i])
+                || matches!(
+                    tokens[i],
+                    "der" | "die" | "den" | "Der" | "Die" | "auf" | "zur" | "über"
+                ))
+        {
+            (i + 1, i + 3)
+        } else {
+            continue;
+        };
+        if labels.get(e).is_some_and(|&l| matches!(l, 2 | 4 | 6 | 8)) {
+            continue;
+        }
+        for l in &mut labels[i..s] {
+            *l = 0;
+        }
+        tag_span(labels, s, e, EntityType::Loc);
+    }
+}
+
 /// Precise corrections of the statistical tags (see the module documentation).
 pub fn apply_rules(tokens: &[&str], labels: &mut [u8]) {
     let flags = Gazetteer::get().flags(tokens);
@@ -817,6 +864,7 @@ fn rules_with_flags(tokens: &[&str], flags: &[u16], labels: &mut [u8]) {
             labels[i] = 5;
         }
     }
+    roads(tokens, labels);
     // `X in der Region Y`: X is a place too
     for i in 0..n.saturating_sub(3) {
         if labels[i] == 0
@@ -1147,6 +1195,24 @@ Security Studies.";
         assert_eq!(ruled(&toks, vec![0; 8]), vec![0, 0, 0, 5, 0, 0, 0, 5]);
         let toks = words("Sie ist am Arbeitsplatz an der Landstraße");
         assert_eq!(ruled(&toks, vec![0; 7]), vec![0; 7]);
+        // roads by their numbers; not a code without an article, nor a number of something else
+        for (text, want) in [
+            ("Die Bundesstraße 216 ist gesperrt", vec![0, 5, 6, 0, 0]),
+            (
+                "von den Autobahnen A 2 und A 7",
+                vec![0, 0, 0, 5, 6, 0, 0, 0],
+            ),
+            ("Stau auf der B 29 bei Aalen", vec![0, 0, 0, 5, 6, 0, 5]),
+            ("an der Autobahn A12 wurden", vec![0, 0, 0, 5, 0]),
+            ("Typ A 7 und Seite 12", vec![0, 0, 0, 0, 0, 0]),
+        ] {
+            let toks = words(text);
+            let mut labels = vec![0; toks.len()];
+            if let Some(k) = toks.iter().position(|w| *w == "Aalen") {
+                labels[k] = 5;
+            }
+            assert_eq!(ruled(&toks, labels), want, "{text}");
+        }
         // a site noun before a name the model took for a person; not before a given name
         let toks = words("in der Genfer Villa La Grange verhandelt");
         assert_eq!(
