@@ -153,6 +153,9 @@ pub enum Status {
     Attributed,
     /// Reported with reservations (`angeblich`, `offenbar`, `soll` of hearsay).
     Hedged,
+    /// Denied or disputed by someone in the article (`bestritt, das Unternehmen habe …`, or
+    /// the claim right before `X wies den Vorwurf zurück`).
+    Disputed,
 }
 
 /// A statement with all its evidence.
@@ -169,7 +172,8 @@ pub struct Fact {
     /// True when only one article states it.
     #[serde(default)]
     pub single_source: bool,
-    /// The firmest status among its evidence: hedged only when every passage hedges it.
+    /// Disputed when a passage of its evidence is; else the firmest status among its
+    /// evidence (hedged only when every passage hedges it).
     #[serde(default)]
     pub status: Status,
 }

@@ -11,7 +11,8 @@ use crate::entities::Merged;
 use crate::features::{idf, is_boilerplate, DocText};
 use crate::wire::WireResult;
 use lagebild_model::{
-    AnnotatedArticle, Citation, EntityType, Evidence, Fact, MentionKind, Span, Status, TimexType,
+    AnnotatedArticle, Citation, EntityType, Epistemic, Evidence, Fact, MentionKind, QuoteKind,
+    Span, Status, TimexType,
 };
 use rustc_hash::FxHashMap;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
@@ -897,7 +898,11 @@ fn support(units: &[Unit], clusters: &[Vec<usize>], sims: &Sims) -> Vec<Vec<usiz
     extra
 }
 
-/// How firmly a sentence of an article makes its statement:
+/// How firmly sentence `sent` of an article (its span and text) makes its statement:
+/// - *disputed* when a denied quote with its words stands in it (`Brakhage bestritt, das
+///   Unternehmen habe Mängel verschleppt`), or when the next sentence reports a denial without
+///   them, which denies this one when it is a quote (`Die Stadt habe ein Gutachten ignoriert,
+///   sagte er. Die Bürgermeisterin bestreitet das.`);
 /// - *hedged* when it holds a hedge (`angeblich`, `offenbar`); a hedge that also speaks of
 ///   plans (`soll`) only as hearsay about something done, before a perfect infinitive
 ///   (`Der Brand soll in der Küche ausgebrochen sein`, `soll die Summe gefordert haben`), and
@@ -907,12 +912,27 @@ fn support(units: &[Unit], clusters: &[Vec<usize>], sims: &Sims) -> Vec<Vec<usiz
 /// - *attributed* when a quote or its cue stands in it (`teilte die Stadt mit`, `nach Angaben
 ///   der Feuerwehr`);
 /// - else *asserted*, by the outlet itself.
-pub(crate) fn status(doc: &AnnotatedArticle, span: Span, text: &str) -> Status {
+pub(crate) fn status(doc: &AnnotatedArticle, sent: usize, span: Span, text: &str) -> Status {
     let overlaps = |s: Span| s.start < span.end && span.start < s.end;
     let quoted = doc
         .quotes
         .iter()
         .any(|q| overlaps(q.span) || q.cue_span.is_some_and(overlaps));
+    let denied_here = doc.quotes.iter().any(|q| {
+        q.epistemic == Epistemic::Denied && q.kind != QuoteKind::Reported && overlaps(q.span)
+    });
+    // a denial answers what someone said: the sentence before it counts when it is a quote
+    let denied_next = quoted
+        && doc.sentences.get(sent + 1).is_some_and(|next| {
+            doc.quotes.iter().any(|q| {
+                q.epistemic == Epistemic::Denied
+                    && q.kind == QuoteKind::Reported
+                    && next.span.contains(&q.span)
+            })
+        });
+    if denied_here || denied_next {
+        return Status::Disputed;
+    }
     let lang = doc.article.language.as_str();
     let day = doc.article.published.as_deref().and_then(|p| p.get(..10));
     // a date or time in the sentence after the article's day (`2030`, `im Sommer`)
@@ -994,21 +1014,24 @@ pub fn facts(
                     text: units[u].text.clone(),
                     start: units[u].span.start,
                     end: units[u].span.end,
-                    status: status(&docs[units[u].doc], units[u].span, &units[u].text),
+                    status: status(
+                        &docs[units[u].doc],
+                        units[u].sent,
+                        units[u].span,
+                        &units[u].text,
+                    ),
                 })
                 .collect(),
             single_source: docs_in.len() == 1,
             status: Status::Hedged,
         };
-        let fact = Fact {
-            status: fact
-                .evidence
-                .iter()
-                .map(|e| e.status)
-                .min()
-                .unwrap_or_default(),
-            ..fact
+        let statuses = fact.evidence.iter().map(|e| e.status);
+        let status = if statuses.clone().any(|s| s == Status::Disputed) {
+            Status::Disputed
+        } else {
+            statuses.min().unwrap_or_default()
         };
+        let fact = Fact { status, ..fact };
         let mut order = vec![rep];
         order.extend(ev.iter().copied().filter(|&u| u != rep));
         out.push((fact, order));
@@ -1049,7 +1072,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn hearsay_and_hedges_mark_a_sentence_hedged_plans_and_nouns_do_not() {
+    fn how_firmly_a_sentence_states_its_claim() {
         // the status of each sentence of a German article of 10 March 2026
         let statuses = |lang: &str, text: &str| -> Vec<(String, Status)> {
             let doc = lagebild_nlp::annotate(lagebild_model::Article {
@@ -1061,10 +1084,11 @@ mod tests {
             });
             doc.sentences
                 .iter()
-                .map(|s| {
+                .enumerate()
+                .map(|(i, s)| {
                     let t = doc.article.text.chars().skip(s.span.start);
                     let t: String = t.take(s.span.end - s.span.start).collect();
-                    let st = status(&doc, s.span, &t);
+                    let st = status(&doc, i, s.span, &t);
                     (t, st)
                 })
                 .collect()
@@ -1096,6 +1120,27 @@ mod tests {
         );
         let st: Vec<Status> = got.iter().map(|x| x.1).collect();
         assert_eq!(st, vec![Status::Hedged, Status::Asserted], "{got:?}");
+        // a denial with its words; the quote right before a denial without them, but not a
+        // sentence of the outlet's own there
+        let got = statuses(
+            "de",
+            "Der Geschäftsführer bestritt, dass die Firma Mängel verschleppt habe. Die \
+             Initiative sagte, die Stadt habe ein Gutachten ignoriert. Die Stadt wies den \
+             Vorwurf zurück. Der Angeklagte schwieg am ersten Tag. Sein Anwalt wies die \
+             Anschuldigungen zurück.",
+        );
+        let st: Vec<Status> = got.iter().map(|x| x.1).collect();
+        assert_eq!(
+            st,
+            vec![
+                Status::Disputed,
+                Status::Disputed,
+                Status::Attributed,
+                Status::Asserted,
+                Status::Attributed
+            ],
+            "{got:?}"
+        );
     }
 
     #[test]

@@ -52,12 +52,14 @@ impl Badges {
 }
 
 /// The name of a divergence kind in the report's language (`Zahlen`, `Wertung`, …).
-/// The note a hedged fact carries after `sep` (`, unter Vorbehalt berichtet`); empty for others.
-fn hedged(lang: &str, f: &lagebild_model::Fact, sep: &str) -> String {
-    if f.status == lagebild_model::Status::Hedged {
-        format!("{sep}{}", label(lang, "hedged"))
-    } else {
-        String::new()
+/// The note a hedged or disputed fact carries after `sep` (`, unter Vorbehalt berichtet`,
+/// `, bestritten`); empty for others.
+fn status_note(lang: &str, f: &lagebild_model::Fact, sep: &str) -> String {
+    use lagebild_model::Status;
+    match f.status {
+        Status::Hedged => format!("{sep}{}", label(lang, "hedged")),
+        Status::Disputed => format!("{sep}{}", label(lang, "disputed")),
+        Status::Asserted | Status::Attributed => String::new(),
     }
 }
 
@@ -314,7 +316,7 @@ pub fn markdown_story(s: &StoryAnalysis, articles: &[ArticleSummary]) -> String 
                 md_escape(&f.text),
                 b.md(&f.articles),
                 fill(lang, "fact_count", &[&counts[0], &counts[1]]),
-                hedged(lang, f, ", ")
+                status_note(lang, f, ", ")
             );
         }
         o.push('\n');
@@ -339,7 +341,7 @@ pub fn markdown_story(s: &StoryAnalysis, articles: &[ArticleSummary]) -> String 
                 "- {} {}{}",
                 md_escape(&f.text),
                 b.md(&f.articles),
-                hedged(lang, f, " — ")
+                status_note(lang, f, " — ")
             );
         }
         o.push('\n');
@@ -506,7 +508,7 @@ pub fn html_story_body(s: &StoryAnalysis, articles: &[ArticleSummary]) -> String
                 esc(&f.text),
                 b.html(&f.articles),
                 fill(lang, "fact_count", &[&counts[0], &counts[1]]),
-                esc(&hedged(lang, f, ", "))
+                esc(&status_note(lang, f, ", "))
             );
         }
         o.push_str("</ul>\n");
@@ -536,7 +538,7 @@ pub fn html_story_body(s: &StoryAnalysis, articles: &[ArticleSummary]) -> String
     if !single.is_empty() {
         let _ = writeln!(o, "<h2>{}</h2><ul>", label(lang, "single_source"));
         for f in single.iter().take(40) {
-            let note = hedged(lang, f, "");
+            let note = status_note(lang, f, "");
             let _ = if note.is_empty() {
                 writeln!(o, "<li>{}{}</li>", esc(&f.text), b.html(&f.articles))
             } else {
