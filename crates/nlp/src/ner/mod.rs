@@ -865,6 +865,29 @@ fn rules_with_flags(tokens: &[&str], flags: &[u16], labels: &mut [u8]) {
         }
     }
     roads(tokens, labels);
+    // `…“, sagte Vogel.`, `, so Ketterer.`: a capitalised word alone after a speech verb that
+    // follows a quote or comma is the speaker, a person, unless a list has it as an organisation
+    // or place (`, so Verdi.`)
+    let lex = crate::quotes::lexicon::Lexicon::get();
+    for i in 2..n.saturating_sub(1) {
+        let after_quote = matches!(tokens[i - 2], "," | "“" | "”" | "\"" | "«" | "»");
+        let verb = tokens[i - 1] == "so" || lex.is_singular_speech_verb(tokens[i - 1]);
+        let ends = matches!(tokens[i + 1], "." | "," | ";" | "!" | "und");
+        let listed_other = flags[i] & (flag::ORG | flag::PLACE) != 0;
+        if after_quote
+            && verb
+            && ends
+            && labels[i - 1] == 0
+            && labels[i] != 1
+            && labels[i + 1] == 0
+            && is_cap_word(tokens[i])
+            && !is_all_caps(tokens[i])
+            && flags[i] & (flag::ROLE | flag::NOT_ENTITY) == 0
+            && !listed_other
+        {
+            labels[i] = 1;
+        }
+    }
     // `X in der Region Y`: X is a place too
     for i in 0..n.saturating_sub(3) {
         if labels[i] == 0
@@ -1212,6 +1235,24 @@ Security Studies.";
                 labels[k] = 5;
             }
             assert_eq!(ruled(&toks, labels), want, "{text}");
+        }
+        // the speaker alone after a speech verb that follows a quote or comma; not a plural
+        // verb's subject, an organisation, a role noun or a word the verb does not end with
+        for (text, want) in [
+            (
+                "„ Es reicht “ , warnte Vogel .",
+                vec![0, 0, 0, 0, 0, 0, 1, 0],
+            ),
+            (
+                "Es reicht , so Ketterer und lachte",
+                vec![0, 0, 0, 0, 1, 0, 0],
+            ),
+            ("Es reicht , sagen Händler .", vec![0, 0, 0, 0, 0, 0]),
+            ("Es reicht , so Verdi .", vec![0, 0, 0, 0, 0, 0]),
+            ("Es reicht , sagte Bürgermeisterin Kroll .", vec![0; 7]),
+        ] {
+            let toks = words(text);
+            assert_eq!(ruled(&toks, vec![0; toks.len()]), want, "{text}");
         }
         // a site noun before a name the model took for a person; not before a given name
         let toks = words("in der Genfer Villa La Grange verhandelt");

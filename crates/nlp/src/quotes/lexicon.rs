@@ -303,6 +303,17 @@ impl Lexicon {
         LEX.get_or_init(Lexicon::load)
     }
 
+    /// True for a speech verb in the third person singular that needs no particle after it
+    /// (`sagte`, `warnt`, `erklärte`; not `sagen`, nor `teilte`, which wants `mit`).
+    pub fn is_singular_speech_verb(&self, w: &str) -> bool {
+        (w.ends_with('t') || w.ends_with("te"))
+            && self.forms.get(w).is_some_and(|fs| {
+                fs.iter().any(|&(v, kind)| {
+                    kind != FormKind::Participle && self.verbs[v].particle.is_none()
+                })
+            })
+    }
+
     /// True when the lowercase word is a Konjunktiv I form (listed, derived, an `-iere` form, or a listed form
     /// after a verb prefix: `bestehe`, `zurückgehe`).
     pub fn is_konjunktiv_one(&self, w: &str) -> bool {
