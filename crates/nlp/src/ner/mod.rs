@@ -1260,6 +1260,8 @@ Security Studies.";
             ruled(&toks, vec![0, 0, 0, 0, 1, 2, 0]),
             vec![0, 0, 0, 0, 5, 6, 0]
         );
+        let toks = words("Sie wohnt im Ortsteil Kessin");
+        assert_eq!(ruled(&toks, vec![0; 5]), vec![0, 0, 0, 0, 5]);
         let toks = words("die Stadt Anna Berg lobte");
         assert_eq!(ruled(&toks, vec![0, 0, 1, 2, 0]), vec![0, 0, 1, 2, 0]);
 
