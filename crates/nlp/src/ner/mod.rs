@@ -692,6 +692,18 @@ fn rules_with_flags(tokens: &[&str], flags: &[u16], labels: &mut [u8]) {
             *l = label_of(to, k == s);
         }
     }
+    // a one-word place right after a role or person noun is the name of the person
+    // (`Onkel Nikomedes`, `Prinzessin Victoria`)
+    for (s, e, t) in spans(labels) {
+        if t == EntityType::Loc
+            && e == s + 1
+            && s > 0
+            && labels[s - 1] == 0
+            && (flags[s - 1] & flag::ROLE != 0 || gaz.is_person_noun(tokens[s - 1]))
+        {
+            labels[s] = label_of(EntityType::Per, true);
+        }
+    }
     // known first name + capitalised word: a person
     for i in 0..n.saturating_sub(1) {
         if flags[i] & flag::FIRST == 0 || !is_cap_word(tokens[i + 1]) {
@@ -1259,6 +1271,12 @@ Security Studies.";
         assert_eq!(
             ruled(&toks, vec![0, 0, 0, 0, 1, 2, 0]),
             vec![0, 0, 0, 0, 5, 6, 0]
+        );
+        // a one-word place after a role or person noun is a person; not after other nouns
+        let toks = words("Es sprach Prinzessin Victoria und Onkel Nikomedes in Ufer Lindau");
+        assert_eq!(
+            ruled(&toks, vec![0, 0, 0, 5, 0, 0, 5, 0, 0, 5]),
+            vec![0, 0, 0, 1, 0, 0, 1, 0, 0, 5]
         );
         let toks = words("Sie wohnt im Ortsteil Kessin");
         assert_eq!(ruled(&toks, vec![0; 5]), vec![0, 0, 0, 0, 5]);
