@@ -704,6 +704,18 @@ fn rules_with_flags(tokens: &[&str], flags: &[u16], labels: &mut [u8]) {
             labels[s] = label_of(EntityType::Per, true);
         }
     }
+    // a two-word person ending in a listed place that is no family name, and opening with
+    // no given name, is a club or firm named after its town (`Hansa Kiel`)
+    for (s, e, t) in spans(labels) {
+        if t == EntityType::Per
+            && e == s + 2
+            && flags[e - 1] & flag::PLACE != 0
+            && flags[e - 1] & flag::SURNAME == 0
+            && flags[s] & (flag::FIRST | flag::SURNAME) == 0
+        {
+            tag_span(labels, s, e, EntityType::Org);
+        }
+    }
     // known first name + capitalised word: a person
     for i in 0..n.saturating_sub(1) {
         if flags[i] & flag::FIRST == 0 || !is_cap_word(tokens[i + 1]) {
@@ -1277,6 +1289,13 @@ Security Studies.";
         assert_eq!(
             ruled(&toks, vec![0, 0, 0, 5, 0, 0, 5, 0, 0, 5]),
             vec![0, 0, 0, 1, 0, 0, 1, 0, 0, 5]
+        );
+        // a two-word "person" ending in a listed place: a club or firm of that town; not with
+        // a given name before the place
+        let toks = words("Dann siegte Hansa Kiel gegen Anna Berlin");
+        assert_eq!(
+            ruled(&toks, vec![0, 0, 1, 2, 0, 1, 2]),
+            vec![0, 0, 3, 4, 0, 1, 2]
         );
         let toks = words("Sie wohnt im Ortsteil Kessin");
         assert_eq!(ruled(&toks, vec![0; 5]), vec![0, 0, 0, 0, 5]);
