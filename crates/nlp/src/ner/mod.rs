@@ -895,16 +895,16 @@ fn rules_with_flags(tokens: &[&str], flags: &[u16], labels: &mut [u8]) {
     let lex = crate::quotes::lexicon::Lexicon::get();
     for i in 2..n.saturating_sub(1) {
         let after_quote = matches!(tokens[i - 2], "," | "“" | "”" | "\"" | "«" | "»");
-        let verb = tokens[i - 1] == "so" || lex.is_singular_speech_verb(tokens[i - 1]);
         let ends = matches!(tokens[i + 1], "." | "," | ";" | "!" | "und");
+        if !after_quote || !ends || !is_cap_word(tokens[i]) {
+            continue;
+        }
+        let verb = tokens[i - 1] == "so" || lex.is_singular_speech_verb(tokens[i - 1]);
         let listed_other = flags[i] & (flag::ORG | flag::PLACE) != 0;
-        if after_quote
-            && verb
-            && ends
+        if verb
             && labels[i - 1] == 0
             && labels[i] != 1
             && labels[i + 1] == 0
-            && is_cap_word(tokens[i])
             && !is_all_caps(tokens[i])
             && flags[i] & (flag::ROLE | flag::NOT_ENTITY) == 0
             && !listed_other
