@@ -898,7 +898,7 @@ fn support(units: &[Unit], clusters: &[Vec<usize>], sims: &Sims) -> Vec<Vec<usiz
     extra
 }
 
-/// How firmly sentence `sent` of an article (its span and text) makes its statement:
+/// How firmly a unit's sentence makes its statement in its article:
 /// - *disputed* when a denied quote with its words stands in it (`Brakhage bestritt, das
 ///   Unternehmen habe Mängel verschleppt`), or when the next sentence reports a denial without
 ///   them, which denies this one when it is a quote (`Die Stadt habe ein Gutachten ignoriert,
@@ -912,7 +912,8 @@ fn support(units: &[Unit], clusters: &[Vec<usize>], sims: &Sims) -> Vec<Vec<usiz
 /// - *attributed* when a quote or its cue stands in it (`teilte die Stadt mit`, `nach Angaben
 ///   der Feuerwehr`);
 /// - else *asserted*, by the outlet itself.
-pub(crate) fn status(doc: &AnnotatedArticle, sent: usize, span: Span, text: &str) -> Status {
+pub(crate) fn status(doc: &AnnotatedArticle, unit: &Unit) -> Status {
+    let (sent, span, text) = (unit.sent, unit.span, unit.text.as_str());
     let overlaps = |s: Span| s.start < span.end && span.start < s.end;
     let quoted = doc
         .quotes
@@ -1000,6 +1001,22 @@ pub fn facts(
         ev.sort_by_key(|&u| (units[u].doc, units[u].sent));
         let docs_in: BTreeSet<usize> = ev.iter().map(|&u| units[u].doc).collect();
         let origins: BTreeSet<usize> = docs_in.iter().map(|&d| origin[d]).collect();
+        let evidence: Vec<Evidence> = ev
+            .iter()
+            .map(|&u| Evidence {
+                article: docs[units[u].doc].article.id.clone(),
+                text: units[u].text.clone(),
+                start: units[u].span.start,
+                end: units[u].span.end,
+                status: status(&docs[units[u].doc], &units[u]),
+            })
+            .collect();
+        let statuses = evidence.iter().map(|e| e.status);
+        let status = if statuses.clone().any(|s| s == Status::Disputed) {
+            Status::Disputed
+        } else {
+            statuses.min().unwrap_or_default()
+        };
         let fact = Fact {
             text: units[rep].text.clone(),
             articles: docs_in
@@ -1007,31 +1024,10 @@ pub fn facts(
                 .map(|&d| docs[d].article.id.clone())
                 .collect(),
             origins: origins.len(),
-            evidence: ev
-                .iter()
-                .map(|&u| Evidence {
-                    article: docs[units[u].doc].article.id.clone(),
-                    text: units[u].text.clone(),
-                    start: units[u].span.start,
-                    end: units[u].span.end,
-                    status: status(
-                        &docs[units[u].doc],
-                        units[u].sent,
-                        units[u].span,
-                        &units[u].text,
-                    ),
-                })
-                .collect(),
+            evidence,
             single_source: docs_in.len() == 1,
-            status: Status::Hedged,
+            status,
         };
-        let statuses = fact.evidence.iter().map(|e| e.status);
-        let status = if statuses.clone().any(|s| s == Status::Disputed) {
-            Status::Disputed
-        } else {
-            statuses.min().unwrap_or_default()
-        };
-        let fact = Fact { status, ..fact };
         let mut order = vec![rep];
         order.extend(ev.iter().copied().filter(|&u| u != rep));
         out.push((fact, order));
@@ -1088,7 +1084,12 @@ mod tests {
                 .map(|(i, s)| {
                     let t = doc.article.text.chars().skip(s.span.start);
                     let t: String = t.take(s.span.end - s.span.start).collect();
-                    let st = status(&doc, i, s.span, &t);
+                    let unit = Unit {
+                        sent: i,
+                        span: s.span,
+                        ..test_unit(0, &t)
+                    };
+                    let st = status(&doc, &unit);
                     (t, st)
                 })
                 .collect()
