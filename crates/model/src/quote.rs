@@ -15,16 +15,22 @@ pub enum QuoteKind {
     Reported,
 }
 
-/// Epistemic status of the statement.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+/// Epistemic status of a statement, from the firmest to the weakest; a quote is always at
+/// least attributed, a fact's passage may be stated by the outlet itself.
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Epistemic {
-    /// Plain attribution.
+    /// Stated by the outlet itself (passages of facts only).
+    Asserted,
+    /// Plain attribution (`teilte mit`, `laut`, `nach Angaben`).
     #[default]
     Attributed,
     /// Hedged (`soll`, `angeblich`, `offenbar`).
     Hedged,
-    /// Denied or disputed (`bestreiten`, `dementieren`).
+    /// Denied or disputed (`bestreiten`, `dementieren`; for a fact's passage also the quote
+    /// right before `X wies den Vorwurf zurück`).
     Denied,
 }
 

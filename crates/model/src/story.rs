@@ -2,7 +2,7 @@
 //!
 //! Field names here are the JSON contract; add fields freely, never rename or remove one.
 
-use crate::EntityType;
+use crate::{EntityType, Epistemic};
 use serde::{Deserialize, Serialize};
 
 /// The whole output of an analysis run.
@@ -136,26 +136,13 @@ pub struct Evidence {
     /// Char end offset.
     pub end: usize,
     /// How firmly the passage makes the statement.
-    #[serde(default)]
-    pub status: Status,
+    #[serde(default = "asserted")]
+    pub status: Epistemic,
 }
 
-/// How firmly a passage makes its statement.
-#[derive(
-    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
-)]
-#[serde(rename_all = "snake_case")]
-pub enum Status {
-    /// Stated by the outlet itself.
-    #[default]
-    Asserted,
-    /// Given as what someone said (`teilte mit`, `laut`, `nach Angaben`).
-    Attributed,
-    /// Reported with reservations (`angeblich`, `offenbar`, `soll` of hearsay).
-    Hedged,
-    /// Denied or disputed by someone in the article (`bestritt, das Unternehmen habe …`, or
-    /// the claim right before `X wies den Vorwurf zurück`).
-    Disputed,
+/// The status of a passage stored before passages had one.
+fn asserted() -> Epistemic {
+    Epistemic::Asserted
 }
 
 /// A statement with all its evidence.
@@ -172,10 +159,10 @@ pub struct Fact {
     /// True when only one article states it.
     #[serde(default)]
     pub single_source: bool,
-    /// Disputed when a passage of its evidence is; else the firmest status among its
-    /// evidence (hedged only when every passage hedges it).
-    #[serde(default)]
-    pub status: Status,
+    /// Denied when a passage of its evidence is; else the firmest status among its evidence
+    /// (hedged only when every passage hedges it).
+    #[serde(default = "asserted")]
+    pub status: Epistemic,
 }
 
 /// What outlets disagree about.

@@ -648,7 +648,7 @@ mod tests {
                     origins: 1,
                     evidence: vec![],
                     single_source: true,
-                    status: Default::default(),
+                    status: lagebild_model::Epistemic::Asserted,
                 }],
                 ..Default::default()
             };
@@ -700,7 +700,7 @@ mod tests {
                         origins: 1,
                         evidence: vec![],
                         single_source: true,
-                        status: Default::default(),
+                        status: lagebild_model::Epistemic::Asserted,
                     })
                     .collect(),
                 ..Default::default()

@@ -123,7 +123,7 @@ fn stories_go_stale_and_fresh() {
                 origins: 2,
                 evidence: vec![],
                 single_source: false,
-                status: Default::default(),
+                status: lagebild_model::Epistemic::Asserted,
             }],
             ..Default::default()
         };
@@ -255,7 +255,7 @@ fn search_finds_articles_quotes_and_facts() {
                 origins: 1,
                 evidence: vec![],
                 single_source: true,
-                status: Default::default(),
+                status: lagebild_model::Epistemic::Asserted,
             }],
             quotes: vec![StoryQuote {
                 speaker: Some("Sprecherin".into()),
@@ -322,7 +322,7 @@ fn search_ranks_within_each_kind_and_lists_articles_first() {
                 origins: 1,
                 evidence: vec![],
                 single_source: true,
-                status: Default::default(),
+                status: lagebild_model::Epistemic::Asserted,
             }],
             ..Default::default()
         })

@@ -12,7 +12,7 @@ use crate::features::{idf, is_boilerplate, DocText};
 use crate::wire::WireResult;
 use lagebild_model::{
     AnnotatedArticle, Citation, EntityType, Epistemic, Evidence, Fact, MentionKind, QuoteKind,
-    Span, Status, TimexType,
+    Span, TimexType,
 };
 use rustc_hash::FxHashMap;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
@@ -899,7 +899,7 @@ fn support(units: &[Unit], clusters: &[Vec<usize>], sims: &Sims) -> Vec<Vec<usiz
 }
 
 /// How firmly a unit's sentence makes its statement in its article:
-/// - *disputed* when a denied quote with its words stands in it (`Brakhage bestritt, das
+/// - *denied* when a denied quote with its words stands in it (`Brakhage bestritt, das
 ///   Unternehmen habe Mängel verschleppt`), or when the next sentence reports a denial without
 ///   them, which denies this one when it is a quote (`Die Stadt habe ein Gutachten ignoriert,
 ///   sagte er. Die Bürgermeisterin bestreitet das.`);
@@ -912,7 +912,7 @@ fn support(units: &[Unit], clusters: &[Vec<usize>], sims: &Sims) -> Vec<Vec<usiz
 /// - *attributed* when a quote or its cue stands in it (`teilte die Stadt mit`, `nach Angaben
 ///   der Feuerwehr`);
 /// - else *asserted*, by the outlet itself.
-pub(crate) fn status(doc: &AnnotatedArticle, unit: &Unit) -> Status {
+pub(crate) fn status(doc: &AnnotatedArticle, unit: &Unit) -> Epistemic {
     let (sent, span, text) = (unit.sent, unit.span, unit.text.as_str());
     let overlaps = |s: Span| s.start < span.end && span.start < s.end;
     let quoted = doc
@@ -932,7 +932,7 @@ pub(crate) fn status(doc: &AnnotatedArticle, unit: &Unit) -> Status {
             })
         });
     if denied_here || denied_next {
-        return Status::Disputed;
+        return Epistemic::Denied;
     }
     let lang = doc.article.language.as_str();
     let day = doc.article.published.as_deref().and_then(|p| p.get(..10));
@@ -974,11 +974,11 @@ pub(crate) fn status(doc: &AnnotatedArticle, unit: &Unit) -> Status {
             && (!crate::divergence::no_event_date(w) || perfect_after(i) && !later())
     });
     if hedge {
-        Status::Hedged
+        Epistemic::Hedged
     } else if quoted {
-        Status::Attributed
+        Epistemic::Attributed
     } else {
-        Status::Asserted
+        Epistemic::Asserted
     }
 }
 
@@ -1012,8 +1012,8 @@ pub fn facts(
             })
             .collect();
         let statuses = evidence.iter().map(|e| e.status);
-        let status = if statuses.clone().any(|s| s == Status::Disputed) {
-            Status::Disputed
+        let status = if statuses.clone().any(|s| s == Epistemic::Denied) {
+            Epistemic::Denied
         } else {
             statuses.min().unwrap_or_default()
         };
@@ -1070,7 +1070,7 @@ mod tests {
     #[test]
     fn how_firmly_a_sentence_states_its_claim() {
         // the status of each sentence of a German article of 10 March 2026
-        let statuses = |lang: &str, text: &str| -> Vec<(String, Status)> {
+        let statuses = |lang: &str, text: &str| -> Vec<(String, Epistemic)> {
             let doc = lagebild_nlp::annotate(lagebild_model::Article {
                 id: "a".into(),
                 language: lang.into(),
@@ -1103,13 +1103,13 @@ mod tests {
              gelöscht.",
         );
         let want = [
-            Status::Hedged,
-            Status::Hedged,
-            Status::Asserted,
-            Status::Asserted,
-            Status::Asserted,
-            Status::Asserted,
-            Status::Attributed,
+            Epistemic::Hedged,
+            Epistemic::Hedged,
+            Epistemic::Asserted,
+            Epistemic::Asserted,
+            Epistemic::Asserted,
+            Epistemic::Asserted,
+            Epistemic::Attributed,
         ];
         assert_eq!(got.len(), want.len(), "{got:?}");
         for ((text, st), want) in got.iter().zip(want) {
@@ -1119,8 +1119,8 @@ mod tests {
             "en",
             "The driver was allegedly drunk. The bridge was closed on Monday.",
         );
-        let st: Vec<Status> = got.iter().map(|x| x.1).collect();
-        assert_eq!(st, vec![Status::Hedged, Status::Asserted], "{got:?}");
+        let st: Vec<Epistemic> = got.iter().map(|x| x.1).collect();
+        assert_eq!(st, vec![Epistemic::Hedged, Epistemic::Asserted], "{got:?}");
         // a denial with its words; the quote right before a denial without them, but not a
         // sentence of the outlet's own there
         let got = statuses(
@@ -1130,15 +1130,15 @@ mod tests {
              Vorwurf zurück. Der Angeklagte schwieg am ersten Tag. Sein Anwalt wies die \
              Anschuldigungen zurück.",
         );
-        let st: Vec<Status> = got.iter().map(|x| x.1).collect();
+        let st: Vec<Epistemic> = got.iter().map(|x| x.1).collect();
         assert_eq!(
             st,
             vec![
-                Status::Disputed,
-                Status::Disputed,
-                Status::Attributed,
-                Status::Asserted,
-                Status::Attributed
+                Epistemic::Denied,
+                Epistemic::Denied,
+                Epistemic::Attributed,
+                Epistemic::Asserted,
+                Epistemic::Attributed
             ],
             "{got:?}"
         );

@@ -55,11 +55,11 @@ impl Badges {
 /// The note a hedged or disputed fact carries after `sep` (`, unter Vorbehalt berichtet`,
 /// `, bestritten`); empty for others.
 fn status_note(lang: &str, f: &lagebild_model::Fact, sep: &str) -> String {
-    use lagebild_model::Status;
+    use lagebild_model::Epistemic;
     match f.status {
-        Status::Hedged => format!("{sep}{}", label(lang, "hedged")),
-        Status::Disputed => format!("{sep}{}", label(lang, "disputed")),
-        Status::Asserted | Status::Attributed => String::new(),
+        Epistemic::Hedged => format!("{sep}{}", label(lang, "hedged")),
+        Epistemic::Denied => format!("{sep}{}", label(lang, "disputed")),
+        Epistemic::Asserted | Epistemic::Attributed => String::new(),
     }
 }
 

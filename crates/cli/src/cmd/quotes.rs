@@ -90,7 +90,7 @@ pub fn run(file: &Path, date: Option<&str>, format: Format) -> anyhow::Result<Ex
                     QuoteKind::Reported => "reported",
                 };
                 let flag = match q.epistemic {
-                    Epistemic::Attributed => "",
+                    Epistemic::Asserted | Epistemic::Attributed => "",
                     Epistemic::Hedged => " [hedged]",
                     Epistemic::Denied => " [denied]",
                 };

@@ -611,14 +611,15 @@ fn roads(tokens: &[&str], labels: &mut [u8]) {
     let n = tokens.len();
     for i in 0..n.saturating_sub(1) {
         // the span of the road's name, and whether it may override the tags of the words
-        let (s, e) = if gaz.is_road_word(tokens[i]) && number(tokens[i + 1]) {
+        let road = gaz.is_road_word(tokens[i]);
+        let (s, e) = if road && number(tokens[i + 1]) {
             (i, i + 2)
-        } else if gaz.is_road_word(tokens[i]) && joined_code(tokens[i + 1]) {
+        } else if road && joined_code(tokens[i + 1]) {
             (i + 1, i + 2)
         } else if i + 2 < n
             && code(tokens[i + 1])
             && number(tokens[i + 2])
-            && (gaz.is_road_word(tokens[i])
+            && (road
                 || matches!(
                     tokens[i],
                     "der" | "die" | "den" | "Der" | "Die" | "auf" | "zur" | "über"
