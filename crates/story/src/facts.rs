@@ -903,12 +903,9 @@ fn support(units: &[Unit], clusters: &[Vec<usize>], sims: &Sims) -> Vec<Vec<usiz
 ///   Unternehmen habe Mängel verschleppt`), or when the next sentence reports a denial without
 ///   them, which denies this one when it is a quote (`Die Stadt habe ein Gutachten ignoriert,
 ///   sagte er. Die Bürgermeisterin bestreitet das.`);
-/// - *hedged* when it holds a hedge (`angeblich`, `offenbar`); a hedge that also speaks of
-///   plans (`soll`) only as hearsay about something done, before a perfect infinitive
-///   (`Der Brand soll in der Küche ausgebrochen sein`, `soll die Summe gefordert haben`), and
-///   without a date after the article's day (`soll bis 2030 abgeschlossen sein` is a plan, as
-///   are `Die Beschäftigten sollen in Kurzarbeit gehen`, `Verbraucher sollen den Käse nicht
-///   essen`);
+/// - *hedged* when it holds a hedge (`angeblich`, `offenbar`; `soll` only as hearsay about
+///   something done: `Der Brand soll in der Küche ausgebrochen sein`, not `Die Beschäftigten
+///   sollen in Kurzarbeit gehen`), as [`lagebild_nlp::quotes::hedged`] decides;
 /// - *attributed* when a quote or its cue stands in it (`teilte die Stadt mit`, `nach Angaben
 ///   der Feuerwehr`);
 /// - else *asserted*, by the outlet itself.
@@ -934,46 +931,11 @@ pub(crate) fn status(doc: &AnnotatedArticle, unit: &Unit) -> Epistemic {
     if denied_here || denied_next {
         return Epistemic::Denied;
     }
-    let lang = doc.article.language.as_str();
-    let day = doc.article.published.as_deref().and_then(|p| p.get(..10));
-    // a date or time in the sentence after the article's day (`2030`, `im Sommer`)
-    let later = || {
-        doc.timexes.iter().any(|t| {
-            matches!(t.kind, TimexType::Date | TimexType::Time)
-                && span.contains(&t.span)
-                && t.value.starts_with(|c: char| c.is_ascii_digit())
-                && day.is_some_and(|d| {
-                    let n = t.value.len().min(d.len());
-                    t.value.get(..n) > d.get(..n)
-                })
-        })
-    };
-    // in lower case, but a capitalised word inside the sentence is a noun (`zum Wohl der
-    // Stadt`)
-    let words: Vec<String> = text
+    let words: Vec<&str> = text
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .enumerate()
-        .map(|(i, w)| {
-            if i == 0 || !w.starts_with(char::is_uppercase) {
-                w.to_lowercase()
-            } else {
-                w.to_string()
-            }
-        })
         .collect();
-    // a participle (or `worden`, `gewesen`) and `sein`/`haben` after word `i`
-    let perfect_after = |i: usize| {
-        words[i + 1..].windows(2).any(|w| {
-            matches!(w[1].as_str(), "sein" | "haben")
-                && (w[0].ends_with('t') || w[0].ends_with("en"))
-        })
-    };
-    let hedge = words.iter().enumerate().any(|(i, w)| {
-        lagebild_nlp::quotes::is_hedge(lang, w)
-            && (!crate::divergence::no_event_date(w) || perfect_after(i) && !later())
-    });
-    if hedge {
+    if lagebild_nlp::quotes::hedged(doc, span, &words) {
         Epistemic::Hedged
     } else if quoted {
         Epistemic::Attributed

@@ -68,8 +68,11 @@ pub struct Lexicon {
     pub vague_nouns: BTreeSet<String>,
     /// Impersonal `heißen` forms.
     pub heissen: BTreeSet<String>,
-    /// Hedge words.
+    /// Hedge words, the modals of hearsay included.
     pub hedges: BTreeSet<String>,
+    /// Modals that report hearsay but also speak of plans (`soll`, `sollen`): they hedge only
+    /// before a perfect infinitive.
+    pub hearsay: BTreeSet<String>,
     /// Preterite forms of the speech verbs, singular and plural, also with their particle
     /// joined (`sagte`, `sagten`, `mitteilte`): past-tense cues for the time tagger.
     pub preterites: BTreeSet<String>,
@@ -238,7 +241,12 @@ impl Lexicon {
             nach_nouns: BTreeSet::new(),
             heissen: BTreeSet::new(),
             vague_nouns: BTreeSet::new(),
-            hedges: data_lines(HEDGES).map(str::to_lowercase).collect(),
+            hedges: sections(HEDGES).into_iter().map(|(_, w)| w).collect(),
+            hearsay: sections(HEDGES)
+                .into_iter()
+                .filter(|(s, _)| s == "hearsay")
+                .map(|(_, w)| w)
+                .collect(),
             preterites,
             k1: BTreeSet::new(),
             k2: BTreeSet::new(),

@@ -23,7 +23,8 @@ mod text;
 
 use crate::Annotator;
 use lagebild_model::{
-    AnnotatedArticle, CharIndex, EntityType, Epistemic, MentionKind, Quote, QuoteKind,
+    AnnotatedArticle, CharIndex, EntityType, Epistemic, MentionKind, Quote, QuoteKind, Span,
+    TimexType,
 };
 use lexicon::{FormKind, Lexicon};
 use text::{Kind, Region, Tok};
@@ -334,6 +335,47 @@ pub fn is_hedge(lang: &str, lower: &str) -> bool {
     } else {
         Lexicon::get().hedges.contains(lower)
     }
+}
+
+/// Whether the words of a passage of `doc` hedge what it states (quotes and facts both ask):
+/// - a hedge of the language's list (`offenbar`, `angeblich`; `allegedly`), in lower case: a
+///   capitalised word after the first is a noun (`zum Wohl der Stadt`);
+/// - a modal of hearsay (`soll`, `sollen`) only before a perfect infinitive (`Der Zeuge soll
+///   den Täter gekannt haben`, `sollen um ihr Geld gebracht worden sein`) and without a date
+///   after the article's day in `span` (`soll bis 2030 abgeschlossen sein`); otherwise it speaks
+///   of a plan or gives advice (`Das Urteil soll am Freitag verkündet werden`, `Verbraucher
+///   sollen den Käse nicht essen`).
+///
+/// `words` are the passage's words as written, in order; `span` is where the passage stands.
+pub fn hedged(doc: &AnnotatedArticle, span: Span, words: &[&str]) -> bool {
+    let lang = doc.article.language.as_str();
+    let hearsay = |w: &str| !lang.starts_with("en") && Lexicon::get().hearsay.contains(w);
+    // a participle (or `worden`, `gewesen`) and `sein`/`haben` after word `i`
+    let perfect_after = |i: usize| {
+        words[i + 1..].windows(2).any(|w| {
+            matches!(w[1], "sein" | "haben") && (w[0].ends_with('t') || w[0].ends_with("en"))
+        })
+    };
+    // a date or time in the passage after the article's day (`2030`, `im Sommer`)
+    let day = doc.article.published.as_deref().and_then(|p| p.get(..10));
+    let later = || {
+        doc.timexes.iter().any(|t| {
+            matches!(t.kind, TimexType::Date | TimexType::Time)
+                && span.contains(&t.span)
+                && t.value.starts_with(|c: char| c.is_ascii_digit())
+                && day.is_some_and(|d| {
+                    let n = t.value.len().min(d.len());
+                    t.value.get(..n) > d.get(..n)
+                })
+        })
+    };
+    words.iter().enumerate().any(|(i, w)| {
+        if i > 0 && w.starts_with(char::is_uppercase) {
+            return false;
+        }
+        let lower = w.to_lowercase();
+        is_hedge(lang, &lower) && (!hearsay(&lower) || perfect_after(i) && !later())
+    })
 }
 
 /// Find every quote of an annotated article (uses its sentences and entities when present).
@@ -1427,9 +1469,18 @@ impl<'a> Finder<'a> {
         if denial {
             return Epistemic::Denied;
         }
-        if self.toks[a..b]
+        // the outlet's words: a hedge inside quotation marks is the speaker's
+        let words: Vec<&str> = self.toks[a..b]
             .iter()
-            .any(|t| t.region.is_none() && t.is_word() && self.lex.hedges.contains(&t.lower))
+            .filter(|t| t.region.is_none() && t.is_word())
+            .map(|t| &self.text[t.s..t.e])
+            .collect();
+        if a < b
+            && hedged(
+                self.doc,
+                self.ix.span(self.toks[a].s, self.toks[b - 1].e),
+                &words,
+            )
         {
             return Epistemic::Hedged;
         }

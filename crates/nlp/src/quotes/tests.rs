@@ -295,6 +295,24 @@ fn epistemic_flags() {
         find(&qs, "sein Mandant sei unschuldig").epistemic,
         Epistemic::Attributed
     );
+    // `soll` of a plan or of advice is no hearsay, and `Wohl` is a noun
+    let text = "Das Urteil soll am Freitag verkündet werden, sagte ein Gerichtssprecher. \
+                Kunden sollen den Käse nicht essen, teilte das Amt mit. \
+                Der Bürgermeister sagte, er handle zum Wohl der Stadt.";
+    let qs = run(text);
+    for words in [
+        "Das Urteil soll am Freitag verkündet werden",
+        "Kunden sollen den Käse nicht essen",
+        "er handle zum Wohl der Stadt",
+    ] {
+        assert_eq!(find(&qs, words).epistemic, Epistemic::Attributed, "{words}");
+    }
+    // hearsay about something done, also in the passive
+    let qs = run("Die Anleger sollen um ihr Geld gebracht worden sein, sagte die Anklägerin.");
+    assert_eq!(
+        find(&qs, "Die Anleger sollen um ihr Geld gebracht worden sein").epistemic,
+        Epistemic::Hedged
+    );
 }
 
 #[test]
