@@ -63,6 +63,27 @@ fn status_note(lang: &str, f: &lagebild_model::Fact, sep: &str) -> String {
     }
 }
 
+/// A fact confirmed by the story's outlets: two independent origins or more (copies of one
+/// agency text are one).
+fn confirmed(f: &lagebild_model::Fact) -> bool {
+    f.origins > 1
+}
+
+/// The note after a fact of one origin: its counts where copies of one text gave it several
+/// articles (`2 Artikel, 1 unabhängig`), then how firmly it is stated.
+fn single_note(lang: &str, f: &lagebild_model::Fact, sep: &str) -> String {
+    if f.articles.len() > 1 {
+        let counts = [f.articles.len().to_string(), f.origins.to_string()];
+        format!(
+            "{sep}{}{}",
+            fill(lang, "fact_count", &[&counts[0], &counts[1]]),
+            status_note(lang, f, ", ")
+        )
+    } else {
+        status_note(lang, f, sep)
+    }
+}
+
 fn kind_label(lang: &str, kind: lagebild_model::DivergenceKind) -> &'static str {
     use lagebild_model::DivergenceKind as K;
     label(
@@ -305,7 +326,7 @@ pub fn markdown_story(s: &StoryAnalysis, articles: &[ArticleSummary]) -> String 
         }
         o.push('\n');
     }
-    let multi: Vec<_> = s.facts.iter().filter(|f| f.articles.len() > 1).collect();
+    let (multi, single): (Vec<_>, Vec<_>) = s.facts.iter().partition(|f| confirmed(f));
     if !multi.is_empty() {
         let _ = writeln!(o, "## {}\n", label(lang, "confirmed"));
         for f in multi {
@@ -332,7 +353,6 @@ pub fn markdown_story(s: &StoryAnalysis, articles: &[ArticleSummary]) -> String 
         }
         o.push('\n');
     }
-    let single: Vec<_> = s.facts.iter().filter(|f| f.articles.len() == 1).collect();
     if !single.is_empty() {
         let _ = writeln!(o, "## {}\n", label(lang, "single_source"));
         for f in single.iter().take(40) {
@@ -341,7 +361,7 @@ pub fn markdown_story(s: &StoryAnalysis, articles: &[ArticleSummary]) -> String 
                 "- {} {}{}",
                 md_escape(&f.text),
                 b.md(&f.articles),
-                status_note(lang, f, " — ")
+                single_note(lang, f, " — ")
             );
         }
         o.push('\n');
@@ -497,7 +517,7 @@ pub fn html_story_body(s: &StoryAnalysis, articles: &[ArticleSummary]) -> String
         }
         o.push_str("</ul>\n");
     }
-    let multi: Vec<_> = s.facts.iter().filter(|f| f.articles.len() > 1).collect();
+    let (multi, single): (Vec<_>, Vec<_>) = s.facts.iter().partition(|f| confirmed(f));
     if !multi.is_empty() {
         let _ = writeln!(o, "<h2>{}</h2><ul>", label(lang, "confirmed"));
         for f in multi {
@@ -534,11 +554,10 @@ pub fn html_story_body(s: &StoryAnalysis, articles: &[ArticleSummary]) -> String
         }
         o.push_str("</ul>\n");
     }
-    let single: Vec<_> = s.facts.iter().filter(|f| f.articles.len() == 1).collect();
     if !single.is_empty() {
         let _ = writeln!(o, "<h2>{}</h2><ul>", label(lang, "single_source"));
         for f in single.iter().take(40) {
-            let note = status_note(lang, f, "");
+            let note = single_note(lang, f, "");
             let _ = if note.is_empty() {
                 writeln!(o, "<li>{}{}</li>", esc(&f.text), b.html(&f.articles))
             } else {
@@ -746,6 +765,37 @@ mod tests {
             vec!["Einsatzleiter", "Sprecher", "Kreml-Berater"]
         );
         assert_eq!(shown_roles(&["Leiter".to_string()]), vec!["Leiter"]);
+    }
+
+    #[test]
+    fn copies_of_one_text_confirm_nothing() {
+        let fact = |text: &str, articles: &[&str], origins| lagebild_model::Fact {
+            text: text.into(),
+            articles: articles.iter().map(|a| a.to_string()).collect(),
+            origins,
+            evidence: Vec::new(),
+            single_source: articles.len() == 1,
+            status: lagebild_model::Epistemic::Asserted,
+        };
+        let story = StoryAnalysis {
+            facts: vec![
+                fact("Der Damm hielt stand.", &["a", "c"], 2),
+                fact("Rund 80 Helfer waren im Einsatz.", &["a", "b"], 1),
+                fact("Die Straße bleibt gesperrt.", &["c"], 1),
+            ],
+            ..Default::default()
+        };
+        for out in [markdown_story(&story, &[]), html_story(&story, &[])] {
+            let single = out.find(label("de", "single_source")).unwrap();
+            let confirmed = out.find(label("de", "confirmed")).unwrap();
+            assert!(confirmed < out.find("Der Damm").unwrap());
+            assert!(out.find("Der Damm").unwrap() < single);
+            // two articles of one origin: listed with one source, and counted
+            let helpers = out.find("Rund 80 Helfer").unwrap();
+            assert!(single < helpers, "{out}");
+            assert!(out[helpers..].contains("2 Artikel, 1 unabhängig"), "{out}");
+            assert!(single < out.find("Die Straße").unwrap());
+        }
     }
 
     #[test]
