@@ -265,9 +265,39 @@ impl Grammar {
                             _ => true,
                         }
                 };
+                // a day the sentence gives after its verb (`Am Tag nach der Teileinigung …
+                // überwog am Mittwoch …`) is the day the expression names; a day right after
+                // the event's noun is the event's (`Einen Tag nach der Wahl am Sonntag`)
+                let own_day = || {
+                    dated
+                        .iter()
+                        .filter(|&&j| engine::sentence_window(text, bytes[j].0, bytes[j].1) == own)
+                        .filter(|&&j| {
+                            bytes[j].0 > e
+                                && text[e..bytes[j].0].split_whitespace().any(|w| {
+                                    let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+                                    w.starts_with(char::is_lowercase)
+                                        && !crate::stopwords::is_stopword("de", w)
+                                        && !crate::stopwords::is_stopword("en", w)
+                                })
+                        })
+                        .filter_map(|&j| Point::of_value(&out[j].value)?.date())
+                        .find_map(|d| {
+                            (-7..=7).map(|k| Point::from(d.add_days(k))).find(|p| {
+                                let c = Context {
+                                    event: Some(*p),
+                                    ..ctx.clone()
+                                };
+                                Point::of_value(&c.resolve(&template, Tense::Unknown))
+                                    .and_then(|v| v.date())
+                                    == Some(d)
+                            })
+                        })
+                };
                 ctx.event = main_days(&out, &naming, dct)
                     .into_iter()
                     .find(|p| fits(p))
+                    .or_else(own_day)
                     .or_else(|| anywhere.iter().copied().find(|p| fits(p)))
                     .or(anywhere.first().copied());
                 out[i].value = ctx.resolve(&template, Tense::Unknown);

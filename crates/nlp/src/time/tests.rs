@@ -191,6 +191,14 @@ fn days_relative_to_a_named_event() {
         value_of(t, Some("2026-05-13"), "Einen Tag nach"),
         "2026-05-12"
     );
+    // no sentence dates the event, but the sentence gives its own day after its verb: the
+    // expression names that day; a day right after the event's noun is the event's
+    let t = "Am Tag nach der Einigung zwischen Bund und Ländern überwog am Mittwoch die \
+             Erleichterung. Einen Tag nach der Wahl am Sonntag trat der Minister zurück.";
+    let d = Some("2026-02-11");
+    assert_eq!(value_of(t, d, "Tag nach"), "2026-02-11");
+    assert_eq!(value_of(t, d, "Einen Tag nach"), "2026-02-09");
+    let d = Some("2026-05-16");
     // the eve of a named event
     let t = "Der Gipfel in Genf begann am Donnerstag. Am Vorabend des Gipfels demonstrierten \
              Tausende.";
