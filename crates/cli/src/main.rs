@@ -104,6 +104,10 @@ enum Command {
         /// Store file.
         #[arg(long, default_value = "lagebild.db")]
         db: PathBuf,
+        /// File whose first line is `user:password`: every request must give them (HTTP
+        /// Basic authentication).
+        #[arg(long)]
+        auth_file: Option<PathBuf>,
     },
     Search {
         /// Query words: all must occur; `word*` is a prefix, `a OR b` either, "…" a phrase.
@@ -189,7 +193,11 @@ fn main() -> ExitCode {
             db,
             format,
         } => cmd::store::search(&query, &db, format, limit),
-        Command::Serve { addr, db } => cmd::serve::run(&addr, &db),
+        Command::Serve {
+            addr,
+            db,
+            auth_file,
+        } => cmd::serve::run(&addr, &db, auth_file.as_deref()),
         Command::Extract { file, format } => cmd::extract::run(&file, format),
         Command::Ner {
             file,

@@ -17,8 +17,14 @@ struct Server {
 impl Server {
     /// Start `lagebild serve` on a free port over the store `db` in `cwd`.
     fn start(cwd: &Path, db: &str) -> Server {
+        Server::start_with(cwd, &["--db", db])
+    }
+
+    /// Start `lagebild serve` on a free port in `cwd` with these arguments.
+    fn start_with(cwd: &Path, args: &[&str]) -> Server {
         let mut child = Command::new(bin())
-            .args(["serve", "--addr", "127.0.0.1:0", "--db", db])
+            .args(["serve", "--addr", "127.0.0.1:0"])
+            .args(args)
             .current_dir(cwd)
             .stdin(Stdio::null())
             .stdout(Stdio::piped())
@@ -39,10 +45,17 @@ impl Server {
 
     /// GET `path`: the status code and the body.
     fn get(&self, path: &str) -> (u16, String) {
+        let (status, _, body) = self.get_with(path, "");
+        (status, body)
+    }
+
+    /// GET `path` with these header lines (each ending in `\r\n`): the status code, the
+    /// head and the body.
+    fn get_with(&self, path: &str, headers: &str) -> (u16, String, String) {
         let mut s = TcpStream::connect(&self.addr).expect("connect");
         write!(
             s,
-            "GET {path} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n\r\n",
+            "GET {path} HTTP/1.1\r\nHost: {}\r\n{headers}Connection: close\r\n\r\n",
             self.addr
         )
         .expect("send");
@@ -55,7 +68,7 @@ impl Server {
             .nth(1)
             .and_then(|c| c.parse().ok())
             .expect("status code");
-        (status, body.to_string())
+        (status, head.to_string(), body.to_string())
     }
 
     /// GET `path` and parse the body as JSON, asserting the status.
@@ -200,4 +213,67 @@ fn serving_a_missing_store_fails_with_one_line() {
     assert_eq!(err.trim().lines().count(), 1, "{err}");
     assert!(err.contains("none.db"), "{err}");
     assert!(!dir.path().join("none.db").exists());
+}
+
+#[test]
+fn with_an_auth_file_every_path_asks_for_the_credentials() {
+    let dir = corpus(&ARTICLES[..2]);
+    assert_eq!(
+        run(dir.path(), &["ingest", "in", "--db", "s.db"])
+            .status
+            .code(),
+        Some(0)
+    );
+    std::fs::write(dir.path().join("auth"), "\nredaktion:Deich-2026\n").expect("write");
+    let server = Server::start_with(dir.path(), &["--db", "s.db", "--auth-file", "auth"]);
+    // `redaktion:Deich-2026` in Base64, and the same user with another password
+    let right = "Authorization: Basic cmVkYWt0aW9uOkRlaWNoLTIwMjY=\r\n";
+    let wrong = "Authorization: Basic cmVkYWt0aW9uOkRlaWNoLTIwMjU=\r\n";
+    for path in ["/api/health", "/api/stories", "/", "/search?q=Pegel"] {
+        for headers in ["", wrong] {
+            let (status, head, body) = server.get_with(path, headers);
+            assert_eq!(status, 401, "{path} with {headers:?}: {body}");
+            assert!(
+                head.to_lowercase()
+                    .contains("www-authenticate: basic realm=\"lagebild\""),
+                "{head}"
+            );
+            assert!(!body.contains("Wehra"), "{body}");
+        }
+        let (status, _, body) = server.get_with(path, right);
+        assert_eq!(status, 200, "{path}: {body}");
+    }
+    let (_, _, body) = server.get_with("/api/health", "");
+    let e: serde_json::Value = serde_json::from_str(&body).expect("JSON under /api");
+    assert!(e["error"].as_str().is_some_and(|m| !m.is_empty()), "{e}");
+}
+
+#[test]
+fn a_malformed_auth_file_fails_with_one_line_naming_it() {
+    let dir = corpus(&ARTICLES[..1]);
+    assert_eq!(
+        run(dir.path(), &["ingest", "in", "--db", "s.db"])
+            .status
+            .code(),
+        Some(0)
+    );
+    std::fs::write(dir.path().join("auth"), "nur-ein-name\n").expect("write");
+    for file in ["auth", "missing"] {
+        let o = run(
+            dir.path(),
+            &[
+                "serve",
+                "--db",
+                "s.db",
+                "--addr",
+                "127.0.0.1:0",
+                "--auth-file",
+                file,
+            ],
+        );
+        assert_eq!(o.status.code(), Some(1));
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(err.trim().lines().count(), 1, "{err}");
+        assert!(err.contains(file), "{err}");
+    }
 }

@@ -20,8 +20,13 @@
 //! | `GET /articles/{id}` | one article's text and metadata |
 //! | `GET /search?q=…` | search hits with links |
 //!
-//! Errors are answered with their status (400, 404, 500) and one line: JSON `{"error": …}`
-//! under `/api`, an HTML page elsewhere; a failure is also printed to stderr.
+//! Errors are answered with their status (400, 401, 404, 500) and one line: JSON `{"error":
+//! …}` under `/api`, an HTML page elsewhere; a failure is also printed to stderr.
+//!
+//! With `--auth-file FILE` (one line `user:password`), every path asks for HTTP Basic
+//! authentication (browsers prompt for it; `curl -u user:password`); a request without the
+//! right credentials gets 401. Without it, a server on an address other than loopback warns
+//! on stderr that anyone who reaches it can read the store.
 
 use super::store::{current_analysis, open_store, Access};
 use anyhow::Context;
@@ -45,9 +50,11 @@ const PAGE: usize = 100;
 /// Search hits per kind unless `limit` says otherwise, and the most `limit` may ask for.
 const SEARCH_LIMIT: (usize, usize) = (20, 200);
 
-/// Run the server on `addr` over the store at `db` until the process is stopped. Prints
-/// `listening on http://ADDR` (the bound address, so port 0 picks a free one) on stdout.
-pub fn run(addr: &str, db: &Path) -> anyhow::Result<ExitCode> {
+/// Run the server on `addr` over the store at `db` until the process is stopped, asking for
+/// the credentials of `auth_file` when one is given. Prints `listening on http://ADDR` (the
+/// bound address, so port 0 picks a free one) on stdout.
+pub fn run(addr: &str, db: &Path, auth_file: Option<&Path>) -> anyhow::Result<ExitCode> {
+    let auth = auth_file.map(read_credentials).transpose()?;
     // Fail early, with the store's own message, when there is no store.
     drop(open_store(db, Access::Read)?);
     let runtime = tokio::runtime::Builder::new_multi_thread()
@@ -60,15 +67,81 @@ pub fn run(addr: &str, db: &Path) -> anyhow::Result<ExitCode> {
             .await
             .with_context(|| format!("cannot listen on {addr}"))?;
         let local = listener.local_addr().context("reading the bound address")?;
+        if auth.is_none() && !local.ip().is_loopback() {
+            eprintln!(
+                "lagebild: serving {local} without --auth-file: anyone who can reach it reads the store"
+            );
+        }
         let mut out = std::io::stdout().lock();
         writeln!(out, "listening on http://{local}")?;
         out.flush()?;
         drop(out);
-        axum::serve(listener, router(db.to_path_buf()))
+        let mut app = router(db.to_path_buf());
+        if let Some(expected) = auth {
+            app = app.layer(axum::middleware::from_fn_with_state(
+                Arc::new(expected),
+                require_credentials,
+            ));
+        }
+        axum::serve(listener, app)
             .await
             .context("serving")
     })?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// The `Authorization` header that `user:password` on the first non-empty line of `path`
+/// asks for.
+fn read_credentials(path: &Path) -> anyhow::Result<String> {
+    use base64::Engine as _;
+    let text = std::fs::read_to_string(path)
+        .with_context(|| format!("cannot read the credentials in {}", path.display()))?;
+    let line = text.lines().map(str::trim).find(|l| !l.is_empty());
+    match line.and_then(|l| l.split_once(':')) {
+        Some((user, password)) if !user.is_empty() && !password.is_empty() => Ok(format!(
+            "Basic {}",
+            base64::engine::general_purpose::STANDARD.encode(format!("{user}:{password}"))
+        )),
+        _ => anyhow::bail!(
+            "{}: the first line must be user:password, both not empty",
+            path.display()
+        ),
+    }
+}
+
+/// Let a request through only with the expected `Authorization` header (compared in time
+/// independent of where it differs); otherwise 401 with a Basic challenge.
+async fn require_credentials(
+    State(expected): State<Arc<String>>,
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response {
+    let given = request
+        .headers()
+        .get(axum::http::header::AUTHORIZATION)
+        .map(|v| v.as_bytes())
+        .unwrap_or_default();
+    let expected = expected.as_bytes();
+    let same = given.len() == expected.len()
+        && given
+            .iter()
+            .zip(expected)
+            .fold(0u8, |acc, (a, b)| acc | (a ^ b))
+            == 0;
+    if same {
+        return next.run(request).await;
+    }
+    let failure = Failure::Unauthorized("give the user and password of this server".into());
+    let mut response = if request.uri().path().starts_with("/api/") {
+        ApiError(failure).into_response()
+    } else {
+        UiError(failure).into_response()
+    };
+    response.headers_mut().insert(
+        axum::http::header::WWW_AUTHENTICATE,
+        axum::http::HeaderValue::from_static("Basic realm=\"lagebild\", charset=\"UTF-8\""),
+    );
+    response
 }
 
 /// The routes over the store at `db`.
@@ -94,6 +167,7 @@ type Params = Query<HashMap<String, String>>;
 /// Why a request failed.
 enum Failure {
     BadRequest(String),
+    Unauthorized(String),
     NotFound(String),
     Internal(String),
 }
@@ -102,6 +176,7 @@ impl Failure {
     fn status(&self) -> (StatusCode, &str) {
         match self {
             Failure::BadRequest(m) => (StatusCode::BAD_REQUEST, m),
+            Failure::Unauthorized(m) => (StatusCode::UNAUTHORIZED, m),
             Failure::NotFound(m) => (StatusCode::NOT_FOUND, m),
             Failure::Internal(m) => (StatusCode::INTERNAL_SERVER_ERROR, m),
         }
