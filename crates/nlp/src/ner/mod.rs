@@ -981,7 +981,9 @@ fn rules_with_flags(tokens: &[&str], flags: &[u16], labels: &mut [u8]) {
         let mut k = i + 1;
         while k < n && k < i + 8 {
             let w = tokens[k];
-            if is_cap_word(w) && labels[k] == 0 {
+            // after a name the model found, a listed common noun is no complement (`mit dem
+            // BSW für Mittwoch`), while an institution word takes it (`Institut für Medien`)
+            if is_cap_word(w) && labels[k] == 0 && !(tagged && gaz.is_not_entity(w)) {
                 end = k + 1;
             } else if !matches!(
                 w,
@@ -1075,6 +1077,19 @@ Allianz für Ostseewirtschaft, ein Zusammenschluss von Betrieben.";
                 .any(|e| e.name == "Allianz für Ostseewirtschaft" && e.kind == EntityType::Org),
             "{es:#?}"
         );
+        // a day is no complement
+        let text = "Gespräche sind mit der CDU für Dienstag und mit dem BSW für Mittwoch geplant.";
+        let es = link::entities(
+            &Tagger::default_for("de"),
+            text,
+            &crate::tokenize::sentences(text),
+        );
+        let names: Vec<&str> = es.iter().map(|e| e.name.as_str()).collect();
+        assert!(
+            names.contains(&"CDU") && names.contains(&"BSW"),
+            "{names:?}"
+        );
+        assert!(!names.iter().any(|n| n.contains("für")), "{names:?}");
     }
 
     #[test]
