@@ -86,6 +86,14 @@ impl Drop for Server {
     }
 }
 
+/// A folder with these articles under `in/`, ingested into the store `s.db` beside them.
+fn ingested(articles: &[(&str, &str)]) -> tempfile::TempDir {
+    let dir = corpus(articles);
+    let o = run(dir.path(), &["ingest", "in", "--db", "s.db"]);
+    assert_eq!(o.status.code(), Some(0), "{o:?}");
+    dir
+}
+
 #[test]
 fn api_and_pages_answer_from_the_store() {
     for backend in backends("serve_api") {
@@ -169,13 +177,7 @@ fn api_and_pages_answer_from_the_store_on(backend: Backend) {
 
 #[test]
 fn a_story_that_gained_articles_is_served_with_them_and_serving_writes_nothing() {
-    let dir = corpus(&ARTICLES[..2]);
-    assert_eq!(
-        run(dir.path(), &["ingest", "in", "--db", "s.db"])
-            .status
-            .code(),
-        Some(0)
-    );
+    let dir = ingested(&ARTICLES[..2]);
     let server = Server::start(dir.path(), "s.db");
     let before = server.json("/api/stories", 200);
     let id = before[0]["id"].as_str().expect("id").to_string();
@@ -217,13 +219,7 @@ fn serving_a_missing_store_fails_with_one_line() {
 
 #[test]
 fn with_an_auth_file_every_path_asks_for_the_credentials() {
-    let dir = corpus(&ARTICLES[..2]);
-    assert_eq!(
-        run(dir.path(), &["ingest", "in", "--db", "s.db"])
-            .status
-            .code(),
-        Some(0)
-    );
+    let dir = ingested(&ARTICLES[..2]);
     std::fs::write(dir.path().join("auth"), "\nredaktion:Deich-2026\n").expect("write");
     let server = Server::start_with(dir.path(), &["--db", "s.db", "--auth-file", "auth"]);
     // `redaktion:Deich-2026` in Base64, and the same user with another password
@@ -250,13 +246,7 @@ fn with_an_auth_file_every_path_asks_for_the_credentials() {
 
 #[test]
 fn a_malformed_auth_file_fails_with_one_line_naming_it() {
-    let dir = corpus(&ARTICLES[..1]);
-    assert_eq!(
-        run(dir.path(), &["ingest", "in", "--db", "s.db"])
-            .status
-            .code(),
-        Some(0)
-    );
+    let dir = ingested(&ARTICLES[..1]);
     std::fs::write(dir.path().join("auth"), "nur-ein-name\n").expect("write");
     for file in ["auth", "missing"] {
         let o = run(
