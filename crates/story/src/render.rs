@@ -51,7 +51,6 @@ impl Badges {
     }
 }
 
-/// The name of a divergence kind in the report's language (`Zahlen`, `Wertung`, …).
 /// The note a hedged or disputed fact carries after `sep` (`, unter Vorbehalt berichtet`,
 /// `, bestritten`); empty for others.
 fn status_note(lang: &str, f: &lagebild_model::Fact, sep: &str) -> String {
@@ -69,9 +68,10 @@ fn confirmed(f: &lagebild_model::Fact) -> bool {
     f.origins > 1
 }
 
-/// The note after a fact of one origin: its counts where copies of one text gave it several
-/// articles (`2 Artikel, 1 unabhängig`), then how firmly it is stated.
-fn single_note(lang: &str, f: &lagebild_model::Fact, sep: &str) -> String {
+/// The note after a fact, from `sep` on: its counts where it has several articles (`4 Artikel,
+/// 3 unabhängig`; `2 Artikel, 1 unabhängig` for copies of one text), then how firmly it is
+/// stated; empty for a plain fact of one article.
+fn fact_note(lang: &str, f: &lagebild_model::Fact, sep: &str) -> String {
     if f.articles.len() > 1 {
         let counts = [f.articles.len().to_string(), f.origins.to_string()];
         format!(
@@ -84,6 +84,22 @@ fn single_note(lang: &str, f: &lagebild_model::Fact, sep: &str) -> String {
     }
 }
 
+/// One fact as an HTML list item: its text, its source badges and its note, if any.
+fn html_fact(o: &mut String, f: &lagebild_model::Fact, note: &str, b: &Badges) {
+    let _ = if note.is_empty() {
+        writeln!(o, "<li>{}{}</li>", esc(&f.text), b.html(&f.articles))
+    } else {
+        writeln!(
+            o,
+            "<li>{}{}<span class=\"org\">{}</span></li>",
+            esc(&f.text),
+            b.html(&f.articles),
+            esc(note)
+        )
+    };
+}
+
+/// The name of a divergence kind in the report's language (`Zahlen`, `Wertung`, …).
 fn kind_label(lang: &str, kind: lagebild_model::DivergenceKind) -> &'static str {
     use lagebild_model::DivergenceKind as K;
     label(
@@ -330,14 +346,12 @@ pub fn markdown_story(s: &StoryAnalysis, articles: &[ArticleSummary]) -> String 
     if !multi.is_empty() {
         let _ = writeln!(o, "## {}\n", label(lang, "confirmed"));
         for f in multi {
-            let counts = [f.articles.len().to_string(), f.origins.to_string()];
             let _ = writeln!(
                 o,
-                "- {} {} — {}{}",
+                "- {} {}{}",
                 md_escape(&f.text),
                 b.md(&f.articles),
-                fill(lang, "fact_count", &[&counts[0], &counts[1]]),
-                status_note(lang, f, ", ")
+                fact_note(lang, f, " — ")
             );
         }
         o.push('\n');
@@ -361,7 +375,7 @@ pub fn markdown_story(s: &StoryAnalysis, articles: &[ArticleSummary]) -> String 
                 "- {} {}{}",
                 md_escape(&f.text),
                 b.md(&f.articles),
-                single_note(lang, f, " — ")
+                fact_note(lang, f, " — ")
             );
         }
         o.push('\n');
@@ -521,15 +535,7 @@ pub fn html_story_body(s: &StoryAnalysis, articles: &[ArticleSummary]) -> String
     if !multi.is_empty() {
         let _ = writeln!(o, "<h2>{}</h2><ul>", label(lang, "confirmed"));
         for f in multi {
-            let counts = [f.articles.len().to_string(), f.origins.to_string()];
-            let _ = writeln!(
-                o,
-                "<li>{}{}<span class=\"org\">{}{}</span></li>",
-                esc(&f.text),
-                b.html(&f.articles),
-                fill(lang, "fact_count", &[&counts[0], &counts[1]]),
-                esc(&status_note(lang, f, ", "))
-            );
+            html_fact(&mut o, f, &fact_note(lang, f, ""), &b);
         }
         o.push_str("</ul>\n");
     }
@@ -557,18 +563,7 @@ pub fn html_story_body(s: &StoryAnalysis, articles: &[ArticleSummary]) -> String
     if !single.is_empty() {
         let _ = writeln!(o, "<h2>{}</h2><ul>", label(lang, "single_source"));
         for f in single.iter().take(40) {
-            let note = single_note(lang, f, "");
-            let _ = if note.is_empty() {
-                writeln!(o, "<li>{}{}</li>", esc(&f.text), b.html(&f.articles))
-            } else {
-                writeln!(
-                    o,
-                    "<li>{}{}<span class=\"org\">{}</span></li>",
-                    esc(&f.text),
-                    b.html(&f.articles),
-                    esc(&note)
-                )
-            };
+            html_fact(&mut o, f, &fact_note(lang, f, ""), &b);
         }
         o.push_str("</ul>\n");
     }

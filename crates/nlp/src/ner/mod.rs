@@ -595,8 +595,7 @@ pub fn is_role_word(lang: &str, w: &str) -> bool {
 /// the number (`die Bundesstraße 216`), a letter code and the number after a road word or an
 /// article or preposition (`die Autobahnen A 2`, `auf der B 29`), a code written in one after a
 /// road word (`an der Autobahn A12`: the code alone).
-fn roads(tokens: &[&str], labels: &mut [u8]) {
-    let gaz = Gazetteer::get();
+fn roads(gaz: &Gazetteer, tokens: &[&str], labels: &mut [u8]) {
     let number = |w: &str| {
         let digits = w.trim_end_matches(|c: char| c.is_ascii_lowercase());
         (1..=4).contains(&digits.len())
@@ -889,7 +888,7 @@ fn rules_with_flags(tokens: &[&str], flags: &[u16], labels: &mut [u8]) {
             labels[i] = 5;
         }
     }
-    roads(tokens, labels);
+    roads(gaz, tokens, labels);
     // `…“, sagte Vogel.`, `, so Ketterer.`: a capitalised word alone after a speech verb that
     // follows a quote or comma is the speaker, a person, unless a list has it as an organisation
     // or place (`, so Verdi.`)

@@ -688,10 +688,7 @@ impl En<'_> {
         if cue.is_some_and(|c| lx.denial.contains(&c.to_lowercase())) {
             return Epistemic::Denied;
         }
-        if self.toks[a..b]
-            .iter()
-            .any(|t| t.region.is_none() && lx.hedges.contains(&t.lower))
-        {
+        if super::hedged_tokens(self.doc, self.ix, self.text, &self.toks[a..b]) {
             return Epistemic::Hedged;
         }
         Epistemic::Attributed

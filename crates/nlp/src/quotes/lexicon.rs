@@ -232,6 +232,7 @@ impl Lexicon {
         let nonverbs: BTreeSet<String> = data_lines(NONVERBS).map(str::to_lowercase).collect();
         forms.retain(|f, _| !nonverbs.contains(f));
         preterites.retain(|f| !nonverbs.contains(f));
+        let hedges = sections(HEDGES);
         let mut lex = Lexicon {
             verbs,
             forms,
@@ -241,8 +242,8 @@ impl Lexicon {
             nach_nouns: BTreeSet::new(),
             heissen: BTreeSet::new(),
             vague_nouns: BTreeSet::new(),
-            hedges: sections(HEDGES).into_iter().map(|(_, w)| w).collect(),
-            hearsay: sections(HEDGES)
+            hedges: hedges.iter().map(|(_, w)| w.clone()).collect(),
+            hearsay: hedges
                 .into_iter()
                 .filter(|(s, _)| s == "hearsay")
                 .map(|(_, w)| w)

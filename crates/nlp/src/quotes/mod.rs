@@ -369,13 +369,28 @@ pub fn hedged(doc: &AnnotatedArticle, span: Span, words: &[&str]) -> bool {
                 })
         })
     };
-    words.iter().enumerate().any(|(i, w)| {
-        if i > 0 && w.starts_with(char::is_uppercase) {
-            return false;
-        }
-        let lower = w.to_lowercase();
+    words.iter().enumerate().any(|(i, &w)| {
+        let lower = match w.starts_with(char::is_uppercase) {
+            false => std::borrow::Cow::Borrowed(w),
+            true if i == 0 => std::borrow::Cow::Owned(w.to_lowercase()),
+            true => return false,
+        };
         is_hedge(lang, &lower) && (!hearsay(&lower) || perfect_after(i) && !later())
     })
+}
+
+/// Whether the outlet's words among `toks` hedge their sentence, by [`hedged`]: words inside
+/// quotation marks are the speaker's and do not count.
+fn hedged_tokens(doc: &AnnotatedArticle, ix: &CharIndex, text: &str, toks: &[Tok]) -> bool {
+    let (Some(first), Some(last)) = (toks.first(), toks.last()) else {
+        return false;
+    };
+    let words: Vec<&str> = toks
+        .iter()
+        .filter(|t| t.region.is_none() && t.is_word())
+        .map(|t| &text[t.s..t.e])
+        .collect();
+    hedged(doc, ix.span(first.s, last.e), &words)
 }
 
 /// Find every quote of an annotated article (uses its sentences and entities when present).
@@ -1469,19 +1484,7 @@ impl<'a> Finder<'a> {
         if denial {
             return Epistemic::Denied;
         }
-        // the outlet's words: a hedge inside quotation marks is the speaker's
-        let words: Vec<&str> = self.toks[a..b]
-            .iter()
-            .filter(|t| t.region.is_none() && t.is_word())
-            .map(|t| &self.text[t.s..t.e])
-            .collect();
-        if a < b
-            && hedged(
-                self.doc,
-                self.ix.span(self.toks[a].s, self.toks[b - 1].e),
-                &words,
-            )
-        {
+        if hedged_tokens(self.doc, self.ix, self.text, &self.toks[a..b]) {
             return Epistemic::Hedged;
         }
         Epistemic::Attributed
