@@ -148,6 +148,10 @@ pub struct Gazetteer {
     /// Endings of adjectives and participles (`end`, `ig`, `lich`).
     adjective_endings: Vec<String>,
     not_entities: HashSet<String>,
+    /// Names of an article and an everyday word (`Die Zeit`), as listed, and the verbs after
+    /// which they stay names at a sentence's start (`berichtet`).
+    phrase_names: HashSet<String>,
+    phrase_name_verbs: HashSet<String>,
     nouns: HashSet<String>,
     letters: LetterModel,
     /// Multi-word names by first word: (rest of the words, is a place).
@@ -373,6 +377,17 @@ impl Gazetteer {
             .map(str::to_string)
             .collect();
         let nouns = lines_set(include_str!("../../resources/de/nouns.txt"), false);
+        let (mut phrase_names, mut phrase_name_verbs) = (HashSet::default(), HashSet::default());
+        let mut verbs = false;
+        for l in data_lines(include_str!("../../resources/de/phrase_names.txt")) {
+            if l == "[verbs]" {
+                verbs = true;
+            } else if verbs {
+                phrase_name_verbs.insert(l.to_string());
+            } else {
+                phrase_names.insert(l.to_string());
+            }
+        }
         let letters = LetterModel::new([
             nouns.iter().collect(),
             first.iter().chain(&surnames).collect(),
@@ -431,6 +446,8 @@ impl Gazetteer {
                 .map(str::to_string)
                 .collect(),
             not_entities: lines_set(include_str!("../../resources/de/not_entities.txt"), false),
+            phrase_names,
+            phrase_name_verbs,
             nouns,
             letters,
             multi,
@@ -653,6 +670,18 @@ impl Gazetteer {
     /// comparative (`Wichtigeres`, `Schlimmeres`: `-eres` after at least four letters).
     pub fn is_not_entity(&self, w: &str) -> bool {
         self.not_entities.contains(w) || (w.ends_with("eres") && w.chars().count() >= 8)
+    }
+
+    /// True for a listed name made of an article and an everyday word (`Die Zeit`, `Der
+    /// Plan`), given as its two words.
+    pub fn is_phrase_name(&self, article: &str, word: &str) -> bool {
+        self.phrase_names.contains(&format!("{article} {word}"))
+    }
+
+    /// True for a verb after which such a name opening a sentence stays a name (`Die Zeit
+    /// berichtet`).
+    pub fn is_phrase_name_verb(&self, w: &str) -> bool {
+        self.phrase_name_verbs.contains(w)
     }
 
     /// True for a legal form or institution word, or a compound ending in one.
