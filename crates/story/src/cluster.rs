@@ -42,7 +42,7 @@ const PERSON_BONUS: f64 = 0.04;
 const NAME_BONUS: f64 = 0.015;
 const BONUS_CAP: f64 = 0.16;
 /// Days of distance that cost nothing; beyond, the score decays with this scale (days).
-const DAYS_FREE: i64 = 2;
+const DAYS_FREE: i64 = 1;
 const DAYS_SCALE: f64 = 4.0;
 /// Shared rare persons beyond the first that stretch [`DAYS_SCALE`], at most (see `decay`).
 const PERSONS_STRETCH_MAX: usize = 5;
