@@ -999,6 +999,21 @@ fn rules_with_flags(tokens: &[&str], flags: &[u16], labels: &mut [u8]) {
             }
         }
     }
+    // a number after a listed organisation is no part of its name unless listed with it
+    // (`die Linke 7` in a count of seats, but `Hannover 96`)
+    for (s, e, t) in spans(labels) {
+        let last = tokens[e - 1];
+        if t == EntityType::Org
+            && e - s >= 2
+            && last.bytes().all(|b| b.is_ascii_digit())
+            && flags[e - 1] & (flag::ORG_PART | flag::PLACE_PART) == 0
+            && flags[s..e - 1]
+                .iter()
+                .all(|f| f & (flag::ORG | flag::ORG_PART) != 0)
+        {
+            labels[e - 1] = 0;
+        }
+    }
     // a listed name of an article and an everyday word that opens the sentence (also after an
     // opening quotation mark) is the everyday phrase unless a speech verb follows: `Die Ärzte
     // kämpften um sein Leben`, but `Die Zeit berichtet`
@@ -1415,6 +1430,15 @@ Security Studies.";
         assert_eq!(ruled(&toks, vec![3, 4, 0, 0, 0, 0]), vec![3, 4, 0, 0, 0, 0]);
         let toks = words("Das Konzert von Die Ärzte fiel aus");
         assert_eq!(ruled(&toks, vec![0, 0, 0, 3, 4, 0, 0]), vec![0, 0, 0, 3, 4, 0, 0]);
+
+        // a number after a listed organisation is no part of it, unless listed with it
+        let toks = words("die Grünen 11 und die Linke 7");
+        assert_eq!(
+            ruled(&toks, vec![0, 3, 4, 0, 0, 3, 4]),
+            vec![0, 3, 0, 0, 0, 3, 0]
+        );
+        let toks = words("gegen Hannover 96 verloren");
+        assert_eq!(ruled(&toks, vec![0, 3, 4, 0]), vec![0, 3, 4, 0]);
 
         // a listed place in a dateline; in running text the model decides (`Genf` left O)
         let toks = ["GENF", "–", "Die", "Verhandlungen", "in", "Genf"];
