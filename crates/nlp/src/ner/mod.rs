@@ -1023,7 +1023,9 @@ fn rules_with_flags(tokens: &[&str], flags: &[u16], labels: &mut [u8]) {
         && labels[s + 1] == labels[s] + 1
         && labels.get(s + 2) != Some(&(labels[s] + 1))
         && gaz.is_phrase_name(tokens[s], tokens[s + 1])
-        && !tokens.get(s + 2).is_some_and(|w| gaz.is_phrase_name_verb(w))
+        && !tokens
+            .get(s + 2)
+            .is_some_and(|w| gaz.is_phrase_name_verb(w))
     {
         labels[s] = 0;
         labels[s + 1] = 0;
@@ -1429,7 +1431,10 @@ Security Studies.";
         let toks = words("Die Zeit berichtet über den Plan");
         assert_eq!(ruled(&toks, vec![3, 4, 0, 0, 0, 0]), vec![3, 4, 0, 0, 0, 0]);
         let toks = words("Das Konzert von Die Ärzte fiel aus");
-        assert_eq!(ruled(&toks, vec![0, 0, 0, 3, 4, 0, 0]), vec![0, 0, 0, 3, 4, 0, 0]);
+        assert_eq!(
+            ruled(&toks, vec![0, 0, 0, 3, 4, 0, 0]),
+            vec![0, 0, 0, 3, 4, 0, 0]
+        );
 
         // a number after a listed organisation is no part of it, unless listed with it
         let toks = words("die Grünen 11 und die Linke 7");
