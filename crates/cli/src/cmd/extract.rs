@@ -32,9 +32,14 @@ fn read(file: &Path) -> Result<Extracted, String> {
         return Err("not HTML: no markup found".into());
     }
     // A local file has no URL; the page's own canonical link is used where it has one.
-    let e = html::extract(&text, None);
+    let mut e = html::extract(&text, None);
     if e.text.trim().is_empty() {
         return Err("no main text found".into());
+    }
+    // the language of the text, as `ingest` stores it; the page's declared one where the text
+    // is too short to tell
+    if let Some(l) = lagebild_ingest::lang::detect(&e.text) {
+        e.language = Some(l.to_string());
     }
     Ok(e)
 }
@@ -142,5 +147,22 @@ mod tests {
         assert!(
             d.starts_with("Title:     Grüne Welle für Radfahrer\nPublished: 2026-06-02 08:30\n")
         );
+    }
+
+    #[test]
+    fn an_english_page_without_a_declared_language_is_detected_and_loses_its_link_lines() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let page = "<html><head><title>Rail talks collapse</title></head><body><div class=\"body\">\
+            <p>Talks to end the dispute on the regional railway collapsed on Tuesday afternoon, and \
+            the drivers' union announced three further days of strikes before Christmas.</p>\
+            <p><strong>Related:</strong> <a href=\"/r1\">What are my rights if my train is cancelled?</a></p>\
+            <p>The operator said the strikes were deeply disappointing and would cause misery for \
+            passengers in the run-up to the holidays, and that its offer was fair.</p>\
+            <p>Follow us on <a href=\"#\">Twitter</a> for the latest news.</p></div></body></html>";
+        let e = read(&write(dir.path(), "rail.html", page.as_bytes())).expect("extracts");
+        assert_eq!(e.language.as_deref(), Some("en"));
+        assert!(e.text.contains("deeply disappointing"), "{}", e.text);
+        assert!(!e.text.contains("Related"), "{}", e.text);
+        assert!(!e.text.contains("Follow us"), "{}", e.text);
     }
 }
