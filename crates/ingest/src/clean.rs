@@ -88,7 +88,7 @@ static ANY_DATE: LazyLock<Regex> =
 /// A whole line that is only a date/time stamp, optionally labelled.
 static STAMP_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)^(?:(?P<label>stand|veröffentlicht|aktualisiert|zuletzt aktualisiert|erstellt|erschienen|datum|published|updated|last updated|posted)(?:\s+am|\s+on)?\s*:?\s*)?(?:(?:{WEEKDAYS})\.?,?\s+)?(?:den\s+)?{date}\s*(?:,|\||-|–|um|at)?\s*(?:(?P<hh>\d{{1,2}})[:.](?P<mm>\d{{2}})\s*(?:uhr|h|mez|mesz|cet|cest|utc|am|pm)?\s*(?:uhr)?)?\s*$",
+        r"(?i)^(?:(?P<label>stand|veröffentlicht|aktualisiert|zuletzt aktualisiert|erstellt|erschienen|datum|published|updated|last updated|posted)(?:\s+am|\s+on)?\s*:?\s*)?(?:(?:{WEEKDAYS})\.?,?\s+)?(?:den\s+)?{date}\s*(?:,|\||-|–|um|at)?\s*(?:(?P<hh>\d{{1,2}})[:.](?P<mm>\d{{2}})\s*(?:uhr|h|mez|mesz|cet|cest|utc|gmt|bst|am|pm)?\s*(?:uhr)?)?\s*$",
         date = date_src()
     ))
     .expect("stamp regex")
@@ -636,9 +636,17 @@ fn stamp_of(t: &str) -> Option<Stamp> {
         time,
         published_label: matches!(
             label.as_deref(),
-            Some("veröffentlicht" | "erstellt" | "erschienen" | "published")
+            Some("veröffentlicht" | "erstellt" | "erschienen" | "published" | "posted")
         ),
     })
+}
+
+/// The date and time of a short line that is only a stamp labelled as the publication
+/// (`Veröffentlicht am 12.08.2026, 14:05 Uhr`, `Published: 12 August 2026, 14:05 BST`).
+pub(crate) fn publication_stamp(line: &str) -> Option<(String, Option<String>)> {
+    stamp_of(line.trim())
+        .filter(|s| s.published_label)
+        .map(|s| (s.date, s.time))
 }
 
 /// Choose the publication date among stamps: a stamp labelled as the publication wins;

@@ -2,7 +2,8 @@
 //!
 //! Sources in order of trust: Open Graph / article meta tags, JSON-LD (`NewsArticle` and
 //! kin, also inside `@graph`), other meta names (Dublin Core, `date`, `author`, …), microdata
-//! (`itemprop`), `<time datetime>`, bylines, and finally the URL.
+//! (`itemprop`), `<time datetime>`, a visible stamp labelled as the publication, bylines, and
+//! finally the URL.
 
 use super::Extracted;
 use scraper::{ElementRef, Html, Selector};
@@ -395,10 +396,24 @@ fn published(page: &Page) -> Option<(String, Option<String>)> {
         page.meta(&["article:modified_time", "dateModified", "last-modified"])
             .as_deref()
             .and_then(parse_datetime),
+        visible_stamp(page),
     ]
     .into_iter()
     .flatten()
     .next()
+}
+
+/// A short element whose whole text is a stamp labelled as the publication (`Published: 12
+/// August 2026, 14:05 BST`, `Veröffentlicht am 12.08.2026`): pages without a date in their
+/// markup often show one, in a byline or under the text.
+fn visible_stamp(page: &Page) -> Option<(String, Option<String>)> {
+    let s = sel("p, span, div, li, small, time")?;
+    page.doc.select(&s).find_map(|e| {
+        let t = text_of(&e);
+        (t.len() <= 120)
+            .then(|| crate::clean::publication_stamp(&t))
+            .flatten()
+    })
 }
 
 // ---- authors ----------------------------------------------------------------------------

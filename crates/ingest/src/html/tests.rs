@@ -154,6 +154,32 @@ fn title_suffix_and_byline_fallbacks() {
 }
 
 #[test]
+fn a_visible_publication_stamp_dates_a_page_without_one_in_its_markup() {
+    let body = "<p>Under the ban, customers may not use a hosepipe to water gardens, wash cars or \
+fill paddling pools, and those caught breaking the rules face fines of up to a thousand pounds.</p>";
+    let en = format!(
+        "<html><head><title>Hosepipe ban from Friday</title></head><body><div class=\"story\">\
+<h1>Hosepipe ban from Friday</h1>{body}<div class=\"foot\"><p>Published: 12 August 2026, 14:05 \
+BST</p></div></div></body></html>"
+    );
+    let e = extract(&en, None);
+    assert_eq!(e.published.as_deref(), Some("2026-08-12"));
+    assert_eq!(e.published_time.as_deref(), Some("14:05"));
+    let de = format!(
+        "<html><head><title>Wasser wird knapp</title></head><body><div>{body}\
+<span class=\"stamp\">Veröffentlicht am 11.08.2026 um 9:30 Uhr</span></div></body></html>"
+    );
+    let e = extract(&de, None);
+    assert_eq!(e.published.as_deref(), Some("2026-08-11"));
+    assert_eq!(e.published_time.as_deref(), Some("09:30"));
+    // a date in the text that no label marks as the publication dates nothing
+    let plain = format!(
+        "<html><head><title>Wasser</title></head><body><div>{body}<p>12.08.2026</p></div></body></html>"
+    );
+    assert_eq!(extract(&plain, None).published, None);
+}
+
+#[test]
 fn outlet_from_canonical_host_and_not_as_author() {
     let html = r#"<html lang="de"><head>
 <meta property="og:title" content="Hafenfest fällt wegen Sturmwarnung aus › Nordlicht">
