@@ -45,6 +45,25 @@ static AGENCIES: LazyLock<BTreeMap<String, &'static str>> = LazyLock::new(|| {
         .map(|(k, v)| (k.to_lowercase(), v))
         .collect()
 });
+/// A name without an agency credit written after it (`James Pruitt Associated Press` →
+/// `James Pruitt`).
+pub(crate) fn without_agency(name: &str) -> &str {
+    let lower = name.to_lowercase();
+    // (offsets of the lower-cased form hold for the name only where lower-casing kept its
+    // length)
+    if lower.len() != name.len() {
+        return name;
+    }
+    AGENCIES
+        .keys()
+        .filter(|k| k.chars().count() > 1)
+        .find_map(|k| {
+            let rest = lower.strip_suffix(k.as_str())?;
+            rest.ends_with(' ').then(|| name.get(..rest.len())).flatten()
+        })
+        .map_or(name, str::trim_end)
+}
+
 static TEASERS: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| data_lines(include_str!("../resources/teasers.txt")).collect());
 static TEASER_CUES: LazyLock<Vec<&'static str>> =

@@ -453,15 +453,49 @@ pub(super) fn split_names(s: &str) -> Vec<String> {
     let mut out = Vec::new();
     for part in s.split([',', ';', '&', '/', '|']) {
         for name in part.split(" und ").flat_map(|p| p.split(" and ")) {
+            // a credit in brackets after the name (`Jens Weber (dpa)`) is none of it
             let n = name
+                .split('(')
+                .next()
+                .unwrap_or(name)
                 .trim()
                 .trim_matches(|c: char| !c.is_alphanumeric() && c != '.');
+            let n = crate::clean::without_agency(n);
             if plausible_name(n) {
-                out.push(n.to_string());
+                out.push(capitalised(n));
             }
         }
     }
     out
+}
+
+/// A name of several words written in capitals in a byline (`MARIA HOLLOWAY`) with only its
+/// initials capitalised (`Maria Holloway`); other names as written (a short form such as `TK`
+/// stays).
+fn capitalised(n: &str) -> String {
+    let caps = |w: &str| w.chars().count() > 1 && !w.chars().any(char::is_lowercase);
+    if n.split_whitespace().count() < 2 || !n.split_whitespace().all(caps) {
+        return n.to_string();
+    }
+    n.split_whitespace()
+        .map(|w| {
+            let mut cs = w.chars();
+            let first = cs.next().map(String::from).unwrap_or_default();
+            // after a hyphen or apostrophe a capital starts the next part (`ANNE-MARIE`)
+            let mut out = first;
+            let mut up = false;
+            for c in cs {
+                if up {
+                    out.push(c);
+                } else {
+                    out.extend(c.to_lowercase());
+                }
+                up = matches!(c, '-' | '\'');
+            }
+            out
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Lower-case words allowed inside a person's name.
