@@ -59,7 +59,9 @@ pub(crate) fn without_agency(name: &str) -> &str {
         .filter(|k| k.chars().count() > 1)
         .find_map(|k| {
             let rest = lower.strip_suffix(k.as_str())?;
-            rest.ends_with(' ').then(|| name.get(..rest.len())).flatten()
+            rest.ends_with(' ')
+                .then(|| name.get(..rest.len()))
+                .flatten()
         })
         .map_or(name, str::trim_end)
 }

@@ -248,7 +248,10 @@ fn site_names_leave_titles_and_non_names_leave_authors() {
         split_names("By MARIA HOLLOWAY and JAMES PRUITT Associated Press"),
         vec!["Maria Holloway", "James Pruitt"]
     );
-    assert_eq!(split_names("ANNE-MARIE O'NEILL, dpa"), vec!["Anne-Marie O'Neill"]);
+    assert_eq!(
+        split_names("ANNE-MARIE O'NEILL, dpa"),
+        vec!["Anne-Marie O'Neill"]
+    );
     assert_eq!(split_names("Jens Weber (dpa)"), vec!["Jens Weber"]);
     assert!(split_names("Archiv anzeigen").is_empty());
     assert!(split_names("Beispiel-Verlag GmbH, Kassel, Germany").is_empty());
