@@ -15,6 +15,7 @@
 
 use lagebild_model::{AnnotatedArticle, Article};
 
+pub mod en_de;
 pub mod ner;
 pub mod quantity;
 pub mod quotes;

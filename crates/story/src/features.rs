@@ -14,7 +14,8 @@ use std::sync::OnceLock;
 const STOPWORDS: &str = include_str!("../resources/de/stopwords.txt");
 const IDF: &str = include_str!("../resources/de/idf.tsv");
 const VERB_FORMS: &str = include_str!("../resources/de/verb_forms.txt");
-const EN_DE: &str = include_str!("../resources/en/de_words.tsv");
+pub use lagebild_nlp::en_de::german_equivalent;
+
 const EN_UNITS: &str = include_str!("../resources/en/units.txt");
 
 /// Longest key, in chars: long compounds share their head part with shorter forms.
@@ -187,47 +188,6 @@ fn compute_key(word: &str) -> Option<String> {
     let w = verb_forms().get(w.as_str()).copied().unwrap_or(&w);
     let stem = fold(&lagebild_nlp::stem::stem("de", w));
     Some(stem.chars().take(KEY_CHARS).collect())
-}
-
-/// English words of the list `resources/en/de_words.tsv` by their Snowball stem → the German
-/// word of the same meaning (`earthquake` → `Erdbeben`, `russia` → `Russland`); entries of
-/// several words (`north korea`) are kept whole, for names. The first entry of a stem wins.
-fn english_to_german() -> &'static FxHashMap<String, &'static str> {
-    static M: OnceLock<FxHashMap<String, &'static str>> = OnceLock::new();
-    M.get_or_init(|| {
-        let mut m = FxHashMap::default();
-        for line in EN_DE.lines() {
-            let line = line.trim();
-            if line.is_empty() || line.starts_with('#') {
-                continue;
-            }
-            let Some((en, de)) = line.split_once('\t') else {
-                continue;
-            };
-            let (en, de) = (en.trim(), de.trim());
-            if en.is_empty() || de.is_empty() {
-                continue;
-            }
-            let k = if en.contains(' ') {
-                en.to_lowercase()
-            } else {
-                lagebild_nlp::stem::stem("en", en)
-            };
-            m.entry(k).or_insert(de);
-        }
-        m
-    })
-}
-
-/// The German word of the same meaning as an English word or name as written, when the list
-/// `resources/en/de_words.tsv` has it (`Munich` → `München`, `elections` → `Wahl`).
-pub fn german_equivalent(english: &str) -> Option<&'static str> {
-    let m = english_to_german();
-    if english.contains(' ') {
-        return m.get(english.to_lowercase().as_str()).copied();
-    }
-    m.get(lagebild_nlp::stem::stem("en", english).as_str())
-        .copied()
 }
 
 /// What the list says of an English word: `None`, not listed; `Some(key)` of its German

@@ -809,7 +809,12 @@ impl Gazetteer {
         if self.is_surname(w) {
             f |= flag::SURNAME;
         }
-        if self.is_place(w) {
+        // also a place's English name (`Hungary`, `Munich`), by its German one
+        let english_place = || {
+            first.is_some_and(char::is_uppercase)
+                && crate::en_de::german_equivalent(w).is_some_and(|de| self.is_place(de))
+        };
+        if self.is_place(w) || english_place() {
             f |= flag::PLACE;
         }
         if self.is_org(w) {

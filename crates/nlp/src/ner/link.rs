@@ -206,7 +206,8 @@ fn drop_initial_capitals(tagged: &mut [(Vec<String>, Vec<u8>)], g: &Gazetteer) {
 /// English: a "person", organisation or other name of up to three words right before a role
 /// word and a person's name qualifies the role (`Rail minister Catherine Aldous`, `Labour leader
 /// …`, `German Economy Minister Henrike Vossberg`, `Polish Foreign Minister …`) and is no name;
-/// a place stays (`Brazil President …`).
+/// a place stays (`Brazil President …`). So is a "name" ending in the role word right before
+/// the person's name (`Majority Leader Chuck Schumer`).
 fn drop_role_qualifiers(tagged: &mut [(Vec<String>, Vec<u8>)]) {
     for (words, labels) in tagged.iter_mut() {
         for (a, b, t) in super::spans(labels) {
@@ -216,7 +217,13 @@ fn drop_role_qualifiers(tagged: &mut [(Vec<String>, Vec<u8>)]) {
                 && labels
                     .get(b + 1)
                     .is_some_and(|&l| label_type(l) == Some(EntityType::Per));
-            if t != EntityType::Loc && b - a <= 3 && role_then_person {
+            // a "name" that ends in the role word itself (`Senate Majority Leader Chuck
+            // Schumer`, the model's `Majority Leader` before the person)
+            let ends_in_role = super::english_role(&words[b - 1]).is_some()
+                && labels
+                    .get(b)
+                    .is_some_and(|&l| l == label_of(EntityType::Per, true));
+            if t != EntityType::Loc && b - a <= 3 && (role_then_person || ends_in_role) {
                 labels[a..b].iter_mut().for_each(|l| *l = 0);
             }
         }
@@ -1496,11 +1503,17 @@ mod tests {
                 words(&["Brazil", "President", "Ana", "Lima"]),
                 vec![5, 0, 1, 2],
             ),
+            // the model's "person" ending in the role word
+            (
+                words(&["Senate", "Majority", "Leader", "Chuck", "Schumer"]),
+                vec![0, 1, 2, 1, 2],
+            ),
         ];
         drop_role_qualifiers(&mut tagged);
         assert_eq!(tagged[0].1, vec![0, 0, 0, 1, 2, 0]);
         assert_eq!(tagged[1].1, vec![0, 0, 0, 1, 2]);
         assert_eq!(tagged[2].1, vec![5, 0, 1, 2]);
+        assert_eq!(tagged[3].1, vec![0, 0, 0, 1, 2]);
     }
 
     #[test]

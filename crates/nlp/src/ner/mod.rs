@@ -445,13 +445,15 @@ pub fn tidy_english(tokens: &[&str], labels: &mut [u8]) {
         }
     }
     // `Health and Safety Executive`, `Fire and Rescue Service`: capitalised words joined by
-    // `and` to an organisation's name are part of it, unless they end in an organisation word
-    // themselves (`the Steelworkers Union and Brookfield Capital` are two)
+    // `and` to a name that ends in an organisation word are part of it, unless they end in one
+    // themselves (`the Steelworkers Union and Brookfield Capital` are two); two names
+    // (`Apple and Microsoft`) stay two
     for (s, e, t) in spans(labels) {
         if t != EntityType::Org
             || s < 2
             || tokens[s - 1] != "and"
             || words.org_tails.contains(tokens[s - 2])
+            || !words.org_tails.contains(tokens[e - 1])
         {
             continue;
         }
@@ -1236,6 +1238,12 @@ Security Studies.";
         assert_eq!(
             tidied(&toks, vec![0, 7, 0, 7, 8, 0]),
             vec![0, 3, 4, 4, 4, 0]
+        );
+        // but two names joined by `and` stay two
+        let toks = ["shares", "of", "Apple", "and", "Microsoft", "rose"];
+        assert_eq!(
+            tidied(&toks, vec![0, 0, 3, 4, 4, 0]),
+            vec![0, 0, 3, 0, 3, 0]
         );
         // a clock time is no name
         let toks = ["at", "6.30am", "on", "Monday"];
