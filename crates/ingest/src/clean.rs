@@ -109,7 +109,7 @@ static ANY_DATE: LazyLock<Regex> =
 /// A whole line that is only a date/time stamp, optionally labelled.
 static STAMP_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)^(?:(?P<label>stand|veröffentlicht|aktualisiert|zuletzt aktualisiert|erstellt|erschienen|datum|published|updated|last updated|posted)(?:\s+am|\s+on)?\s*:?\s*)?(?:(?:{WEEKDAYS})\.?,?\s+)?(?:den\s+)?{date}\s*(?:,|\||-|–|um|at)?\s*(?:(?P<hh>\d{{1,2}})[:.](?P<mm>\d{{2}})\s*(?:uhr|h|mez|mesz|cet|cest|utc|gmt|bst|am|pm)?\s*(?:uhr)?)?\s*$",
+        r"(?i)^(?:(?P<label>stand|veröffentlicht|aktualisiert|zuletzt aktualisiert|erstellt|erschienen|datum|published|updated|last updated|posted)(?:\s+am|\s+on)?\s*:?\s*)?(?:(?:{WEEKDAYS})\.?,?\s+)?(?:den\s+)?{date}\s*(?:,|\||-|–|um|at)?\s*(?:(?P<hh>\d{{1,2}})[:.](?P<mm>\d{{2}})\s*(?P<ampm>[ap]\.?m\.?)?\s*(?:uhr|h|mez|mesz|cet|cest|utc|gmt|bst|est|edt|et)?\s*(?:uhr)?)?\s*$",
         date = date_src()
     ))
     .expect("stamp regex")
@@ -200,18 +200,33 @@ struct Stamp {
 /// `December 2, 2025`), RFC 2822 (`Tue, 02 Dec 2025 18:30:00 +0100`).
 /// Returns `(YYYY-MM-DD, Some(HH:MM))`.
 pub fn parse_date_time(s: &str) -> Option<(String, Option<String>)> {
-    static TIME: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"(?:T|\s|,|^)(\d{1,2})[:.](\d{2})(?::\d{2})?").expect("time"));
+    static TIME: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)(?:T|\s|,|^)(\d{1,2})[:.](\d{2})(?::\d{2})?(?:\s*([ap])\.?m\b\.?)?")
+            .expect("time")
+    });
     let s = s.trim();
     let caps = ANY_DATE.captures(s)?;
     let date = date_from_caps(&caps)?;
     let rest = &s[caps.get(0).map_or(0, |m| m.end())..];
-    let time = TIME.captures(rest).and_then(|c| {
-        let h: u32 = c[1].parse().ok()?;
-        let m: u32 = c[2].parse().ok()?;
-        (h < 24 && m < 60).then(|| format!("{h:02}:{m:02}"))
-    });
+    let time = TIME
+        .captures(rest)
+        .and_then(|c| clock(&c[1], &c[2], c.get(3).map(|m| m.as_str())));
     Some((date, time))
+}
+
+/// `HH:MM` of an hour and minute as written, with `a`/`p` of an English `am`/`pm` after them
+/// (`4:40 pm` → `16:40`, `12:15 am` → `00:15`).
+fn clock(h: &str, m: &str, am_pm: Option<&str>) -> Option<String> {
+    let mut h: u32 = h.parse().ok()?;
+    let m: u32 = m.parse().ok()?;
+    match am_pm.map(|x| x[..1].to_ascii_lowercase()) {
+        Some(x) if (1..=12).contains(&h) => {
+            h = h % 12 + if x == "p" { 12 } else { 0 };
+        }
+        Some(_) => return None,
+        None => {}
+    }
+    (h < 24 && m < 60).then(|| format!("{h:02}:{m:02}"))
 }
 
 /// Build `YYYY-MM-DD` from the captures of [`date_src`].
@@ -644,11 +659,7 @@ fn stamp_of(t: &str) -> Option<Stamp> {
     let c = STAMP_LINE.captures(t)?;
     let date = date_from_caps(&c)?;
     let time = match (c.name("hh"), c.name("mm")) {
-        (Some(h), Some(m)) => {
-            let h: u32 = h.as_str().parse().ok()?;
-            let m: u32 = m.as_str().parse().ok()?;
-            (h < 24 && m < 60).then(|| format!("{h:02}:{m:02}"))
-        }
+        (Some(h), Some(m)) => clock(h.as_str(), m.as_str(), c.name("ampm").map(|x| x.as_str())),
         _ => None,
     };
     let label = c.name("label").map(|l| l.as_str().to_lowercase());
@@ -1097,6 +1108,19 @@ Die Opposition reagierte mit Kritik auf die Ankündigung des Ministers.";
             ("2025-12-03".into(), Some("09:05".into()))
         );
         assert_eq!(p("März 7, 2024").unwrap().0, "2024-03-07");
+        // English clock times with am/pm
+        assert_eq!(
+            p("December 19, 2025 4:40 p.m. ET").unwrap(),
+            ("2025-12-19".into(), Some("16:40".into()))
+        );
+        assert_eq!(
+            p("19 December 2025, 12:15am").unwrap(),
+            ("2025-12-19".into(), Some("00:15".into()))
+        );
+        assert_eq!(
+            publication_stamp("Published: 12 August 2026, 2:05 PM BST"),
+            Some(("2026-08-12".into(), Some("14:05".into())))
+        );
         assert_eq!(p("07.03.24").unwrap().0, "2024-03-07");
         assert!(p("32.13.2024").is_none());
         assert!(p("kein Datum").is_none());
