@@ -955,16 +955,27 @@ fn rules_with_flags(tokens: &[&str], flags: &[u16], labels: &mut [u8]) {
     {
         labels[0] = 0;
     }
-    // an article capitalised at the sentence's start is no part of a name (`Die Grünen
-    // lehnten ab`), unless the name with it is listed (`Die Linke`)
-    if n > 1
-        && matches!(tokens[0], "Der" | "Die" | "Das" | "Den" | "Dem" | "Des")
-        && matches!(labels[0], 3 | 5 | 7)
-        && labels[1] == labels[0] + 1
-        && flags[0] & (flag::ORG_PART | flag::PLACE_PART) == 0
-    {
-        labels[1] = labels[0];
-        labels[0] = 0;
+    // an article capitalised at the start of a sentence or clause is no part of a name (`Die
+    // Grünen lehnten ab`), unless the name with it is listed (`Die Linke`); nor is what follows
+    // when it is a lower-case word (`Washington – Der deutsche Philosoph …`, `: Die erste
+    // Nacht …`), as German names capitalise their adjectives
+    for s in clause_starts(tokens) {
+        if s + 1 < n
+            && matches!(tokens[s], "Der" | "Die" | "Das" | "Den" | "Dem" | "Des")
+            && matches!(labels[s], 3 | 5 | 7)
+            && labels[s + 1] == labels[s] + 1
+            && flags[s] & (flag::ORG_PART | flag::PLACE_PART) == 0
+        {
+            labels[s + 1] = labels[s];
+            labels[s] = 0;
+            if tokens[s + 1].starts_with(char::is_lowercase) {
+                let inside = labels[s + 1] + 1;
+                labels[s + 1] = 0;
+                for l in labels[s + 2..].iter_mut().take_while(|l| **l == inside) {
+                    *l = 0;
+                }
+            }
+        }
     }
     // institutions with a `für`/`zur` complement: `Institut zur Erforschung des Kriegs`,
     // `Allianz für Ostseewirtschaft`
@@ -1016,22 +1027,34 @@ fn rules_with_flags(tokens: &[&str], flags: &[u16], labels: &mut [u8]) {
             labels[e - 1] = 0;
         }
     }
-    // a listed name of an article and an everyday word that opens the sentence (also after an
-    // opening quotation mark) is the everyday phrase unless a speech verb follows: `Die Ärzte
-    // kämpften um sein Leben`, but `Die Zeit berichtet`
-    let s = usize::from(matches!(tokens.first(), Some(&("„" | "\"" | "»"))));
-    if s + 2 <= n
-        && label_type(labels[s]).is_some()
-        && labels[s + 1] == labels[s] + 1
-        && labels.get(s + 2) != Some(&(labels[s] + 1))
-        && gaz.is_phrase_name(tokens[s], tokens[s + 1])
-        && !tokens
-            .get(s + 2)
-            .is_some_and(|w| gaz.is_phrase_name_verb(w))
-    {
-        labels[s] = 0;
-        labels[s + 1] = 0;
+    // a listed name of an article and an everyday word that opens a sentence or clause is the
+    // everyday phrase unless a verb of reporting follows: `Die Ärzte kämpften um sein Leben`,
+    // `… verspricht er: Der Plan ist …`, but `Die Zeit berichtet`
+    for s in clause_starts(tokens) {
+        if s + 2 <= n
+            && label_type(labels[s]).is_some()
+            && labels[s + 1] == labels[s] + 1
+            && labels.get(s + 2) != Some(&(labels[s] + 1))
+            && gaz.is_phrase_name(tokens[s], tokens[s + 1])
+            && !tokens
+                .get(s + 2)
+                .is_some_and(|w| gaz.is_phrase_name_verb(w))
+        {
+            labels[s] = 0;
+            labels[s + 1] = 0;
+        }
     }
+}
+
+/// Where a sentence or a clause that is written like one starts: the first token, after an
+/// opening quotation mark or a colon, and after the dash of a dateline (`Washington – Der …`,
+/// within the sentence's first five tokens).
+fn clause_starts<'t>(tokens: &'t [&str]) -> impl Iterator<Item = usize> + 't {
+    (0..tokens.len()).filter(|&i| {
+        i == 0
+            || matches!(tokens[i - 1], ":" | "„" | "\"" | "»")
+            || (i <= 5 && matches!(tokens[i - 1], "–" | "—" | "-"))
+    })
 }
 
 #[cfg(test)]
@@ -1426,6 +1449,14 @@ Security Studies.";
         let mut labels = vec![3, 4, 4, 0, 0, 0];
         apply_rules(&toks, &mut labels);
         assert_eq!(labels, vec![0, 3, 4, 0, 0, 0]);
+        // also after a dateline's dash; a lower-case word after it starts no name either
+        let toks = words("Innsbruck – Die Tiroler Polizei ermittelt");
+        assert_eq!(ruled(&toks, vec![5, 0, 7, 8, 8, 0]), vec![5, 0, 0, 7, 8, 0]);
+        let toks = words("Washington – Der deutsche Philosoph Jürgen Habermas wird 90");
+        assert_eq!(
+            ruled(&toks, vec![5, 0, 7, 8, 8, 1, 2, 0, 0]),
+            vec![5, 0, 0, 0, 0, 1, 2, 0, 0]
+        );
 
         // a listed name of an article and an everyday word opening the sentence is the
         // phrase, unless a verb of reporting follows; inside a sentence it is the name
@@ -1436,6 +1467,8 @@ Security Studies.";
             ruled(&toks, vec![0, 3, 4, 0, 0, 0, 0, 0]),
             vec![0, 0, 0, 0, 0, 0, 0, 0]
         );
+        let toks = words("Ansonsten verspricht er : Der Plan ist einfach");
+        assert_eq!(ruled(&toks, vec![0, 0, 0, 0, 3, 4, 0, 0]), vec![0; 8]);
         let toks = words("Die Zeit berichtet über den Plan");
         assert_eq!(ruled(&toks, vec![3, 4, 0, 0, 0, 0]), vec![3, 4, 0, 0, 0, 0]);
         let toks = words("Das Konzert von Die Ärzte fiel aus");
