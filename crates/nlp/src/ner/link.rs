@@ -47,6 +47,16 @@ const DETERMINERS: &[&str] = &[
     "dessen", "deren",
 ];
 
+/// German words before a noun that never stand before a person's name, besides
+/// [`DETERMINERS`]: `kein`, `jeder`, `dieser` and their forms.
+const NOUN_DETERMINERS: &[&str] = &[
+    "kein", "keine", "keinen", "keinem", "keiner", "keines", "jede", "jeden", "jedem", "jeder",
+    "jedes", "diese", "diesen", "diesem", "dieser", "dieses", "jene", "jenen", "jenem", "jener",
+    "jenes", "welche", "welchen", "welchem", "welcher", "welches", "unser", "unsere", "unseren",
+    "unserem", "unserer", "euer", "eure", "mein", "meine", "meinen", "meinem", "meiner", "dein",
+    "deine",
+];
+
 /// Lower-case with hyphens removed (`Kreml-Chef` → `kremlchef`).
 fn role_key(s: &str) -> String {
     s.to_lowercase().replace('-', "")
@@ -906,7 +916,14 @@ fn propagate_surnames(tagged: &mut [(Vec<String>, Vec<u8>)]) {
             let w = &words[i];
             let known =
                 surnames.contains(w) || w.strip_suffix('s').is_some_and(|b| surnames.contains(b));
-            if known {
+            // after an article or another determiner the word is a noun, not the person (`der
+            // Fall des Torhüters`, `auf jeden Fall` beside `Ibrahima Fall`)
+            let determined = i > 0 && {
+                let before = words[i - 1].to_lowercase();
+                DETERMINERS.contains(&before.as_str())
+                    || NOUN_DETERMINERS.contains(&before.as_str())
+            };
+            if known && !determined {
                 labels[i] = 1;
             }
         }
@@ -1381,6 +1398,26 @@ mod tests {
             kind,
             roles: roles.iter().map(|r| r.to_string()).collect(),
         }
+    }
+
+    #[test]
+    fn a_surname_after_an_article_is_the_noun() {
+        let sent = |ws: &[&str], ls: &[u8]| {
+            (
+                ws.iter().map(|w| w.to_string()).collect::<Vec<_>>(),
+                ls.to_vec(),
+            )
+        };
+        let mut tagged = vec![
+            sent(&["Ibrahima", "Fall", "traf", "zweimal"], &[1, 2, 0, 0]),
+            sent(&["Fall", "jubelte", "."], &[0, 0, 0]),
+            sent(&["Der", "Fall", "wird", "untersucht"], &[0, 0, 0, 0]),
+            sent(&["auf", "jeden", "Fall", "nicht"], &[0, 0, 0, 0]),
+        ];
+        propagate_surnames(&mut tagged);
+        assert_eq!(tagged[1].1, vec![1, 0, 0]);
+        assert_eq!(tagged[2].1, vec![0; 4]);
+        assert_eq!(tagged[3].1, vec![0; 4]);
     }
 
     #[test]
