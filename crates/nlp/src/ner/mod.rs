@@ -1012,6 +1012,28 @@ fn rules_with_flags(tokens: &[&str], flags: &[u16], labels: &mut [u8]) {
             }
         }
     }
+    // a person's name ends before a listed common noun that no list has as a name: after a
+    // name in the genitive (`Putins Image`) or a lower-case word (`Jay-Jay zur Meisterschaft`)
+    for (s, e, t) in spans(labels) {
+        if t != EntityType::Per || e - s < 2 {
+            continue;
+        }
+        let noun = |k: usize| {
+            flags[k] & flag::COMMON_NOUN != 0 && flags[k] & (flag::FIRST | flag::SURNAME) == 0
+        };
+        let genitive = e - s == 2 && tokens[s].ends_with('s') && flags[s] & flag::FIRST == 0;
+        let cut = (s + 1..e).find(|&k| {
+            noun(k) && ((k == s + 1 && genitive) || tokens[k - 1].starts_with(char::is_lowercase))
+        });
+        if let Some(k) = cut {
+            let from = if tokens[k - 1].starts_with(char::is_lowercase) {
+                k - 1
+            } else {
+                k
+            };
+            labels[from..e].iter_mut().for_each(|l| *l = 0);
+        }
+    }
     // a number after a listed organisation is no part of its name unless listed with it
     // (`die Linke 7` in a count of seats, but `Hannover 96`)
     for (s, e, t) in spans(labels) {
@@ -1476,6 +1498,15 @@ Security Studies.";
             ruled(&toks, vec![0, 0, 0, 3, 4, 0, 0]),
             vec![0, 0, 0, 3, 4, 0, 0]
         );
+
+        // a person's name ends before a listed common noun after a genitive or a lower-case
+        // word
+        let toks = words("Putins Software hat Lücken");
+        assert_eq!(ruled(&toks, vec![1, 2, 0, 0]), vec![1, 0, 0, 0]);
+        let toks = words("Jay-Jay zur Meisterschaft geführt");
+        assert_eq!(ruled(&toks, vec![1, 2, 2, 0]), vec![1, 0, 0, 0]);
+        let toks = words("Karl-Theodor zu Guttenberg sagte");
+        assert_eq!(ruled(&toks, vec![1, 2, 2, 0]), vec![1, 2, 2, 0]);
 
         // a number after a listed organisation is no part of it, unless listed with it
         let toks = words("die Grünen 11 und die Linke 7");
