@@ -510,6 +510,13 @@ fn person_mentions(
     v
 }
 
+/// Tokens before a role phrase searched for the holder of the role (see
+/// [`Finder::role_holder`]): far more than any article's span from a name to its role.
+const ROLE_LOOKBACK: usize = 5_000;
+/// Longest gap, in tokens, between a person's mention and a role noun in apposition after it
+/// (a comma and adjectives: `Uschakow, außenpolitischer Berater`).
+const APPOSITION_WORDS: usize = 8;
+
 /// A speaker as found: text range in bytes, name to report, entity index.
 #[derive(Debug, Clone)]
 struct Speaker {
@@ -3592,36 +3599,43 @@ impl<'a> Finder<'a> {
         let names_role =
             |w: &str| w == head || (w.ends_with(head.as_str()) && w.len() > head.len());
         let before = toks[a].s;
-        let mut found = None;
-        for (k, t) in toks[..a].iter().enumerate() {
+        let persons = &self.persons;
+        // the last such place: scanning back from the phrase, the first one found (within
+        // `ROLE_LOOKBACK` tokens, so that a long text costs no more per phrase than a long
+        // article)
+        let found = (a.saturating_sub(ROLE_LOOKBACK)..a).rev().find_map(|k| {
+            let t = &toks[k];
             if !(t.is_word() && t.cap && t.region.is_none() && names_role(&t.lower)) {
-                continue;
+                return None;
             }
             // `Berater (Juri) Uschakow`: a mention within the next two words.
-            let after = self.persons.iter().find(|m| {
-                m.0 >= t.e
-                    && m.0 < before
-                    && toks[k + 1..]
-                        .iter()
-                        .take_while(|x| x.s < m.0)
-                        .all(|x| x.is_word() && x.cap)
-                    && toks[k + 1..].iter().take_while(|x| x.s < m.0).count() <= 2
-            });
+            let first_after = persons.partition_point(|m| m.0 < t.e);
+            let after = persons[first_after..]
+                .iter()
+                .take_while(|m| m.0 < before)
+                .take(4)
+                .find(|m| {
+                    let gap = || toks[k + 1..].iter().take_while(|x| x.s < m.0);
+                    gap().take(3).all(|x| x.is_word() && x.cap) && gap().take(3).count() <= 2
+                });
             // `Uschakow, außenpolitischer Berater`: a mention, a comma, adjectives.
-            let pre = self.persons.iter().rev().find(|m| {
-                m.1 <= t.s && {
-                    let gap: Vec<&Tok> = toks[..k].iter().rev().take_while(|x| x.e > m.1).collect();
-                    gap.first().is_some_and(|x| x.is_word())
-                        && gap.last().is_some_and(|x| x.is_punct(','))
-                        && gap[..gap.len() - 1]
-                            .iter()
-                            .all(|x| x.is_word() && !x.cap && is_adjective(&x.lower))
-                }
+            let last_before = persons.partition_point(|m| m.1 <= t.s);
+            let pre = persons[..last_before].iter().rev().take(4).find(|m| {
+                let gap: Vec<&Tok> = toks[..k]
+                    .iter()
+                    .rev()
+                    .take_while(|x| x.e > m.1)
+                    .take(APPOSITION_WORDS + 1)
+                    .collect();
+                gap.len() <= APPOSITION_WORDS
+                    && gap.first().is_some_and(|x| x.is_word())
+                    && gap.last().is_some_and(|x| x.is_punct(','))
+                    && gap[..gap.len() - 1]
+                        .iter()
+                        .all(|x| x.is_word() && !x.cap && is_adjective(&x.lower))
             });
-            if let Some(m) = after.or(pre) {
-                found = Some(*m);
-            }
-        }
+            after.or(pre).copied()
+        });
         let (ms, me, ei, _) = found?;
         let ent = self.doc.entities.get(ei)?;
         Some(Speaker {
