@@ -2,7 +2,7 @@
 
 use crate::Format;
 use anyhow::Context;
-use lagebild_model::{slice_chars, Entity};
+use lagebild_model::{CharIndex, Entity};
 use lagebild_nlp::ner::Tagger;
 use std::io::{BufWriter, Write};
 use std::path::Path;
@@ -33,8 +33,9 @@ pub fn run(file: &Path, conll: bool, format: Format) -> anyhow::Result<ExitCode>
         Tagger::default_for(&doc.article.language).annotate(&mut doc);
         match format {
             Format::Json => {
+                let ix = CharIndex::new(&doc.article.text);
                 let v = serde_json::json!({
-                    "entities": doc.entities.iter().map(|e| entity_json(e, &doc.article.text)).collect::<Vec<_>>()
+                    "entities": doc.entities.iter().map(|e| entity_json(e, &doc.article.text, &ix)).collect::<Vec<_>>()
                 });
                 serde_json::to_writer_pretty(&mut out, &v)?;
                 writeln!(out)?;
@@ -62,7 +63,7 @@ pub fn run(file: &Path, conll: bool, format: Format) -> anyhow::Result<ExitCode>
     Ok(ExitCode::SUCCESS)
 }
 
-fn entity_json(e: &Entity, text: &str) -> serde_json::Value {
+fn entity_json(e: &Entity, text: &str, ix: &CharIndex) -> serde_json::Value {
     serde_json::json!({
         "name": e.name,
         "type": e.kind.as_str(),
@@ -72,7 +73,7 @@ fn entity_json(e: &Entity, text: &str) -> serde_json::Value {
             "start": m.span.start,
             "end": m.span.end,
             "kind": m.kind,
-            "text": slice_chars(text, m.span),
+            "text": ix.slice(text, m.span),
         })).collect::<Vec<_>>(),
     })
 }
