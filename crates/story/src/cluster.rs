@@ -10,9 +10,9 @@
 //! compared with every story.
 
 use crate::entities::name_key;
-use crate::features::{for_text_keys_in, german_equivalent, idf, DocText};
+use crate::features::{for_text_keys_in, german_equivalent, idf, Covered, DocText};
 use lagebild_model::calendar::Date;
-use lagebild_model::{AnnotatedArticle, EntityType, MentionKind, Span};
+use lagebild_model::{AnnotatedArticle, EntityType, MentionKind};
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 use std::cmp::Ordering;
@@ -235,13 +235,14 @@ pub(crate) fn features(doc: &AnnotatedArticle) -> ArticleFeatures {
             counts.insert(k.to_string(), 1.0);
         }
     };
-    let named: Vec<Span> = doc
-        .entities
-        .iter()
-        .flat_map(|e| e.mentions.iter())
-        .filter(|m| m.kind == MentionKind::Name)
-        .map(|m| m.span)
-        .collect();
+    let named = Covered::new(
+        doc.entities
+            .iter()
+            .flat_map(|e| e.mentions.iter())
+            .filter(|m| m.kind == MentionKind::Name)
+            .map(|m| m.span)
+            .collect(),
+    );
     for i in 0..doc.sentences.len() {
         dt.for_keys(i, &mut count);
         dt.for_head_keys(i, &named, |_, k| count(k));

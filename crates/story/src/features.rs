@@ -296,6 +296,40 @@ pub fn for_head_key(word: &str, f: impl FnOnce(&str)) {
     }
 }
 
+/// Spans (of name mentions) to ask whether one of them covers a given span, in logarithmic
+/// time: a long text has tens of thousands of mentions.
+pub struct Covered {
+    /// Starts, ascending.
+    starts: Vec<usize>,
+    /// The largest end among the spans up to each position of `starts`.
+    max_end: Vec<usize>,
+}
+
+impl Covered {
+    /// Index `spans`.
+    pub fn new(mut spans: Vec<Span>) -> Self {
+        spans.sort_by_key(|s| s.start);
+        let mut end = 0;
+        let max_end = spans
+            .iter()
+            .map(|s| {
+                end = end.max(s.end);
+                end
+            })
+            .collect();
+        Covered {
+            starts: spans.iter().map(|s| s.start).collect(),
+            max_end,
+        }
+    }
+
+    /// True when a span starts at or before `span` and ends at or after it.
+    pub fn covers(&self, span: Span) -> bool {
+        let n = self.starts.partition_point(|&s| s <= span.start);
+        n > 0 && self.max_end[n - 1] >= span.end
+    }
+}
+
 /// Per-article text access: sentence texts and their keys.
 pub struct DocText<'a> {
     /// The annotated article.
@@ -353,19 +387,15 @@ impl<'a> DocText<'a> {
 
     /// `f` called with the span of each compound of sentence `i` and the key of its head (see
     /// [`for_head_key`]),
-    /// leaving out words inside a name mention (`named`: their spans): a place's or a person's
-    /// name may end in a noun (`Friedrichshafen`, `Wagenknecht`) that says nothing about the
-    /// event. None in an English article.
-    pub fn for_head_keys(&self, i: usize, named: &[Span], mut f: impl FnMut(Span, &str)) {
+    /// leaving out words inside a name mention (`named`): a place's or a person's name may end
+    /// in a noun (`Friedrichshafen`, `Wagenknecht`) that says nothing about the event. None in
+    /// an English article.
+    pub fn for_head_keys(&self, i: usize, named: &Covered, mut f: impl FnMut(Span, &str)) {
         let Some(s) = self.doc.sentences.get(i).filter(|_| !self.english) else {
             return;
         };
         for t in &s.tokens {
-            if t.kind == TokenKind::Word
-                && !named
-                    .iter()
-                    .any(|n| n.start <= t.span.start && t.span.end <= n.end)
-            {
+            if t.kind == TokenKind::Word && !named.covers(t.span) {
                 for_head_key(self.slice(t.span), |k| f(t.span, k));
             }
         }
@@ -499,6 +529,18 @@ mod tests {
         assert_eq!(common_unit("euro"), "euro");
         assert_eq!(english_unit("stunde"), "hour");
         assert_eq!(english_unit("home"), "home");
+    }
+
+    #[test]
+    fn covered_spans() {
+        let c = Covered::new(vec![Span::new(10, 20), Span::new(0, 3), Span::new(12, 14)]);
+        assert!(c.covers(Span::new(0, 3)));
+        assert!(c.covers(Span::new(15, 20)));
+        assert!(c.covers(Span::new(12, 13)));
+        assert!(!c.covers(Span::new(2, 5)));
+        assert!(!c.covers(Span::new(18, 21)));
+        assert!(!c.covers(Span::new(4, 6)));
+        assert!(!Covered::new(Vec::new()).covers(Span::new(0, 1)));
     }
 
     #[test]
