@@ -1400,14 +1400,13 @@ mod tests {
         }
     }
 
+    /// A sentence's words and labels as the document-level passes take them.
+    fn sent(ws: &[&str], ls: &[u8]) -> (Vec<String>, Vec<u8>) {
+        (ws.iter().map(|w| w.to_string()).collect(), ls.to_vec())
+    }
+
     #[test]
     fn a_surname_after_an_article_is_the_noun() {
-        let sent = |ws: &[&str], ls: &[u8]| {
-            (
-                ws.iter().map(|w| w.to_string()).collect::<Vec<_>>(),
-                ls.to_vec(),
-            )
-        };
         let mut tagged = vec![
             sent(&["Ibrahima", "Fall", "traf", "zweimal"], &[1, 2, 0, 0]),
             sent(&["Fall", "jubelte", "."], &[0, 0, 0]),
@@ -1555,12 +1554,6 @@ mod tests {
 
     #[test]
     fn a_word_written_after_an_article_is_no_one_word_person() {
-        let sent = |ws: &[&str], ls: &[u8]| {
-            (
-                ws.iter().map(|w| w.to_string()).collect::<Vec<_>>(),
-                ls.to_vec(),
-            )
-        };
         let mut tagged = vec![
             // `Pacht` tagged as a person once, written after `die` elsewhere
             sent(
