@@ -1013,7 +1013,8 @@ fn rules_with_flags(tokens: &[&str], flags: &[u16], labels: &mut [u8]) {
         }
     }
     // a person's name ends before a listed common noun that no list has as a name: after a
-    // name in the genitive (`Putins Image`) or a lower-case word (`Jay-Jay zur Meisterschaft`)
+    // name in the genitive (`Putins Software`) or a lower-case word, which goes with it
+    // (`Jay-Jay zur Meisterschaft`)
     for (s, e, t) in spans(labels) {
         if t != EntityType::Per || e - s < 2 {
             continue;
@@ -1021,16 +1022,11 @@ fn rules_with_flags(tokens: &[&str], flags: &[u16], labels: &mut [u8]) {
         let noun = |k: usize| {
             flags[k] & flag::COMMON_NOUN != 0 && flags[k] & (flag::FIRST | flag::SURNAME) == 0
         };
+        let after_lower = |k: usize| tokens[k - 1].starts_with(char::is_lowercase);
         let genitive = e - s == 2 && tokens[s].ends_with('s') && flags[s] & flag::FIRST == 0;
-        let cut = (s + 1..e).find(|&k| {
-            noun(k) && ((k == s + 1 && genitive) || tokens[k - 1].starts_with(char::is_lowercase))
-        });
+        let cut = (s + 1..e).find(|&k| noun(k) && ((k == s + 1 && genitive) || after_lower(k)));
         if let Some(k) = cut {
-            let from = if tokens[k - 1].starts_with(char::is_lowercase) {
-                k - 1
-            } else {
-                k
-            };
+            let from = if after_lower(k) { k - 1 } else { k };
             labels[from..e].iter_mut().for_each(|l| *l = 0);
         }
     }
