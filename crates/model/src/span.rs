@@ -102,18 +102,17 @@ impl CharIndex {
 
 /// The substring of `text` covered by a char span (empty when out of range).
 pub fn slice_chars(text: &str, span: Span) -> &str {
+    if span.end <= span.start {
+        return "";
+    }
     let mut it = text
         .char_indices()
         .map(|(b, _)| b)
         .chain(std::iter::once(text.len()));
     let start = it.nth(span.start);
-    let end = if span.end >= span.start {
-        it.nth(span.end - span.start - 1).or(start)
-    } else {
-        start
-    };
+    let end = it.nth(span.end - span.start - 1);
     match (start, end) {
-        (Some(s), Some(e)) if span.end > span.start => &text[s..e],
+        (Some(s), Some(e)) => &text[s..e],
         _ => "",
     }
 }
