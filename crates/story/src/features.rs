@@ -242,7 +242,7 @@ pub fn for_word_keys(word: &str, f: impl FnMut(&str)) {
     for_word_keys_in(false, word, f);
 }
 
-/// Like [`for_word_keys`]; with `english`, a word part that `resources/en/de_words.tsv` lists
+/// Like [`for_word_keys`]; with `english`, a word part that the English–German list (`nlp::en_de`) has
 /// gives the key of its German equivalent, so that English and German reports of one event
 /// share terms (`earthquake`, `Erdbeben` → `erdbeb`). Function words give no key either way.
 pub fn for_word_keys_in(english: bool, word: &str, mut f: impl FnMut(&str)) {
