@@ -516,8 +516,17 @@ pub fn entities(tagger: &Tagger<'_>, text: &str, sentences: &[Sentence]) -> Vec<
             let mut roles = Vec::new();
             if kind == EntityType::Per {
                 let mut pre = Vec::new();
-                // role right before: `Kreml-Berater Juri Uschakow`
-                if a > 0 && flags[a - 1] & flag::ROLE != 0 {
+                // English roles of several words as listed: `Prime Minister Keir Starmer`,
+                // `Secretary of State Marco Rubio`
+                let listed = english
+                    .then(|| super::english_role_phrase_before(&refs, a))
+                    .flatten()
+                    .filter(|&st| labels[st..a].iter().all(|&l| l == 0));
+                if let Some(st) = listed {
+                    push_unique(&mut pre, english_role_phrase(&refs[st..a]));
+                    used_roles[st..a].iter_mut().for_each(|u| *u = true);
+                } else if a > 0 && flags[a - 1] & flag::ROLE != 0 {
+                    // role right before: `Kreml-Berater Juri Uschakow`
                     // English roles of several words: `chief executive Daniel Hale`
                     let mut st = a - 1;
                     while english
@@ -697,7 +706,15 @@ pub fn entities(tagger: &Tagger<'_>, text: &str, sentences: &[Sentence]) -> Vec<
                             start = Some(j);
                         }
                     }
-                    if let Some(st) = start {
+                    // English: a listed role of several words (`The prime minister, Keir
+                    // Starmer`)
+                    let listed = english
+                        .then(|| super::english_role_phrase_before(&refs, a - 1))
+                        .flatten();
+                    if let Some(st) = listed {
+                        push_unique(&mut roles, english_role_phrase(&refs[st..a - 1]));
+                        used_roles[st..a - 1].iter_mut().for_each(|u| *u = true);
+                    } else if let Some(st) = start {
                         let mut k = st;
                         while k < a - 1 && flags[k] & flag::ROLE != 0 {
                             for f in role_forms(g, refs[k], english) {
@@ -1628,6 +1645,42 @@ rain. The Weather Service expects the river to crest on Thursday.";
         ];
         let es = link(ms, Vec::new(), "");
         assert_eq!(es.len(), 3, "{es:#?}");
+    }
+
+    #[test]
+    fn english_public_bodies_and_titles_of_several_words() {
+        let text = "Talks resumed on Monday. The White House said the Senate would vote on \
+Friday. Prime Minister Alan Brockway met US Secretary of State Dana Whitfield in Ottawa. The \
+attorney general, Maria Ostrander, told Congress that Treasury Secretary Neil Farrow would \
+testify.";
+        let sentences = crate::tokenize::sentences(text);
+        let es = entities(&Tagger::default_for("en"), text, &sentences);
+        let find = |n: &str| {
+            es.iter()
+                .find(|e| e.name == n)
+                .unwrap_or_else(|| panic!("{n} found: {es:#?}"))
+        };
+        for body in ["White House", "Senate", "Congress"] {
+            assert_eq!(find(body).kind, EntityType::Org, "{body}");
+        }
+        let roles = [
+            ("Alan Brockway", "prime minister"),
+            ("Dana Whitfield", "secretary of state"),
+            ("Maria Ostrander", "attorney general"),
+            ("Neil Farrow", "treasury secretary"),
+        ];
+        for (person, role) in roles {
+            let p = find(person);
+            assert_eq!(p.kind, EntityType::Per, "{person}");
+            assert_eq!(p.roles, vec![role.to_string()], "{person}");
+        }
+        // the country before a title is a place; titles and the body a title names are none
+        assert_eq!(find("US").kind, EntityType::Loc);
+        assert!(
+            es.iter()
+                .all(|e| !e.name.contains("Secretary") && e.name != "Treasury"),
+            "{es:#?}"
+        );
     }
 
     #[test]

@@ -471,6 +471,71 @@ pub fn tidy_english(tokens: &[&str], labels: &mut [u8]) {
             labels[s] = 0;
         }
     }
+    // `Prime Minister Keir Starmer`, `Secretary of State Marco Rubio`: a listed role of
+    // several words, capitalised before a capitalised word, is a title and no name
+    for i in 0..tokens.len() {
+        let Some(j) = phrase_end(&words.role_phrases, tokens, i, true) else {
+            continue;
+        };
+        let title = tokens[i].starts_with(char::is_uppercase)
+            && tokens
+                .get(j)
+                .is_some_and(|w| w.starts_with(char::is_uppercase));
+        if !title {
+            continue;
+        }
+        labels[i..j].iter_mut().for_each(|l| *l = 0);
+        if let Some(t) = labels.get(j).and_then(|&l| label_type(l)) {
+            labels[j] = label_of(t, true);
+        }
+        // what the model joined to the title before it is a place if listed as one
+        // (`French`), or a country's code of two capitals that is no listed organisation
+        // (`US`, `UK`; not `EU`)
+        let mut s = i;
+        while s > 0 && labels[s - 1] != 0 && (s == i || labels[s].is_multiple_of(2)) {
+            s -= 1;
+        }
+        let place = |(w, f): (&&str, u16)| {
+            f & flag::PLACE != 0
+                || (f & flag::ORG == 0 && w.len() == 2 && w.chars().all(|c| c.is_ascii_uppercase()))
+        };
+        let flags = Gazetteer::get().flags(&tokens[s..i]);
+        if s < i && tokens[s..i].iter().zip(flags).all(place) {
+            tag_span(labels, s, i, EntityType::Loc);
+        }
+    }
+    // `White House`, `Senate`, `US Senate`: a listed public body is an organisation, unless
+    // it is part of a longer name (`Parliament Square`) or qualifies a title (`Treasury
+    // Secretary`)
+    let mut i = 0;
+    while i < tokens.len() {
+        let Some(j) = phrase_end(&words.institutions, tokens, i, false) else {
+            i += 1;
+            continue;
+        };
+        let next = tokens.get(j).copied().unwrap_or("");
+        let longer = labels
+            .get(j)
+            .is_some_and(|&l| l != 0 && l.is_multiple_of(2))
+            || english_role(next).is_some_and(|_| next.starts_with(char::is_uppercase))
+            || english_name_word(next);
+        let person = labels[i..j]
+            .iter()
+            .any(|&l| label_type(l) == Some(EntityType::Per));
+        if !longer && !person {
+            // capitalised words the model joined to it before (`US Senate`)
+            let mut from = i;
+            while from > 0
+                && labels[from] != 0
+                && labels[from].is_multiple_of(2)
+                && label_type(labels[from - 1]).is_some_and(|t| t != EntityType::Per)
+            {
+                from -= 1;
+            }
+            tag_span(labels, from, j, EntityType::Org);
+        }
+        i = j;
+    }
     // `Downing Street`, `Millbrook Lane`: a place
     for (s, e, _) in spans(labels) {
         if e > s + 1 && words.place_tails.contains(tokens[e - 1]) {
@@ -490,6 +555,32 @@ pub fn tidy_english(tokens: &[&str], labels: &mut [u8]) {
             labels[i] = label_of(EntityType::Loc, true);
         }
     }
+}
+
+/// End of the longest of `phrases` (as their words) that starts at token `i`, the words
+/// compared as written or, with `fold`, in lower case.
+fn phrase_end(phrases: &[Vec<String>], tokens: &[&str], i: usize, fold: bool) -> Option<usize> {
+    phrases.iter().find_map(|p| {
+        let words = tokens.get(i..i + p.len())?;
+        let same = words
+            .iter()
+            .zip(p)
+            .all(|(w, x)| if fold { w.to_lowercase() == *x } else { w == x });
+        same.then_some(i + p.len())
+    })
+}
+
+/// Start of a listed English role of several words (`prime minister`) that ends right before
+/// token `end`, in any case.
+pub(crate) fn english_role_phrase_before(tokens: &[&str], end: usize) -> Option<usize> {
+    english_words()
+        .role_phrases
+        .iter()
+        .filter(|p| p.len() <= end)
+        .find_map(|p| {
+            let i = end - p.len();
+            (phrase_end(std::slice::from_ref(p), tokens, i, true) == Some(end)).then_some(i)
+        })
 }
 
 /// A clock time written as one word: `6.30am`, `11pm`, `18:45`.
@@ -522,6 +613,12 @@ struct EnglishWords {
     org_heads: std::collections::HashSet<String>,
     /// Role nouns, lower case (`resources/en/roles.txt`).
     roles: std::collections::HashSet<String>,
+    /// Roles of several words, lower case, as their words (`prime minister`, `secretary of
+    /// state`).
+    role_phrases: Vec<Vec<String>>,
+    /// Names of public bodies as their words (`resources/en/institutions.txt`: `White House`,
+    /// `Senate`).
+    institutions: Vec<Vec<String>>,
 }
 
 fn english_words() -> &'static EnglishWords {
@@ -538,7 +635,22 @@ fn english_words() -> &'static EnglishWords {
             roles: crate::tokenize::data_lines(include_str!("../../resources/en/roles.txt"))
                 .map(str::to_string)
                 .collect(),
+            role_phrases: Vec::new(),
+            institutions: crate::tokenize::data_lines(include_str!(
+                "../../resources/en/institutions.txt"
+            ))
+            .map(|l| l.split_whitespace().map(str::to_string).collect())
+            .collect(),
         };
+        w.role_phrases = w
+            .roles
+            .iter()
+            .filter(|r| r.contains(' '))
+            .map(|r| r.split_whitespace().map(str::to_string).collect())
+            .collect();
+        // longest first, so that the first match is the longest
+        w.role_phrases.sort_by_key(|p| std::cmp::Reverse(p.len()));
+        w.institutions.sort_by_key(|p| std::cmp::Reverse(p.len()));
         let mut section = "";
         for line in crate::tokenize::data_lines(include_str!("../../resources/en/not_entities.txt"))
         {
