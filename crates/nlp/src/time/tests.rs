@@ -471,6 +471,11 @@ fn until_a_day_points_forward_unless_its_clause_says_otherwise() {
         values("By 6pm the figure had fallen; at 12 am it rose, at 12 pm it fell."),
         vec!["2026-01-14T18:00", "2026-01-14T00:00", "2026-01-14T12:00"]
     );
+    // what someone said would happen lies ahead of the report
+    assert_eq!(
+        values("The council said it would hold two public meetings in April."),
+        vec!["2026-04"]
+    );
     // a past cue in its own clause still decides
     assert_eq!(
         values("The road was closed until Monday."),
