@@ -163,15 +163,23 @@ fn english_role_phrase(words: &[&str]) -> String {
 
 /// English capitalises every sentence's first word: a one-word entity there whose word is no
 /// entity anywhere else in the article, and which no list of names knows, is no name (`Flood
-/// barriers hold …`, `Analysts expect …`); words in capitals (datelines) stay.
+/// barriers hold …`, `Analysts expect …`, also after an opening quotation mark: `"Nobody
+/// wanted …`); words in capitals (datelines) stay.
 fn drop_initial_capitals(tagged: &mut [(Vec<String>, Vec<u8>)], g: &Gazetteer) {
+    // the sentence's first word, after any opening punctuation
+    let first_word = |words: &[String]| {
+        words
+            .iter()
+            .position(|w| w.chars().any(char::is_alphanumeric))
+            .unwrap_or(0)
+    };
     let elsewhere: std::collections::HashSet<String> = tagged
         .iter()
         .flat_map(|(words, labels)| {
             words
                 .iter()
                 .zip(labels)
-                .skip(1)
+                .skip(first_word(words) + 1)
                 .filter(|(_, &l)| l != 0)
                 .map(|(w, _)| w.to_lowercase())
         })
@@ -179,6 +187,8 @@ fn drop_initial_capitals(tagged: &mut [(Vec<String>, Vec<u8>)], g: &Gazetteer) {
     let names =
         flag::FIRST | flag::SURNAME | flag::PLACE | flag::PLACE_PART | flag::ORG | flag::ORG_PART;
     for (words, labels) in tagged.iter_mut() {
+        let f = first_word(words);
+        let (words, labels) = (&words[f..], &mut labels[f..]);
         let single = labels.first().is_some_and(|&l| l != 0 && l % 2 == 1)
             && labels.get(1).is_none_or(|&l| l == 0 || l % 2 == 1);
         let w = words.first().map_or("", String::as_str);
@@ -1645,6 +1655,24 @@ rain. The Weather Service expects the river to crest on Thursday.";
         ];
         let es = link(ms, Vec::new(), "");
         assert_eq!(es.len(), 3, "{es:#?}");
+    }
+
+    #[test]
+    fn a_word_opening_a_quoted_english_sentence_is_no_name() {
+        let words = |ws: &[&str]| ws.iter().map(|w| w.to_string()).collect::<Vec<_>>();
+        let mut tagged = vec![
+            (
+                words(&[
+                    "\"", "Nobody", "wanted", "this", ",", "\"", "said", "Ann", "Lee",
+                ]),
+                vec![0, 7, 0, 0, 0, 0, 0, 1, 2],
+            ),
+            // a name the article uses elsewhere stays
+            (words(&["\"", "Lee", "left", "\""]), vec![0, 1, 0, 0]),
+        ];
+        drop_initial_capitals(&mut tagged, Gazetteer::get());
+        assert_eq!(tagged[0].1, vec![0, 0, 0, 0, 0, 0, 0, 1, 2]);
+        assert_eq!(tagged[1].1, vec![0, 1, 0, 0]);
     }
 
     #[test]

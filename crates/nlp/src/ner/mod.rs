@@ -344,6 +344,15 @@ pub fn tidy_english(tokens: &[&str], labels: &mut [u8]) {
             i += 1;
         }
     }
+    // figures are no names (`1,000`, `71-25`)
+    for (s, e, _) in spans(labels) {
+        if !tokens[s..e]
+            .iter()
+            .any(|w| w.chars().any(char::is_alphabetic))
+        {
+            labels[s..e].iter_mut().for_each(|l| *l = 0);
+        }
+    }
     // `River Taff`, `Mount Kenya`: a place; `Storm Bert`: no person or place
     for (s, e, t) in spans(labels) {
         let head_before = s > 0 && labels[s - 1] == 0;
@@ -1321,6 +1330,11 @@ Security Studies.";
             "so",
         ];
         assert_eq!(tidied(&toks, vec![3, 0, 0, 0, 1, 0, 0]), vec![0; 7]);
+        // figures are no names
+        let toks = [
+            "fines", "of", "up", "to", "1,000", "after", "a", "71-25", "vote",
+        ];
+        assert_eq!(tidied(&toks, vec![0, 0, 0, 0, 7, 0, 0, 7, 0]), vec![0; 9]);
         // a place or event word before the name gives its type
         let toks = ["Storm", "Bert", "flooded", "the", "River", "Taff"];
         assert_eq!(
