@@ -533,11 +533,13 @@ pub fn entities(tagger: &Tagger<'_>, text: &str, sentences: &[Sentence]) -> Vec<
                     .flatten()
                     .filter(|&st| labels[st..a].iter().all(|&l| l == 0));
                 if let Some(st) = listed {
+                    let st = super::english_title_start(&refs, labels, st);
                     push_unique(&mut pre, english_role_phrase(&refs[st..a]));
                     used_roles[st..a].iter_mut().for_each(|u| *u = true);
                 } else if a > 0 && flags[a - 1] & flag::ROLE != 0 {
                     // role right before: `Kreml-Berater Juri Uschakow`
-                    // English roles of several words: `chief executive Daniel Hale`
+                    // English roles of several words: `chief executive Daniel Hale`,
+                    // `Transport Secretary Louise Haigh`
                     let mut st = a - 1;
                     while english
                         && st > 0
@@ -545,6 +547,9 @@ pub fn entities(tagger: &Tagger<'_>, text: &str, sentences: &[Sentence]) -> Vec<
                         && labels[st - 1] == 0
                     {
                         st -= 1;
+                    }
+                    if english {
+                        st = super::english_title_start(&refs, labels, st);
                     }
                     if st + 1 < a {
                         push_unique(&mut pre, english_role_phrase(&refs[st..a]));
@@ -1680,7 +1685,8 @@ rain. The Weather Service expects the river to crest on Thursday.";
         let text = "Talks resumed on Monday. The White House said the Senate would vote on \
 Friday. Prime Minister Alan Brockway met US Secretary of State Dana Whitfield in Ottawa. The \
 attorney general, Maria Ostrander, told Congress that Treasury Secretary Neil Farrow would \
-testify.";
+testify. Shadow Transport Secretary Owen Pelling and Deputy Prime Minister Rhian Cole were \
+there.";
         let sentences = crate::tokenize::sentences(text);
         let es = entities(&Tagger::default_for("en"), text, &sentences);
         let find = |n: &str| {
@@ -1696,6 +1702,8 @@ testify.";
             ("Dana Whitfield", "secretary of state"),
             ("Maria Ostrander", "attorney general"),
             ("Neil Farrow", "treasury secretary"),
+            ("Owen Pelling", "shadow transport secretary"),
+            ("Rhian Cole", "deputy prime minister"),
         ];
         for (person, role) in roles {
             let p = find(person);

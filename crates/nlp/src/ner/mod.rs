@@ -592,6 +592,18 @@ pub(crate) fn english_role_phrase_before(tokens: &[&str], end: usize) -> Option<
         })
 }
 
+/// Where an English title that starts at token `st` starts with the title words before it
+/// (`resources/en/not_entities.txt`: `Transport` of `Transport Secretary`, `Shadow Home` of
+/// `Shadow Home Secretary`), up to three of them that are no names (`labels` 0).
+pub(crate) fn english_title_start(tokens: &[&str], labels: &[u8], mut st: usize) -> usize {
+    let words = &english_words().title_words;
+    let from = st.saturating_sub(3);
+    while st > from && labels[st - 1] == 0 && words.contains(&tokens[st - 1].to_lowercase()) {
+        st -= 1;
+    }
+    st
+}
+
 /// A clock time written as one word: `6.30am`, `11pm`, `18:45`.
 fn is_clock_time(w: &str) -> bool {
     let lower = w.to_lowercase();
@@ -628,6 +640,8 @@ struct EnglishWords {
     /// Names of public bodies as their words (`resources/en/institutions.txt`: `White House`,
     /// `Senate`).
     institutions: Vec<Vec<String>>,
+    /// Words before a role noun that belong to the title, lower case (`transport`, `shadow`).
+    title_words: std::collections::HashSet<String>,
 }
 
 fn english_words() -> &'static EnglishWords {
@@ -645,6 +659,7 @@ fn english_words() -> &'static EnglishWords {
                 .map(str::to_string)
                 .collect(),
             role_phrases: Vec::new(),
+            title_words: Default::default(),
             institutions: crate::tokenize::data_lines(include_str!(
                 "../../resources/en/institutions.txt"
             ))
@@ -674,6 +689,7 @@ fn english_words() -> &'static EnglishWords {
                 "[place tails]" => &mut w.place_tails,
                 "[org tails]" => &mut w.org_tails,
                 "[org heads]" => &mut w.org_heads,
+                "[title words]" => &mut w.title_words,
                 _ => &mut w.not_names,
             };
             set.extend(line.split_whitespace().map(str::to_string));

@@ -499,12 +499,22 @@ impl En<'_> {
                         .is_some_and(|n| k + 1 < limit && n.is_word() && n.cap)
             })
         };
+        // a speech verb's form that ends a phrase opened by a determiner is a noun (`according
+        // to its annual report.`)
+        let last_noun = |j: usize| {
+            det && j > i + 1
+                && toks
+                    .get(j + 1)
+                    .is_none_or(|n| j + 1 >= limit || !n.is_word())
+        };
         while j < limit
             && j < i + 12
             && (toks[j].is_word() || plural_possessive(j))
             && toks[j].region.is_none()
             && (!STOPS.contains(&toks[j].lower.as_str()) || joins(j))
-            && (!lex().forms.contains_key(&toks[j].lower) || self.noun_use(j, limit))
+            && (!lex().forms.contains_key(&toks[j].lower)
+                || self.noun_use(j, limit)
+                || last_noun(j))
             && (det || toks[j].cap || role_before_name(j) || joins(j))
         {
             j += 1;

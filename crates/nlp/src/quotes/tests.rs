@@ -678,6 +678,12 @@ fn english_direct_and_indirect() {
     find(&qs, "A gust of 94mph has been recorded at Boulmer");
     let qs = run_en("The dam is safe, according to the state agency.");
     assert_eq!(speaker(find(&qs, "The dam is safe")), "state agency");
+    // a speech verb's form ending the source is a noun
+    let qs = run_en("The firm employs 1,800 people, according to its annual report.");
+    assert_eq!(
+        speaker(find(&qs, "The firm employs 1,800 people")),
+        "its annual report"
+    );
     let qs = run_en(
         "According to two officials familiar with the talks, the fund could pay half the cost.",
     );
