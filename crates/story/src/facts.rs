@@ -14,6 +14,7 @@ use lagebild_model::{
     AnnotatedArticle, Citation, EntityType, Epistemic, Evidence, Fact, MentionKind, QuoteKind,
     Span, TimexType,
 };
+use lagebild_nlp::time::dateline_chars;
 use rustc_hash::FxHashMap;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::sync::OnceLock;
@@ -435,49 +436,6 @@ fn is_range_join(before: &str, between: &str) -> bool {
                 | "till"
                 | "through"
         ),
-    }
-}
-
-/// Length in chars of a dateline opening a sentence, with the space after it, or 0: a few words
-/// before a free-standing dash that name the place in capitals or credit an agency in brackets
-/// (`Auenstedt (dpa) - Nach …`, `BERLIN - …`, `HARTFIELD, March 4 (Agency) – …`), or a live
-/// ticker's time stamp ([`lagebild_nlp::time::stamp_len`]). The statement after the dash
-/// starts with a capital or a quotation mark.
-pub fn dateline_chars(text: &str) -> usize {
-    let stamp = lagebild_nlp::time::stamp_len(text);
-    if stamp > 0 {
-        return text[..stamp].chars().count();
-    }
-    // words with their byte offsets
-    let mut words = text
-        .split_whitespace()
-        .map(|w| (w.as_ptr() as usize - text.as_ptr() as usize, w));
-    let mut before: Vec<&str> = Vec::new();
-    for (_, w) in words.by_ref().take(9) {
-        if matches!(w, "-" | "–" | "—") {
-            break;
-        }
-        before.push(w);
-    }
-    let Some((start, next)) = words.next() else {
-        return 0;
-    };
-    if before.is_empty() || before.len() >= 9 {
-        return 0;
-    }
-    let capitals = |w: &str| {
-        w.chars().filter(|c| c.is_alphabetic()).count() >= 3 && !w.chars().any(char::is_lowercase)
-    };
-    let credit = before.iter().any(|w| w.starts_with('('))
-        && before.last().is_some_and(|l| l.ends_with(')'));
-    let opens = next
-        .chars()
-        .next()
-        .is_some_and(|c| c.is_uppercase() || matches!(c, '„' | '"' | '“' | '»'));
-    if (credit || capitals(before[0])) && opens {
-        text[..start].chars().count()
-    } else {
-        0
     }
 }
 
@@ -1179,60 +1137,6 @@ mod tests {
         assert_eq!(calendar_date("XXXX-12-24"), None);
         assert_eq!(calendar_date("PT5H"), None);
         assert_eq!(calendar_date("2025-W49"), Some("2025-12".into()));
-    }
-
-    #[test]
-    fn datelines() {
-        let cut = |t: &str| {
-            let n = dateline_chars(t);
-            t.chars().skip(n).collect::<String>()
-        };
-        assert_eq!(
-            cut("Kelsdorf (dpa) - Die Fähre über die Lenne fährt wieder."),
-            "Die Fähre über die Lenne fährt wieder."
-        );
-        assert_eq!(
-            cut("Kelsdorf (dpa/lno) – „Wir sind erleichtert“, sagte der Bürgermeister."),
-            "„Wir sind erleichtert“, sagte der Bürgermeister."
-        );
-        assert_eq!(
-            cut("GRÜNBACH - Der Gemeinderat tagt am Montag."),
-            "Der Gemeinderat tagt am Montag."
-        );
-        assert_eq!(
-            cut("HARTFIELD, March 4 (Wirenews) - The council met on Monday."),
-            "The council met on Monday."
-        );
-        // a live ticker's time stamp
-        assert_eq!(
-            cut("07:30 GMT – The first power cuts are coming in."),
-            "The first power cuts are coming in."
-        );
-        assert_eq!(
-            cut("11.40 Uhr: Die Feuerwehr meldet 20 Einsätze."),
-            "Die Feuerwehr meldet 20 Einsätze."
-        );
-        assert_eq!(
-            cut("18:35 – „Wir sind da“, sagt sie."),
-            "„Wir sind da“, sagt sie."
-        );
-        for t in [
-            "11.40 Uhr hat es geregnet.",
-            "11.40 – und dann.",
-            "1.200 - Die Zahl.",
-        ] {
-            assert_eq!(dateline_chars(t), 0, "{t}");
-        }
-        // no dateline: a dash inside the sentence, lower case after the dash, too many words
-        for t in [
-            "Die Fähre - so die Stadt - fährt wieder.",
-            "Kelsdorf (dpa) - und weiter geht es.",
-            "Die Stadt Kelsdorf an der Lenne hat nach langer Pause (seit 2019) - Die Fähre.",
-            "Der Gemeinderat tagt.",
-            "",
-        ] {
-            assert_eq!(dateline_chars(t), 0, "{t}");
-        }
     }
 
     #[test]

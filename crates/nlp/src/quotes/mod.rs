@@ -467,8 +467,16 @@ impl Prepared {
     }
 }
 
-/// Quotes in text order, one per span and kind.
+/// Quotes in text order, one per span and kind, none opening with a dateline (`Zwickau (dpa)
+/// – Der Hersteller will …`: the statement starts after the dash).
 fn in_text_order(mut out: Vec<Quote>) -> Vec<Quote> {
+    for q in &mut out {
+        let n = crate::time::dateline_chars(&q.text);
+        if n > 0 && n < q.span.end - q.span.start {
+            q.span.start += n;
+            q.text = q.text.chars().skip(n).collect();
+        }
+    }
     out.sort_by_key(|q| (q.span.start, q.span.end, q.kind as u8));
     out.dedup_by(|a, b| a.span == b.span && a.kind == b.kind);
     out

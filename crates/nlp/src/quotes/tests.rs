@@ -1083,6 +1083,12 @@ fn surname_with_particles_at_a_sentence_start_and_a_dateline_before_the_subject(
     let qs = run("KIEL (dpa) - Die Landesregierung teilte mit, die Fähre sei wieder im Dienst.");
     let q = find(&qs, "die Fähre sei wieder im Dienst");
     assert_eq!(speaker(q), "Landesregierung");
+    // and is no part of a statement that opens the sentence
+    let qs = run(
+        "Lennau (dpa) – Der Hersteller will 300 Stellen abbauen. Das kündigte Vorstandschef \
+         Jan Ort am Dienstag an.",
+    );
+    find(&qs, "Der Hersteller will 300 Stellen abbauen");
 }
 
 #[test]

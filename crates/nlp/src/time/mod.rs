@@ -429,6 +429,49 @@ fn side_years(cands: &[engine::Candidate]) -> Vec<bool> {
         .collect()
 }
 
+/// Length in chars of a dateline opening a sentence, with the space after it, or 0: a few words
+/// before a free-standing dash that name the place in capitals or credit an agency in brackets
+/// (`Auenstedt (dpa) - Nach …`, `BERLIN - …`, `HARTFIELD, March 4 (Agency) – …`), or a live
+/// ticker's time stamp ([`stamp_len`]). The statement after the dash
+/// starts with a capital or a quotation mark.
+pub fn dateline_chars(text: &str) -> usize {
+    let stamp = stamp_len(text);
+    if stamp > 0 {
+        return text[..stamp].chars().count();
+    }
+    // words with their byte offsets
+    let mut words = text
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - text.as_ptr() as usize, w));
+    let mut before: Vec<&str> = Vec::new();
+    for (_, w) in words.by_ref().take(9) {
+        if matches!(w, "-" | "–" | "—") {
+            break;
+        }
+        before.push(w);
+    }
+    let Some((start, next)) = words.next() else {
+        return 0;
+    };
+    if before.is_empty() || before.len() >= 9 {
+        return 0;
+    }
+    let capitals = |w: &str| {
+        w.chars().filter(|c| c.is_alphabetic()).count() >= 3 && !w.chars().any(char::is_lowercase)
+    };
+    let credit = before.iter().any(|w| w.starts_with('('))
+        && before.last().is_some_and(|l| l.ends_with(')'));
+    let opens = next
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || matches!(c, '„' | '"' | '“' | '»'));
+    if (credit || capitals(before[0])) && opens {
+        text[..start].chars().count()
+    } else {
+        0
+    }
+}
+
 /// Length in bytes of a live ticker's time stamp opening `text`, with the dash or colon and
 /// the space after it, or 0: a time (`11.40`, `07:30`), maybe a clock word
 /// (`resources/clock_words.txt`: `Uhr`, `GMT`), then a free-standing dash or a colon, and a

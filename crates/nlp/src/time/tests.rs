@@ -818,3 +818,57 @@ fn the_same_evening_is_that_of_the_last_day_named() {
     let t = "Die Wahl vor fünf Jahren hatte er verloren. Um 19 Uhr trat er vor die Presse.";
     assert!(value_of(t, Some("2026-09-09"), "19 Uhr").starts_with("2026-09-09T19"));
 }
+
+#[test]
+fn datelines() {
+    let cut = |t: &str| {
+        let n = dateline_chars(t);
+        t.chars().skip(n).collect::<String>()
+    };
+    assert_eq!(
+        cut("Kelsdorf (dpa) - Die Fähre über die Lenne fährt wieder."),
+        "Die Fähre über die Lenne fährt wieder."
+    );
+    assert_eq!(
+        cut("Kelsdorf (dpa/lno) – „Wir sind erleichtert“, sagte der Bürgermeister."),
+        "„Wir sind erleichtert“, sagte der Bürgermeister."
+    );
+    assert_eq!(
+        cut("GRÜNBACH - Der Gemeinderat tagt am Montag."),
+        "Der Gemeinderat tagt am Montag."
+    );
+    assert_eq!(
+        cut("HARTFIELD, March 4 (Wirenews) - The council met on Monday."),
+        "The council met on Monday."
+    );
+    // a live ticker's time stamp
+    assert_eq!(
+        cut("07:30 GMT – The first power cuts are coming in."),
+        "The first power cuts are coming in."
+    );
+    assert_eq!(
+        cut("11.40 Uhr: Die Feuerwehr meldet 20 Einsätze."),
+        "Die Feuerwehr meldet 20 Einsätze."
+    );
+    assert_eq!(
+        cut("18:35 – „Wir sind da“, sagt sie."),
+        "„Wir sind da“, sagt sie."
+    );
+    for t in [
+        "11.40 Uhr hat es geregnet.",
+        "11.40 – und dann.",
+        "1.200 - Die Zahl.",
+    ] {
+        assert_eq!(dateline_chars(t), 0, "{t}");
+    }
+    // no dateline: a dash inside the sentence, lower case after the dash, too many words
+    for t in [
+        "Die Fähre - so die Stadt - fährt wieder.",
+        "Kelsdorf (dpa) - und weiter geht es.",
+        "Die Stadt Kelsdorf an der Lenne hat nach langer Pause (seit 2019) - Die Fähre.",
+        "Der Gemeinderat tagt.",
+        "",
+    ] {
+        assert_eq!(dateline_chars(t), 0, "{t}");
+    }
+}
