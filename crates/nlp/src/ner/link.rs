@@ -1984,6 +1984,15 @@ saß im zweiten Wagen. „Milch gibt es jeden Tag“, sagte Milchbauer Anton Rä
         assert_eq!(roles("Jasmin Albrecht"), ["Mutter"], "{es:?}");
         assert_eq!(roles("Lukas Brenner"), ["Fahrgast"], "{es:?}");
         assert_eq!(roles("Anton Rädler"), ["Milchbauer"], "{es:?}");
+        // heads of groups and bodies, also after a party's short form
+        let es = entities_in(
+            "de",
+            "Laut CSU-Landesgruppenchef Anselm Kirchner gibt es keinen Grund zur Eile.",
+        );
+        assert_eq!(
+            roles_of(&es, "Anselm Kirchner"),
+            ["CSU-Landesgruppenchef", "Landesgruppenchef"]
+        );
         // a capitalised adjective after an article belongs to the title
         let es = entities_in(
             "de",
