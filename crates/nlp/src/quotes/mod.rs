@@ -1779,13 +1779,19 @@ impl<'a> Finder<'a> {
         };
         if fr.speaker.is_none() {
             // No subject next to the cue (`Die „Zeitung“ hatte berichtet`, `In einem Bericht
-            // wurde vermutet`): the first noun phrase before the cue names the source.
+            // wurde vermutet`): the first noun phrase before the cue names the source, unless
+            // it opens the sentence as the subject of a passive, which names whom it was said
+            // to (`Zeugen werden gebeten, sich zu melden`)
             let cue_at = fr.cue.as_ref().map_or(self.text.len(), |c| c.1);
+            let passive_subject = |(na, nb): (usize, usize)| {
+                na == a && self.toks.get(nb).is_some_and(|t| is_passive_aux(&t.lower))
+            };
             fr.speaker = (a..b)
                 .take_while(|&k| self.toks[k].s < cue_at)
                 .filter(|&k| self.toks[k].region.is_none())
                 .find_map(|k| self.np_after(k, b))
                 .filter(|&(na, _)| self.toks[na].s < cue_at)
+                .filter(|&np| !passive_subject(np))
                 .map(|(na, nb)| self.speaker(na, nb));
         }
         Some(fr)

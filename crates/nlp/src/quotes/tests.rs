@@ -1584,6 +1584,26 @@ fn passive_agent_needs_the_verbs_complement() {
 }
 
 #[test]
+fn the_subject_of_a_passive_speech_act_is_whom_it_was_said_to() {
+    for (text, content) in [
+        (
+            "Zeugen werden gebeten, sich bei der Polizei zu melden.",
+            "sich bei der Polizei zu melden",
+        ),
+        (
+            "Die Anwohner wurden aufgefordert, die Fenster geschlossen zu halten.",
+            "die Fenster geschlossen zu halten",
+        ),
+    ] {
+        let q = find(&run(text), content).clone();
+        assert_eq!(q.speaker, None, "{q:#?}");
+    }
+    // with its agent, the agent speaks
+    let qs = run("Zeugen werden von der Polizei gebeten, sich zu melden.");
+    assert_eq!(speaker(find(&qs, "sich zu melden")), "Polizei");
+}
+
+#[test]
 fn a_source_inside_an_embedded_clause_holds_for_that_clause() {
     let qs = run(
         "Die beiden Männer, die nach Angaben der Polizei bewaffnet waren, flohen in einem Auto.",
