@@ -3536,7 +3536,8 @@ impl<'a> Finder<'a> {
     }
 
     /// The name of the place or organisation whose mention is `phrase`, or ends it after a
-    /// descriptive noun (`Arbeitgeberverband KAV`), ending at byte `e`: the entity's name when
+    /// descriptive noun (`Arbeitgeberverband KAV`) or adjectives (`sächsischen
+    /// Wirtschaftsministeriums`), ending at byte `e`: the entity's name when
     /// it shares a word with the phrase, also with another ending (`dem Deutschen
     /// Wetterdienst` → `Deutscher Wetterdienst`, `Russlands` → `Russland`, `Arbeitgeberverband
     /// KAV` → `Kommunaler Arbeitgeberverband Niedersachsen`), else the phrase as written (a
@@ -3556,6 +3557,15 @@ impl<'a> Finder<'a> {
                         .any(|x| noun.ends_with(x.as_str()))
             })
         };
+        // adjectives before the name (`des sächsischen Wirtschaftsministeriums`)
+        let adjectives_before = |m: &str| {
+            phrase.strip_suffix(m).is_some_and(|before| {
+                before.ends_with(' ')
+                    && before
+                        .split_whitespace()
+                        .all(|w| w.chars().all(|c| c.is_lowercase() || c == '-'))
+            })
+        };
         self.doc
             .entities
             .iter()
@@ -3567,7 +3577,9 @@ impl<'a> Finder<'a> {
                             .text
                             .get(self.ix.byte_of(m.span.start)..e)
                             .is_some_and(|m| {
-                                m == phrase || x.kind == EntityType::Org && described(m)
+                                m == phrase
+                                    || x.kind == EntityType::Org && described(m)
+                                    || adjectives_before(m)
                             })
                 })
             })

@@ -999,6 +999,19 @@ fn organisation_speakers_take_the_entity_name() {
 }
 
 #[test]
+fn adjectives_before_an_organisation_leave_its_name() {
+    let d = annotated(
+        "Nach Angaben des sächsischen Wirtschaftsministeriums hängen an dem Werk mehr als \
+         10.000 Arbeitsplätze.",
+    );
+    let q = find(
+        &d.quotes,
+        "hängen an dem Werk mehr als 10.000 Arbeitsplätze",
+    );
+    assert_eq!(speaker(q), "Wirtschaftsministerium");
+}
+
+#[test]
 fn genitive_speakers_are_named_in_the_nominative() {
     let qs = run("Nach Angaben des Landkreises sind 500 Helfer im Einsatz.");
     assert_eq!(speaker(&qs[0]), "Landkreis");
