@@ -252,14 +252,20 @@ fn drop_role_qualifiers(tagged: &mut [(Vec<String>, Vec<u8>)]) {
 
 /// A one-word "person" whose word the same article writes right after an article or
 /// determiner, untagged (`die Pacht` beside `keinen Cent Pacht mehr`), is a common noun: news
-/// write no article before a person's name. The surname of a person named in full stays.
-fn drop_determined_persons(tagged: &mut [(Vec<String>, Vec<u8>)]) {
+/// write no article before a person's name. The surname of a person named in full stays. So
+/// is a one-word name of any kind that the article writes after an indefinite article.
+fn drop_determined_names(tagged: &mut [(Vec<String>, Vec<u8>)]) {
     let mut determined: std::collections::HashSet<&str> = Default::default();
+    let mut indefinite: std::collections::HashSet<String> = Default::default();
     let mut surnames: std::collections::HashSet<&str> = Default::default();
     for (words, labels) in tagged.iter() {
         for k in 1..words.len() {
-            if labels[k] == 0 && DETERMINERS.contains(&words[k - 1].to_lowercase().as_str()) {
+            let before = words[k - 1].to_lowercase();
+            if labels[k] == 0 && DETERMINERS.contains(&before.as_str()) {
                 determined.insert(words[k].as_str());
+                if before.starts_with("ein") {
+                    indefinite.insert(words[k].clone());
+                }
             }
         }
         for (a, b, t) in super::spans(labels) {
@@ -277,7 +283,11 @@ fn drop_determined_persons(tagged: &mut [(Vec<String>, Vec<u8>)]) {
     }
     for (words, labels) in tagged.iter_mut() {
         for (a, b, t) in super::spans(labels) {
-            if t == EntityType::Per && b - a == 1 && drop.contains(&words[a]) {
+            // any one-word name the article also writes after an indefinite article is the
+            // noun (`Brand in Recyclinghof` over `auf einem Recyclinghof`)
+            let noun = (t == EntityType::Per && drop.contains(&words[a]))
+                || indefinite.contains(&words[a]);
+            if b - a == 1 && noun {
                 labels[a] = 0;
             }
         }
@@ -471,7 +481,7 @@ pub fn entities(tagger: &Tagger<'_>, text: &str, sentences: &[Sentence]) -> Vec<
         drop_initial_capitals(&mut tagged, g);
         drop_role_qualifiers(&mut tagged);
     } else {
-        drop_determined_persons(&mut tagged);
+        drop_determined_names(&mut tagged);
         institutions_at_places(&mut tagged, g);
         genitive_bodies(&mut tagged, g);
         named_bodies(&mut tagged, g);
@@ -1597,9 +1607,28 @@ mod tests {
             sent(&["Roland", "Koch", "kam", "."], &[1, 2, 0, 0]),
             sent(&["Koch", "lobte", "der", "Koch", "."], &[1, 0, 0, 0, 0]),
         ];
-        drop_determined_persons(&mut tagged);
+        drop_determined_names(&mut tagged);
         assert_eq!(tagged[0].1, vec![0; 6]);
         assert_eq!(tagged[3].1[0], 1);
+        // a headline's name of any kind that the text writes after an indefinite article
+        let mut tagged = vec![
+            sent(&["Brand", "in", "Recyclinghof"], &[0, 0, 5]),
+            sent(
+                &[
+                    "Es",
+                    "brannte",
+                    "auf",
+                    "einem",
+                    "Recyclinghof",
+                    "in",
+                    "Bremen",
+                ],
+                &[0, 0, 0, 0, 0, 0, 5],
+            ),
+        ];
+        drop_determined_names(&mut tagged);
+        assert_eq!(tagged[0].1, vec![0; 3]);
+        assert_eq!(tagged[1].1[6], 5);
     }
 
     #[test]

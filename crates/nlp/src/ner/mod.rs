@@ -795,6 +795,24 @@ fn rules_with_flags(tokens: &[&str], flags: &[u16], labels: &mut [u8]) {
             labels[s] = 0;
         }
     }
+    // German writes no indefinite article before a name: one word right after one is a
+    // common noun (`auf einem Recyclinghof`, `eine Rinne`), unless it is a listed organisation
+    // (`an Bord eines Airbus`); nor is a legal form alone a name
+    for (s, e, _) in spans(labels) {
+        let indefinite = s > 0
+            && matches!(
+                tokens[s - 1].to_lowercase().as_str(),
+                "ein" | "eine" | "einen" | "einem" | "einer" | "eines"
+            );
+        // a legal form alone names no company (`an GmbHs in Österreich`)
+        let legal_form = gaz.is_legal_form(tokens[s])
+            || tokens[s]
+                .strip_suffix('s')
+                .is_some_and(|w| gaz.is_legal_form(w));
+        if e == s + 1 && (indefinite && flags[s] & flag::ORG == 0 || legal_form) {
+            labels[s] = 0;
+        }
+    }
     // a name right after a noun for a kind of company is an organisation (`der Firma
     // Corvenor Chemie`, `des Chemiekonzerns Haller`)
     for (s, e, t) in spans(labels) {
@@ -1479,6 +1497,12 @@ Security Studies.";
         assert_eq!(ruled(&toks, vec![0; 8]), vec![0, 0, 0, 5, 0, 0, 0, 5]);
         let toks = words("Sie ist am Arbeitsplatz an der Landstraße");
         assert_eq!(ruled(&toks, vec![0; 7]), vec![0; 7]);
+        // no one-word name after an indefinite article, unless a listed organisation
+        let toks = words("Feuer auf einem Recyclinghof an Bord eines Airbus und an GmbHs");
+        assert_eq!(
+            ruled(&toks, vec![0, 0, 0, 5, 0, 0, 0, 3, 0, 0, 3]),
+            vec![0, 0, 0, 0, 0, 0, 0, 3, 0, 0, 0]
+        );
         // roads by their numbers; not a code without an article, nor a number of something else
         for (text, want) in [
             ("Die Bundesstraße 216 ist gesperrt", vec![0, 5, 6, 0, 0]),
