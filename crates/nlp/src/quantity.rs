@@ -315,6 +315,30 @@ pub fn is_clause_break(word: &str) -> bool {
         .any(|&l| lists(l).breaks.contains(word))
 }
 
+/// True when a quantity's unit counts people in a state that sets them apart (casualties,
+/// arrests: `[states]` of `quantities.txt`), in either language.
+pub fn is_state_unit(unit: &str) -> bool {
+    [Lang::De, Lang::En]
+        .iter()
+        .any(|&l| lists(l).states.values().any(|u| u == unit))
+}
+
+/// True when a text writes of such a state at all, counted or not (`Die Lokführerin wurde
+/// schwer verletzt`, `Two people have died`): it holds one of the `[states]` words.
+pub fn mentions_state(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    [Lang::De, Lang::En].iter().any(|&l| {
+        lists(l).states.keys().any(|state| {
+            let parts: Vec<&str> = state.split(' ').collect();
+            words.windows(parts.len()).any(|w| w == parts.as_slice())
+        })
+    })
+}
+
 /// What a qualifier found before a number says of it, in either language: `approx` (`etwa`,
 /// `rund`, `about`), `below` (`fast`, `almost`), `above` (`mehr als`, `over`), `min`
 /// (`mindestens`), `max` (`bis zu`) or `exact` (`genau`); `None` for an unknown one.
@@ -715,6 +739,17 @@ mod tests {
         );
         // lightly and severely injured are counted apart
         assert_ne!(unit("Zwei Menschen wurden schwer verletzt.", "de"), injured);
+        // also by the injuries they suffered
+        assert_eq!(unit("Vier Personen erlitten Verletzungen.", "de"), injured);
+        assert_eq!(
+            unit("Vier Personen erlitten leichte Verletzungen.", "de"),
+            unit("Drei Menschen wurden leicht verletzt.", "de")
+        );
+        assert!(is_state_unit(injured.as_deref().unwrap_or_default()));
+        // whether a text writes of such a state at all
+        assert!(mentions_state("Die Lokführerin wurde schwer verletzt."));
+        assert!(mentions_state("Two people have died."));
+        assert!(!mentions_state("Ein Großbrand beschäftigte die Feuerwehr."));
         assert_eq!(
             unit_en("Officials counted 12 injured."),
             unit_en("Twelve people were injured.")

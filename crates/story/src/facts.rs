@@ -599,10 +599,26 @@ pub fn similarity(a: &Unit, b: &Unit) -> f64 {
     // einen Haushaltsentwurf geeinigt`)
     let topic_only =
         se == 0 && !same_number && content.saturating_sub(shared_topic_keys(a, b)) <= 1;
-    if one_name || topic_only || numbers_conflict(a, b) {
+    if one_name || topic_only || numbers_conflict(a, b) || counts_one_side(a, b) {
         s = s.min(0.9 * FACT_THRESHOLD);
     }
     s
+}
+
+/// Does one sentence count casualties or arrests (`drei Menschen leicht verletzt`) of which
+/// the other says nothing: no number of that unit or value, and no word of such a state (`Ein
+/// Großbrand … hat die Feuerwehr beschäftigt`)? Then the other does not confirm the figure,
+/// and the two are no one fact. A sentence that writes of the state without the count (`Die
+/// Lokführerin wurde schwer verletzt` beside `23 Menschen wurden verletzt, darunter die
+/// Lokführerin`) may still be one.
+fn counts_one_side(a: &Unit, b: &Unit) -> bool {
+    use lagebild_nlp::quantity::{is_state_unit, mentions_state};
+    let counts = |u: &Unit, v: &Unit| {
+        u.numbers.iter().any(|(value, unit)| {
+            is_state_unit(unit) && !v.numbers.iter().any(|(y, x)| x == unit || y == value)
+        }) && !mentions_state(&v.text)
+    };
+    counts(a, b) || counts(b, a)
 }
 
 /// Number of keys two units share outside entity mentions that are keys of the story's topic.
@@ -1062,6 +1078,26 @@ mod tests {
             ],
             "{got:?}"
         );
+    }
+
+    #[test]
+    fn a_count_of_casualties_is_confirmed_only_by_what_speaks_of_them() {
+        let unit = |text: &str, numbers: &[(i64, &str)]| {
+            let mut u = test_unit(0, text);
+            u.numbers = numbers.iter().map(|&(v, x)| (v, x.to_string())).collect();
+            u
+        };
+        // the unit of `leicht verletzt` (the stem of `Leichtverletzte`)
+        let injured = "leichtverletzt";
+        assert!(lagebild_nlp::quantity::is_state_unit(injured));
+        let counted = unit("Drei Menschen wurden leicht verletzt.", &[(3_000, injured)]);
+        let silent = unit("Ein Großbrand beschäftigte die Feuerwehr.", &[]);
+        assert!(counts_one_side(&counted, &silent) && counts_one_side(&silent, &counted));
+        // a sentence that writes of the injured, or gives the same value, may confirm it
+        let speaks = unit("Die Lokführerin wurde schwer verletzt.", &[]);
+        assert!(!counts_one_side(&counted, &speaks));
+        let same = unit("Drei Menschen kamen ins Krankenhaus.", &[(3_000, "mensch")]);
+        assert!(!counts_one_side(&counted, &same));
     }
 
     #[test]
