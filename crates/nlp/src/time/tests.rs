@@ -440,6 +440,24 @@ fn values_in(lang: &str, text: &str, dct: &str) -> Vec<String> {
 }
 
 #[test]
+fn english_weeks_months_quarters_and_decades() {
+    // Thursday 19 November 2026
+    let values = |t: &str| values_in("en", t, "2026-11-19");
+    assert_eq!(
+        values("The board met last week and will meet again next week."),
+        vec!["2026-W46", "2026-W48"]
+    );
+    assert_eq!(
+        values("Sales fell last month and in the third quarter."),
+        vec!["2026-10", "2026-Q3"]
+    );
+    assert_eq!(
+        values("Earlier this month the firm, bigger in the 1990s, said it would close by the end of the year."),
+        vec!["2026-11", "199", "2026"]
+    );
+}
+
+#[test]
 fn until_a_day_points_forward_unless_its_clause_says_otherwise() {
     // Wednesday 14 January
     let values = |t: &str| values_in("en", t, "2026-01-14");
