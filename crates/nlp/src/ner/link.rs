@@ -1746,6 +1746,16 @@ there.";
                 .all(|e| !e.name.contains("Secretary") && e.name != "Treasury"),
             "{es:#?}"
         );
+        // a "person" the model took from the body's words is the body
+        let text = "The Treasury said borrowing rose. Members of Parliament voted 320 to 200. \
+A White House official said the Federal Reserve Board would meet.";
+        let es = entities(
+            &Tagger::default_for("en"),
+            text,
+            &crate::tokenize::sentences(text),
+        );
+        assert!(es.iter().all(|e| e.name != "White"), "{es:#?}");
+        assert!(es.iter().any(|e| e.name == "White House"), "{es:#?}");
     }
 
     #[test]

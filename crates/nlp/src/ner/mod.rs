@@ -528,9 +528,11 @@ pub fn tidy_english(tokens: &[&str], labels: &mut [u8]) {
             .is_some_and(|&l| l != 0 && l.is_multiple_of(2))
             || english_role(next).is_some_and(|_| next.starts_with(char::is_uppercase))
             || english_name_word(next);
-        let person = labels[i..j]
+        // a person's name that runs beyond it (`Jack White House`-like names), not a person the
+        // model took from its words (`A White House official`)
+        let person = spans(labels)
             .iter()
-            .any(|&l| label_type(l) == Some(EntityType::Per));
+            .any(|&(s, e, t)| t == EntityType::Per && s < j && e > i && (s < i || e > j));
         if !longer && !person {
             // capitalised words the model joined to it before (`US Senate`)
             let mut from = i;
