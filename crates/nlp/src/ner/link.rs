@@ -2023,24 +2023,22 @@ saß im zweiten Wagen. „Milch gibt es jeden Tag“, sagte Milchbauer Anton Rä
         assert_eq!(roles("Jasmin Albrecht"), ["Mutter"], "{es:?}");
         assert_eq!(roles("Lukas Brenner"), ["Fahrgast"], "{es:?}");
         assert_eq!(roles("Anton Rädler"), ["Milchbauer"], "{es:?}");
-        // heads of groups and bodies, also after a party's short form
-        let es = entities_in(
-            "de",
-            "Laut CSU-Landesgruppenchef Anselm Kirchner gibt es keinen Grund zur Eile.",
-        );
-        assert_eq!(
-            roles_of(&es, "Anselm Kirchner"),
-            ["CSU-Landesgruppenchef", "Landesgruppenchef"]
-        );
-        // a capitalised adjective after an article belongs to the title
-        let es = entities_in(
-            "de",
-            "Die Ärztliche Direktorin Sabine Terhaar sagte, die Notaufnahme arbeite.",
-        );
-        assert_eq!(
-            roles_of(&es, "Sabine Terhaar"),
-            ["Ärztliche Direktorin", "Direktorin"]
-        );
+        for (text, person, want) in [
+            // heads of groups and bodies, also after a party's short form
+            (
+                "Laut CSU-Landesgruppenchef Anselm Kirchner gibt es keinen Grund zur Eile.",
+                "Anselm Kirchner",
+                ["CSU-Landesgruppenchef", "Landesgruppenchef"],
+            ),
+            // a capitalised adjective after an article belongs to the title
+            (
+                "Die Ärztliche Direktorin Sabine Terhaar sagte, die Notaufnahme arbeite.",
+                "Sabine Terhaar",
+                ["Ärztliche Direktorin", "Direktorin"],
+            ),
+        ] {
+            assert_eq!(roles_of(&entities_in("de", text), person), want, "{text}");
+        }
         // the tagger's own role list stays as it was trained
         let g = Gazetteer::get();
         assert!(g.role("Fahrgast").is_none() && g.person_role("Fahrgast").is_some());
