@@ -569,14 +569,17 @@ pub fn tidy_english(tokens: &[&str], labels: &mut [u8]) {
 }
 
 /// End of the longest of `phrases` (as their words) that starts at token `i`, the words
-/// compared as written or, with `fold`, in lower case.
+/// compared as written or, with `fold`, in any case (the phrases then in lower-case ASCII).
 fn phrase_end(phrases: &[Vec<String>], tokens: &[&str], i: usize, fold: bool) -> Option<usize> {
     phrases.iter().find_map(|p| {
         let words = tokens.get(i..i + p.len())?;
-        let same = words
-            .iter()
-            .zip(p)
-            .all(|(w, x)| if fold { w.to_lowercase() == *x } else { w == x });
+        let same = words.iter().zip(p).all(|(w, x)| {
+            if fold {
+                w.eq_ignore_ascii_case(x)
+            } else {
+                w == x
+            }
+        });
         same.then_some(i + p.len())
     })
 }
