@@ -324,7 +324,8 @@ pub fn tidy_english(tokens: &[&str], labels: &mut [u8]) {
         let mut i = s;
         let mut begin = true;
         while i < e {
-            if name_like(tokens[i]) {
+            // a live-blog opener after a name word may end the name (`Human Rights Watch`)
+            if name_like(tokens[i]) || (!begin && words.openers.contains(tokens[i])) {
                 labels[i] = label_of(t, begin);
                 begin = false;
                 i += 1;
@@ -647,6 +648,8 @@ struct EnglishWords {
     institutions: Vec<Vec<String>>,
     /// Words before a role noun that belong to the title, lower case (`transport`, `shadow`).
     title_words: std::collections::HashSet<String>,
+    /// Words that open live-blog entries and may end a name (`Watch`), also in `not_names`.
+    openers: std::collections::HashSet<String>,
 }
 
 fn english_words() -> &'static EnglishWords {
@@ -665,6 +668,7 @@ fn english_words() -> &'static EnglishWords {
                 .collect(),
             role_phrases: Vec::new(),
             title_words: Default::default(),
+            openers: Default::default(),
             institutions: crate::tokenize::data_lines(include_str!(
                 "../../resources/en/institutions.txt"
             ))
@@ -695,6 +699,11 @@ fn english_words() -> &'static EnglishWords {
                 "[org tails]" => &mut w.org_tails,
                 "[org heads]" => &mut w.org_heads,
                 "[title words]" => &mut w.title_words,
+                "[openers]" => {
+                    w.not_names
+                        .extend(line.split_whitespace().map(str::to_string));
+                    &mut w.openers
+                }
                 _ => &mut w.not_names,
             };
             set.extend(line.split_whitespace().map(str::to_string));
@@ -1369,6 +1378,12 @@ Security Studies.";
             "so",
         ];
         assert_eq!(tidied(&toks, vec![3, 0, 0, 0, 1, 0, 0]), vec![0; 7]);
+        // a live-blog opener alone is no name, after a name word it may end one
+        let toks = ["Watch", ":", "Human", "Rights", "Watch", "said"];
+        assert_eq!(
+            tidied(&toks, vec![3, 0, 3, 4, 4, 0]),
+            vec![0, 0, 3, 4, 4, 0]
+        );
         // figures are no names
         let toks = [
             "fines", "of", "up", "to", "1,000", "after", "a", "71-25", "vote",
