@@ -263,7 +263,7 @@ fn drop_determined_names(tagged: &mut [(Vec<String>, Vec<u8>)]) {
             let before = words[k - 1].to_lowercase();
             if labels[k] == 0 && DETERMINERS.contains(&before.as_str()) {
                 determined.insert(words[k].as_str());
-                if before.starts_with("ein") {
+                if super::is_german_indefinite(&before) {
                     indefinite.insert(words[k].clone());
                 }
             }
@@ -815,11 +815,10 @@ pub fn entities(tagger: &Tagger<'_>, text: &str, sentences: &[Sentence]) -> Vec<
             }
             // `ein Sprecher des Ministeriums` introduces someone new; only a definite role
             // phrase refers back.
-            let indefinite = start > 0
-                && matches!(
-                    refs[start - 1].to_lowercase().as_str(),
-                    "ein" | "eine" | "einen" | "einem" | "einer" | "eines" | "a" | "an"
-                );
+            let indefinite = start > 0 && {
+                let w = refs[start - 1].to_lowercase();
+                super::is_german_indefinite(&w) || matches!(w.as_str(), "a" | "an")
+            };
             if indefinite || names_a_group(&refs, start, k, &base) {
                 continue;
             }

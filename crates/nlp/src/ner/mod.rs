@@ -569,20 +569,27 @@ pub fn tidy_english(tokens: &[&str], labels: &mut [u8]) {
     }
 }
 
-/// End of the longest of `phrases` (as their words) that starts at token `i`, the words
-/// compared as written or, with `fold`, in any case (the phrases then in lower-case ASCII).
-fn phrase_end(phrases: &[Vec<String>], tokens: &[&str], i: usize, fold: bool) -> Option<usize> {
-    phrases.iter().find_map(|p| {
-        let words = tokens.get(i..i + p.len())?;
-        let same = words.iter().zip(p).all(|(w, x)| {
+/// True when `phrase` (as its words) stands at token `i`, the words compared as written or,
+/// with `fold`, in any case (the phrase then in lower-case ASCII).
+fn phrase_at(phrase: &[String], tokens: &[&str], i: usize, fold: bool) -> bool {
+    tokens.get(i..i + phrase.len()).is_some_and(|words| {
+        words.iter().zip(phrase).all(|(w, x)| {
             if fold {
                 w.eq_ignore_ascii_case(x)
             } else {
                 w == x
             }
-        });
-        same.then_some(i + p.len())
+        })
     })
+}
+
+/// End of the longest of `phrases` (longest first) that starts at token `i` (see
+/// [`phrase_at`]).
+fn phrase_end(phrases: &[Vec<String>], tokens: &[&str], i: usize, fold: bool) -> Option<usize> {
+    phrases
+        .iter()
+        .find(|p| phrase_at(p, tokens, i, fold))
+        .map(|p| i + p.len())
 }
 
 /// Start of a listed English role of several words (`prime minister`) that ends right before
@@ -591,11 +598,17 @@ pub(crate) fn english_role_phrase_before(tokens: &[&str], end: usize) -> Option<
     english_words()
         .role_phrases
         .iter()
-        .filter(|p| p.len() <= end)
-        .find_map(|p| {
-            let i = end - p.len();
-            (phrase_end(std::slice::from_ref(p), tokens, i, true) == Some(end)).then_some(i)
-        })
+        .filter_map(|p| Some((end.checked_sub(p.len())?, p)))
+        .find(|&(i, p)| phrase_at(p, tokens, i, true))
+        .map(|(i, _)| i)
+}
+
+/// True for a German indefinite article, in lower case (`ein`, `einem`).
+pub(crate) fn is_german_indefinite(lower: &str) -> bool {
+    matches!(
+        lower,
+        "ein" | "eine" | "einen" | "einem" | "einer" | "eines"
+    )
 }
 
 /// Where an English title that starts at token `st` starts with the title words before it
@@ -813,11 +826,7 @@ fn rules_with_flags(tokens: &[&str], flags: &[u16], labels: &mut [u8]) {
     // common noun (`auf einem Recyclinghof`, `eine Rinne`), unless it is a listed organisation
     // (`an Bord eines Airbus`); nor is a legal form alone a name
     for (s, e, _) in spans(labels) {
-        let indefinite = s > 0
-            && matches!(
-                tokens[s - 1].to_lowercase().as_str(),
-                "ein" | "eine" | "einen" | "einem" | "einer" | "eines"
-            );
+        let indefinite = s > 0 && is_german_indefinite(&tokens[s - 1].to_lowercase());
         // a legal form alone names no company (`an GmbHs in Österreich`)
         let legal_form = gaz.is_legal_form(tokens[s])
             || tokens[s]
